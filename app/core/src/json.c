@@ -1,0 +1,1 @@
+/* placeholder */ typedef int mck__placeholder_json;

@@ -1,0 +1,1 @@
+typedef int mck__placeholder_qrscan;

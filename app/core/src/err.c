@@ -1,5 +1,12 @@
 #include "mck/err.h"
 
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
 const char *mck_strerror(int err)
 {
 	switch (err) {
@@ -13,4 +20,27 @@ const char *mck_strerror(int err)
 	default:
 		return "unknown error";
 	}
+}
+
+char *mck__strdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+
+	if (p != NULL) {
+		memcpy(p, s, n);
+	}
+	return p;
+}
+
+int mck__say(char *msg, size_t cap, int rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (msg != NULL && cap > 0) {
+		va_start(ap, fmt);
+		vsnprintf(msg, cap, fmt, ap);
+		va_end(ap);
+	}
+	return rc;
 }

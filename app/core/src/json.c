@@ -1,1 +1,379 @@
-/* placeholder */ typedef int mck__placeholder_json;
+/* Strict JSON: cJSON does the parsing, this file adds the rules cJSON lacks. */
+#include "mck/json.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "mck/err.h"
+
+bool mck_utf8_valid(const uint8_t *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		uint8_t c = s[i];
+		size_t n;
+		uint32_t cp;
+		uint32_t min;
+
+		if (c < 0x80u) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2u && c <= 0xdfu) {
+			n = 1;
+			cp = c & 0x1fu;
+			min = 0x80u;
+		} else if (c >= 0xe0u && c <= 0xefu) {
+			n = 2;
+			cp = c & 0x0fu;
+			min = 0x800u;
+		} else if (c >= 0xf0u && c <= 0xf4u) {
+			n = 3;
+			cp = c & 0x07u;
+			min = 0x10000u;
+		} else {
+			return false;
+		}
+		if (len - i <= n) {
+			return false;
+		}
+		for (size_t k = 1; k <= n; k++) {
+			if ((s[i + k] & 0xc0u) != 0x80u) {
+				return false;
+			}
+			cp = (cp << 6) | (s[i + k] & 0x3fu);
+		}
+		if (cp < min || cp > 0x10ffffu || (cp >= 0xd800u && cp <= 0xdfffu)) {
+			return false;
+		}
+		i += n + 1;
+	}
+	return true;
+}
+
+/* Nesting depth and "\u0000" are checked before cJSON recurses into anything. */
+static bool prescan(const uint8_t *buf, size_t len, int max_depth)
+{
+	int depth = 0;
+	bool in_string = false;
+
+	for (size_t i = 0; i < len; i++) {
+		uint8_t c = buf[i];
+
+		if (c == 0) {
+			return false;
+		}
+		if (in_string) {
+			if (c == '\\') {
+				if (i + 1 >= len) {
+					return false;
+				}
+				if (buf[i + 1] == 'u' && len - i >= 6 &&
+				    memcmp(buf + i + 2, "0000", 4) == 0) {
+					return false;
+				}
+				i++;
+			} else if (c == '"') {
+				in_string = false;
+			}
+			continue;
+		}
+		if (c == '"') {
+			in_string = true;
+		} else if (c == '{' || c == '[') {
+			if (++depth > max_depth) {
+				return false;
+			}
+		} else if (c == '}' || c == ']') {
+			depth--;
+		}
+	}
+	return true;
+}
+
+static bool unique_members(const cJSON *node)
+{
+	for (const cJSON *child = node->child; child != NULL; child = child->next) {
+		if (!unique_members(child)) {
+			return false;
+		}
+	}
+	if (!cJSON_IsObject(node)) {
+		return true;
+	}
+	size_t count = 0;
+	for (const cJSON *a = node->child; a != NULL; a = a->next) {
+		if (++count > MCK_JSON_MAX_MEMBERS || a->string == NULL) {
+			return false;
+		}
+		for (const cJSON *b = node->child; b != a; b = b->next) {
+			if (strcmp(a->string, b->string) == 0) {
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
+int mck_json_parse(const uint8_t *buf, size_t len, int max_depth, cJSON **out)
+{
+	const char *end = NULL;
+	cJSON *root;
+
+	*out = NULL;
+	if (buf[len] != '\0' || !prescan(buf, len, max_depth) || !mck_utf8_valid(buf, len)) {
+		return MCK_ERR_JSON;
+	}
+	/* The length counts the NUL so that require_null_terminated can see it. */
+	root = cJSON_ParseWithLengthOpts((const char *)buf, len + 1, &end, 1);
+	if (root == NULL) {
+		return MCK_ERR_JSON;
+	}
+	if (!unique_members(root)) {
+		cJSON_Delete(root);
+		return MCK_ERR_JSON;
+	}
+	*out = root;
+	return MCK_OK;
+}
+
+static const cJSON *member(const cJSON *obj, const char *name)
+{
+	if (!cJSON_IsObject(obj)) {
+		return NULL;
+	}
+	return cJSON_GetObjectItemCaseSensitive(obj, name);
+}
+
+int mck_json_string(const cJSON *obj, const char *name, const char **out)
+{
+	const cJSON *it = member(obj, name);
+
+	if (it == NULL) {
+		return 0;
+	}
+	if (!cJSON_IsString(it) || it->valuestring == NULL) {
+		return -1;
+	}
+	*out = it->valuestring;
+	return 1;
+}
+
+int mck_json_int(const cJSON *obj, const char *name, int64_t min, int64_t max, int64_t *out)
+{
+	const cJSON *it = member(obj, name);
+	double v;
+
+	if (it == NULL) {
+		return 0;
+	}
+	if (!cJSON_IsNumber(it)) {
+		return -1;
+	}
+	v = it->valuedouble;
+	/* Doubles hold every integer up to 2^53; our ranges stay far below it. */
+	if (!isfinite(v) || v != floor(v) || v < (double)min || v > (double)max) {
+		return -1;
+	}
+	*out = (int64_t)v;
+	return 1;
+}
+
+int mck_json_time(const cJSON *obj, const char *name, int64_t *out)
+{
+	return mck_json_int(obj, name, 0, MCK_TIME_MAX, out);
+}
+
+int mck_json_nonneg(const cJSON *obj, const char *name, double *out)
+{
+	const cJSON *it = member(obj, name);
+
+	if (it == NULL) {
+		return 0;
+	}
+	if (!cJSON_IsNumber(it) || !isfinite(it->valuedouble) || it->valuedouble < 0) {
+		return -1;
+	}
+	*out = it->valuedouble;
+	return 1;
+}
+
+int mck_json_object(const cJSON *obj, const char *name, const cJSON **out)
+{
+	const cJSON *it = member(obj, name);
+
+	if (it == NULL) {
+		return 0;
+	}
+	if (!cJSON_IsObject(it)) {
+		return -1;
+	}
+	*out = it;
+	return 1;
+}
+
+int mck_json_array(const cJSON *obj, const char *name, const cJSON **out)
+{
+	const cJSON *it = member(obj, name);
+
+	if (it == NULL) {
+		return 0;
+	}
+	if (!cJSON_IsArray(it)) {
+		return -1;
+	}
+	*out = it;
+	return 1;
+}
+
+int mck_json_has_type(const cJSON *obj, const char *type)
+{
+	const cJSON *it = member(obj, "type");
+	const cJSON *el;
+
+	if (it == NULL) {
+		return 0;
+	}
+	if (cJSON_IsString(it)) {
+		return strcmp(it->valuestring, type) == 0;
+	}
+	if (!cJSON_IsArray(it)) {
+		return -1;
+	}
+	int found = 0;
+	cJSON_ArrayForEach(el, it) {
+		if (!cJSON_IsString(el)) {
+			return -1;
+		}
+		if (strcmp(el->valuestring, type) == 0) {
+			found = 1;
+		}
+	}
+	return found;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
+static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + doe - 719468;
+}
+
+static bool digits(const char *s, size_t n, int64_t *out)
+{
+	int64_t v = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9') {
+			return false;
+		}
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return true;
+}
+
+int mck_time_parse_rfc3339(const char *s, int64_t *out)
+{
+	static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int64_t y, mo, d, h, mi, sec, oh = 0, om = 0, t;
+	size_t len = strlen(s);
+	size_t i = 19;
+
+	if (len < 20 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') ||
+	    s[13] != ':' || s[16] != ':' || !digits(s, 4, &y) || !digits(s + 5, 2, &mo) ||
+	    !digits(s + 8, 2, &d) || !digits(s + 11, 2, &h) || !digits(s + 14, 2, &mi) ||
+	    !digits(s + 17, 2, &sec)) {
+		return MCK_ERR_ENCODING;
+	}
+	if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] ||
+	    (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) || h > 23 ||
+	    mi > 59 || sec > 60) {
+		return MCK_ERR_ENCODING;
+	}
+	if (s[i] == '.') {
+		size_t start = ++i;
+		while (i < len && s[i] >= '0' && s[i] <= '9') {
+			i++;
+		}
+		if (i == start) {
+			return MCK_ERR_ENCODING;
+		}
+	}
+	if (s[i] == 'Z' || s[i] == 'z') {
+		i++;
+	} else if ((s[i] == '+' || s[i] == '-') && len - i == 6 && s[i + 3] == ':' &&
+		   digits(s + i + 1, 2, &oh) && digits(s + i + 4, 2, &om) && oh <= 23 && om <= 59) {
+		if (s[i] == '-') {
+			oh = -oh;
+			om = -om;
+		}
+		i += 6;
+	} else {
+		return MCK_ERR_ENCODING;
+	}
+	if (i != len) {
+		return MCK_ERR_ENCODING;
+	}
+	if (sec == 60) {
+		sec = 59; /* a leap second: the same instant for our purposes */
+	}
+	t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - oh * 3600 - om * 60;
+	if (t < 0 || t > MCK_TIME_MAX) {
+		return MCK_ERR_ENCODING;
+	}
+	*out = t;
+	return MCK_OK;
+}
+
+void mck_time_format(int64_t t, char buf[21])
+{
+	int64_t days, secs, z, era, doe, yoe, y, doy, mp, d, m;
+
+	if (t < 0) {
+		t = 0;
+	}
+	if (t > MCK_TIME_MAX) {
+		t = MCK_TIME_MAX;
+	}
+	days = t / 86400;
+	secs = t % 86400;
+	/* civil_from_days, the inverse of days_from_civil */
+	z = days + 719468;
+	era = z / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	y += m <= 2;
+	buf[0] = (char)('0' + y / 1000 % 10);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + d / 10);
+	buf[9] = (char)('0' + d % 10);
+	buf[10] = 'T';
+	buf[11] = (char)('0' + secs / 36000);
+	buf[12] = (char)('0' + secs / 3600 % 10);
+	buf[13] = ':';
+	buf[14] = (char)('0' + secs % 3600 / 600);
+	buf[15] = (char)('0' + secs % 600 / 60);
+	buf[16] = ':';
+	buf[17] = (char)('0' + secs % 60 / 10);
+	buf[18] = (char)('0' + secs % 10);
+	buf[19] = 'Z';
+	buf[20] = '\0';
+}

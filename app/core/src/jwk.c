@@ -1,1 +1,144 @@
-/* placeholder */ typedef int mck__placeholder_jwk;
+/* JWK reading and RFC 7638 thumbprints. */
+#include "mck/jwk.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "mck/b64url.h"
+#include "mck/err.h"
+#include "mck/json.h"
+
+static const char *const private_members[] = {"d", "p", "q", "dp", "dq", "qi", "oth", "k"};
+
+/* Decode a base64url member into @p out; exact length when @p exact. */
+static int member_bytes(const cJSON *jwk, const char *name, uint8_t *out, size_t cap,
+			size_t *outlen)
+{
+	const char *s;
+	int rc = mck_json_string(jwk, name, &s);
+
+	if (rc < 0) {
+		return MCK_ERR_JSON;
+	}
+	if (rc == 0) {
+		return MCK_ERR_KEY;
+	}
+	if (mck_b64url_decode(s, strlen(s), out, cap, outlen) != MCK_OK) {
+		return MCK_ERR_KEY;
+	}
+	return MCK_OK;
+}
+
+int mck_jwk_read(const cJSON *jwk, struct mck_key_raw *raw)
+{
+	const char *kty;
+	const char *crv;
+	size_t width;
+	int rc;
+
+	memset(raw, 0, sizeof(*raw));
+	if (!cJSON_IsObject(jwk)) {
+		return MCK_ERR_JSON;
+	}
+	for (size_t i = 0; i < sizeof(private_members) / sizeof(private_members[0]); i++) {
+		if (cJSON_GetObjectItemCaseSensitive(jwk, private_members[i]) != NULL) {
+			return MCK_ERR_KEY;
+		}
+	}
+	rc = mck_json_string(jwk, "kty", &kty);
+	if (rc < 0) {
+		return MCK_ERR_JSON;
+	}
+	if (rc == 0) {
+		return MCK_ERR_KEY;
+	}
+	if (strcmp(kty, "EC") == 0) {
+		rc = mck_json_string(jwk, "crv", &crv);
+		if (rc < 0) {
+			return MCK_ERR_JSON;
+		}
+		if (rc == 0) {
+			return MCK_ERR_KEY;
+		}
+		if (strcmp(crv, "P-256") == 0) {
+			raw->type = MCK_KEY_EC_P256;
+			width = 32;
+		} else if (strcmp(crv, "P-384") == 0) {
+			raw->type = MCK_KEY_EC_P384;
+			width = 48;
+		} else {
+			return MCK_ERR_KEY;
+		}
+		rc = member_bytes(jwk, "x", raw->a, sizeof(raw->a), &raw->alen);
+		if (rc == MCK_OK) {
+			rc = member_bytes(jwk, "y", raw->b, sizeof(raw->b), &raw->blen);
+		}
+		if (rc == MCK_OK && (raw->alen != width || raw->blen != width)) {
+			rc = MCK_ERR_KEY;
+		}
+		return rc;
+	}
+	if (strcmp(kty, "RSA") == 0) {
+		raw->type = MCK_KEY_RSA;
+		rc = member_bytes(jwk, "n", raw->a, sizeof(raw->a), &raw->alen);
+		if (rc == MCK_OK) {
+			rc = member_bytes(jwk, "e", raw->b, 8, &raw->blen);
+		}
+		if (rc != MCK_OK) {
+			return rc == MCK_ERR_TOOBIG ? MCK_ERR_KEY : rc;
+		}
+		/* RFC 7518 §6.3.1: minimal big-endian; the size rule of the spec. */
+		if (raw->alen == 0 || raw->a[0] == 0 || raw->blen == 0 || raw->b[0] == 0 ||
+		    raw->alen * 8 < MCK_RSA_MIN_BITS || raw->alen * 8 > MCK_RSA_MAX_BITS) {
+			return MCK_ERR_KEY;
+		}
+		return MCK_OK;
+	}
+	return MCK_ERR_KEY;
+}
+
+void mck_jwk_thumbprint(const struct mck_key_raw *raw, uint8_t out[MCK_SHA256_LEN])
+{
+	/* Required members only, lexicographic order, no white space (RFC 7638 §3). */
+	char a[MCK_RSA_MAX_BITS / 8 * 4 / 3 + 4];
+	char b[MCK_RSA_MAX_BITS / 8 * 4 / 3 + 4];
+	char json[sizeof(a) + sizeof(b) + 64];
+	int n;
+
+	if (mck_b64url_encode(raw->a, raw->alen, a, sizeof(a)) != MCK_OK ||
+	    mck_b64url_encode(raw->b, raw->blen, b, sizeof(b)) != MCK_OK) {
+		memset(out, 0, MCK_SHA256_LEN);
+		return;
+	}
+	if (raw->type == MCK_KEY_RSA) {
+		n = snprintf(json, sizeof(json), "{\"e\":\"%s\",\"kty\":\"RSA\",\"n\":\"%s\"}", b,
+			     a);
+	} else {
+		n = snprintf(json, sizeof(json),
+			     "{\"crv\":\"%s\",\"kty\":\"EC\",\"x\":\"%s\",\"y\":\"%s\"}",
+			     raw->type == MCK_KEY_EC_P256 ? "P-256" : "P-384", a, b);
+	}
+	if (n < 0 || (size_t)n >= sizeof(json)) {
+		memset(out, 0, MCK_SHA256_LEN);
+		return;
+	}
+	mck_sha256(json, (size_t)n, out);
+}
+
+int mck_kid_decode(const char *kid, uint8_t out[MCK_SHA256_LEN])
+{
+	size_t len = strlen(kid);
+	size_t outlen;
+
+	if (len != MCK_KID_LEN ||
+	    mck_b64url_decode(kid, len, out, MCK_SHA256_LEN, &outlen) != MCK_OK ||
+	    outlen != MCK_SHA256_LEN) {
+		return MCK_ERR_ENCODING;
+	}
+	return MCK_OK;
+}
+
+void mck_kid_encode(const uint8_t thumb[MCK_SHA256_LEN], char out[MCK_KID_LEN + 1])
+{
+	(void)mck_b64url_encode(thumb, MCK_SHA256_LEN, out, MCK_KID_LEN + 1);
+}

@@ -1,1 +1,216 @@
-/* placeholder */ typedef int mck__placeholder_qrtext;
+/* MC1 QR texts: compact digits, chunked digits, plain JWS; chunk assembly. */
+#include "mck/qrtext.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "mck/crypto.h"
+
+static const char prefix[] = "MC1:/";
+#define PREFIX_LEN (sizeof(prefix) - 1)
+
+void mck_qrtext_init(struct mck_qrtext *q)
+{
+	memset(q, 0, sizeof(*q));
+}
+
+void mck_qrtext_free(struct mck_qrtext *q)
+{
+	if (q != NULL) {
+		mck_zeroize(q, sizeof(*q));
+	}
+}
+
+static bool all_digits(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9') {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* The character set of a JWS compact serialization with exactly two dots. */
+static bool plain_jws(const char *s, size_t len)
+{
+	unsigned dots = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (c == '.') {
+			dots++;
+		} else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+			     (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+			return false;
+		}
+	}
+	return dots == 2 && len > 2 && s[0] != '.';
+}
+
+static enum mck_qrtext_kind add_whole(struct mck_qrtext *q, const char *text, size_t len,
+				      int compact)
+{
+	if (q->has_whole) {
+		if (q->whole_len != len || memcmp(q->whole, text, len) != 0) {
+			q->conflict = 1;
+		}
+	} else {
+		memcpy(q->whole, text, len);
+		q->whole[len] = '\0';
+		q->whole_len = len;
+		q->whole_compact = compact;
+		q->has_whole = 1;
+	}
+	return compact ? MCK_QRTEXT_COMPACT : MCK_QRTEXT_PLAIN;
+}
+
+static enum mck_qrtext_kind add_chunk(struct mck_qrtext *q, unsigned i, unsigned n, const char *d,
+				      size_t len)
+{
+	if (q->n != 0 && q->n != n) {
+		q->conflict = 1;
+		return MCK_QRTEXT_CHUNK;
+	}
+	q->n = n;
+	if (q->have & (1u << (i - 1))) {
+		/* The same chunk seen twice (a camera does that): it must agree. */
+		if (q->len[i - 1] != len || memcmp(q->digits + q->off[i - 1], d, len) != 0) {
+			q->conflict = 1;
+		}
+		return MCK_QRTEXT_CHUNK;
+	}
+	if (sizeof(q->digits) - q->used < len) {
+		q->malformed = 1;
+		return MCK_QRTEXT_MALFORMED;
+	}
+	memcpy(q->digits + q->used, d, len);
+	q->off[i - 1] = q->used;
+	q->len[i - 1] = len;
+	q->used += len;
+	q->have |= 1u << (i - 1);
+	return MCK_QRTEXT_CHUNK;
+}
+
+enum mck_qrtext_kind mck_qrtext_add(struct mck_qrtext *q, const char *text, size_t len)
+{
+	const char *body;
+	size_t blen;
+
+	if (len < PREFIX_LEN || memcmp(text, prefix, PREFIX_LEN) != 0) {
+		if (len <= MCK_QRTEXT_MAX && plain_jws(text, len)) {
+			return add_whole(q, text, len, 0);
+		}
+		return MCK_QRTEXT_OTHER;
+	}
+	body = text + PREFIX_LEN;
+	blen = len - PREFIX_LEN;
+	if (len > MCK_QRTEXT_MAX) {
+		q->malformed = 1;
+		return MCK_QRTEXT_MALFORMED;
+	}
+	if (blen >= 4 && body[1] == '/' && body[3] == '/') {
+		unsigned i = (unsigned)(body[0] - '0');
+		unsigned n = (unsigned)(body[2] - '0');
+
+		if (body[0] < '1' || body[0] > '9' || body[2] < '1' || body[2] > '9' || i > n ||
+		    !all_digits(body + 4, blen - 4)) {
+			q->malformed = 1;
+			return MCK_QRTEXT_MALFORMED;
+		}
+		return add_chunk(q, i, n, body + 4, blen - 4);
+	}
+	if (!all_digits(body, blen)) {
+		q->malformed = 1;
+		return MCK_QRTEXT_MALFORMED;
+	}
+	return add_whole(q, body, blen, 1);
+}
+
+unsigned mck_qrtext_have(const struct mck_qrtext *q)
+{
+	unsigned count = 0;
+
+	for (unsigned i = 0; i < MCK_CHUNKS_MAX; i++) {
+		count += (q->have >> i) & 1u;
+	}
+	return count;
+}
+
+/* Decode digit pairs into characters; continues a pair split across chunks. */
+static bool decode_digits(const char *d, size_t len, char *out, size_t cap, size_t *o, int *half)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned v = (unsigned)(d[i] - '0');
+
+		if (*half < 0) {
+			*half = (int)v;
+			continue;
+		}
+		v += (unsigned)*half * 10u;
+		*half = -1;
+		if (v > 77u || *o >= cap) {
+			return false;
+		}
+		out[(*o)++] = (char)(v + 45u);
+	}
+	return true;
+}
+
+int mck_qrtext_assemble(const struct mck_qrtext *q, char *out, size_t cap, size_t *outlen,
+			enum mck_reason *reason)
+{
+	size_t o = 0;
+	int half = -1;
+
+	*outlen = 0;
+	if (cap == 0) {
+		*reason = MCK_REASON_MALFORMED;
+		return -1;
+	}
+	out[0] = '\0';
+	if (q->malformed || q->conflict || (q->has_whole && q->n != 0)) {
+		*reason = MCK_REASON_MALFORMED;
+		return -1;
+	}
+	if (!q->has_whole && q->n == 0) {
+		*reason = MCK_REASON_NOT_A_CREDENTIAL;
+		return -1;
+	}
+	if (q->has_whole && !q->whole_compact) {
+		if (q->whole_len >= cap) {
+			*reason = MCK_REASON_MALFORMED;
+			return -1;
+		}
+		memcpy(out, q->whole, q->whole_len);
+		out[q->whole_len] = '\0';
+		*outlen = q->whole_len;
+		return 0;
+	}
+	if (q->has_whole) {
+		if (!decode_digits(q->whole, q->whole_len, out, cap - 1, &o, &half)) {
+			*reason = MCK_REASON_MALFORMED;
+			return -1;
+		}
+	} else {
+		if (q->have != (1u << q->n) - 1u) {
+			*reason = MCK_REASON_CHUNKS_INCOMPLETE;
+			return -1;
+		}
+		for (unsigned i = 0; i < q->n; i++) {
+			if (!decode_digits(q->digits + q->off[i], q->len[i], out, cap - 1, &o,
+					   &half)) {
+				*reason = MCK_REASON_MALFORMED;
+				return -1;
+			}
+		}
+	}
+	if (half >= 0 || o == 0) {
+		*reason = MCK_REASON_MALFORMED;
+		return -1;
+	}
+	out[o] = '\0';
+	*outlen = o;
+	return 0;
+}

@@ -1,0 +1,62 @@
+/* The three QR text forms of MC1 (credential-format.md §1) and chunk assembly. */
+#ifndef MCK_QRTEXT_H
+#define MCK_QRTEXT_H
+
+#include <stddef.h>
+
+#include "mck/reason.h"
+
+#define MCK_QRTEXT_MAX   8192 /* one QR code holds at most 7089 digits */
+#define MCK_CHUNKS_MAX   9
+/* The JWS of the largest credential: nine full codes of digits. */
+#define MCK_JWS_TEXT_MAX (MCK_CHUNKS_MAX * MCK_QRTEXT_MAX / 2)
+
+/*
+ * Collects the texts of one credential (one text, or the chunks of a chunked
+ * one, in any order). Caller-owned storage: mck_qrtext_init / mck_qrtext_free.
+ * Holds at most MCK_JWS_TEXT_MAX decoded characters: constant memory per scan.
+ */
+struct mck_qrtext {
+	unsigned n;                 /* chunk count, 0 until a chunk was seen */
+	unsigned have;              /* bit i: chunk i+1 present */
+	size_t off[MCK_CHUNKS_MAX]; /* digits of chunk i in digits[] */
+	size_t len[MCK_CHUNKS_MAX];
+	size_t used; /* bytes of digits[] in use */
+	char digits[MCK_CHUNKS_MAX * MCK_QRTEXT_MAX];
+	char whole[MCK_QRTEXT_MAX + 1]; /* a non-chunked text */
+	size_t whole_len;
+	int whole_compact; /* 1: MC1:/digits, 0: plain JWS */
+	int conflict;      /* two different credentials or chunk sets */
+	int has_whole;     /* whole[] holds a text */
+	int malformed;     /* a text with the MC1:/ prefix was broken */
+};
+
+void mck_qrtext_init(struct mck_qrtext *q);
+void mck_qrtext_free(struct mck_qrtext *q); /* wipes; accepts NULL */
+
+enum mck_qrtext_kind {
+	MCK_QRTEXT_OTHER = 0, /* not a credential */
+	MCK_QRTEXT_COMPACT,
+	MCK_QRTEXT_CHUNK,
+	MCK_QRTEXT_PLAIN,
+	MCK_QRTEXT_MALFORMED, /* MC1:/ prefix but broken */
+};
+
+/**
+ * Add one scanned text (copied; texts over MCK_QRTEXT_MAX are malformed). Returns the kind it was taken as. Chunk i of n sets the
+ * chunk progress (for "part 2 of 3" displays: mck_qrtext_have / n).
+ */
+enum mck_qrtext_kind mck_qrtext_add(struct mck_qrtext *q, const char *text, size_t len);
+
+/** Number of distinct chunks collected so far. */
+unsigned mck_qrtext_have(const struct mck_qrtext *q);
+
+/**
+ * Produce the JWS compact serialization into @p out (capacity @p cap, which must
+ * be at least MCK_JWS_TEXT_MAX + 1; NUL-terminated). Returns 0 and sets *outlen,
+ * or a reason: NOT_A_CREDENTIAL, CHUNKS_INCOMPLETE, MALFORMED.
+ */
+int mck_qrtext_assemble(const struct mck_qrtext *q, char *out, size_t cap, size_t *outlen,
+			enum mck_reason *reason);
+
+#endif

@@ -1,0 +1,26 @@
+/* Helpers shared by the core's own files; not part of its API. */
+#ifndef MCK_INTERNAL_H
+#define MCK_INTERNAL_H
+
+#include <stddef.h>
+
+/** A heap copy of @p s (free()), or NULL when out of memory. */
+char *mck__strdup(const char *s);
+
+/** snprintf into @p msg (may be NULL) and return @p rc. */
+int mck__say(char *msg, size_t cap, int rc, const char *fmt, ...)
+        __attribute__((format(printf, 4, 5)));
+
+
+
+#include "mck/jws.h"
+#include "mck/trustlist.h"
+
+/**
+ * Find the trust-list key a token names (kid or jwk thumbprint) and check its
+ * alg fits the key type. Returns 0 with *key, or -1 with *reason KEY_UNKNOWN or
+ * ALG_NOT_ALLOWED.
+ */
+int mck__trustlist_key_for(const struct mck_trustlist *tl, const struct mck_jws *jws,
+                           const struct mck_tl_key **key, enum mck_reason *reason);
+#endif

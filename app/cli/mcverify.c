@@ -1,0 +1,538 @@
+/*
+ * mcverify: verify micro-credential QR codes without a screen
+ * (verifier-contract.md). Thin over the core: read inputs, print the answer.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fileio.h"
+#include "mck/answer.h"
+#include "mck/image.h"
+#include "mck/json.h"
+#include "mck/qrscan.h"
+#include "mck/text.h"
+#include "mck/verify.h"
+#include "trustcfg.h"
+
+#ifndef MCK_DEFAULT_ANCHORS_DIR
+#define MCK_DEFAULT_ANCHORS_DIR "/usr/share/mckiosk/anchors"
+#endif
+
+#define MAX_INPUTS     64
+#define BATCH_FILE_MAX ((size_t)64 * 1024 * 1024)
+#define EXIT_UNUSABLE  4
+
+enum input_kind { INPUT_TEXT, INPUT_IMAGE, INPUT_STDIN };
+
+struct input {
+	enum input_kind kind;
+	const char *value;
+};
+
+struct options {
+	const char *anchors;
+	const char *trust;
+	const char *state;
+	const char *status;
+	const char *batch;
+	bool has_now;
+	int64_t now;
+	int64_t grace_days;
+	bool json;
+	size_t ninputs;
+	struct input inputs[MAX_INPUTS];
+};
+
+/* Everything one verification needs, allocated once. */
+struct session {
+	const struct options *opt;
+	struct mck_trustcfg cfg;
+	struct mck_verifier *verifier;
+	struct mck_qrscan *scanner;
+	struct mck_qrscan_result *codes;
+	struct mck_qrtext *texts;
+	bool color;
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: mcverify [--anchors DIR] (--trust FILE | --state DIR) [--status DIR]\n"
+	      "                [--now UNIX_SECONDS] [--grace-days N] [--json]\n"
+	      "                (--text STRING | --image FILE | -)... | --batch FILE\n"
+	      "\n"
+	      "Verifies a micro-credential QR code (MC1) offline against a signed trust list.\n"
+	      "Several inputs are the chunks of one credential; --batch FILE verifies each\n"
+	      "line (a QR text or an image path) separately and prints JSON Lines.\n"
+	      "Exit: 0 valid, 1 warning, 2 invalid, 3 unreadable, 4 could not verify.\n",
+	      f);
+}
+
+static bool parse_int(const char *s, int64_t min, int64_t max, int64_t *out)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < min || v > max) {
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+static int parse_args(int argc, char **argv, struct options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->anchors = MCK_DEFAULT_ANCHORS_DIR;
+	o->grace_days = MCK_GRACE_DEFAULT_DAYS;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+		bool takes = true;
+
+		if (strcmp(a, "--json") == 0) {
+			o->json = true;
+			takes = false;
+		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			usage(stdout);
+			exit(0);
+		} else if (strcmp(a, "-") == 0) {
+			takes = false;
+			if (o->ninputs >= MAX_INPUTS) {
+				fprintf(stderr, "mcverify: too many inputs (max %d)\n", MAX_INPUTS);
+				return -1;
+			}
+			o->inputs[o->ninputs++] = (struct input){INPUT_STDIN, NULL};
+		} else if (v == NULL) {
+			fprintf(stderr, "mcverify: %s needs a value (or is unknown)\n", a);
+			return -1;
+		} else if (strcmp(a, "--anchors") == 0) {
+			o->anchors = v;
+		} else if (strcmp(a, "--trust") == 0) {
+			o->trust = v;
+		} else if (strcmp(a, "--state") == 0) {
+			o->state = v;
+		} else if (strcmp(a, "--status") == 0) {
+			o->status = v;
+		} else if (strcmp(a, "--batch") == 0) {
+			o->batch = v;
+		} else if (strcmp(a, "--now") == 0) {
+			if (!parse_int(v, 0, MCK_TIME_MAX, &o->now)) {
+				fprintf(stderr, "mcverify: --now \"%.32s\" is not Unix seconds\n",
+					v);
+				return -1;
+			}
+			o->has_now = true;
+		} else if (strcmp(a, "--grace-days") == 0) {
+			if (!parse_int(v, 0, 3650, &o->grace_days)) {
+				fprintf(stderr, "mcverify: --grace-days must be 0..3650\n");
+				return -1;
+			}
+		} else if (strcmp(a, "--text") == 0 || strcmp(a, "--image") == 0) {
+			if (o->ninputs >= MAX_INPUTS) {
+				fprintf(stderr, "mcverify: too many inputs (max %d)\n", MAX_INPUTS);
+				return -1;
+			}
+			o->inputs[o->ninputs++] =
+				(struct input){a[2] == 't' ? INPUT_TEXT : INPUT_IMAGE, v};
+		} else {
+			fprintf(stderr, "mcverify: unknown option %.40s\n", a);
+			return -1;
+		}
+		if (takes) {
+			i++;
+		}
+	}
+	if ((o->trust == NULL) == (o->state == NULL)) {
+		fprintf(stderr, "mcverify: give exactly one of --trust FILE and --state DIR\n");
+		return -1;
+	}
+	if (o->state != NULL && o->status != NULL) {
+		fprintf(stderr, "mcverify: --status goes with --trust; --state has its own\n");
+		return -1;
+	}
+	if ((o->batch != NULL) == (o->ninputs > 0)) {
+		fprintf(stderr,
+			"mcverify: give inputs (--text, --image, -) or --batch, not both\n");
+		return -1;
+	}
+	return 0;
+}
+
+/* Decode every QR code of an image into the collector. -1: the file cannot be used. */
+static int add_image(struct session *s, const char *path, char *why, size_t cap)
+{
+	struct mck_image img = {0};
+	int rc = mck_image_load(&img, path);
+
+	if (rc == -ENOENT || rc == -EACCES || rc == -EISDIR) {
+		snprintf(why, cap, "image %s: %s", path, strerror(-rc));
+		return -1;
+	}
+	if (rc != 0) {
+		snprintf(why, cap, "image %s could not be decoded: %s", path, strerror(-rc));
+		return 0;
+	}
+	rc = mck_qrscan_frame(s->scanner, img.pixels, img.width, img.height, s->codes);
+	mck_image_free(&img);
+	for (int i = 0; i < rc; i++) {
+		(void)mck_qrtext_add(s->texts, s->codes->text[i], s->codes->len[i]);
+	}
+	mck_zeroize(s->codes, sizeof(*s->codes));
+	return rc > 0 ? rc : 0;
+}
+
+/* Each line of standard input is one text (several lines: the chunks). */
+static int add_stdin(struct session *s, char *why, size_t cap)
+{
+	char *buf = NULL;
+	size_t len;
+	int rc = mck_cli_read_stream(STDIN_FILENO, MCK_CHUNKS_MAX * (MCK_QRTEXT_MAX + 2), &buf,
+				     &len);
+
+	if (rc != 0) {
+		snprintf(why, cap, "standard input: %s", strerror(-rc));
+		return -1;
+	}
+	for (char *line = buf, *next; line != NULL && *line != '\0'; line = next) {
+		size_t n;
+
+		next = strchr(line, '\n');
+		if (next != NULL) {
+			*next++ = '\0';
+		}
+		n = strlen(line);
+		mck_cli_chomp(line, &n);
+		if (n > 0) {
+			(void)mck_qrtext_add(s->texts, line, n);
+		}
+	}
+	mck_zeroize(buf, len);
+	free(buf);
+	return 1;
+}
+
+static int64_t clock_now(void)
+{
+	time_t t = time(NULL);
+
+	return t < 0 ? 0 : (int64_t)t;
+}
+
+/*
+ * Verify the inputs as one credential into @p res. Returns -1 when an input
+ * cannot be read at all (bad arguments: exit 4), with @p why.
+ */
+static int verify_inputs(struct session *s, const struct input *in, size_t n,
+			 struct mck_result *res, char *why, size_t cap)
+{
+	bool images_only = true;
+	int codes = 0;
+
+	mck_qrtext_init(s->texts);
+	why[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		int rc = 0;
+
+		switch (in[i].kind) {
+		case INPUT_TEXT:
+			images_only = false;
+			(void)mck_qrtext_add(s->texts, in[i].value, strlen(in[i].value));
+			rc = 1;
+			break;
+		case INPUT_STDIN:
+			images_only = false;
+			rc = add_stdin(s, why, cap);
+			break;
+		case INPUT_IMAGE:
+			rc = add_image(s, in[i].value, why, cap);
+			break;
+		}
+		if (rc < 0) {
+			mck_qrtext_free(s->texts);
+			return -1;
+		}
+		codes += rc;
+	}
+	if (images_only && codes == 0) {
+		mck_result_set(res, MCK_REASON_NO_CODE, why[0] != '\0' ? why : NULL);
+	} else {
+		mck_verify_qr(s->verifier, s->texts, s->opt->has_now ? s->opt->now : clock_now(),
+			      res);
+	}
+	mck_qrtext_free(s->texts);
+	return 0;
+}
+
+/* ---- Output ---- */
+
+static void put_safe(const char *label, const char *value)
+{
+	char buf[1024];
+
+	if (value == NULL) {
+		return;
+	}
+	mck_text_sanitize(value, buf, sizeof(buf));
+	printf("  %-22s %s\n", label, buf);
+}
+
+static const char *paint(const struct session *s, const char *code)
+{
+	return s->color ? code : "";
+}
+
+static void print_human(const struct session *s, const struct mck_result *res)
+{
+	static const char *const words[] = {"VALID", "CHECK (warning)", "NOT VALID", "UNREADABLE",
+					    "CANNOT VERIFY"};
+	static const char *const marks[] = {"\xe2\x9c\x94", "!", "\xe2\x9c\x97", "?",
+					    "\xe2\x9c\x97"};
+	static const char *const colors[] = {"\x1b[1;97;42m", "\x1b[1;30;43m", "\x1b[1;97;41m",
+					     "\x1b[1;97;100m", "\x1b[1;97;41m"};
+	const struct mck_credential *c = &res->cred;
+	unsigned v = (unsigned)res->verdict <= 4 ? (unsigned)res->verdict : 4;
+	char when[21];
+	char line[256];
+
+	printf("%s %s %s %s\n", paint(s, colors[v]), marks[v], words[v], paint(s, "\x1b[0m"));
+	for (unsigned r = 0; r < MCK_REASON_COUNT; r++) {
+		if (res->reasons & MCK_REASON_BIT(r)) {
+			printf("  - %s (%s)\n", mck_reason_text((enum mck_reason)r),
+			       mck_reason_code((enum mck_reason)r));
+		}
+	}
+	if (res->detail[0] != '\0' && !res->has_credential) {
+		put_safe("detail:", res->detail);
+	}
+	if (!res->has_credential) {
+		return;
+	}
+	printf("\n");
+	put_safe("Learner:", c->learner);
+	put_safe("Title:", c->title);
+	put_safe("Awarding body:", c->issuer_name);
+	put_safe("Country:", c->country);
+	put_safe("Issuer id:", c->iss);
+	mck_time_format(c->nbf, when);
+	put_safe("Date of issue:", when);
+	if (c->has_exp) {
+		mck_time_format(c->exp, when);
+		put_safe("Expires:", when);
+	}
+	if (c->eqf_level > 0) {
+		snprintf(line, sizeof(line), "%d", c->eqf_level);
+		put_safe("EQF level:", line);
+	}
+	if (c->has_ects || c->has_hours) {
+		snprintf(line, sizeof(line), "%s%.4g%s%s%.4g%s", c->has_ects ? "" : "",
+			 c->has_ects ? c->ects : 0.0, c->has_ects ? " ECTS" : "",
+			 c->has_ects && c->has_hours ? ", " : "", c->has_hours ? c->hours : 0.0,
+			 c->has_hours ? " hours" : "");
+		if (!c->has_ects) {
+			snprintf(line, sizeof(line), "%.4g hours", c->hours);
+		} else if (!c->has_hours) {
+			snprintf(line, sizeof(line), "%.4g ECTS", c->ects);
+		}
+		put_safe("Workload:", line);
+	}
+	if (c->outcomes != NULL) {
+		const cJSON *o;
+		printf("  Learning outcomes:\n");
+		cJSON_ArrayForEach(o, c->outcomes) {
+			put_safe("   \xe2\x80\xa2", o->valuestring);
+		}
+	}
+	put_safe("Assessment:", c->assessment_type);
+	put_safe("Supervision:", c->assessment_supervision);
+	put_safe("Identity check:", c->identity_verification);
+	put_safe("Participation:", c->participation_form);
+	put_safe("Quality assurance:", c->quality_assurance);
+	put_safe("Grade:", c->grade);
+	put_safe("Prerequisites:", c->entry_requirements);
+	put_safe("Stackability:", c->stackability);
+	put_safe("Description:", c->description);
+	for (unsigned e = 0; e < MCK_ELEMENT_COUNT; e++) {
+		if (c->missing & (1u << e)) {
+			put_safe("Missing:", mck_element_path((enum mck_element)e));
+		}
+	}
+	printf("\n  Trust list #%lld, next update ",
+	       (long long)mck_trustlist_sequence(s->cfg.trust));
+	mck_time_format(mck_trustlist_next_update(s->cfg.trust), when);
+	printf("%s\n", when);
+}
+
+static int print_json(const struct session *s, const struct mck_result *res, bool lines)
+{
+	cJSON *answer = mck_answer_json(res, s->cfg.trust);
+	char *text;
+
+	if (answer == NULL) {
+		return -1;
+	}
+	if (s->opt->has_now) {
+		cJSON *time = cJSON_GetObjectItemCaseSensitive(answer, "time");
+		if (time != NULL) {
+			cJSON_ReplaceItemInObjectCaseSensitive(time, "source",
+							       cJSON_CreateString("argument"));
+		}
+	}
+	text = lines ? cJSON_PrintUnformatted(answer) : cJSON_Print(answer);
+	cJSON_Delete(answer);
+	if (text == NULL) {
+		return -1;
+	}
+	puts(text);
+	free(text);
+	return 0;
+}
+
+static int report(const struct session *s, const struct mck_result *res, bool lines)
+{
+	if (s->opt->json || lines) {
+		if (print_json(s, res, lines) != 0) {
+			fprintf(stderr, "mcverify: out of memory\n");
+			return EXIT_UNUSABLE;
+		}
+	} else {
+		print_human(s, res);
+	}
+	return mck_verdict_exit_code(res->verdict);
+}
+
+/* An unusable configuration still answers in the contract's shape. */
+static int report_config_error(const struct session *s, enum mck_reason reason, const char *msg)
+{
+	struct mck_result res;
+
+	memset(&res, 0, sizeof(res));
+	mck_result_set(&res, reason, msg);
+	fprintf(stderr, "mcverify: %s\n", msg);
+	(void)report(s, &res, s->opt->batch != NULL);
+	mck_result_free(&res);
+	return EXIT_UNUSABLE;
+}
+
+static bool looks_like_text(const char *line)
+{
+	return strncmp(line, "MC1:/", 5) == 0 || access(line, F_OK) != 0;
+}
+
+static int run_batch(struct session *s)
+{
+	char *buf = NULL;
+	size_t len;
+	int worst = 0;
+	int rc = mck_cli_read_file(s->opt->batch, BATCH_FILE_MAX, &buf, &len);
+
+	if (rc != 0) {
+		fprintf(stderr, "mcverify: --batch %s: %s\n", s->opt->batch, strerror(-rc));
+		return EXIT_UNUSABLE;
+	}
+	for (char *line = buf, *next; line != NULL && *line != '\0'; line = next) {
+		struct mck_result res;
+		struct input in;
+		char why[256];
+		size_t n;
+
+		next = strchr(line, '\n');
+		if (next != NULL) {
+			*next++ = '\0';
+		}
+		n = strlen(line);
+		mck_cli_chomp(line, &n);
+		if (n == 0) {
+			continue;
+		}
+		in.kind = looks_like_text(line) ? INPUT_TEXT : INPUT_IMAGE;
+		in.value = line;
+		memset(&res, 0, sizeof(res));
+		if (verify_inputs(s, &in, 1, &res, why, sizeof(why)) != 0) {
+			/* One unreadable line must not stop the rest of the batch. */
+			mck_result_set(&res, MCK_REASON_NO_CODE, why);
+		}
+		rc = report(s, &res, true);
+		mck_result_free(&res);
+		worst = rc > worst ? rc : worst;
+	}
+	mck_zeroize(buf, len);
+	free(buf);
+	return worst;
+}
+
+int main(int argc, char **argv)
+{
+	struct options opt;
+	struct session s;
+	struct mck_verifier_cfg vcfg;
+	enum mck_reason reason;
+	char msg[512];
+	char trust_path[PATH_MAX];
+	char status_path[PATH_MAX];
+	const char *status_dir;
+	int rc = EXIT_UNUSABLE;
+
+	memset(&s, 0, sizeof(s));
+	s.opt = &opt;
+	if (parse_args(argc, argv, &opt) != 0) {
+		usage(stderr);
+		return EXIT_UNUSABLE;
+	}
+	s.color = !opt.json && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
+	status_dir = opt.status;
+	if (opt.state != NULL) {
+		if (mck_cli_path(trust_path, sizeof(trust_path), opt.state, "trustlist.jws") != 0 ||
+		    mck_cli_path(status_path, sizeof(status_path), opt.state, "status") != 0) {
+			fprintf(stderr, "mcverify: --state path too long\n");
+			return EXIT_UNUSABLE;
+		}
+		opt.trust = trust_path;
+		status_dir = access(status_path, F_OK) == 0 ? status_path : NULL;
+	}
+	if (mck_trustcfg_load(&s.cfg, opt.anchors, opt.trust, status_dir, stderr, &reason, msg,
+			      sizeof(msg)) != 0) {
+		rc = report_config_error(&s, reason, msg);
+		goto out;
+	}
+	vcfg.trust = s.cfg.trust;
+	vcfg.status = &s.cfg.status;
+	vcfg.grace_seconds = opt.grace_days * 86400;
+	s.verifier = mck_verifier_create(&vcfg);
+	s.scanner = mck_qrscan_create();
+	s.codes = malloc(sizeof(*s.codes));
+	s.texts = malloc(sizeof(*s.texts));
+	if (s.verifier == NULL || s.scanner == NULL || s.codes == NULL || s.texts == NULL) {
+		fprintf(stderr, "mcverify: out of memory\n");
+		goto out;
+	}
+	if (opt.batch != NULL) {
+		rc = run_batch(&s);
+	} else {
+		struct mck_result res;
+
+		memset(&res, 0, sizeof(res));
+		if (verify_inputs(&s, opt.inputs, opt.ninputs, &res, msg, sizeof(msg)) != 0) {
+			fprintf(stderr, "mcverify: %s\n", msg);
+			goto out;
+		}
+		rc = report(&s, &res, false);
+		mck_result_free(&res);
+	}
+out:
+	free(s.texts);
+	free(s.codes);
+	mck_qrscan_destroy(s.scanner);
+	mck_verifier_destroy(s.verifier);
+	mck_trustcfg_free(&s.cfg);
+	return rc;
+}

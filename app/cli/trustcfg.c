@@ -1,0 +1,131 @@
+#define _POSIX_C_SOURCE 200809L
+
+#include "trustcfg.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fileio.h"
+#include "mck/err.h"
+
+static int load_anchors(struct mck_trustcfg *cfg, const char *dir, char *msg, size_t cap)
+{
+	char **names = NULL;
+	char path[PATH_MAX];
+	int n = mck_cli_list_dir(dir, ".pem", &names);
+
+	if (n < 0) {
+		snprintf(msg, cap, "anchors %s: %s", dir, strerror(-n));
+		return -1;
+	}
+	for (int i = 0; i < n; i++) {
+		char *pem = NULL;
+		size_t len;
+
+		if (mck_cli_path(path, sizeof(path), dir, names[i]) != 0 ||
+		    mck_cli_read_file(path, MCK_ANCHOR_FILE_MAX, &pem, &len) != 0 ||
+		    mck_anchors_add_pem(cfg->anchors, pem, len) != MCK_OK) {
+			snprintf(msg, cap, "anchor %s is not a P-256/P-384 public key PEM",
+				 names[i]);
+			free(pem);
+			mck_cli_free_names(names, n);
+			return -1;
+		}
+		free(pem);
+	}
+	mck_cli_free_names(names, n);
+	if (mck_anchors_count(cfg->anchors) == 0) {
+		snprintf(msg, cap, "no trust anchor (*.pem) in %s", dir);
+		return -1;
+	}
+	return 0;
+}
+
+static void load_status(struct mck_trustcfg *cfg, const char *dir, FILE *diag)
+{
+	char **names = NULL;
+	char path[PATH_MAX];
+	char why[200];
+	int n = mck_cli_list_dir(dir, ".jws", &names);
+
+	if (n < 0) {
+		if (diag != NULL) {
+			fprintf(diag, "mcverify: status lists %s: %s\n", dir, strerror(-n));
+		}
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		char *jws = NULL;
+		size_t len;
+		int rc = mck_cli_path(path, sizeof(path), dir, names[i]);
+
+		if (rc == 0) {
+			rc = mck_cli_read_file(path, MCK_STATUS_JWS_MAX, &jws, &len);
+		}
+		if (rc == 0) {
+			mck_cli_chomp(jws, &len);
+		}
+		if (rc != 0) {
+			snprintf(why, sizeof(why), "%s", strerror(-rc));
+		} else if (mck_statusset_add(&cfg->status, cfg->trust, jws, len, why,
+					     sizeof(why)) == MCK_OK) {
+			why[0] = '\0';
+		}
+		if (why[0] != '\0' && diag != NULL) {
+			fprintf(diag, "mcverify: status list %s ignored: %s\n", names[i], why);
+		}
+		free(jws);
+	}
+	mck_cli_free_names(names, n);
+}
+
+int mck_trustcfg_load(struct mck_trustcfg *cfg, const char *anchors_dir, const char *trust_file,
+		      const char *status_dir, FILE *diag, enum mck_reason *reason, char *msg,
+		      size_t cap)
+{
+	char why[200];
+	char *jws = NULL;
+	size_t len;
+	int rc;
+
+	memset(cfg, 0, sizeof(*cfg));
+	mck_statusset_init(&cfg->status);
+	cfg->anchors = mck_anchors_create();
+	if (cfg->anchors == NULL || load_anchors(cfg, anchors_dir, msg, cap) != 0) {
+		*reason = MCK_REASON_ANCHOR_MISSING;
+		return -1;
+	}
+	rc = mck_cli_read_file(trust_file, MCK_TRUSTLIST_FILE_MAX, &jws, &len);
+	if (rc != 0) {
+		snprintf(msg, cap, "trust list %s: %s", trust_file, strerror(-rc));
+		*reason =
+			rc == -ENOENT ? MCK_REASON_TRUSTLIST_MISSING : MCK_REASON_TRUSTLIST_INVALID;
+		return -1;
+	}
+	/* A trailing newline from an editor or a copy is not part of the JWS. */
+	mck_cli_chomp(jws, &len);
+	rc = mck_trustlist_load(&cfg->trust, cfg->anchors, jws, len, why, sizeof(why));
+	free(jws);
+	if (rc != MCK_OK) {
+		snprintf(msg, cap, "trust list %s rejected: %s", trust_file, why);
+		*reason = MCK_REASON_TRUSTLIST_INVALID;
+		return -1;
+	}
+	if (status_dir != NULL) {
+		load_status(cfg, status_dir, diag);
+	}
+	return 0;
+}
+
+void mck_trustcfg_free(struct mck_trustcfg *cfg)
+{
+	if (cfg == NULL) {
+		return;
+	}
+	mck_statusset_free(&cfg->status);
+	mck_trustlist_destroy(cfg->trust);
+	mck_anchors_destroy(cfg->anchors);
+	memset(cfg, 0, sizeof(*cfg));
+}

@@ -1,0 +1,33 @@
+/* Loading the trust configuration from disk: anchors, trust list, status lists. */
+#ifndef MCK_CLI_TRUSTCFG_H
+#define MCK_CLI_TRUSTCFG_H
+
+#include <stdio.h>
+
+#include "mck/reason.h"
+#include "mck/statuslist.h"
+#include "mck/trustlist.h"
+
+#define MCK_TRUSTLIST_FILE_MAX ((size_t)512 * 1024 * 1024)
+#define MCK_ANCHOR_FILE_MAX    16384
+
+struct mck_trustcfg {
+	struct mck_anchors *anchors;
+	struct mck_trustlist *trust;
+	struct mck_statusset status;
+};
+
+/**
+ * Load every *.pem in @p anchors_dir, then @p trust_file verified with them, then
+ * every *.jws in @p status_dir (may be NULL). A status list that fails is
+ * ignored with a line on @p diag (may be NULL).
+ * Returns 0, or -1 with *reason ANCHOR_MISSING, TRUSTLIST_MISSING or
+ * TRUSTLIST_INVALID and a one-line @p msg.
+ */
+int mck_trustcfg_load(struct mck_trustcfg *cfg, const char *anchors_dir, const char *trust_file,
+		      const char *status_dir, FILE *diag, enum mck_reason *reason, char *msg,
+		      size_t cap);
+
+void mck_trustcfg_free(struct mck_trustcfg *cfg);
+
+#endif

@@ -333,23 +333,23 @@ static void print_human(const struct session *s, const struct mck_result *res)
 		snprintf(line, sizeof(line), "%d", c->eqf_level);
 		put_safe("EQF level:", line);
 	}
+	if (c->has_ects && c->has_hours) {
+		snprintf(line, sizeof(line), "%.4g ECTS, %.4g hours", c->ects, c->hours);
+	} else if (c->has_ects || c->has_hours) {
+		snprintf(line, sizeof(line), "%.4g %s", c->has_ects ? c->ects : c->hours,
+			 c->has_ects ? "ECTS" : "hours");
+	}
 	if (c->has_ects || c->has_hours) {
-		snprintf(line, sizeof(line), "%s%.4g%s%s%.4g%s", c->has_ects ? "" : "",
-			 c->has_ects ? c->ects : 0.0, c->has_ects ? " ECTS" : "",
-			 c->has_ects && c->has_hours ? ", " : "", c->has_hours ? c->hours : 0.0,
-			 c->has_hours ? " hours" : "");
-		if (!c->has_ects) {
-			snprintf(line, sizeof(line), "%.4g hours", c->hours);
-		} else if (!c->has_hours) {
-			snprintf(line, sizeof(line), "%.4g ECTS", c->ects);
-		}
 		put_safe("Workload:", line);
 	}
 	if (c->outcomes != NULL) {
 		const cJSON *o;
 		printf("  Learning outcomes:\n");
 		cJSON_ArrayForEach(o, c->outcomes) {
-			put_safe("   \xe2\x80\xa2", o->valuestring);
+			char out[1024];
+
+			mck_text_sanitize(o->valuestring, out, sizeof(out));
+			printf("    \xe2\x80\xa2 %s\n", out);
 		}
 	}
 	put_safe("Assessment:", c->assessment_type);

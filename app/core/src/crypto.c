@@ -263,6 +263,23 @@ out:
 	return rc;
 }
 
+/*
+ * Exact bit length of the modulus. mbedtls_pk_get_bitlen rounds RSA keys up to whole
+ * bytes (8 * len), so a 2047-bit modulus would pass as 2048.
+ */
+static size_t rsa_bits(const mbedtls_rsa_context *rsa)
+{
+	mbedtls_mpi n;
+	size_t bits = 0;
+
+	mbedtls_mpi_init(&n);
+	if (mbedtls_rsa_export(rsa, &n, NULL, NULL, NULL, NULL) == 0) {
+		bits = mbedtls_mpi_bitlen(&n);
+	}
+	mbedtls_mpi_free(&n);
+	return bits;
+}
+
 /* The public half of a parsed key, with its type (P-256, P-384 or RSA; others fail). */
 static int pk_to_raw(const mbedtls_pk_context *pk, struct mck_key_raw *raw)
 {
@@ -359,7 +376,7 @@ static int pubkey_rsa(struct mck_pubkey *key, const struct mck_key_raw *raw)
 	    mbedtls_rsa_complete(rsa) != 0 || mbedtls_rsa_check_pubkey(rsa) != 0) {
 		return MCK_ERR_KEY;
 	}
-	bits = mbedtls_pk_get_bitlen(&key->c->pk);
+	bits = rsa_bits(rsa);
 	if (bits < MCK_RSA_MIN_BITS || bits > MCK_RSA_MAX_BITS) {
 		return MCK_ERR_KEY;
 	}
@@ -635,7 +652,7 @@ static int privkey_check(struct mck_privkey *key)
 
 	switch (mbedtls_pk_get_type(key->pk)) {
 	case MBEDTLS_PK_RSA:
-		bits = mbedtls_pk_get_bitlen(key->pk);
+		bits = rsa_bits(mbedtls_pk_rsa(*key->pk));
 		if (bits < MCK_RSA_MIN_BITS || bits > MCK_RSA_MAX_BITS) {
 			return MCK_ERR_KEY;
 		}

@@ -7,3 +7,10 @@ mck_add_test(test_conformance LABEL conformance
         SOURCES test_conformance.c
         LIBS mck_test_support PkgConfig::CJSON)
 add_dependencies(test_conformance mcverify)
+
+mck_add_test(test_b64url LABEL unit SOURCES test_b64url.c LIBS mck_core)
+mck_add_test(test_qrtext LABEL unit SOURCES test_qrtext.c LIBS mck_core)
+mck_add_test(test_json LABEL unit SOURCES test_json.c LIBS mck_core)
+mck_add_test(test_jwk LABEL unit SOURCES test_jwk.c LIBS mck_core)
+mck_add_test(test_inflate LABEL unit SOURCES test_inflate.c LIBS mck_core PkgConfig::ZLIB)
+mck_add_test(test_text LABEL unit SOURCES test_text.c LIBS mck_core)

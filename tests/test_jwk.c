@@ -83,6 +83,33 @@ static void test_rejections(void **state)
 	assert_int_equal(read_json(buf), MCK_ERR_KEY);
 }
 
+static int restriction(const char *json, enum mck_alg *alg)
+{
+	cJSON *jwk = cJSON_Parse(json);
+	int rc;
+
+	assert_non_null(jwk);
+	rc = mck_jwk_restriction(jwk, alg);
+	cJSON_Delete(jwk);
+	return rc;
+}
+
+static void test_restrictions(void **state)
+{
+	enum mck_alg alg = MCK_ALG_PS256;
+
+	(void)state;
+	assert_int_equal(restriction("{}", &alg), MCK_OK);
+	assert_int_equal(alg, 0);
+	assert_int_equal(restriction("{\"use\":\"sig\",\"alg\":\"ES256\"}", &alg), MCK_OK);
+	assert_int_equal(alg, MCK_ALG_ES256);
+	assert_int_equal(restriction("{\"key_ops\":[\"sign\",\"verify\"]}", &alg), MCK_OK);
+	assert_int_equal(restriction("{\"use\":\"enc\"}", &alg), MCK_ERR_KEY);
+	assert_int_equal(restriction("{\"key_ops\":[\"encrypt\"]}", &alg), MCK_ERR_KEY);
+	assert_int_equal(restriction("{\"key_ops\":\"verify\"}", &alg), MCK_ERR_KEY);
+	assert_int_equal(restriction("{\"alg\":\"HS256\"}", &alg), MCK_ERR_KEY);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {

@@ -1,6 +1,7 @@
 /* JWK reading and RFC 7638 thumbprints. */
 #include "mck/jwk.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -95,6 +96,45 @@ int mck_jwk_read(const cJSON *jwk, struct mck_key_raw *raw)
 		return MCK_OK;
 	}
 	return MCK_ERR_KEY;
+}
+
+int mck_jwk_restriction(const cJSON *jwk, enum mck_alg *alg)
+{
+	const cJSON *ops = cJSON_GetObjectItemCaseSensitive(jwk, "key_ops");
+	const cJSON *op;
+	const char *s;
+	int rc;
+
+	*alg = 0;
+	rc = mck_json_string(jwk, "use", &s);
+	if (rc < 0 || (rc == 1 && strcmp(s, "sig") != 0)) {
+		return MCK_ERR_KEY;
+	}
+	if (ops != NULL) {
+		bool verify = false;
+
+		if (!cJSON_IsArray(ops)) {
+			return MCK_ERR_KEY;
+		}
+		cJSON_ArrayForEach(op, ops) {
+			verify = verify ||
+				 (cJSON_IsString(op) && strcmp(op->valuestring, "verify") == 0);
+		}
+		if (!verify) {
+			return MCK_ERR_KEY;
+		}
+	}
+	rc = mck_json_string(jwk, "alg", &s);
+	if (rc < 0) {
+		return MCK_ERR_KEY;
+	}
+	if (rc == 1) {
+		*alg = mck_alg_from_name(s, strlen(s));
+		if (*alg == 0) {
+			return MCK_ERR_KEY;
+		}
+	}
+	return MCK_OK;
 }
 
 void mck_jwk_thumbprint(const struct mck_key_raw *raw, uint8_t out[MCK_SHA256_LEN])

@@ -16,6 +16,14 @@
  */
 int mck_jwk_read(const cJSON *jwk, struct mck_key_raw *raw);
 
+/**
+ * The use a JWK allows (RFC 7517 §4.2–4.4): "use" must be "sig", "key_ops" must
+ * contain "verify", and an "alg" member pins the one algorithm it may verify
+ * (*alg, 0 when unpinned). Returns MCK_OK, or MCK_ERR_KEY when the key may not
+ * verify signatures with any algorithm MC1 allows.
+ */
+int mck_jwk_restriction(const cJSON *jwk, enum mck_alg *alg);
+
 /** The RFC 7638 SHA-256 thumbprint of a key. */
 void mck_jwk_thumbprint(const struct mck_key_raw *raw, uint8_t out[MCK_SHA256_LEN]);
 

@@ -115,6 +115,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rfc7638_example),
 		cmocka_unit_test(test_rejections),
+		cmocka_unit_test(test_restrictions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -166,7 +166,6 @@ struct jpeg_state {
 	struct jpeg_decompress_struct cinfo;
 	struct jpeg_guard guard;
 	uint8_t *pixels;
-	int created;
 };
 
 static int decode_jpeg(struct mck_image *img, const uint8_t *data, size_t len)
@@ -192,7 +191,6 @@ static int decode_jpeg(struct mck_image *img, const uint8_t *data, size_t len)
 	}
 
 	jpeg_create_decompress(cinfo);
-	st->created = 1;
 	cinfo->mem->max_memory_to_use = JPEG_MAX_MEMORY;
 	st->guard.progress.progress_monitor = jpeg_on_progress;
 	cinfo->progress = &st->guard.progress;
@@ -237,9 +235,8 @@ static int decode_jpeg(struct mck_image *img, const uint8_t *data, size_t len)
 	st->pixels = NULL;
 	rc = 0;
 out:
-	if (st->created) {
-		jpeg_destroy_decompress(cinfo);
-	}
+	/* Safe at any stage: it does nothing while cinfo->mem is still NULL. */
+	jpeg_destroy_decompress(cinfo);
 	free(st->pixels);
 	free(st);
 	return rc;

@@ -1,0 +1,306 @@
+/*
+ * Decode and QR-scan times per frame size.
+ *
+ * For each size, a noisy grey frame holds one QR code of a ~600-digit MC1
+ * text; it is encoded as PNG and as JPEG in memory, then mck_image_decode
+ * and mck_qrscan_frame are timed separately. Prints figures, asserts nothing.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jpeglib.h>
+#include <png.h>
+#include <qrencode.h>
+
+#include "mck/image.h"
+#include "mck/qrscan.h"
+
+#define RUNS  25
+#define QUIET 4 /* modules */
+
+struct size {
+	uint32_t width;
+	uint32_t height;
+};
+
+static const struct size sizes[] = {{640, 480}, {1280, 720}, {1920, 1080}};
+
+static uint64_t rng_state = 0x2545f4914f6cdd1du;
+
+static uint32_t rng(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (uint32_t)(rng_state >> 32);
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a;
+	double y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+struct stats {
+	double median;
+	double p90;
+};
+
+static struct stats summarize(double *t, int n)
+{
+	struct stats s;
+
+	qsort(t, (size_t)n, sizeof(*t), cmp_double);
+	s.median = n % 2 ? t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2;
+	/* nearest rank */
+	s.p90 = t[(9 * n + 9) / 10 - 1];
+	return s;
+}
+
+static uint8_t clamp(int v)
+{
+	return (uint8_t)(v < 0 ? 0 : v > 255 ? 255 : v);
+}
+
+/* A lit, noisy background with the code printed on paper in the middle:
+ * dark modules ~40, paper ~210, plus sensor noise everywhere. */
+static uint8_t *make_frame(const struct size *sz, const QRcode *qr, uint32_t *scale_out)
+{
+	uint32_t w = sz->width;
+	uint32_t h = sz->height;
+	uint32_t modules = (uint32_t)qr->width + 2 * QUIET;
+	uint32_t scale = (h * 6 / 10) / modules;
+	uint32_t side;
+	uint32_t x0;
+	uint32_t y0;
+	uint8_t *px = malloc((size_t)w * h);
+
+	if (!px) {
+		return NULL;
+	}
+	if (scale < 2) {
+		scale = 2;
+	}
+	side = modules * scale;
+	x0 = (w - side) / 2;
+	y0 = (h - side) / 2;
+	for (uint32_t y = 0; y < h; y++) {
+		for (uint32_t x = 0; x < w; x++) {
+			int v = 70 + (int)(x * 60 / w) + (int)(y * 40 / h);
+
+			if (x >= x0 && x < x0 + side && y >= y0 && y < y0 + side) {
+				int mx = (int)((x - x0) / scale) - QUIET;
+				int my = (int)((y - y0) / scale) - QUIET;
+				int dark = mx >= 0 && my >= 0 && mx < qr->width && my < qr->width &&
+					   (qr->data[my * qr->width + mx] & 1);
+
+				v = dark ? 40 : 210;
+			}
+			px[(size_t)y * w + x] = clamp(v + (int)(rng() % 41) - 20);
+		}
+	}
+	*scale_out = scale;
+	return px;
+}
+
+static uint8_t *png_encode(const uint8_t *px, uint32_t w, uint32_t h, size_t *len)
+{
+	png_image png;
+	png_alloc_size_t size = 0;
+	uint8_t *buf;
+
+	memset(&png, 0, sizeof(png));
+	png.version = PNG_IMAGE_VERSION;
+	png.width = w;
+	png.height = h;
+	png.format = PNG_FORMAT_GRAY;
+	if (!png_image_write_get_memory_size(png, size, 0, px, 0, NULL)) {
+		return NULL;
+	}
+	buf = malloc(size);
+	if (!buf) {
+		return NULL;
+	}
+	if (!png_image_write_to_memory(&png, buf, &size, 0, px, 0, NULL)) {
+		free(buf);
+		return NULL;
+	}
+	*len = size;
+	return buf;
+}
+
+static uint8_t *jpeg_encode(const uint8_t *px, uint32_t w, uint32_t h, size_t *len)
+{
+	struct jpeg_compress_struct cinfo;
+	struct jpeg_error_mgr jerr;
+	unsigned char *mem = NULL;
+	unsigned long size = 0;
+
+	cinfo.err = jpeg_std_error(&jerr);
+	jpeg_create_compress(&cinfo);
+	jpeg_mem_dest(&cinfo, &mem, &size);
+	cinfo.image_width = w;
+	cinfo.image_height = h;
+	cinfo.input_components = 1;
+	cinfo.in_color_space = JCS_GRAYSCALE;
+	jpeg_set_defaults(&cinfo);
+	jpeg_set_quality(&cinfo, 85, TRUE);
+	jpeg_start_compress(&cinfo, TRUE);
+	while (cinfo.next_scanline < cinfo.image_height) {
+		/* libjpeg's API is not const-correct; it only reads the row */
+		JSAMPROW row = (JSAMPROW)(uintptr_t)(px + (size_t)cinfo.next_scanline * w);
+
+		jpeg_write_scanlines(&cinfo, &row, 1);
+	}
+	jpeg_finish_compress(&cinfo);
+	jpeg_destroy_compress(&cinfo);
+	*len = size;
+	return mem;
+}
+
+/* Times RUNS decodes; the last image is kept in *keep. */
+static struct stats time_decode(const uint8_t *data, size_t len, struct mck_image *keep, int *rc)
+{
+	double t[RUNS];
+
+	for (int i = 0; i < RUNS; i++) {
+		double t0;
+
+		mck_image_free(keep);
+		t0 = now_ms();
+		*rc = mck_image_decode(keep, data, len);
+		t[i] = now_ms() - t0;
+	}
+	return summarize(t, RUNS);
+}
+
+static struct stats time_scan(struct mck_qrscan *scan, const uint8_t *px, uint32_t w, uint32_t h,
+			      struct mck_qrscan_result *res, const char *want, size_t want_len,
+			      int *found)
+{
+	double t[RUNS];
+
+	*found = 0;
+	for (int i = 0; i < RUNS; i++) {
+		double t0 = now_ms();
+		int n = mck_qrscan_frame(scan, px, w, h, res);
+
+		t[i] = now_ms() - t0;
+		if (n == 1 && res->len[0] == want_len &&
+		    memcmp(res->text[0], want, want_len) == 0) {
+			(*found)++;
+		}
+	}
+	return summarize(t, RUNS);
+}
+
+static void row(const char *what, struct stats s, const char *extra)
+{
+	printf("  %-22s median %8.2f ms   p90 %8.2f ms   %s\n", what, s.median, s.p90, extra);
+}
+
+int main(void)
+{
+	char text[608];
+	struct mck_qrscan *scan = mck_qrscan_create();
+	struct mck_qrscan_result *res = malloc(sizeof(*res));
+	QRcode *qr;
+	size_t n;
+
+	if (!scan || !res) {
+		fprintf(stderr, "bench_image: out of memory\n");
+		return 1;
+	}
+	n = (size_t)snprintf(text, sizeof(text), "MC1:/");
+	while (n < 605) {
+		text[n++] = (char)('0' + rng() % 10);
+	}
+	text[n] = '\0';
+	/* As an issuer would: mode by mode, so the digits go in numeric mode. */
+	qr = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	if (!qr) {
+		fprintf(stderr, "bench_image: qrencode failed\n");
+		return 1;
+	}
+	printf("bench_image: %zu-char MC1 text, QR version %d (%d modules), level M, %d runs\n", n,
+	       qr->version, qr->width, RUNS);
+
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		const struct size *sz = &sizes[i];
+		struct mck_image from_png = {0, 0, NULL};
+		struct mck_image from_jpeg = {0, 0, NULL};
+		uint32_t scale = 0;
+		uint8_t *px = make_frame(sz, qr, &scale);
+		uint8_t *png;
+		uint8_t *jpg;
+		size_t png_len = 0;
+		size_t jpg_len = 0;
+		char extra[64];
+		struct stats s;
+		int rc_png;
+		int rc_jpg;
+		int found;
+
+		if (!px) {
+			return 1;
+		}
+		png = png_encode(px, sz->width, sz->height, &png_len);
+		jpg = jpeg_encode(px, sz->width, sz->height, &jpg_len);
+		if (!png || !jpg) {
+			return 1;
+		}
+		printf("%ux%u, %u px/module:\n", sz->width, sz->height, scale);
+
+		s = time_decode(png, png_len, &from_png, &rc_png);
+		snprintf(extra, sizeof(extra), "%zu KiB, rc %d", png_len / 1024, rc_png);
+		row("decode PNG", s, extra);
+		s = time_decode(jpg, jpg_len, &from_jpeg, &rc_jpg);
+		snprintf(extra, sizeof(extra), "%zu KiB q85, rc %d", jpg_len / 1024, rc_jpg);
+		row("decode JPEG", s, extra);
+
+		if (rc_png == 0) {
+			s = time_scan(scan, from_png.pixels, from_png.width, from_png.height, res,
+				      text, n, &found);
+			snprintf(extra, sizeof(extra), "read %d/%d", found, RUNS);
+			row("scan (PNG frame)", s, extra);
+		}
+		if (rc_jpg == 0) {
+			s = time_scan(scan, from_jpeg.pixels, from_jpeg.width, from_jpeg.height,
+				      res, text, n, &found);
+			snprintf(extra, sizeof(extra), "read %d/%d", found, RUNS);
+			row("scan (JPEG frame)", s, extra);
+		}
+		/* The same noise with no code: the cost of every idle frame. */
+		for (size_t k = 0; k < (size_t)sz->width * sz->height; k++) {
+			px[k] = clamp(70 + (int)(k % sz->width * 60 / sz->width) +
+				      (int)(rng() % 41) - 20);
+		}
+		s = time_scan(scan, px, sz->width, sz->height, res, text, n, &found);
+		row("scan (no code)", s, "");
+
+		mck_image_free(&from_png);
+		mck_image_free(&from_jpeg);
+		free(png);
+		free(jpg);
+		free(px);
+	}
+	QRcode_free(qr);
+	mck_qrscan_destroy(scan);
+	free(res);
+	return 0;
+}

@@ -1,0 +1,514 @@
+/* mck_qrscan: ZBar, QR only, byte-exact text; the vectors and generated codes. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <dirent.h>
+#include <errno.h>
+#include <setjmp.h> /* before cmocka.h */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cmocka.h>
+
+#include <jpeglib.h>
+#include <qrencode.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+#include "mck/image.h"
+#include "mck/qrscan.h"
+
+#define CASES MCK_FIXTURES "/cases"
+
+#define SCALE 4 /* pixels per module */
+#define QUIET 4 /* modules of quiet zone */
+
+/* ---- helpers ---------------------------------------------------------- */
+
+struct frame {
+	uint32_t width;
+	uint32_t height;
+	uint8_t *px;
+};
+
+static void frame_init(struct frame *f, uint32_t width, uint32_t height, uint8_t fill)
+{
+	f->width = width;
+	f->height = height;
+	f->px = malloc((size_t)width * height);
+	assert_non_null(f->px);
+	memset(f->px, fill, (size_t)width * height);
+}
+
+static QRcode *encode(const void *data, size_t len)
+{
+	QRcode *qr = QRcode_encodeData((int)len, data, 0, QR_ECLEVEL_M);
+
+	assert_non_null(qr);
+	return qr;
+}
+
+/* Side in pixels of a rendered code, quiet zone included. */
+static uint32_t code_side(const QRcode *qr, uint32_t scale)
+{
+	return ((uint32_t)qr->width + 2 * QUIET) * scale;
+}
+
+/* Draws the code with its white quiet zone, top-left corner at (x0, y0). */
+static void draw(struct frame *f, const QRcode *qr, uint32_t scale, uint32_t x0, uint32_t y0)
+{
+	uint32_t side = code_side(qr, scale);
+
+	assert_true(x0 + side <= f->width && y0 + side <= f->height);
+	for (uint32_t y = 0; y < side; y++) {
+		for (uint32_t x = 0; x < side; x++) {
+			int mx = (int)(x / scale) - QUIET;
+			int my = (int)(y / scale) - QUIET;
+			int dark = mx >= 0 && my >= 0 && mx < qr->width && my < qr->width &&
+				   (qr->data[my * qr->width + mx] & 1);
+
+			f->px[(size_t)(y0 + y) * f->width + x0 + x] = dark ? 0 : 255;
+		}
+	}
+}
+
+/* A frame holding just one code of the given bytes. */
+static void frame_of(struct frame *f, const void *data, size_t len)
+{
+	QRcode *qr = encode(data, len);
+	uint32_t side = code_side(qr, SCALE);
+
+	frame_init(f, side, side, 255);
+	draw(f, qr, SCALE, 0, 0);
+	QRcode_free(qr);
+}
+
+static struct mck_qrscan_result *new_result(void)
+{
+	struct mck_qrscan_result *r = malloc(sizeof(*r));
+
+	assert_non_null(r);
+	memset(r, 0xa5, sizeof(*r)); /* no stale zeros to hide a missing NUL */
+	return r;
+}
+
+static int has_text(const struct mck_qrscan_result *r, const void *data, size_t len)
+{
+	for (size_t i = 0; i < r->count; i++) {
+		if (r->len[i] == len && memcmp(r->text[i], data, len) == 0 &&
+		    r->text[i][len] == '\0') {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static uint8_t *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	uint8_t *buf;
+	long size;
+
+	if (!f) {
+		return NULL;
+	}
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	size = ftell(f);
+	assert_true(size >= 0);
+	rewind(f);
+	buf = malloc((size_t)size + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)size, f), (size_t)size);
+	fclose(f);
+	*len = (size_t)size;
+	return buf;
+}
+
+static uint8_t *jpeg_encode(const uint8_t *grey, uint32_t w, uint32_t h, int quality, size_t *len)
+{
+	struct jpeg_compress_struct cinfo;
+	struct jpeg_error_mgr jerr;
+	unsigned char *mem = NULL;
+	unsigned long size = 0;
+
+	cinfo.err = jpeg_std_error(&jerr);
+	jpeg_create_compress(&cinfo);
+	jpeg_mem_dest(&cinfo, &mem, &size);
+	cinfo.image_width = w;
+	cinfo.image_height = h;
+	cinfo.input_components = 1;
+	cinfo.in_color_space = JCS_GRAYSCALE;
+	jpeg_set_defaults(&cinfo);
+	jpeg_set_quality(&cinfo, quality, TRUE);
+	jpeg_start_compress(&cinfo, TRUE);
+	while (cinfo.next_scanline < cinfo.image_height) {
+		/* libjpeg's API is not const-correct; it only reads the row */
+		JSAMPROW row = (JSAMPROW)(uintptr_t)(grey + (size_t)cinfo.next_scanline * w);
+
+		jpeg_write_scanlines(&cinfo, &row, 1);
+	}
+	jpeg_finish_compress(&cinfo);
+	jpeg_destroy_compress(&cinfo);
+	*len = size;
+	return mem; /* free() */
+}
+
+static int setup(void **state)
+{
+	*state = mck_qrscan_create();
+	return *state ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	mck_qrscan_destroy(*state);
+	return 0;
+}
+
+/* ---- the vectors ------------------------------------------------------ */
+
+static void test_vectors(void **state)
+{
+	struct mck_qrscan *scan = *state;
+	struct mck_qrscan_result *r = new_result();
+	DIR *dir = opendir(CASES);
+	struct dirent *de;
+	int with_text = 0;
+	int without = 0;
+
+	assert_non_null(dir);
+	while ((de = readdir(dir)) != NULL) {
+		char path[512];
+		struct mck_image img;
+		uint8_t *want;
+		size_t want_len = 0;
+		int rc;
+
+		if (de->d_name[0] == '.') {
+			continue;
+		}
+		snprintf(path, sizeof(path), "%s/%s/input0.png", CASES, de->d_name);
+		rc = mck_image_load(&img, path);
+		if (rc == -ENOENT) {
+			continue; /* text too long for one code */
+		}
+		assert_int_equal(rc, 0);
+		rc = mck_qrscan_frame(scan, img.pixels, img.width, img.height, r);
+		mck_image_free(&img);
+
+		snprintf(path, sizeof(path), "%s/%s/input0.txt", CASES, de->d_name);
+		want = slurp(path, &want_len);
+		if (!want) {
+			/* an image with no code in it */
+			assert_int_equal(rc, 0);
+			assert_int_equal(r->count, 0);
+			without++;
+			continue;
+		}
+		/* The .txt files end without a newline; tolerate one anyway. */
+		if (want_len > 0 && want[want_len - 1] == '\n') {
+			want_len--;
+		}
+		if (rc != 1) {
+			print_error("%s: %d codes\n", de->d_name, rc);
+		}
+		assert_int_equal(rc, 1);
+		assert_int_equal(r->count, 1);
+		assert_int_equal(r->len[0], want_len);
+		assert_memory_equal(r->text[0], want, want_len);
+		assert_int_equal(r->text[0][want_len], '\0');
+		free(want);
+		with_text++;
+	}
+	closedir(dir);
+	assert_true(with_text >= 16);
+	assert_int_equal(without, 1);
+	free(r);
+}
+
+/* ---- generated codes ---------------------------------------------------- */
+
+static void test_two_codes(void **state)
+{
+	static const char left[] = "MC1:/left-0123456789";
+	static const char right[] = "https://example.org/right";
+	struct mck_qrscan_result *r = new_result();
+	QRcode *a = encode(left, strlen(left));
+	QRcode *b = encode(right, strlen(right));
+	uint32_t sa = code_side(a, SCALE);
+	uint32_t sb = code_side(b, SCALE);
+	struct frame f;
+
+	frame_init(&f, sa + sb + 40, (sa > sb ? sa : sb) + 20, 255);
+	draw(&f, a, SCALE, 10, 10);
+	draw(&f, b, SCALE, 30 + sa, 10);
+	assert_int_equal(mck_qrscan_frame(*state, f.px, f.width, f.height, r), 2);
+	assert_true(has_text(r, left, strlen(left)));
+	assert_true(has_text(r, right, strlen(right)));
+
+	/* The same code twice is reported once. */
+	draw(&f, a, SCALE, 30 + sa, 10);
+	assert_int_equal(mck_qrscan_frame(*state, f.px, f.width, f.height, r), 1);
+	assert_true(has_text(r, left, strlen(left)));
+
+	QRcode_free(a);
+	QRcode_free(b);
+	free(f.px);
+	free(r);
+}
+
+static void expect_exact(struct mck_qrscan *scan, const void *data, size_t len)
+{
+	struct mck_qrscan_result *r = new_result();
+	struct frame f;
+
+	frame_of(&f, data, len);
+	assert_int_equal(mck_qrscan_frame(scan, f.px, f.width, f.height, r), 1);
+	assert_int_equal(r->len[0], len);
+	assert_memory_equal(r->text[0], data, len);
+	assert_int_equal(r->text[0][len], '\0');
+	free(f.px);
+	free(r);
+}
+
+static void test_binary_exact(void **state)
+{
+	uint8_t high[128];
+	uint8_t all[256];
+	/* Would be re-encoded without ZBAR_CFG_BINARY: Latin-1 and Shift-JIS
+	 * guesses, invalid UTF-8, a BOM. */
+	static const char latin1[] = "caf\xe9 na\xefve \xa3 5";
+	static const char sjis[] = "\x82\xa0\x82\xa2\x82\xa4";
+	static const char broken[] = "\xc3\x28\xe2\x82\xf0\x9f\x98";
+	static const char bom[] = "\xef\xbb\xbfMC1:/42";
+	static const char greek[] =
+		"\xce\x93\xce\xb5\xcf\x8e\xcf\x81\xce\xb3\xce\xb9\xce\xbf\xcf\x82";
+
+	for (int i = 0; i < 128; i++) {
+		high[i] = (uint8_t)(0x80 + i);
+	}
+	for (int i = 0; i < 256; i++) {
+		all[i] = (uint8_t)i;
+	}
+	expect_exact(*state, high, sizeof(high));
+	expect_exact(*state, latin1, strlen(latin1));
+	expect_exact(*state, sjis, strlen(sjis));
+	expect_exact(*state, broken, strlen(broken));
+	expect_exact(*state, bom, strlen(bom));
+	expect_exact(*state, greek, strlen(greek));
+	/* NUL bytes included: the length comes from ZBar, not strlen. */
+	expect_exact(*state, all, sizeof(all));
+}
+
+static void test_large_code(void **state)
+{
+	/* A 2,000-byte code (version 36 or so at level M), read exactly. */
+	static char big[2001];
+
+	for (size_t i = 0; i < sizeof(big) - 1; i++) {
+		big[i] = (char)('A' + i % 26);
+	}
+	expect_exact(*state, big, sizeof(big) - 1);
+}
+
+static void test_jpeg_round_trip(void **state)
+{
+	char text[700];
+	struct mck_qrscan_result *r = new_result();
+	struct mck_image img;
+	struct frame f;
+	uint8_t *jpg;
+	size_t len;
+	size_t n;
+
+	n = (size_t)snprintf(text, sizeof(text), "MC1:/");
+	for (; n < 605; n++) {
+		text[n] = (char)('0' + (n * 7) % 10);
+	}
+	text[n] = '\0';
+	frame_of(&f, text, n);
+	jpg = jpeg_encode(f.px, f.width, f.height, 75, &len);
+	assert_int_equal(mck_image_decode(&img, jpg, len), 0);
+	assert_int_equal(img.width, f.width);
+	assert_int_equal(mck_qrscan_frame(*state, img.pixels, img.width, img.height, r), 1);
+	assert_int_equal(r->len[0], n);
+	assert_memory_equal(r->text[0], text, n);
+	mck_image_free(&img);
+	free(jpg);
+	free(f.px);
+	free(r);
+}
+
+static void test_many_codes(void **state)
+{
+	/* 5 x 4 = 20 distinct codes; at most MCK_QRSCAN_MAX_CODES come back. */
+	struct mck_qrscan_result *r = new_result();
+	QRcode *qr[20];
+	uint32_t cell = 0;
+	struct frame f;
+	int rc;
+
+	for (int i = 0; i < 20; i++) {
+		char text[16];
+
+		snprintf(text, sizeof(text), "code-%02d", i);
+		qr[i] = encode(text, strlen(text));
+		if (code_side(qr[i], SCALE) > cell) {
+			cell = code_side(qr[i], SCALE);
+		}
+	}
+	frame_init(&f, 5 * cell, 4 * cell, 255);
+	for (int i = 0; i < 20; i++) {
+		draw(&f, qr[i], SCALE, (uint32_t)(i % 5) * cell, (uint32_t)(i / 5) * cell);
+		QRcode_free(qr[i]);
+	}
+	rc = mck_qrscan_frame(*state, f.px, f.width, f.height, r);
+	print_message("20 codes in a frame: %d reported\n", rc);
+	assert_int_equal(rc, MCK_QRSCAN_MAX_CODES);
+	assert_int_equal(r->count, MCK_QRSCAN_MAX_CODES);
+	for (size_t i = 0; i < r->count; i++) {
+		assert_int_equal(r->len[i], 7);
+		assert_memory_equal(r->text[i], "code-", 5);
+		for (size_t j = 0; j < i; j++) {
+			assert_memory_not_equal(r->text[i], r->text[j], 8);
+		}
+	}
+	free(f.px);
+	free(r);
+}
+
+static void test_no_code(void **state)
+{
+	struct mck_qrscan_result *r = new_result();
+	static const char text[] = "MC1:/123";
+	struct frame f;
+	uint32_t s = 1;
+
+	frame_init(&f, 320, 240, 255);
+	assert_int_equal(mck_qrscan_frame(*state, f.px, f.width, f.height, r), 0);
+	assert_int_equal(r->count, 0);
+	for (size_t i = 0; i < (size_t)f.width * f.height; i++) {
+		s = s * 1103515245u + 12345u;
+		f.px[i] = (uint8_t)(s >> 16);
+	}
+	assert_int_equal(mck_qrscan_frame(*state, f.px, f.width, f.height, r), 0);
+	free(f.px);
+
+	/* Light on dark is not looked for (no ZBAR_CFG_TEST_INVERTED). */
+	frame_of(&f, text, strlen(text));
+	for (size_t i = 0; i < (size_t)f.width * f.height; i++) {
+		f.px[i] = (uint8_t)~f.px[i];
+	}
+	assert_int_equal(mck_qrscan_frame(*state, f.px, f.width, f.height, r), 0);
+	free(f.px);
+
+	/* 1 x 1 and 1-pixel-high frames are legal, and empty. */
+	assert_int_equal(mck_qrscan_frame(*state, (const uint8_t *)"\0", 1, 1, r), 0);
+	frame_init(&f, 4000, 1, 0);
+	assert_int_equal(mck_qrscan_frame(*state, f.px, f.width, f.height, r), 0);
+	free(f.px);
+	free(r);
+}
+
+static void test_arguments(void **state)
+{
+	struct mck_qrscan_result *r = new_result();
+	uint8_t px[16] = {0};
+
+	assert_int_equal(mck_qrscan_frame(*state, px, 4, 4, NULL), -EINVAL);
+	assert_int_equal(mck_qrscan_frame(NULL, px, 4, 4, r), -EINVAL);
+	assert_int_equal(r->count, 0);
+	assert_int_equal(mck_qrscan_frame(*state, NULL, 4, 4, r), -EINVAL);
+	assert_int_equal(mck_qrscan_frame(*state, px, 0, 4, r), -EINVAL);
+	assert_int_equal(mck_qrscan_frame(*state, px, 4, 0, r), -EINVAL);
+	/* refused before the (absent) pixels are touched */
+	assert_int_equal(mck_qrscan_frame(*state, px, MCK_QRSCAN_MAX_SIDE + 1, 1, r), -EFBIG);
+	assert_int_equal(mck_qrscan_frame(*state, px, 1, UINT32_MAX, r), -EFBIG);
+	mck_qrscan_destroy(NULL);
+	free(r);
+}
+
+/* The same scanner over many frames: results never leak between frames,
+ * and (under LeakSanitizer) nothing accumulates. */
+static void test_reuse(void **state)
+{
+	static const char a[] = "first";
+	static const char b[] = "second";
+	struct mck_qrscan_result *r = new_result();
+	struct frame fa;
+	struct frame fb;
+	struct frame blank;
+
+	frame_of(&fa, a, strlen(a));
+	frame_of(&fb, b, strlen(b));
+	frame_init(&blank, fa.width, fa.height, 255);
+	for (int i = 0; i < 50; i++) {
+		assert_int_equal(mck_qrscan_frame(*state, fa.px, fa.width, fa.height, r), 1);
+		assert_true(has_text(r, a, strlen(a)));
+		assert_int_equal(mck_qrscan_frame(*state, blank.px, blank.width, blank.height, r),
+				 0);
+		assert_int_equal(mck_qrscan_frame(*state, fb.px, fb.width, fb.height, r), 1);
+		assert_true(has_text(r, b, strlen(b)));
+		/* a frame repeated is read again: no inter-frame cache */
+		assert_int_equal(mck_qrscan_frame(*state, fb.px, fb.width, fb.height, r), 1);
+	}
+	free(fa.px);
+	free(fb.px);
+	free(blank.px);
+	free(r);
+}
+
+/* ZBar 0.23.92 keeps every decoded QR symbol on a recycle list it never
+ * reads; mck_qrscan replaces the scanner to keep memory flat. glibc's
+ * counters only: under ASan, mallinfo2 reports nothing and this is moot. */
+static void test_memory_flat(void **state)
+{
+#ifdef __GLIBC__
+	static const char text[] = "MC1:/0123456789"; /* 16 bytes with its NUL: worst case */
+	struct mck_qrscan_result *r = new_result();
+	struct frame f;
+	size_t before;
+	size_t after;
+
+	frame_of(&f, text, strlen(text));
+	for (int i = 0; i < 20; i++) {
+		assert_int_equal(mck_qrscan_frame(*state, f.px, f.width, f.height, r), 1);
+	}
+	before = mallinfo2().uordblks;
+	for (int i = 0; i < 500; i++) {
+		assert_int_equal(mck_qrscan_frame(*state, f.px, f.width, f.height, r), 1);
+	}
+	after = mallinfo2().uordblks;
+	print_message("heap in use: %zu bytes before 500 scans, %zu after\n", before, after);
+	/* unfixed, this grows by about 90 KB */
+	assert_true(after <= before + 4096);
+	free(f.px);
+	free(r);
+#else
+	(void)state;
+	skip();
+#endif
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_vectors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_two_codes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_binary_exact, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_large_code, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_jpeg_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_many_codes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_no_code, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_arguments, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reuse, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_memory_flat, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

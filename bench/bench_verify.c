@@ -4,7 +4,7 @@
  *      check (mck_verify, and mbedtls_ecdsa_verify on a precomputed hash);
  *   2. mcverify --batch throughput for 1,000 credentials;
  *   3. trust-list load time and peak RSS for 1,000 and 50,000 issuers.
- * Usage: bench_verify [PATH_TO_MCVERIFY]
+ * Usage: bench_verify [PATH_TO_MCVERIFY | --trustlist-only | --write-list N DIR]
  */
 #define _DEFAULT_SOURCE /* wait4 */
 
@@ -484,6 +484,23 @@ int main(int argc, char **argv)
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	setup_anchor();
+	if (argc > 1 && strcmp(argv[1], "--trustlist-only") == 0) {
+		bench_trustlist();
+		return 0;
+	}
+	if (argc > 3 && strcmp(argv[1], "--write-list") == 0) {
+		/* For profiling a load outside the benchmark: N issuers, anchor beside it. */
+		size_t len;
+		char path[1024];
+		char *jws = make_big_list((size_t)atol(argv[2]), &len);
+
+		snprintf(path, sizeof(path), "%s/trustlist.jws", argv[3]);
+		write_file(path, jws, len);
+		snprintf(path, sizeof(path), "%s/anchor.pem", argv[3]);
+		write_file(path, anchor_pem, strlen(anchor_pem));
+		free(jws);
+		return 0;
+	}
 	bench_algorithms();
 	if (argc > 1) {
 		if (mkdtemp(dir) == NULL) {

@@ -1,5 +1,6 @@
 # Third-party libraries, all from Debian packages (see scripts/install-deps).
 find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
 
 # Mbed TLS 2.28 ships neither pkg-config nor CMake files.
 find_path(MBEDTLS_INCLUDE_DIR mbedtls/version.h REQUIRED)

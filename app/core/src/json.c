@@ -2,57 +2,151 @@
 #include "mck/json.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mck/err.h"
 
+/* Length of the well-formed UTF-8 sequence at @p s (@p len > 0 bytes left), or 0. */
+static size_t utf8_seq(const uint8_t *s, size_t len)
+{
+	uint8_t c = s[0];
+	size_t n;
+	uint32_t cp;
+	uint32_t min;
+
+	if (c < 0x80u) {
+		return 1;
+	}
+	if (c >= 0xc2u && c <= 0xdfu) {
+		n = 1;
+		cp = c & 0x1fu;
+		min = 0x80u;
+	} else if (c >= 0xe0u && c <= 0xefu) {
+		n = 2;
+		cp = c & 0x0fu;
+		min = 0x800u;
+	} else if (c >= 0xf0u && c <= 0xf4u) {
+		n = 3;
+		cp = c & 0x07u;
+		min = 0x10000u;
+	} else {
+		return 0;
+	}
+	if (len <= n) {
+		return 0;
+	}
+	for (size_t k = 1; k <= n; k++) {
+		if ((s[k] & 0xc0u) != 0x80u) {
+			return 0;
+		}
+		cp = (cp << 6) | (s[k] & 0x3fu);
+	}
+	if (cp < min || cp > 0x10ffffu || (cp >= 0xd800u && cp <= 0xdfffu)) {
+		return 0;
+	}
+	return n + 1;
+}
+
 bool mck_utf8_valid(const uint8_t *s, size_t len)
 {
-	size_t i = 0;
+	for (size_t i = 0; i < len;) {
+		size_t n = utf8_seq(s + i, len - i);
 
-	while (i < len) {
-		uint8_t c = s[i];
-		size_t n;
-		uint32_t cp;
-		uint32_t min;
-
-		if (c < 0x80u) {
-			i++;
-			continue;
-		}
-		if (c >= 0xc2u && c <= 0xdfu) {
-			n = 1;
-			cp = c & 0x1fu;
-			min = 0x80u;
-		} else if (c >= 0xe0u && c <= 0xefu) {
-			n = 2;
-			cp = c & 0x0fu;
-			min = 0x800u;
-		} else if (c >= 0xf0u && c <= 0xf4u) {
-			n = 3;
-			cp = c & 0x07u;
-			min = 0x10000u;
-		} else {
+		if (n == 0) {
 			return false;
 		}
-		if (len - i <= n) {
-			return false;
-		}
-		for (size_t k = 1; k <= n; k++) {
-			if ((s[i + k] & 0xc0u) != 0x80u) {
-				return false;
-			}
-			cp = (cp << 6) | (s[i + k] & 0x3fu);
-		}
-		if (cp < min || cp > 0x10ffffu || (cp >= 0xd800u && cp <= 0xdfffu)) {
-			return false;
-		}
-		i += n + 1;
+		i += n;
 	}
 	return true;
 }
 
-/* Nesting depth and "\u0000" are checked before cJSON recurses into anything. */
+/* ---- cJSON allocation: malloc, or the calling thread's arena ---- */
+
+#define ARENA_CHUNK ((size_t)4 << 20)
+#define ARENA_ALIGN 16u
+
+struct mck__arena_chunk {
+	struct mck__arena_chunk *next;
+	size_t used;
+	size_t cap;
+	_Alignas(16) unsigned char data[];
+};
+
+static _Thread_local struct mck_json_arena *thread_arena;
+static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
+
+static void *arena_alloc(size_t size)
+{
+	struct mck_json_arena *a = thread_arena;
+	struct mck__arena_chunk *c;
+	size_t need;
+
+	if (a == NULL) {
+		return malloc(size);
+	}
+	if (size > SIZE_MAX - ARENA_ALIGN) {
+		return NULL;
+	}
+	need = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	c = a->chunks;
+	if (c == NULL || c->cap - c->used < need) {
+		size_t cap = need > ARENA_CHUNK ? need : ARENA_CHUNK;
+
+		c = malloc(sizeof(*c) + cap);
+		if (c == NULL) {
+			return NULL;
+		}
+		c->next = a->chunks;
+		c->used = 0;
+		c->cap = cap;
+		a->chunks = c;
+	}
+	void *p = c->data + c->used;
+	c->used += need;
+	a->used += need;
+	return p;
+}
+
+static void arena_free(void *p)
+{
+	/* Inside an arena every cJSON pointer of this thread is the arena's. */
+	if (thread_arena == NULL) {
+		free(p);
+	}
+}
+
+static void install_hooks(void)
+{
+	cJSON_Hooks hooks = {arena_alloc, arena_free};
+
+	cJSON_InitHooks(&hooks);
+}
+
+void mck_json_arena_begin(struct mck_json_arena *arena)
+{
+	pthread_once(&hooks_once, install_hooks);
+	memset(arena, 0, sizeof(*arena));
+	thread_arena = arena;
+}
+
+void mck_json_arena_end(struct mck_json_arena *arena)
+{
+	struct mck__arena_chunk *c = arena->chunks;
+
+	if (thread_arena == arena) {
+		thread_arena = NULL;
+	}
+	while (c != NULL) {
+		struct mck__arena_chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	arena->chunks = NULL;
+}
+
+/* UTF-8, NUL bytes, nesting depth and "\u0000", in one pass, before cJSON recurses. */
 static bool prescan(const uint8_t *buf, size_t len, int max_depth)
 {
 	int depth = 0;
@@ -63,6 +157,15 @@ static bool prescan(const uint8_t *buf, size_t len, int max_depth)
 
 		if (c == 0) {
 			return false;
+		}
+		if (c >= 0x80u) {
+			size_t n = utf8_seq(buf + i, len - i);
+
+			if (n == 0) {
+				return false;
+			}
+			i += n - 1;
+			continue;
 		}
 		if (in_string) {
 			if (c == '\\') {
@@ -122,7 +225,7 @@ int mck_json_parse(const uint8_t *buf, size_t len, int max_depth, cJSON **out)
 	cJSON *root;
 
 	*out = NULL;
-	if (buf[len] != '\0' || !prescan(buf, len, max_depth) || !mck_utf8_valid(buf, len)) {
+	if (buf[len] != '\0' || !prescan(buf, len, max_depth)) {
 		return MCK_ERR_JSON;
 	}
 	/* The length counts the NUL so that require_null_terminated can see it. */

@@ -432,6 +432,8 @@ int mck_trustlist_load(struct mck_trustlist **out, const struct mck_anchors *anc
 	size_t cap;
 	size_t plen;
 	cJSON *root = NULL;
+	struct mck_json_arena arena;
+	bool in_arena = false;
 	int rc = MCK_ERR_INTERNAL;
 
 	*out = NULL;
@@ -461,6 +463,8 @@ int mck_trustlist_load(struct mck_trustlist **out, const struct mck_anchors *anc
 		mck__say(msg, msgcap, rc, "trust list payload: %s", mck_strerror(rc));
 		goto out;
 	}
+	mck_json_arena_begin(&arena);
+	in_arena = true;
 	rc = mck_json_parse(payload, plen, MCK_JSON_MAX_DEPTH, &root);
 	if (rc != MCK_OK) {
 		mck__say(msg, msgcap, rc, "trust list payload is not strict JSON");
@@ -470,7 +474,12 @@ int mck_trustlist_load(struct mck_trustlist **out, const struct mck_anchors *anc
 	payload = NULL;
 	rc = read_list(tl, root, msg, msgcap);
 out:
-	cJSON_Delete(root);
+	if (in_arena) {
+		/* The tree lives in the arena; read_list copied what it keeps. */
+		mck_json_arena_end(&arena);
+	} else {
+		cJSON_Delete(root);
+	}
 	free(payload);
 	free(jws);
 	if (rc != MCK_OK) {

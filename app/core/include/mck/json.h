@@ -21,6 +21,21 @@
  */
 int mck_json_parse(const uint8_t *buf, size_t len, int max_depth, cJSON **out);
 
+/*
+ * An arena for one large parse (a trust list: a million cJSON nodes). Between
+ * mck_json_arena_begin and mck_json_arena_end, cJSON allocations made by this
+ * thread come from the arena and cJSON frees are no-ops; _end releases it all
+ * at once, so the tree must not be used (or cJSON_Delete'd) after it. Other
+ * threads keep using malloc. Caller-owned storage.
+ */
+struct mck_json_arena {
+	struct mck__arena_chunk *chunks;
+	size_t used; /* bytes handed out, for statistics */
+};
+
+void mck_json_arena_begin(struct mck_json_arena *arena);
+void mck_json_arena_end(struct mck_json_arena *arena);
+
 /** Whether @p len bytes are well-formed UTF-8 (no overlongs, no surrogates). */
 bool mck_utf8_valid(const uint8_t *s, size_t len);
 

@@ -263,10 +263,11 @@ int main(void)
 			snprintf(vc->name, sizeof(vc->name), "%s/%s", e->d_name,
 				 m == MODE_TEXT ? "text" : "image");
 			snprintf(vc->dir, sizeof(vc->dir), "%s/%s", casedir, e->d_name);
-			vc->spec = m == MODE_TEXT ? json : cJSON_Duplicate(json, 1);
+			vc->spec = cJSON_Duplicate(json, 1);
 			vc->mode = (enum mode)m;
 			n++;
 		}
+		cJSON_Delete(json);
 	}
 	closedir(d);
 	qsort(cases, n, sizeof(cases[0]), by_name);

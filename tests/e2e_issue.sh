@@ -6,6 +6,7 @@
 #   e2e_issue.sh MCISSUE MCVERIFY
 #
 # grep and sed only (no python on CI). Counts failures instead of stopping.
+# KEEP=1 keeps the work directory for a look afterwards.
 set -euo pipefail
 
 MCISSUE=${1:?usage: e2e_issue.sh MCISSUE MCVERIFY}

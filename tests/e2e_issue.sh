@@ -386,6 +386,49 @@ rc=0
 	>/dev/null 2>&1 || rc=$?
 if [[ $rc -eq 4 ]]; then ok; else bad "a list not signed by an anchor: exit $rc, expected 4"; fi
 
+# ---- JWK restrictions on trust-list keys (use, key_ops, alg) ----
+
+# A trust list signed verbatim by the anchor (mcissue trustlist drops these members).
+restricted_list() {
+	local members=$1 out=$2
+	cat >"$T/desc/restricted.json" <<EOF
+{"type":"MicroCredentialTrustList","version":1,"sequence":1,"iat":$((START - 60)),
+ "nextUpdate":$((START + 86400)),"issuers":[{"id":"$ISS_A","status":"active",
+ "keys":[$(sed "s/\"kty\"/$members\"kty\"/" "$T/keys/arsa.jwk.json")]}]}
+EOF
+	"$MCISSUE" sign --key "$T/keys/anchor.key.pem" --form plain --no-zip \
+		"$T/desc/restricted.json" >"$out"
+}
+restricted_list '"alg":"PS256",' "$T/pinned.jws"
+for alg in RS256 PS256; do
+	"$MCISSUE" sign --key "$T/keys/arsa.key.pem" --alg $alg "$T/cred/full.json" \
+		>"$T/texts.$alg" 2>/dev/null
+done
+rc=0
+VOUT=$("$MCVERIFY" --anchors "$T/anchors" --trust "$T/pinned.jws" --json \
+	--text "$(head -n1 "$T/texts.RS256")" 2>/dev/null) || rc=$?
+if [[ $rc -eq 2 ]] && has_reason alg_not_allowed && ! has_credential; then
+	ok
+else
+	bad "key pinned to PS256 verified RS256: exit $rc $(brief "$VOUT")"
+fi
+rc=0
+VOUT=$("$MCVERIFY" --anchors "$T/anchors" --trust "$T/pinned.jws" --json \
+	--text "$(head -n1 "$T/texts.PS256")" 2>/dev/null) || rc=$?
+# (full.json has a status entry and no status list is given here: status_unknown)
+if [[ $rc -le 1 ]] && has_credential && ! has_reason alg_not_allowed; then
+	ok
+else
+	bad "key pinned to PS256 refused PS256: exit $rc $(brief "$VOUT")"
+fi
+for members in '"use":"enc",' '"key_ops":["encrypt"],' '"alg":"HS256",'; do
+	restricted_list "$members" "$T/unusable.jws"
+	rc=0
+	"$MCVERIFY" --anchors "$T/anchors" --trust "$T/unusable.jws" --json \
+		--text "$(head -n1 "$T/texts.RS256")" >/dev/null 2>&1 || rc=$?
+	if [[ $rc -eq 4 ]]; then ok; else bad "list with a key marked $members: exit $rc, expected 4"; fi
+done
+
 # ---- usage and input errors ----
 
 expect_exit "no subcommand" 1 "$MCISSUE"

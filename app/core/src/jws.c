@@ -73,7 +73,15 @@ static int read_header(struct mck_jws *jws, const cJSON *hdr, enum mck_reason *r
 		return fail(reason, MCK_REASON_MALFORMED, msg, cap, "jwk is not an object");
 	}
 	if (rc == 1) {
+		enum mck_alg pinned;
+
 		rc = mck_jwk_read(jwk, &jws->jwk);
+		if (rc == MCK_OK) {
+			rc = mck_jwk_restriction(jwk, &pinned);
+		}
+		if (rc == MCK_OK && pinned != 0 && pinned != jws->alg) {
+			rc = MCK_ERR_ALG;
+		}
 		if (rc != MCK_OK) {
 			return fail(reason, MCK_REASON_MALFORMED, msg, cap,
 				    "jwk is not a usable public key");

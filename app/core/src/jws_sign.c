@@ -77,27 +77,29 @@ int mck_jws_sign(const struct mck_privkey *key, enum mck_alg alg, const char *he
 		free(packed);
 		return MCK_ERR_NOMEM;
 	}
+	/* The capacity was computed from both lengths: these encodings fit. */
 	rc = mck_b64url_encode((const uint8_t *)header, hlen, text, cap);
-	pos = strlen(text);
-	text[pos++] = '.';
+	pos = mck_b64url_encoded_len(hlen);
 	if (rc == MCK_OK) {
+		text[pos++] = '.';
 		rc = mck_b64url_encode(body, blen, text + pos, cap - pos);
+		pos += mck_b64url_encoded_len(blen);
 	}
 	free(packed);
-	pos += strlen(text + pos);
 	if (rc == MCK_OK) {
 		rc = mck_sign(key, alg, (const uint8_t *)text, pos, sig, sizeof(sig), &siglen);
 	}
 	if (rc == MCK_OK) {
 		text[pos++] = '.';
 		rc = mck_b64url_encode(sig, siglen, text + pos, cap - pos);
+		pos += mck_b64url_encoded_len(siglen);
 	}
 	if (rc != MCK_OK) {
 		free(text);
 		return rc;
 	}
 	*out = text;
-	*outlen = pos + strlen(text + pos);
+	*outlen = pos;
 	return MCK_OK;
 }
 

@@ -226,6 +226,9 @@ static int read_key(struct mck_trustlist *tl, const cJSON *jk, uint32_t issuer, 
 	int rc;
 
 	rc = mck_jwk_read(jk, &raw);
+	if (rc == MCK_OK) {
+		rc = mck_jwk_restriction(jk, &key->alg);
+	}
 	if (rc != MCK_OK) {
 		return mck__say(msg, cap, MCK_ERR_JSON,
 				"issuer \"%.80s\": key #%u is not a usable public key",
@@ -559,7 +562,8 @@ int mck__trustlist_key_for(const struct mck_trustlist *tl, const struct mck_jws 
 		*reason = MCK_REASON_KEY_UNKNOWN;
 		return -1;
 	}
-	if (!mck_alg_fits_key(jws->alg, (*key)->type)) {
+	if (!mck_alg_fits_key(jws->alg, (*key)->type) ||
+	    ((*key)->alg != 0 && (*key)->alg != jws->alg)) {
 		*key = NULL;
 		*reason = MCK_REASON_ALG_NOT_ALLOWED;
 		return -1;

@@ -44,6 +44,7 @@ struct mck_tl_key {
 	uint8_t thumb[MCK_SHA256_LEN];
 	uint32_t issuer; /* index of its issuer */
 	enum mck_key_type type;
+	enum mck_alg alg; /* the one alg its JWK allows, 0 for any that fits the type */
 	bool has_not_before;
 	bool has_not_after;
 	int64_t not_before;

@@ -225,6 +225,8 @@ int mck_json_parse(const uint8_t *buf, size_t len, int max_depth, cJSON **out)
 	cJSON *root;
 
 	*out = NULL;
+	/* Hooks first, so every tree of ours is made and freed by the same pair. */
+	pthread_once(&hooks_once, install_hooks);
 	if (buf[len] != '\0' || !prescan(buf, len, max_depth)) {
 		return MCK_ERR_JSON;
 	}

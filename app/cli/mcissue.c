@@ -490,9 +490,9 @@ static int qr_main(int argc, char **argv)
 	int64_t scale = MCK_ISSUE_QR_SCALE;
 	const char *out = NULL;
 	const char *arg = NULL;
-	const char *text;
+	const char *text = NULL;
 	char *buf = NULL;
-	size_t len;
+	size_t len = 0;
 	QRcode *code = NULL;
 	char msg[256];
 	int rc;

@@ -197,7 +197,8 @@ static void sign_usage(FILE *f)
 	fputs("usage: mcissue sign --key KEY.pem [--alg ES256|ES384|RS256|PS256]\n"
 	      "                    [--form compact|plain|chunked:N] [--no-zip]\n"
 	      "                    [--kid-header|--jwk-header] CREDENTIAL.json|-\n"
-	      "Signs a credential (its \"nbf\" is set to now when absent) and prints its QR\n"
+	      "Signs a credential (its \"nbf\" is set to now when absent, unless a bare VC 2.0\n"
+	      "credential has \"validFrom\") and prints its QR\n"
 	      "text(s), one per line. Default: the key's alg, compact form, DEFLATE.\n",
 	      f);
 }
@@ -274,11 +275,21 @@ static int parse_form(const char *s, enum form *form, unsigned *n)
 	return 0;
 }
 
-/* The payload: the credential as given, unformatted, with "nbf" when absent. */
+/*
+ * The payload: the credential as given, unformatted, with "nbf" when absent, unless
+ * it is a bare VC 2.0 credential that dates itself with "validFrom" (the
+ * verifier reads a top-level nbf first, so adding one would replace that date).
+ */
 static char *credential_payload(cJSON *cred, const char *path)
 {
 	int64_t nbf;
 	int rc = mck_json_time(cred, "nbf", &nbf);
+	const char *valid_from;
+
+	if (rc == 0 && cJSON_GetObjectItemCaseSensitive(cred, "vc") == NULL &&
+	    mck_json_string(cred, "validFrom", &valid_from) == 1) {
+		return cJSON_PrintUnformatted(cred);
+	}
 
 	if (rc < 0) {
 		mck_issue_fail(MCK_ISSUE_INPUT, "%s: nbf is not a NumericDate (integer seconds)",

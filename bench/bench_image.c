@@ -11,12 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <jpeglib.h>
 #include <png.h>
 #include <qrencode.h>
 
+#include "benchutil.h"
 #include "mck/image.h"
 #include "mck/qrscan.h"
 
@@ -40,22 +40,6 @@ static uint32_t rng(void)
 	return (uint32_t)(rng_state >> 32);
 }
 
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a;
-	double y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
 struct stats {
 	double median;
 	double p90;
@@ -65,10 +49,8 @@ static struct stats summarize(double *t, int n)
 {
 	struct stats s;
 
-	qsort(t, (size_t)n, sizeof(*t), cmp_double);
-	s.median = n % 2 ? t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2;
-	/* nearest rank */
-	s.p90 = t[(9 * n + 9) / 10 - 1];
+	s.median = mck_bench_median(t, (size_t)n); /* sorts t */
+	s.p90 = mck_bench_percentile(t, (size_t)n, 90);
 	return s;
 }
 
@@ -182,9 +164,9 @@ static struct stats time_decode(const uint8_t *data, size_t len, struct mck_imag
 		double t0;
 
 		mck_image_free(keep);
-		t0 = now_ms();
+		t0 = mck_bench_now_ms();
 		*rc = mck_image_decode(keep, data, len);
-		t[i] = now_ms() - t0;
+		t[i] = mck_bench_now_ms() - t0;
 	}
 	return summarize(t, RUNS);
 }
@@ -197,10 +179,10 @@ static struct stats time_scan(struct mck_qrscan *scan, const uint8_t *px, uint32
 
 	*found = 0;
 	for (int i = 0; i < RUNS; i++) {
-		double t0 = now_ms();
+		double t0 = mck_bench_now_ms();
 		int n = mck_qrscan_frame(scan, px, w, h, res);
 
-		t[i] = now_ms() - t0;
+		t[i] = mck_bench_now_ms() - t0;
 		if (n == 1 && res->len[0] == want_len &&
 		    memcmp(res->text[0], want, want_len) == 0) {
 			(*found)++;

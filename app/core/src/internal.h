@@ -9,9 +9,7 @@ char *mck__strdup(const char *s);
 
 /** snprintf into @p msg (may be NULL) and return @p rc. */
 int mck__say(char *msg, size_t cap, int rc, const char *fmt, ...)
-        __attribute__((format(printf, 4, 5)));
-
-
+	__attribute__((format(printf, 4, 5)));
 
 #include "mck/jws.h"
 #include "mck/trustlist.h"
@@ -22,5 +20,5 @@ int mck__say(char *msg, size_t cap, int rc, const char *fmt, ...)
  * ALG_NOT_ALLOWED.
  */
 int mck__trustlist_key_for(const struct mck_trustlist *tl, const struct mck_jws *jws,
-                           const struct mck_tl_key **key, enum mck_reason *reason);
+			   const struct mck_tl_key **key, enum mck_reason *reason);
 #endif

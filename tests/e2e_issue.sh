@@ -377,6 +377,20 @@ if sign "chunked big" "$T/texts" --key "$T/keys/a256.key.pem" --no-zip --form ch
 	mapfile -t texts <"$T/texts"
 	expect_valid "large credential in 3 chunks" --text "${texts[2]}" --text "${texts[0]}" \
 		--text "${texts[1]}"
+	# One photo of every chunk: all the codes of an image count.
+	if "$MCISSUE" qr --ecc L --out "$T/png/all-chunks.png" - <"$T/texts" 2>"$T/qr.err"; then
+		expect_valid "all chunks in one image" --image "$T/png/all-chunks.png"
+	else
+		bad "qr of 3 chunks in one image: $(cat "$T/qr.err")"
+	fi
+	# Two of three chunks in one photo: the third is missing.
+	"$MCISSUE" qr --ecc L --out "$T/png/two-chunks.png" "${texts[0]}" "${texts[2]}"
+	verify --image "$T/png/two-chunks.png"
+	if [[ $VRC -eq 3 ]] && has_reason chunks_incomplete && ! has_credential; then
+		ok
+	else
+		bad "two of three chunks: exit $VRC $(brief "$VOUT")"
+	fi
 fi
 
 "$MCISSUE" trustlist --key "$T/keys/x256.key.pem" "$T/desc/trustlist.json" \

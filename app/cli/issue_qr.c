@@ -75,44 +75,57 @@ bool mck_issue_qr_fits(const char *text, size_t len, QRecLevel level)
 	return code != NULL;
 }
 
-int mck_issue_qr_write_png(const QRcode *code, unsigned scale, const char *path, char *msg,
-			   size_t cap)
+int mck_issue_qr_write_png(const QRcode *const *codes, size_t count, unsigned scale,
+			   const char *path, char *msg, size_t cap)
 {
-	size_t modules = (size_t)code->width + 2 * MCK_ISSUE_QR_QUIET;
-	size_t side;
+	size_t width = 0;
+	size_t height = 0;
+	size_t left = 0;
 	uint8_t *pixels;
 	png_image img;
 	int rc = -1;
 
-	if (scale == 0 || scale > MCK_ISSUE_QR_SCALE_MAX) {
+	if (scale == 0 || scale > MCK_ISSUE_QR_SCALE_MAX || count == 0) {
 		snprintf(msg, cap, "scale %u is outside 1..%d", scale, MCK_ISSUE_QR_SCALE_MAX);
 		return -1;
 	}
-	side = modules * scale;
-	pixels = malloc(side * side);
+	for (size_t i = 0; i < count; i++) {
+		size_t side = ((size_t)codes[i]->width + 2 * MCK_ISSUE_QR_QUIET) * scale;
+
+		width += side;
+		height = side > height ? side : height;
+	}
+	pixels = malloc(width * height);
 	if (pixels == NULL) {
 		snprintf(msg, cap, "out of memory");
 		return -1;
 	}
-	memset(pixels, 0xff, side * side);
-	for (size_t y = 0; y < (size_t)code->width; y++) {
-		for (size_t x = 0; x < (size_t)code->width; x++) {
-			/* Bit 0 of each module is "dark"; the rest is libqrencode's bookkeeping. */
-			if ((code->data[y * (size_t)code->width + x] & 1) == 0) {
-				continue;
-			}
-			for (size_t dy = 0; dy < scale; dy++) {
-				uint8_t *row =
-					pixels + ((y + MCK_ISSUE_QR_QUIET) * scale + dy) * side;
+	memset(pixels, 0xff, width * height);
+	for (size_t i = 0; i < count; i++) {
+		const QRcode *code = codes[i];
+		size_t w = (size_t)code->width;
 
-				memset(row + (x + MCK_ISSUE_QR_QUIET) * scale, 0, scale);
+		for (size_t y = 0; y < w; y++) {
+			for (size_t x = 0; x < w; x++) {
+				/* Bit 0 of each module is "dark"; the rest is libqrencode's bookkeeping. */
+				if ((code->data[y * w + x] & 1) == 0) {
+					continue;
+				}
+				for (size_t dy = 0; dy < scale; dy++) {
+					uint8_t *row = pixels + ((y + MCK_ISSUE_QR_QUIET) * scale +
+								 dy) * width;
+
+					memset(row + left + (x + MCK_ISSUE_QR_QUIET) * scale, 0,
+					       scale);
+				}
 			}
 		}
+		left += (w + 2 * MCK_ISSUE_QR_QUIET) * scale;
 	}
 	memset(&img, 0, sizeof(img));
 	img.version = PNG_IMAGE_VERSION;
-	img.width = (png_uint_32)side;
-	img.height = (png_uint_32)side;
+	img.width = (png_uint_32)width;
+	img.height = (png_uint_32)height;
 	img.format = PNG_FORMAT_GRAY;
 	if (png_image_write_to_file(&img, path, 0, pixels, 0, NULL) != 0) {
 		rc = 0;

@@ -23,11 +23,11 @@ QRcode *mck_issue_qr_encode(const char *text, size_t len, QRecLevel level);
 bool mck_issue_qr_fits(const char *text, size_t len, QRecLevel level);
 
 /**
- * Write @p code as an 8-bit grey PNG, @p scale pixels per module, with a quiet
- * zone of MCK_ISSUE_QR_QUIET modules. Returns 0, or -1 with a one-line reason in
- * @p msg.
+ * Write @p count codes side by side as one 8-bit grey PNG, @p scale pixels per
+ * module, each with a quiet zone of MCK_ISSUE_QR_QUIET modules. Returns 0, or -1
+ * with a one-line reason in @p msg.
  */
-int mck_issue_qr_write_png(const QRcode *code, unsigned scale, const char *path, char *msg,
-			   size_t cap);
+int mck_issue_qr_write_png(const QRcode *const *codes, size_t count, unsigned scale,
+			   const char *path, char *msg, size_t cap);
 
 #endif

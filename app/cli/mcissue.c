@@ -447,9 +447,10 @@ out:
 
 static void qr_usage(FILE *f)
 {
-	fputs("usage: mcissue qr [--ecc L|M|Q|H] [--scale N] --out FILE.png TEXT|-\n"
-	      "Renders one QR text (\"-\": the first line of standard input) as a PNG:\n"
-	      "8-bit grey, 4-module quiet zone, N pixels per module (default 4), ECC M.\n",
+	fputs("usage: mcissue qr [--ecc L|M|Q|H] [--scale N] --out FILE.png (TEXT... | -)\n"
+	      "Renders QR texts (\"-\": each line of standard input) as one PNG, the codes\n"
+	      "side by side (all chunks of a credential in one picture): 8-bit grey,\n"
+	      "4-module quiet zones, N pixels per module (default 4), ECC M.\n",
 	      f);
 }
 
@@ -466,33 +467,65 @@ static int parse_ecc(const char *s, QRecLevel *level)
 	return 0;
 }
 
-/* The text to render: the argument, or the first line of standard input. */
-static int qr_text(const char *arg, char **buf, const char **text, size_t *len)
+/* Split standard input into its non-empty lines (at most MCK_CHUNKS_MAX). */
+static int qr_stdin(char **buf, const char **texts, size_t *lens, size_t *count)
 {
 	size_t n;
-	char *nl;
-	int rc;
+	int rc = mck_cli_read_stream(STDIN_FILENO, QR_STDIN_MAX, buf, &n);
 
-	*buf = NULL;
-	if (strcmp(arg, "-") != 0) {
-		*text = arg;
-		*len = strlen(arg);
-		return MCK_ISSUE_OK;
-	}
-	rc = mck_cli_read_stream(STDIN_FILENO, QR_STDIN_MAX, buf, &n);
 	if (rc != 0) {
 		return mck_issue_fail(MCK_ISSUE_INPUT, "standard input: %s",
 				      rc == -EFBIG ? "too long for QR texts" : strerror(-rc));
 	}
-	nl = strchr(*buf, '\n');
-	if (nl != NULL) {
-		*nl = '\0';
+	for (char *line = *buf, *next; line != NULL && *line != '\0'; line = next) {
+		next = strchr(line, '\n');
+		if (next != NULL) {
+			*next++ = '\0';
+		}
+		n = strlen(line);
+		mck_cli_chomp(line, &n);
+		if (n == 0) {
+			continue;
+		}
+		if (*count >= MCK_CHUNKS_MAX) {
+			return mck_issue_fail(MCK_ISSUE_INPUT, "qr: more than %d texts",
+					      MCK_CHUNKS_MAX);
+		}
+		texts[*count] = line;
+		lens[(*count)++] = n;
 	}
-	n = strlen(*buf);
-	mck_cli_chomp(*buf, &n);
-	*text = *buf;
-	*len = n;
 	return MCK_ISSUE_OK;
+}
+
+/* One code for one text, or a one-line reason. */
+static QRcode *qr_encode_one(const char *text, size_t len, QRecLevel level, int *rc)
+{
+	QRcode *code;
+
+	if (len == 0 || len > MCK_QRTEXT_MAX) {
+		*rc = mck_issue_fail(MCK_ISSUE_INPUT, "qr: the text is %zu characters (1..%d)", len,
+				     MCK_QRTEXT_MAX);
+		return NULL;
+	}
+	code = mck_issue_qr_encode(text, len, level);
+	if (code != NULL) {
+		return code;
+	}
+	if (errno != ERANGE) {
+		*rc = mck_issue_fail(MCK_ISSUE_INPUT, "qr: cannot encode the text: %s",
+				     strerror(errno));
+	} else if (level != QR_ECLEVEL_L) {
+		*rc = mck_issue_fail(MCK_ISSUE_INPUT,
+				     "qr: %zu characters do not fit one QR code at ECC %c; "
+				     "try a lower --ecc",
+				     len, "LMQH"[level]);
+	} else {
+		*rc = mck_issue_fail(MCK_ISSUE_INPUT,
+				     "qr: %zu characters do not fit one QR code; sign with "
+				     "--form chunked:N",
+				     len);
+	}
+	return NULL;
 }
 
 static int qr_main(int argc, char **argv)
@@ -500,13 +533,14 @@ static int qr_main(int argc, char **argv)
 	QRecLevel level = QR_ECLEVEL_M;
 	int64_t scale = MCK_ISSUE_QR_SCALE;
 	const char *out = NULL;
-	const char *arg = NULL;
-	const char *text = NULL;
+	const char *texts[MCK_CHUNKS_MAX];
+	size_t lens[MCK_CHUNKS_MAX];
+	QRcode *codes[MCK_CHUNKS_MAX] = {NULL};
+	size_t count = 0;
+	bool from_stdin = false;
 	char *buf = NULL;
-	size_t len = 0;
-	QRcode *code = NULL;
 	char msg[256];
-	int rc;
+	int rc = MCK_ISSUE_OK;
 
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -526,51 +560,37 @@ static int qr_main(int argc, char **argv)
 			}
 		} else if (strcmp(a, "--out") == 0 && v != NULL) {
 			out = argv[++i];
-		} else if (arg == NULL && (a[0] != '-' || strcmp(a, "-") == 0)) {
-			arg = a;
+		} else if (strcmp(a, "-") == 0 && count == 0 && !from_stdin) {
+			from_stdin = true;
+		} else if (a[0] != '-' && !from_stdin && count < MCK_CHUNKS_MAX) {
+			texts[count] = a;
+			lens[count++] = strlen(a);
 		} else {
 			qr_usage(stderr);
 			return mck_issue_fail(MCK_ISSUE_USAGE, "qr: unexpected \"%.40s\"", a);
 		}
 	}
-	if (out == NULL || arg == NULL) {
+	if (out == NULL || (count == 0 && !from_stdin)) {
 		qr_usage(stderr);
 		return mck_issue_fail(MCK_ISSUE_USAGE, "qr: needs --out FILE.png and a TEXT");
 	}
-	rc = qr_text(arg, &buf, &text, &len);
-	if (rc != MCK_ISSUE_OK) {
-		return rc;
-	}
-	if (len == 0 || len > MCK_QRTEXT_MAX) {
-		rc = mck_issue_fail(MCK_ISSUE_INPUT, "qr: the text is %zu characters (1..%d)", len,
-				    MCK_QRTEXT_MAX);
-		goto out;
-	}
-	code = mck_issue_qr_encode(text, len, level);
-	if (code == NULL) {
-		if (errno != ERANGE) {
-			rc = mck_issue_fail(MCK_ISSUE_INPUT, "qr: cannot encode the text: %s",
-					    strerror(errno));
-		} else if (level != QR_ECLEVEL_L) {
-			rc = mck_issue_fail(MCK_ISSUE_INPUT,
-					    "qr: %zu characters do not fit one QR code at ECC %c; "
-					    "try a lower --ecc",
-					    len, "LMQH"[level]);
-		} else {
-			rc = mck_issue_fail(MCK_ISSUE_INPUT,
-					    "qr: %zu characters do not fit one QR code; sign with "
-					    "--form chunked:N",
-					    len);
+	if (from_stdin) {
+		rc = qr_stdin(&buf, texts, lens, &count);
+		if (rc == MCK_ISSUE_OK && count == 0) {
+			rc = mck_issue_fail(MCK_ISSUE_INPUT, "qr: standard input holds no text");
 		}
-		goto out;
 	}
-	if (mck_issue_qr_write_png(code, (unsigned)scale, out, msg, sizeof(msg)) != 0) {
+	for (size_t i = 0; rc == MCK_ISSUE_OK && i < count; i++) {
+		codes[i] = qr_encode_one(texts[i], lens[i], level, &rc);
+	}
+	if (rc == MCK_ISSUE_OK &&
+	    mck_issue_qr_write_png((const QRcode *const *)codes, count, (unsigned)scale, out, msg,
+				   sizeof(msg)) != 0) {
 		rc = mck_issue_fail(MCK_ISSUE_INPUT, "%s: %s", out, msg);
-		goto out;
 	}
-	rc = MCK_ISSUE_OK;
-out:
-	QRcode_free(code);
+	for (size_t i = 0; i < count; i++) {
+		QRcode_free(codes[i]);
+	}
 	free(buf);
 	return rc;
 }

@@ -12,13 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jpeglib.h>
 #include <png.h>
 #include <qrencode.h>
 
 #include "benchutil.h"
 #include "mck/image.h"
 #include "mck/qrscan.h"
+#include "support/imgcodec.h"
 
 #define RUNS  25
 #define QUIET 4 /* modules */
@@ -98,61 +98,6 @@ static uint8_t *make_frame(const struct size *sz, const QRcode *qr, uint32_t *sc
 	}
 	*scale_out = scale;
 	return px;
-}
-
-static uint8_t *png_encode(const uint8_t *px, uint32_t w, uint32_t h, size_t *len)
-{
-	png_image png;
-	png_alloc_size_t size = 0;
-	uint8_t *buf;
-
-	memset(&png, 0, sizeof(png));
-	png.version = PNG_IMAGE_VERSION;
-	png.width = w;
-	png.height = h;
-	png.format = PNG_FORMAT_GRAY;
-	if (!png_image_write_get_memory_size(png, size, 0, px, 0, NULL)) {
-		return NULL;
-	}
-	buf = malloc(size);
-	if (!buf) {
-		return NULL;
-	}
-	if (!png_image_write_to_memory(&png, buf, &size, 0, px, 0, NULL)) {
-		free(buf);
-		return NULL;
-	}
-	*len = size;
-	return buf;
-}
-
-static uint8_t *jpeg_encode(const uint8_t *px, uint32_t w, uint32_t h, size_t *len)
-{
-	struct jpeg_compress_struct cinfo;
-	struct jpeg_error_mgr jerr;
-	unsigned char *mem = NULL;
-	unsigned long size = 0;
-
-	cinfo.err = jpeg_std_error(&jerr);
-	jpeg_create_compress(&cinfo);
-	jpeg_mem_dest(&cinfo, &mem, &size);
-	cinfo.image_width = w;
-	cinfo.image_height = h;
-	cinfo.input_components = 1;
-	cinfo.in_color_space = JCS_GRAYSCALE;
-	jpeg_set_defaults(&cinfo);
-	jpeg_set_quality(&cinfo, 85, TRUE);
-	jpeg_start_compress(&cinfo, TRUE);
-	while (cinfo.next_scanline < cinfo.image_height) {
-		/* libjpeg's API is not const-correct; it only reads the row */
-		JSAMPROW row = (JSAMPROW)(uintptr_t)(px + (size_t)cinfo.next_scanline * w);
-
-		jpeg_write_scanlines(&cinfo, &row, 1);
-	}
-	jpeg_finish_compress(&cinfo);
-	jpeg_destroy_compress(&cinfo);
-	*len = size;
-	return mem;
 }
 
 /* Times RUNS decodes; the last image is kept in *keep. */
@@ -241,8 +186,8 @@ int main(void)
 		if (!px) {
 			return 1;
 		}
-		png = png_encode(px, sz->width, sz->height, &png_len);
-		jpg = jpeg_encode(px, sz->width, sz->height, &jpg_len);
+		png = mck_test_png_encode(px, sz->width, sz->height, PNG_FORMAT_GRAY, &png_len);
+		jpg = mck_test_jpeg_encode(px, sz->width, sz->height, 1, 85, 0, &jpg_len);
 		if (!png || !jpg) {
 			return 1;
 		}

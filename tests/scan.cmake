@@ -1,7 +1,7 @@
 # Image decoding and QR scanning (drivers/imagefile, app/scan).
 mck_add_test(test_imagefile LABEL unit
              SOURCES test_imagefile.c
-             LIBS mck_imagefile PkgConfig::PNG PkgConfig::JPEG)
+             LIBS mck_imagefile mck_test_support)
 mck_add_test(test_qrscan LABEL unit
              SOURCES test_qrscan.c
-             LIBS mck_qrscan mck_imagefile PkgConfig::QRENCODE PkgConfig::JPEG)
+             LIBS mck_qrscan mck_imagefile mck_test_support PkgConfig::QRENCODE)

@@ -18,6 +18,7 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
+#include "support/imgcodec.h"
 #include "support/runproc.h"
 
 #define MAX_ARGS 48
@@ -33,26 +34,9 @@ struct vcase {
 
 static char *slurp(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
+	size_t len;
 
-	if (f == NULL) {
-		return NULL;
-	}
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	if (buf != NULL && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	if (buf != NULL) {
-		buf[n] = '\0';
-	}
-	fclose(f);
-	return buf;
+	return (char *)mck_test_slurp(path, &len);
 }
 
 static char *dupf(const char *fmt, ...)

@@ -20,6 +20,7 @@
 #include <png.h>
 
 #include "mck/image.h"
+#include "support/imgcodec.h"
 
 #define CASES MCK_FIXTURES "/cases"
 
@@ -37,20 +38,10 @@ static uint32_t rng(void)
 
 static uint8_t *slurp(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	uint8_t *buf;
-	long size;
+	uint8_t *buf = mck_test_slurp(path, len);
 
-	assert_non_null(f);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	size = ftell(f);
-	assert_true(size > 0);
-	rewind(f);
-	buf = malloc((size_t)size);
 	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)size, f), (size_t)size);
-	fclose(f);
-	*len = (size_t)size;
+	assert_true(*len > 0);
 	return buf;
 }
 
@@ -122,62 +113,19 @@ static size_t png_claiming(uint8_t *buf, uint32_t width, uint32_t height)
 static uint8_t *png_encode(const uint8_t *pixels, uint32_t w, uint32_t h, uint32_t format,
 			   size_t *len)
 {
-	png_image png;
-	png_alloc_size_t size = 0;
-	uint8_t *buf;
+	uint8_t *buf = mck_test_png_encode(pixels, w, h, format, len);
 
-	memset(&png, 0, sizeof(png));
-	png.version = PNG_IMAGE_VERSION;
-	png.width = w;
-	png.height = h;
-	png.format = format;
-	assert_true(png_image_write_get_memory_size(png, size, 0, pixels, 0, NULL));
-	buf = malloc(size);
 	assert_non_null(buf);
-	assert_true(png_image_write_to_memory(&png, buf, &size, 0, pixels, 0, NULL));
-	*len = size;
 	return buf;
 }
 
-/* components 1: grey input, 3: RGB input. Returns a malloc'd buffer. */
 static uint8_t *jpeg_encode(const uint8_t *pixels, uint32_t w, uint32_t h, int components,
 			    int quality, int progressive, size_t *len)
 {
-	struct jpeg_compress_struct cinfo;
-	struct jpeg_error_mgr jerr;
-	unsigned char *mem = NULL;
-	unsigned long size = 0;
-	uint8_t *copy;
+	uint8_t *buf = mck_test_jpeg_encode(pixels, w, h, components, quality, progressive, len);
 
-	cinfo.err = jpeg_std_error(&jerr);
-	jpeg_create_compress(&cinfo);
-	jpeg_mem_dest(&cinfo, &mem, &size);
-	cinfo.image_width = w;
-	cinfo.image_height = h;
-	cinfo.input_components = components;
-	cinfo.in_color_space = components == 1 ? JCS_GRAYSCALE : JCS_RGB;
-	jpeg_set_defaults(&cinfo);
-	jpeg_set_quality(&cinfo, quality, TRUE);
-	if (progressive) {
-		jpeg_simple_progression(&cinfo);
-	}
-	jpeg_start_compress(&cinfo, TRUE);
-	while (cinfo.next_scanline < cinfo.image_height) {
-		/* libjpeg's API is not const-correct; it only reads the row */
-		JSAMPROW row = (JSAMPROW)(uintptr_t)(pixels +
-						     (size_t)cinfo.next_scanline * w * components);
-
-		jpeg_write_scanlines(&cinfo, &row, 1);
-	}
-	jpeg_finish_compress(&cinfo);
-	jpeg_destroy_compress(&cinfo);
-	/* jpeg_mem_dest's buffer is freed with free(); copy for a plain owner. */
-	copy = malloc(size);
-	assert_non_null(copy);
-	memcpy(copy, mem, size);
-	free(mem);
-	*len = size;
-	return copy;
+	assert_non_null(buf);
+	return buf;
 }
 
 static uint8_t *gradient(uint32_t w, uint32_t h)

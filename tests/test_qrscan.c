@@ -14,7 +14,6 @@
 
 #include <cmocka.h>
 
-#include <jpeglib.h>
 #include <qrencode.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -22,6 +21,7 @@
 
 #include "mck/image.h"
 #include "mck/qrscan.h"
+#include "support/imgcodec.h"
 
 #define CASES MCK_FIXTURES "/cases"
 
@@ -108,56 +108,6 @@ static int has_text(const struct mck_qrscan_result *r, const void *data, size_t 
 	return 0;
 }
 
-static uint8_t *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	uint8_t *buf;
-	long size;
-
-	if (!f) {
-		return NULL;
-	}
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	size = ftell(f);
-	assert_true(size >= 0);
-	rewind(f);
-	buf = malloc((size_t)size + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)size, f), (size_t)size);
-	fclose(f);
-	*len = (size_t)size;
-	return buf;
-}
-
-static uint8_t *jpeg_encode(const uint8_t *grey, uint32_t w, uint32_t h, int quality, size_t *len)
-{
-	struct jpeg_compress_struct cinfo;
-	struct jpeg_error_mgr jerr;
-	unsigned char *mem = NULL;
-	unsigned long size = 0;
-
-	cinfo.err = jpeg_std_error(&jerr);
-	jpeg_create_compress(&cinfo);
-	jpeg_mem_dest(&cinfo, &mem, &size);
-	cinfo.image_width = w;
-	cinfo.image_height = h;
-	cinfo.input_components = 1;
-	cinfo.in_color_space = JCS_GRAYSCALE;
-	jpeg_set_defaults(&cinfo);
-	jpeg_set_quality(&cinfo, quality, TRUE);
-	jpeg_start_compress(&cinfo, TRUE);
-	while (cinfo.next_scanline < cinfo.image_height) {
-		/* libjpeg's API is not const-correct; it only reads the row */
-		JSAMPROW row = (JSAMPROW)(uintptr_t)(grey + (size_t)cinfo.next_scanline * w);
-
-		jpeg_write_scanlines(&cinfo, &row, 1);
-	}
-	jpeg_finish_compress(&cinfo);
-	jpeg_destroy_compress(&cinfo);
-	*len = size;
-	return mem; /* free() */
-}
-
 static int setup(void **state)
 {
 	*state = mck_qrscan_create();
@@ -202,7 +152,7 @@ static void test_vectors(void **state)
 		mck_image_free(&img);
 
 		snprintf(path, sizeof(path), "%s/%s/input0.txt", CASES, de->d_name);
-		want = slurp(path, &want_len);
+		want = mck_test_slurp(path, &want_len);
 		if (!want) {
 			/* an image with no code in it */
 			assert_int_equal(rc, 0);
@@ -332,7 +282,7 @@ static void test_jpeg_round_trip(void **state)
 	}
 	text[n] = '\0';
 	frame_of(&f, text, n);
-	jpg = jpeg_encode(f.px, f.width, f.height, 75, &len);
+	jpg = mck_test_jpeg_encode(f.px, f.width, f.height, 1, 75, 0, &len);
 	assert_int_equal(mck_image_decode(&img, jpg, len), 0);
 	assert_int_equal(img.width, f.width);
 	assert_int_equal(mck_qrscan_frame(*state, img.pixels, img.width, img.height, r), 1);

@@ -6,13 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "issue_common.h"
 #include "mck/b64url.h"
 #include "mck/err.h"
 #include "mck/json.h"
 #include "mck/jwk.h"
+#include "mck/jws_sign.h"
 #include "mck/statuslist.h"
 #include "mck/trustlist.h"
 
@@ -362,42 +362,6 @@ static void statuslist_usage(FILE *f)
 	      f);
 }
 
-static int gzip(const uint8_t *in, size_t len, uint8_t **out, size_t *outlen)
-{
-	z_stream zs;
-	uLong bound;
-	int zrc;
-
-	*out = NULL;
-	if (len > UINT_MAX) {
-		return MCK_ERR_TOOBIG;
-	}
-	memset(&zs, 0, sizeof(zs));
-	/* windowBits 15 + 16: a gzip wrapper, as the Bitstring Status List asks. */
-	if (deflateInit2(&zs, 9, Z_DEFLATED, MAX_WBITS + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-		return MCK_ERR_NOMEM;
-	}
-	bound = deflateBound(&zs, (uLong)len);
-	*out = malloc(bound);
-	if (*out == NULL) {
-		deflateEnd(&zs);
-		return MCK_ERR_NOMEM;
-	}
-	zs.next_in = (Bytef *)(uintptr_t)in; /* zlib's API is not const-correct */
-	zs.avail_in = (uInt)len;
-	zs.next_out = *out;
-	zs.avail_out = (uInt)bound;
-	zrc = deflate(&zs, Z_FINISH);
-	*outlen = zs.total_out;
-	deflateEnd(&zs);
-	if (zrc != Z_STREAM_END) {
-		free(*out);
-		*out = NULL;
-		return MCK_ERR_INTERNAL;
-	}
-	return MCK_OK;
-}
-
 /* Set the bits one --revoke value names ("7" or "7,12,4711"). */
 static int set_bits(uint8_t *bits, uint64_t size, const char *list)
 {
@@ -438,7 +402,7 @@ static char *encode_list(const uint8_t *bits, size_t nbytes)
 	size_t cap;
 	char *text = NULL;
 
-	if (gzip(bits, nbytes, &z, &zlen) != MCK_OK) {
+	if (mck_deflate(MCK_INFLATE_GZIP, bits, nbytes, &z, &zlen) != MCK_OK) {
 		return NULL;
 	}
 	cap = mck_b64url_encoded_len(zlen) + 2;

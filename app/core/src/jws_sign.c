@@ -10,7 +10,8 @@
 #include "mck/b64url.h"
 #include "mck/err.h"
 
-static int deflate_raw(const uint8_t *in, size_t len, uint8_t **out, size_t *outlen)
+int mck_deflate(enum mck_inflate_format fmt, const uint8_t *in, size_t len, uint8_t **out,
+		size_t *outlen)
 {
 	z_stream zs;
 	uLong bound;
@@ -20,7 +21,10 @@ static int deflate_raw(const uint8_t *in, size_t len, uint8_t **out, size_t *out
 		return MCK_ERR_TOOBIG;
 	}
 	memset(&zs, 0, sizeof(zs));
-	if (deflateInit2(&zs, 9, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+	*out = NULL;
+	/* Raw for JWS "zip":"DEF"; windowBits 15 + 16 is the gzip wrapper of status lists. */
+	if (deflateInit2(&zs, 9, Z_DEFLATED, fmt == MCK_INFLATE_GZIP ? MAX_WBITS + 16 : -MAX_WBITS,
+			 8, Z_DEFAULT_STRATEGY) != Z_OK) {
 		return MCK_ERR_NOMEM;
 	}
 	bound = deflateBound(&zs, (uLong)len);
@@ -64,7 +68,7 @@ int mck_jws_sign(const struct mck_privkey *key, enum mck_alg alg, const char *he
 		return MCK_ERR_TOOBIG;
 	}
 	if (zip) {
-		rc = deflate_raw(payload, plen, &packed, &blen);
+		rc = mck_deflate(MCK_INFLATE_RAW, payload, plen, &packed, &blen);
 		if (rc != MCK_OK) {
 			return rc;
 		}

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "mck/crypto.h"
+#include "mck/inflate.h"
 
 #define MCK_JWS_SIGN_MAX ((size_t)512 * 1024 * 1024) /* largest payload accepted */
 
@@ -19,6 +20,14 @@
  */
 int mck_jws_sign(const struct mck_privkey *key, enum mck_alg alg, const char *header,
 		 const uint8_t *payload, size_t plen, bool zip, char **out, size_t *outlen);
+
+/**
+ * Compress @p len bytes at level 9 into a new buffer (*out, caller frees): raw
+ * DEFLATE for a JWS "zip":"DEF" payload, or GZIP for a status list bitstring.
+ * Returns MCK_OK, MCK_ERR_TOOBIG, MCK_ERR_NOMEM, MCK_ERR_INTERNAL.
+ */
+int mck_deflate(enum mck_inflate_format fmt, const uint8_t *in, size_t len, uint8_t **out,
+		size_t *outlen);
 
 /**
  * The MC1 text of a JWS: "MC1:/" and two digits per character when @p chunks

@@ -380,7 +380,8 @@ static int print_json(const struct session *s, const struct mck_result *res, boo
 	if (answer == NULL) {
 		return -1;
 	}
-	if (s->opt->has_now) {
+	/* The core says "clock" for a time it was given; here we know it was --now. */
+	if (s->opt->has_now && res->time_source == MCK_TIME_GIVEN) {
 		cJSON *time = cJSON_GetObjectItemCaseSensitive(answer, "time");
 		if (time != NULL) {
 			cJSON_ReplaceItemInObjectCaseSensitive(time, "source",

@@ -33,6 +33,7 @@ struct mck_trustlist {
 	size_t key_count;
 	char *strings; /* every issuer string, NUL-terminated */
 	uint8_t *material;
+	size_t material_cap;
 	uint32_t *issuer_index; /* open addressing: issuer index + 1, 0 = empty */
 	uint32_t *key_index;    /* likewise for keys */
 	size_t index_mask;      /* both tables have index_mask + 1 slots */
@@ -165,7 +166,6 @@ struct sizes {
 	size_t issuers;
 	size_t keys;
 	size_t strings;
-	size_t material;
 };
 
 static const char *const issuer_strings[] = {"id", "name", "country", "qualityAssurance"};
@@ -197,7 +197,6 @@ static int measure(const cJSON *issuers, struct sizes *sz, char *msg, size_t cap
 		}
 		cJSON_ArrayForEach(k, keys) {
 			sz->keys++;
-			sz->material += 2 * MCK_RSA_MAX_BITS / 8; /* refined when filled */
 		}
 	}
 	if (sz->issuers > UINT32_MAX / 4 || sz->keys > UINT32_MAX / 4) {
@@ -252,6 +251,17 @@ static int read_key(struct mck_trustlist *tl, const cJSON *jk, uint32_t issuer, 
 	}
 	key->issuer = issuer;
 	key->type = raw.type;
+	/* Grow the key material as needed: EC keys take 64 or 96 bytes, RSA up to 520. */
+	if (tl->material_cap - *mat_used < raw.alen + raw.blen) {
+		size_t grow = tl->material_cap * 2 + raw.alen + raw.blen;
+		uint8_t *grown;
+
+		if (grow > UINT32_MAX || (grown = realloc(tl->material, grow)) == NULL) {
+			return MCK_ERR_NOMEM;
+		}
+		tl->material = grown;
+		tl->material_cap = grow;
+	}
 	key->material = (uint32_t)*mat_used;
 	key->alen = (uint16_t)raw.alen;
 	key->blen = (uint16_t)raw.blen;
@@ -377,7 +387,8 @@ static int read_list(struct mck_trustlist *tl, const cJSON *root, char *msg, siz
 	tl->issuers = calloc(sz.issuers + 1, sizeof(*tl->issuers));
 	tl->keys = calloc(sz.keys + 1, sizeof(*tl->keys));
 	tl->strings = malloc(sz.strings + 1);
-	tl->material = malloc(sz.material + 1);
+	tl->material_cap = sz.keys * 64 + 64;
+	tl->material = malloc(tl->material_cap);
 	tl->issuer_index = calloc(slots, sizeof(uint32_t));
 	tl->key_index = calloc(slots, sizeof(uint32_t));
 	if (tl->issuers == NULL || tl->keys == NULL || tl->strings == NULL ||
@@ -393,10 +404,11 @@ static int read_list(struct mck_trustlist *tl, const cJSON *root, char *msg, siz
 	}
 	tl->issuer_count = i;
 	tl->key_count = k;
-	/* Give back the worst-case reservation for key material. */
+	/* Give back what doubling reserved. */
 	uint8_t *shrunk = realloc(tl->material, mat_used + 1);
 	if (shrunk != NULL) {
 		tl->material = shrunk;
+		tl->material_cap = mat_used + 1;
 	}
 	return MCK_OK;
 }

@@ -1,0 +1,106 @@
+#include "mint.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mck/b64url.h"
+#include "mck/jws_sign.h"
+
+static void die(const char *what)
+{
+	fprintf(stderr, "mint: %s failed\n", what);
+	abort();
+}
+
+void mck_test_key_make(struct mck_test_key *key, enum mck_key_type type)
+{
+	struct mck_key_raw raw;
+	uint8_t thumb[MCK_SHA256_LEN];
+	char a[700];
+	char b[700];
+
+	memset(key, 0, sizeof(*key));
+	key->type = type;
+	if (mck_privkey_generate(&key->priv, type) != 0 ||
+	    mck_privkey_export_public(key->priv, &raw) != 0) {
+		die("keygen");
+	}
+	mck_jwk_thumbprint(&raw, thumb);
+	mck_kid_encode(thumb, key->kid);
+	mck_b64url_encode(raw.a, raw.alen, a, sizeof(a));
+	mck_b64url_encode(raw.b, raw.blen, b, sizeof(b));
+	if (type == MCK_KEY_RSA) {
+		snprintf(key->members, sizeof(key->members),
+			 "\"kid\":\"%s\",\"kty\":\"RSA\",\"n\":\"%s\",\"e\":\"%s\"", key->kid, a,
+			 b);
+	} else {
+		snprintf(key->members, sizeof(key->members),
+			 "\"kid\":\"%s\",\"kty\":\"EC\",\"crv\":\"%s\",\"x\":\"%s\",\"y\":\"%s\"",
+			 key->kid, type == MCK_KEY_EC_P256 ? "P-256" : "P-384", a, b);
+	}
+}
+
+void mck_test_key_free(struct mck_test_key *key)
+{
+	mck_privkey_destroy(key->priv);
+	key->priv = NULL;
+}
+
+struct mck_anchors *mck_test_anchors(const struct mck_test_key *key)
+{
+	char pem[4096];
+	struct mck_anchors *a = mck_anchors_create();
+
+	if (a == NULL || mck_privkey_public_pem(key->priv, pem, sizeof(pem)) != 0 ||
+	    mck_anchors_add_pem(a, pem, strlen(pem)) != 0) {
+		die("anchor");
+	}
+	return a;
+}
+
+char *mck_test_sign(const struct mck_test_key *key, enum mck_alg alg, const char *header_extra,
+		    const char *payload, bool zip)
+{
+	char header[512];
+	char *jws;
+	size_t len;
+
+	snprintf(header, sizeof(header), "{\"alg\":\"%s\",\"kid\":\"%s\"%s%s}", mck_alg_name(alg),
+		 key->kid, header_extra != NULL ? header_extra : "", zip ? ",\"zip\":\"DEF\"" : "");
+	if (mck_jws_sign(key->priv, alg, header, (const uint8_t *)payload, strlen(payload), zip,
+			 &jws, &len) != 0) {
+		die("sign");
+	}
+	return jws;
+}
+
+char *mck_test_compact(const char *jws)
+{
+	char *text;
+
+	if (mck_qrtext_encode(jws, strlen(jws), 0, 0, &text) != 0) {
+		die("encode");
+	}
+	return text;
+}
+
+char *mck_test_fmt(const char *fmt, ...)
+{
+	va_list ap;
+	char *out;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	out = malloc((size_t)n + 1);
+	if (out == NULL) {
+		die("fmt");
+	}
+	va_start(ap, fmt);
+	vsnprintf(out, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return out;
+}

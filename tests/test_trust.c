@@ -1,0 +1,430 @@
+/* The trust list: the fixture lists, every rule of trust-list.md §2, hash lookups at scale. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "mck/b64url.h"
+#include "mck/err.h"
+#include "mck/trustlist.h"
+#include "support/imgcodec.h"
+#include "support/mint.h"
+
+static struct mck_test_key anchor;
+static struct mck_test_key issuer_ec;
+static struct mck_test_key issuer_rsa;
+static struct mck_test_key other;
+static struct mck_anchors *anchors;
+
+static int setup(void **state)
+{
+	(void)state;
+	mck_test_key_make(&anchor, MCK_KEY_EC_P256);
+	mck_test_key_make(&issuer_ec, MCK_KEY_EC_P256);
+	mck_test_key_make(&issuer_rsa, MCK_KEY_RSA);
+	mck_test_key_make(&other, MCK_KEY_EC_P256);
+	anchors = mck_test_anchors(&anchor);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	mck_anchors_destroy(anchors);
+	mck_test_key_free(&anchor);
+	mck_test_key_free(&issuer_ec);
+	mck_test_key_free(&issuer_rsa);
+	mck_test_key_free(&other);
+	return 0;
+}
+
+static struct mck_anchors *fixture_anchors(void)
+{
+	size_t len;
+	uint8_t *pem = mck_test_slurp(MCK_FIXTURES "/anchors/operator.pem", &len);
+	struct mck_anchors *a = mck_anchors_create();
+
+	assert_non_null(pem);
+	assert_int_equal(mck_anchors_add_pem(a, (const char *)pem, len), MCK_OK);
+	free(pem);
+	return a;
+}
+
+static int load_file(const char *path, const struct mck_anchors *a, struct mck_trustlist **tl)
+{
+	size_t len;
+	uint8_t *jws = mck_test_slurp(path, &len);
+	int rc;
+
+	assert_non_null(jws);
+	while (len > 0 && (jws[len - 1] == '\n' || jws[len - 1] == '\r')) {
+		len--;
+	}
+	rc = mck_trustlist_load(tl, a, (const char *)jws, len, NULL, 0);
+	free(jws);
+	return rc;
+}
+
+static void test_fixture_list(void **state)
+{
+	struct mck_anchors *a = fixture_anchors();
+	struct mck_trustlist *tl = NULL;
+	uint8_t nowhere[MCK_SHA256_LEN] = {0};
+
+	(void)state;
+	assert_int_equal(load_file(MCK_FIXTURES "/trust/trustlist.jws", a, &tl), MCK_OK);
+	assert_int_equal(mck_trustlist_sequence(tl), 5);
+	assert_true(mck_trustlist_next_update(tl) > mck_trustlist_iat(tl));
+	assert_true(mck_trustlist_issuer_count(tl) >= 2);
+	assert_non_null(mck_trustlist_find_issuer(tl, "https://cert.example-vet.pl"));
+	assert_null(mck_trustlist_find_issuer(tl, "https://cert.example-vet.pl/"));
+	assert_null(mck_trustlist_find_issuer(tl, "HTTPS://CERT.EXAMPLE-VET.PL"));
+	/* Every issuer is found by its hash lookup. */
+	for (uint32_t i = 0; i < mck_trustlist_issuer_count(tl); i++) {
+		const struct mck_tl_issuer *is = mck_trustlist_issuer_at(tl, i);
+
+		assert_ptr_equal(mck_trustlist_find_issuer(tl, is->id), is);
+		assert_true(is->key_count >= 1);
+	}
+	assert_null(mck_trustlist_find_key(tl, nowhere));
+	mck_trustlist_destroy(tl);
+
+	tl = NULL;
+	assert_int_equal(load_file(MCK_FIXTURES "/trust/trustlist-rogue-signer.jws", a, &tl),
+			 MCK_ERR_SIGNATURE);
+	assert_null(tl);
+	assert_int_equal(load_file(MCK_FIXTURES "/trust/trustlist-seq4.jws", a, &tl), MCK_OK);
+	assert_int_equal(mck_trustlist_sequence(tl), 4);
+	mck_trustlist_destroy(tl);
+	mck_anchors_destroy(a);
+}
+
+static void test_fixture_tampered_or_unanchored(void **state)
+{
+	struct mck_anchors *a = fixture_anchors();
+	struct mck_anchors *none = mck_anchors_create();
+	struct mck_trustlist *tl = NULL;
+	size_t len;
+	char *jws = (char *)mck_test_slurp(MCK_FIXTURES "/trust/trustlist.jws", &len);
+	char *dot = strchr(jws, '.');
+
+	(void)state;
+	while (len > 0 && (jws[len - 1] == '\n' || jws[len - 1] == '\r')) {
+		len--;
+	}
+	assert_int_equal(mck_trustlist_load(&tl, none, jws, len, NULL, 0), MCK_ERR_SIGNATURE);
+	dot[10] = dot[10] == 'A' ? 'B' : 'A'; /* one payload character */
+	assert_int_not_equal(mck_trustlist_load(&tl, a, jws, len, NULL, 0), MCK_OK);
+	assert_null(tl);
+	free(jws);
+	mck_anchors_destroy(a);
+	mck_anchors_destroy(none);
+}
+
+/* A list of the two test issuers, with @p extra spliced into the top level. */
+static char *list_json(const char *issuers, const char *top)
+{
+	return mck_test_fmt("{\"type\":\"MicroCredentialTrustList\",\"version\":1,\"sequence\":3,"
+			    "\"iat\":1790000000,\"nextUpdate\":1800000000%s,\"issuers\":[%s]}",
+			    top, issuers);
+}
+
+static char *good_issuers(void)
+{
+	return mck_test_fmt("{\"id\":\"https://a.example\",\"name\":\"A\",\"country\":\"PL\","
+			    "\"status\":\"active\",\"keys\":[{%s,\"notBefore\":1700000000}]},"
+			    "{\"id\":\"https://b.example\",\"status\":\"withdrawn\","
+			    "\"statusSince\":1795000000,\"keys\":[{%s}]}",
+			    issuer_ec.members, issuer_rsa.members);
+}
+
+/* Sign @p payload with @p signer (the anchor unless noted) and load it. */
+static int load_signed(const struct mck_test_key *signer, enum mck_alg alg, const char *extra,
+		       const char *payload, struct mck_trustlist **tl)
+{
+	char *jws = mck_test_sign(signer, alg, extra, payload, true);
+	char msg[200];
+	int rc = mck_trustlist_load(tl, anchors, jws, strlen(jws), msg, sizeof(msg));
+
+	if (rc != MCK_OK) {
+		assert_true(msg[0] != '\0'); /* a refusal always says why */
+	}
+	free(jws);
+	return rc;
+}
+
+static void test_minted_list(void **state)
+{
+	char *issuers = good_issuers();
+	char *json = list_json(issuers, ",\"operator\":{\"name\":\"Test register\"}");
+	struct mck_trustlist *tl = NULL;
+	const struct mck_tl_issuer *a;
+	const struct mck_tl_issuer *b;
+	const struct mck_tl_key *k;
+	uint8_t thumb[MCK_SHA256_LEN];
+
+	(void)state;
+	assert_int_equal(load_signed(&anchor, MCK_ALG_ES256, NULL, json, &tl), MCK_OK);
+	assert_string_equal(mck_trustlist_operator(tl), "Test register");
+	assert_int_equal(mck_trustlist_issuer_count(tl), 2);
+	assert_int_equal(mck_trustlist_key_count(tl), 2);
+	a = mck_trustlist_find_issuer(tl, "https://a.example");
+	b = mck_trustlist_find_issuer(tl, "https://b.example");
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_string_equal(a->country, "PL");
+	assert_null(b->name);
+	assert_int_equal(a->status, MCK_ISSUER_ACTIVE);
+	assert_int_equal(b->status, MCK_ISSUER_WITHDRAWN);
+	assert_int_equal(b->status_since, 1795000000);
+	assert_int_equal(mck_kid_decode(issuer_ec.kid, thumb), MCK_OK);
+	k = mck_trustlist_find_key(tl, thumb);
+	assert_non_null(k);
+	assert_ptr_equal(mck_trustlist_issuer_at(tl, k->issuer), a);
+	assert_true(k->has_not_before);
+	assert_false(k->has_not_after);
+	assert_int_equal(k->not_before, 1700000000);
+	assert_int_equal(mck_kid_decode(issuer_rsa.kid, thumb), MCK_OK);
+	k = mck_trustlist_find_key(tl, thumb);
+	assert_non_null(k);
+	assert_int_equal(k->type, MCK_KEY_RSA);
+	assert_ptr_equal(mck_trustlist_issuer_at(tl, k->issuer), b);
+	mck_trustlist_destroy(tl);
+	free(json);
+	free(issuers);
+}
+
+static void expect_refused(const char *json, int want)
+{
+	struct mck_trustlist *tl = NULL;
+	int rc = load_signed(&anchor, MCK_ALG_ES256, NULL, json, &tl);
+
+	if (rc != want) {
+		fprintf(stderr, "list accepted or refused wrongly (%d): %.300s\n", rc, json);
+	}
+	assert_int_equal(rc, want);
+	assert_null(tl);
+}
+
+static void test_rules(void **state)
+{
+	char *issuers = good_issuers();
+	char *json;
+	char *bad;
+
+	(void)state;
+#define REFUSE(want, ...)                                                                          \
+	do {                                                                                       \
+		bad = mck_test_fmt(__VA_ARGS__);                                                   \
+		expect_refused(bad, want);                                                         \
+		free(bad);                                                                         \
+	} while (0)
+	REFUSE(MCK_ERR_JSON,
+	       "{\"type\":\"TrustList\",\"version\":1,\"sequence\":3,\"iat\":1,"
+	       "\"nextUpdate\":2,\"issuers\":[%s]}",
+	       issuers);
+	REFUSE(MCK_ERR_JSON,
+	       "{\"type\":\"MicroCredentialTrustList\",\"version\":2,\"sequence\":3,"
+	       "\"iat\":1,\"nextUpdate\":2,\"issuers\":[%s]}",
+	       issuers);
+	REFUSE(MCK_ERR_JSON,
+	       "{\"type\":\"MicroCredentialTrustList\",\"version\":1,\"sequence\":0,"
+	       "\"iat\":1,\"nextUpdate\":2,\"issuers\":[%s]}",
+	       issuers);
+	REFUSE(MCK_ERR_JSON,
+	       "{\"type\":\"MicroCredentialTrustList\",\"version\":1,\"sequence\":1,"
+	       "\"iat\":5,\"nextUpdate\":5,\"issuers\":[%s]}",
+	       issuers);
+	REFUSE(MCK_ERR_JSON,
+	       "{\"type\":\"MicroCredentialTrustList\",\"version\":1,\"sequence\":1,"
+	       "\"iat\":5,\"nextUpdate\":\"6\",\"issuers\":[%s]}",
+	       issuers);
+	REFUSE(MCK_ERR_JSON, "{\"type\":\"MicroCredentialTrustList\",\"version\":1,\"sequence\":1,"
+			     "\"iat\":5,\"nextUpdate\":6}");
+	/* duplicate issuer id */
+	json = mck_test_fmt("{\"id\":\"https://a.example\",\"status\":\"active\",\"keys\":[{%s}]},"
+			    "{\"id\":\"https://a.example\",\"status\":\"active\",\"keys\":[{%s}]}",
+			    issuer_ec.members, other.members);
+	bad = list_json(json, "");
+	expect_refused(bad, MCK_ERR_JSON);
+	free(bad);
+	free(json);
+	/* one kid under two issuers */
+	json = mck_test_fmt("{\"id\":\"https://a.example\",\"status\":\"active\",\"keys\":[{%s}]},"
+			    "{\"id\":\"https://c.example\",\"status\":\"active\",\"keys\":[{%s}]}",
+			    issuer_ec.members, issuer_ec.members);
+	bad = list_json(json, "");
+	expect_refused(bad, MCK_ERR_JSON);
+	free(bad);
+	free(json);
+	/* a kid that is not the thumbprint of its key: other's kid on issuer_ec's key */
+	json = mck_test_fmt("{\"id\":\"https://a.example\",\"status\":\"active\",\"keys\":[{"
+			    "\"kid\":\"%s\"%s}]}",
+			    other.kid, strchr(issuer_ec.members, ',') /* skip own kid */);
+	bad = list_json(json, "");
+	expect_refused(bad, MCK_ERR_JSON);
+	free(bad);
+	free(json);
+	/* a private member */
+	json = mck_test_fmt("{\"id\":\"https://a.example\",\"status\":\"active\",\"keys\":[{%s,"
+			    "\"d\":\"AAAA\"}]}",
+			    issuer_ec.members);
+	bad = list_json(json, "");
+	expect_refused(bad, MCK_ERR_JSON);
+	free(bad);
+	free(json);
+	/* P-521 and RSA-1024 keys */
+	REFUSE(MCK_ERR_JSON,
+	       "{\"type\":\"MicroCredentialTrustList\",\"version\":1,\"sequence\":1,\"iat\":5,"
+	       "\"nextUpdate\":6,\"issuers\":[{\"id\":\"x\",\"status\":\"active\",\"keys\":[{"
+	       "\"kty\":\"EC\",\"crv\":\"P-521\",\"x\":\"AAAA\",\"y\":\"AAAA\",\"kid\":\"x\"}]}]}");
+	REFUSE(MCK_ERR_JSON,
+	       "{\"type\":\"MicroCredentialTrustList\",\"version\":1,\"sequence\":1,\"iat\":5,"
+	       "\"nextUpdate\":6,\"issuers\":[{\"id\":\"x\",\"status\":\"active\",\"keys\":[{"
+	       "\"kty\":\"RSA\",\"n\":\"%0170d\",\"e\":\"AQAB\",\"kid\":\"x\"}]}]}",
+	       1);
+	/* unknown status; suspended without statusSince; bad key window */
+	json = mck_test_fmt("{\"id\":\"https://a.example\",\"status\":\"paused\",\"keys\":[{%s}]}",
+			    issuer_ec.members);
+	bad = list_json(json, "");
+	expect_refused(bad, MCK_ERR_JSON);
+	free(bad);
+	free(json);
+	json = mck_test_fmt(
+		"{\"id\":\"https://a.example\",\"status\":\"suspended\",\"keys\":[{%s}]}",
+		issuer_ec.members);
+	bad = list_json(json, "");
+	expect_refused(bad, MCK_ERR_JSON);
+	free(bad);
+	free(json);
+	json = mck_test_fmt("{\"id\":\"https://a.example\",\"status\":\"active\",\"keys\":[{%s,"
+			    "\"notAfter\":-1}]}",
+			    issuer_ec.members);
+	bad = list_json(json, "");
+	expect_refused(bad, MCK_ERR_JSON);
+	free(bad);
+	free(json);
+	/* duplicate member names anywhere */
+	bad = list_json(issuers, ",\"sequence\":4");
+	expect_refused(bad, MCK_ERR_JSON);
+	free(bad);
+#undef REFUSE
+	free(issuers);
+}
+
+static void test_signature_rules(void **state)
+{
+	char *issuers = good_issuers();
+	char *json = list_json(issuers, "");
+	struct mck_trustlist *tl = NULL;
+	struct mck_test_key p384;
+
+	(void)state;
+	/* signed by a key that is not an anchor */
+	assert_int_equal(load_signed(&other, MCK_ALG_ES256, NULL, json, &tl), MCK_ERR_SIGNATURE);
+	/* crit in the header */
+	assert_int_not_equal(load_signed(&anchor, MCK_ALG_ES256, ",\"crit\":[\"x\"]", json, &tl),
+			     MCK_OK);
+	/* an RSA "anchor" is refused as an anchor */
+	{
+		char pem[4096];
+		struct mck_anchors *a = mck_anchors_create();
+
+		assert_int_equal(mck_privkey_public_pem(issuer_rsa.priv, pem, sizeof(pem)), MCK_OK);
+		assert_int_equal(mck_anchors_add_pem(a, pem, strlen(pem)), MCK_ERR_KEY);
+		assert_int_equal(mck_anchors_count(a), 0);
+		mck_anchors_destroy(a);
+	}
+	/* a P-384 anchor signs with ES384 */
+	mck_test_key_make(&p384, MCK_KEY_EC_P384);
+	{
+		struct mck_anchors *a = mck_test_anchors(&p384);
+		char *jws = mck_test_sign(&p384, MCK_ALG_ES384, NULL, json, false);
+
+		assert_int_equal(mck_trustlist_load(&tl, a, jws, strlen(jws), NULL, 0), MCK_OK);
+		mck_trustlist_destroy(tl);
+		free(jws);
+		mck_anchors_destroy(a);
+	}
+	mck_test_key_free(&p384);
+	free(json);
+	free(issuers);
+}
+
+static void test_scale(void **state)
+{
+	const size_t n = 5000;
+	char *json = malloc(n * 600 + 256);
+	size_t pos = 0;
+	struct mck_trustlist *tl = NULL;
+	struct mck_key_raw raw;
+	uint8_t thumbs[2][MCK_SHA256_LEN];
+	char kid[MCK_KID_LEN + 1];
+	char x[64];
+	char y[64];
+
+	(void)state;
+	memset(&raw, 0, sizeof(raw));
+	raw.type = MCK_KEY_EC_P256;
+	raw.alen = raw.blen = 32;
+	pos += (size_t)sprintf(json, "{\"type\":\"MicroCredentialTrustList\",\"version\":1,"
+				     "\"sequence\":9,\"iat\":1,\"nextUpdate\":2,\"issuers\":[");
+	for (size_t i = 0; i < n; i++) {
+		pos += (size_t)sprintf(json + pos,
+				       "%s{\"id\":\"https://i%zu.example\","
+				       "\"status\":\"active\",\"keys\":[",
+				       i ? "," : "", i);
+		for (int k = 0; k < 2; k++) {
+			/* Distinct coordinates; points are checked only when a key is used. */
+			memset(raw.a, 0, 32);
+			memcpy(raw.a, &i, sizeof(i));
+			raw.a[31] = (uint8_t)k;
+			memset(raw.b, 0x5a, 32);
+			mck_jwk_thumbprint(&raw, thumbs[k]);
+			mck_kid_encode(thumbs[k], kid);
+			mck_b64url_encode(raw.a, 32, x, sizeof(x));
+			mck_b64url_encode(raw.b, 32, y, sizeof(y));
+			pos += (size_t)sprintf(json + pos,
+					       "%s{\"kid\":\"%s\",\"kty\":\"EC\",\"crv\":\"P-256\","
+					       "\"x\":\"%s\",\"y\":\"%s\"}",
+					       k ? "," : "", kid, x, y);
+		}
+		pos += (size_t)sprintf(json + pos, "]}");
+	}
+	sprintf(json + pos, "]}");
+	assert_int_equal(load_signed(&anchor, MCK_ALG_ES256, NULL, json, &tl), MCK_OK);
+	assert_int_equal(mck_trustlist_issuer_count(tl), n);
+	assert_int_equal(mck_trustlist_key_count(tl), 2 * n);
+	for (size_t i = 0; i < n; i++) {
+		char id[64];
+		const struct mck_tl_issuer *is;
+
+		snprintf(id, sizeof(id), "https://i%zu.example", i);
+		is = mck_trustlist_find_issuer(tl, id);
+		assert_non_null(is);
+		assert_int_equal(is->key_count, 2);
+	}
+	/* The last issuer's keys, found by thumbprint, point back at it. */
+	assert_ptr_equal(mck_trustlist_issuer_at(tl, mck_trustlist_find_key(tl, thumbs[1])->issuer),
+			 mck_trustlist_find_issuer(tl, "https://i4999.example"));
+	mck_trustlist_destroy(tl);
+	free(json);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fixture_list),
+		cmocka_unit_test(test_fixture_tampered_or_unanchored),
+		cmocka_unit_test(test_minted_list),
+		cmocka_unit_test(test_rules),
+		cmocka_unit_test(test_signature_rules),
+		cmocka_unit_test(test_scale),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

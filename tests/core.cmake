@@ -14,3 +14,4 @@ mck_add_test(test_inflate LABEL unit SOURCES test_inflate.c LIBS mck_core PkgCon
 mck_add_test(test_text LABEL unit SOURCES test_text.c LIBS mck_core)
 mck_add_test(test_jws LABEL unit SOURCES test_jws.c LIBS mck_core)
 mck_add_test(test_trust LABEL unit SOURCES test_trust.c LIBS mck_core mck_test_support)
+mck_add_test(test_status LABEL unit SOURCES test_status.c LIBS mck_core mck_test_support)

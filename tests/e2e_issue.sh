@@ -443,6 +443,56 @@ for members in '"use":"enc",' '"key_ops":["encrypt"],' '"alg":"HS256",'; do
 	if [[ $rc -eq 4 ]]; then ok; else bad "list with a key marked $members: exit $rc, expected 4"; fi
 done
 
+# ---- mcverify --batch and standard input ----
+
+sign "batch" "$T/texts" --key "$T/keys/a256.key.pem" "$T/cred/full.json" || true
+batch_text=$(head -n 1 "$T/texts")
+qr "$batch_text" "$T/png/batch.png"
+printf '%s\n\n%s\nhttps://example.org/not-a-credential\n%s\n' "$batch_text" "$T/png/batch.png" \
+	"${batch_text:0:200}" >"$T/batch.txt"
+rc=0
+"$MCVERIFY" --anchors "$T/anchors" --trust "$T/trustlist.jws" --status "$T/status" \
+	--batch "$T/batch.txt" >"$T/batch.out" 2>/dev/null || rc=$?
+mapfile -t lines <"$T/batch.out"
+if [[ ${#lines[@]} -eq 4 ]] && grep -q '"verdict":"valid"' <<<"${lines[0]}" &&
+	grep -q '"verdict":"valid"' <<<"${lines[1]}" &&
+	grep -q '"not_a_credential"' <<<"${lines[2]}" &&
+	grep -q '"verdict":"invalid"' <<<"${lines[3]}" && [[ $rc -eq 3 ]]; then
+	ok
+else
+	bad "batch: exit $rc, ${#lines[@]} lines: $(head -c 400 "$T/batch.out")"
+fi
+verify - <<<"$batch_text"
+if [[ $VRC -eq 0 ]] && verdict_is valid; then ok; else bad "stdin: exit $VRC $(brief "$VOUT")"; fi
+rc=0
+"$MCVERIFY" --anchors "$T/anchors" --trust "$T/trustlist.jws" --text "$batch_text" \
+	--batch "$T/batch.txt" >/dev/null 2>&1 || rc=$?
+if [[ $rc -eq 4 ]]; then ok; else bad "--batch beside --text: exit $rc, expected 4"; fi
+rc=0
+"$MCVERIFY" --anchors "$T/anchors" --trust "$T/missing.jws" --json --text "$batch_text" \
+	>"$T/missing.out" 2>/dev/null || rc=$?
+if [[ $rc -eq 4 ]] && grep -q '"trustlist_missing"' "$T/missing.out" &&
+	grep -q '"verdict":[[:space:]]*null' "$T/missing.out"; then
+	ok
+else
+	bad "missing trust list: exit $rc $(head -c 300 "$T/missing.out")"
+fi
+rc=0
+"$MCVERIFY" --anchors "$T/png" --trust "$T/trustlist.jws" --json --text "$batch_text" \
+	>"$T/noanchor.out" 2>/dev/null || rc=$?
+if [[ $rc -eq 4 ]] && grep -q '"anchor_missing"' "$T/noanchor.out"; then
+	ok
+else
+	bad "no anchors: exit $rc $(head -c 300 "$T/noanchor.out")"
+fi
+rc=0
+"$MCVERIFY" --anchors "$T/anchors" --trust "$T/trustlist.jws" --image "$T/nonexistent.png" \
+	>/dev/null 2>&1 || rc=$?
+if [[ $rc -eq 4 ]]; then ok; else bad "missing image file: exit $rc, expected 4"; fi
+head -c 5000 /dev/urandom >"$T/png/noise.png"
+verify --image "$T/png/noise.png"
+if [[ $VRC -eq 3 ]] && has_reason no_code; then ok; else bad "corrupt image: exit $VRC $(brief "$VOUT")"; fi
+
 # ---- usage and input errors ----
 
 expect_exit "no subcommand" 1 "$MCISSUE"

@@ -152,3 +152,23 @@ void mck_cli_chomp(char *buf, size_t *len)
 		buf[--*len] = '\0';
 	}
 }
+
+char *mck_cli_next_line(char **cursor, size_t *len)
+{
+	while (*cursor != NULL && **cursor != '\0') {
+		char *line = *cursor;
+		char *nl = strchr(line, '\n');
+
+		*cursor = NULL;
+		if (nl != NULL) {
+			*nl = '\0';
+			*cursor = nl + 1;
+		}
+		*len = strlen(line);
+		mck_cli_chomp(line, len);
+		if (*len > 0) {
+			return line;
+		}
+	}
+	return NULL;
+}

@@ -27,4 +27,10 @@ int mck_cli_path(char *buf, size_t cap, const char *dir, const char *name);
 /** Drop trailing CR/LF from a NUL-terminated buffer of *len bytes. */
 void mck_cli_chomp(char *buf, size_t *len);
 
+/**
+ * The next non-empty line of a NUL-terminated buffer, without its CR/LF (the
+ * buffer is cut in place), or NULL at the end. *cursor starts at the buffer.
+ */
+char *mck_cli_next_line(char **cursor, size_t *len);
+
 #endif

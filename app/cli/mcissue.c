@@ -477,16 +477,9 @@ static int qr_stdin(char **buf, const char **texts, size_t *lens, size_t *count)
 		return mck_issue_fail(MCK_ISSUE_INPUT, "standard input: %s",
 				      rc == -EFBIG ? "too long for QR texts" : strerror(-rc));
 	}
-	for (char *line = *buf, *next; line != NULL && *line != '\0'; line = next) {
-		next = strchr(line, '\n');
-		if (next != NULL) {
-			*next++ = '\0';
-		}
-		n = strlen(line);
-		mck_cli_chomp(line, &n);
-		if (n == 0) {
-			continue;
-		}
+	char *cursor = *buf;
+
+	for (char *line; (line = mck_cli_next_line(&cursor, &n)) != NULL;) {
 		if (*count >= MCK_CHUNKS_MAX) {
 			return mck_issue_fail(MCK_ISSUE_INPUT, "qr: more than %d texts",
 					      MCK_CHUNKS_MAX);

@@ -203,18 +203,11 @@ static int add_stdin(struct session *s, char *why, size_t cap)
 		snprintf(why, cap, "standard input: %s", strerror(-rc));
 		return -1;
 	}
-	for (char *line = buf, *next; line != NULL && *line != '\0'; line = next) {
-		size_t n;
+	char *cursor = buf;
+	size_t n;
 
-		next = strchr(line, '\n');
-		if (next != NULL) {
-			*next++ = '\0';
-		}
-		n = strlen(line);
-		mck_cli_chomp(line, &n);
-		if (n > 0) {
-			(void)mck_qrtext_add(s->texts, line, n);
-		}
+	for (char *line; (line = mck_cli_next_line(&cursor, &n)) != NULL;) {
+		(void)mck_qrtext_add(s->texts, line, n);
 	}
 	mck_zeroize(buf, len);
 	free(buf);
@@ -440,21 +433,14 @@ static int run_batch(struct session *s)
 		fprintf(stderr, "mcverify: --batch %s: %s\n", s->opt->batch, strerror(-rc));
 		return EXIT_UNUSABLE;
 	}
-	for (char *line = buf, *next; line != NULL && *line != '\0'; line = next) {
+	char *cursor = buf;
+	size_t n;
+
+	for (char *line; (line = mck_cli_next_line(&cursor, &n)) != NULL;) {
 		struct mck_result res;
 		struct input in;
 		char why[256];
-		size_t n;
 
-		next = strchr(line, '\n');
-		if (next != NULL) {
-			*next++ = '\0';
-		}
-		n = strlen(line);
-		mck_cli_chomp(line, &n);
-		if (n == 0) {
-			continue;
-		}
 		in.kind = looks_like_text(line) ? INPUT_TEXT : INPUT_IMAGE;
 		in.value = line;
 		memset(&res, 0, sizeof(res));

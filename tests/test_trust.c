@@ -403,6 +403,90 @@ static void test_scale(void **state)
 	free(json);
 }
 
+/* The compiled index gives the same answers as the parsed list, and refuses corruption. */
+static void test_index(void **state)
+{
+	char *issuers = good_issuers();
+	char *json = list_json(issuers, ",\"operator\":{\"name\":\"Indexed register\"}");
+	char *jws = mck_test_sign(&anchor, MCK_ALG_ES256, NULL, json, true);
+	char *other_json = list_json(issuers, ",\"operator\":{\"name\":\"Another\"}");
+	char *other_jws = mck_test_sign(&anchor, MCK_ALG_ES256, NULL, other_json, true);
+	struct mck_trustlist *tl = NULL;
+	struct mck_trustlist *ix = NULL;
+	uint8_t *index;
+	uint8_t *copy;
+	size_t len;
+	uint8_t thumb[MCK_SHA256_LEN];
+	char msg[200];
+
+	(void)state;
+	assert_int_equal(mck_trustlist_load(&tl, anchors, jws, strlen(jws), NULL, 0), MCK_OK);
+	assert_int_equal(mck_trustlist_index_build(tl, jws, strlen(jws), &index, &len), MCK_OK);
+	/* Copied into an 8-aligned buffer as a mapping would be. */
+	copy = aligned_alloc(8, (len + 7) / 8 * 8);
+	memcpy(copy, index, len);
+	assert_int_equal(mck_trustlist_load_indexed(&ix, anchors, jws, strlen(jws), copy, len, msg,
+						    sizeof(msg)),
+			 MCK_OK);
+	assert_int_equal(mck_trustlist_sequence(ix), mck_trustlist_sequence(tl));
+	assert_int_equal(mck_trustlist_iat(ix), mck_trustlist_iat(tl));
+	assert_int_equal(mck_trustlist_next_update(ix), mck_trustlist_next_update(tl));
+	assert_string_equal(mck_trustlist_operator(ix), "Indexed register");
+	assert_int_equal(mck_trustlist_issuer_count(ix), 2);
+	assert_string_equal(mck_trustlist_find_issuer(ix, "https://a.example")->country, "PL");
+	assert_int_equal(mck_trustlist_find_issuer(ix, "https://b.example")->status,
+			 MCK_ISSUER_WITHDRAWN);
+	assert_null(mck_trustlist_find_issuer(ix, "https://c.example"));
+	assert_int_equal(mck_kid_decode(issuer_rsa.kid, thumb), MCK_OK);
+	assert_non_null(mck_trustlist_find_key(ix, thumb));
+	assert_int_equal(mck_trustlist_find_key(ix, thumb)->type, MCK_KEY_RSA);
+	{
+		struct mck_key_raw a;
+		struct mck_key_raw b;
+
+		mck_trustlist_key_raw(tl, mck_trustlist_find_key(tl, thumb), &a);
+		mck_trustlist_key_raw(ix, mck_trustlist_find_key(ix, thumb), &b);
+		assert_int_equal(a.alen, b.alen);
+		assert_memory_equal(a.a, b.a, a.alen);
+	}
+	mck_trustlist_destroy(ix);
+	/* another list's JWS, a signature the anchors refuse */
+	assert_int_equal(mck_trustlist_load_indexed(&ix, anchors, other_jws, strlen(other_jws),
+						    copy, len, NULL, 0),
+			 MCK_ERR_ENCODING);
+	{
+		struct mck_anchors *none = mck_anchors_create();
+
+		assert_int_equal(
+			mck_trustlist_load_indexed(&ix, none, jws, strlen(jws), copy, len, NULL, 0),
+			MCK_ERR_SIGNATURE);
+		mck_anchors_destroy(none);
+	}
+	/* every byte matters: a flip anywhere is refused, and so is truncation */
+	for (size_t at = 0; at < len; at += len / 97 + 1) {
+		copy[at] ^= 0x01;
+		assert_int_equal(mck_trustlist_load_indexed(&ix, anchors, jws, strlen(jws), copy,
+							    len, NULL, 0),
+				 MCK_ERR_ENCODING);
+		assert_null(ix);
+		copy[at] ^= 0x01;
+	}
+	assert_int_equal(
+		mck_trustlist_load_indexed(&ix, anchors, jws, strlen(jws), copy, len - 1, NULL, 0),
+		MCK_ERR_ENCODING);
+	assert_int_equal(
+		mck_trustlist_load_indexed(&ix, anchors, jws, strlen(jws), copy, 16, NULL, 0),
+		MCK_ERR_ENCODING);
+	free(copy);
+	free(index);
+	mck_trustlist_destroy(tl);
+	free(other_jws);
+	free(other_json);
+	free(jws);
+	free(json);
+	free(issuers);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -412,6 +496,7 @@ int main(void)
 		cmocka_unit_test(test_rules),
 		cmocka_unit_test(test_signature_rules),
 		cmocka_unit_test(test_scale),
+		cmocka_unit_test(test_index),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

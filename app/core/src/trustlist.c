@@ -11,6 +11,7 @@
 #include "mck/jws.h"
 
 #include "internal.h"
+#include "trustlist_impl.h"
 
 struct anchor {
 	struct mck_pubkey *key;
@@ -20,23 +21,6 @@ struct anchor {
 struct mck_anchors {
 	size_t count;
 	struct anchor a[MCK_ANCHORS_MAX];
-};
-
-struct mck_trustlist {
-	int64_t sequence;
-	int64_t iat;
-	int64_t next_update;
-	char *operator_name;
-	struct mck_tl_issuer *issuers;
-	size_t issuer_count;
-	struct mck_tl_key *keys;
-	size_t key_count;
-	char *strings; /* every issuer string, NUL-terminated */
-	uint8_t *material;
-	size_t material_cap;
-	uint32_t *issuer_index; /* open addressing: issuer index + 1, 0 = empty */
-	uint32_t *key_index;    /* likewise for keys */
-	size_t index_mask;      /* both tables have index_mask + 1 slots */
 };
 
 struct mck_anchors *mck_anchors_create(void)
@@ -404,6 +388,8 @@ static int read_list(struct mck_trustlist *tl, const cJSON *root, char *msg, siz
 	}
 	tl->issuer_count = i;
 	tl->key_count = k;
+	tl->strings_len = str_used;
+	tl->material_len = mat_used;
 	/* Give back what doubling reserved. */
 	uint8_t *shrunk = realloc(tl->material, mat_used + 1);
 	if (shrunk != NULL) {
@@ -413,8 +399,8 @@ static int read_list(struct mck_trustlist *tl, const cJSON *root, char *msg, siz
 	return MCK_OK;
 }
 
-static int check_signature(const struct mck_anchors *anchors, const struct mck_jws *jws, char *msg,
-			   size_t cap)
+int mck__trustlist_check_signature(const struct mck_anchors *anchors, const struct mck_jws *jws,
+				   char *msg, size_t cap)
 {
 	if (jws->alg != MCK_ALG_ES256 && jws->alg != MCK_ALG_ES384) {
 		return mck__say(msg, cap, MCK_ERR_SIGNATURE,
@@ -463,7 +449,7 @@ int mck_trustlist_load(struct mck_trustlist **out, const struct mck_anchors *anc
 		rc = MCK_ERR_JSON;
 		goto out;
 	}
-	rc = check_signature(anchors, jws, msg, msgcap);
+	rc = mck__trustlist_check_signature(anchors, jws, msg, msgcap);
 	if (rc != MCK_OK) {
 		goto out;
 	}
@@ -510,13 +496,16 @@ void mck_trustlist_destroy(struct mck_trustlist *tl)
 	if (tl == NULL) {
 		return;
 	}
-	free(tl->operator_name);
 	free(tl->issuers);
-	free(tl->keys);
-	free(tl->strings);
-	free(tl->material);
-	free(tl->issuer_index);
-	free(tl->key_index);
+	if (!tl->mapped) {
+		/* A list attached to an index borrows these from the caller's mapping. */
+		free(tl->operator_name);
+		free(tl->keys);
+		free(tl->strings);
+		free(tl->material);
+		free(tl->issuer_index);
+		free(tl->key_index);
+	}
 	free(tl);
 }
 

@@ -74,6 +74,31 @@ const char *mck_trustlist_operator(const struct mck_trustlist *tl); /* NULL when
 size_t mck_trustlist_issuer_count(const struct mck_trustlist *tl);
 size_t mck_trustlist_key_count(const struct mck_trustlist *tl);
 
+/* ---- The compiled index (trust-list-index.md): what a kiosk maps at start. ---- */
+
+#define MCK_INDEX_VERSION 1
+
+/**
+ * Serialise a loaded list into a compact, position-independent index bound to
+ * the JWS it was loaded from (@p jws, @p len: the list's signature is recorded)
+ * and protected by a SHA-256 of its body. *out is a new buffer (caller frees).
+ * Returns MCK_OK, MCK_ERR_NOMEM, MCK_ERR_INVAL (not a list's JWS).
+ */
+int mck_trustlist_index_build(const struct mck_trustlist *tl, const char *jws, size_t len,
+			      uint8_t **out, size_t *outlen);
+
+/**
+ * Load a list from its compiled index instead of parsing it: verifies the JWS
+ * signature with @p anchors (as mck_trustlist_load does), checks the index was
+ * built from that very JWS, its body digest, and every offset and count in it.
+ * @p index is borrowed: it must stay valid (mapped) until the list is destroyed.
+ * Returns MCK_OK, MCK_ERR_SIGNATURE, MCK_ERR_ENCODING (a corrupt or foreign
+ * index: fall back to mck_trustlist_load), MCK_ERR_NOMEM.
+ */
+int mck_trustlist_load_indexed(struct mck_trustlist **out, const struct mck_anchors *anchors,
+			       const char *jws, size_t len, const uint8_t *index, size_t index_len,
+			       char *msg, size_t msgcap);
+
 /** Issuer by exact id (hash lookup), or NULL. */
 const struct mck_tl_issuer *mck_trustlist_find_issuer(const struct mck_trustlist *tl,
 						      const char *id);

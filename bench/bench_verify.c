@@ -229,7 +229,7 @@ static void bench_algorithms(void)
 		struct mck_privkey *key;
 		struct mck_trustlist *tl;
 		struct mck_verifier *v;
-		struct mck_verifier_cfg cfg;
+		struct mck_verifier_cfg cfg = {0};
 		struct mck_pubkey *pub;
 		struct mck_key_raw raw;
 		struct mck_qrtext *q = malloc(sizeof(*q));

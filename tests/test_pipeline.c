@@ -37,7 +37,7 @@ static struct mck_verifier *verifier;
 
 static int setup(void **state)
 {
-	struct mck_verifier_cfg cfg;
+	struct mck_verifier_cfg cfg = {0};
 	char *list;
 	char *jws;
 

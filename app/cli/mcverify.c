@@ -461,7 +461,7 @@ int main(int argc, char **argv)
 {
 	struct options opt;
 	struct session s;
-	struct mck_verifier_cfg vcfg;
+	struct mck_verifier_cfg vcfg = {0};
 	enum mck_reason reason;
 	char msg[512];
 	char trust_path[PATH_MAX];

@@ -53,7 +53,7 @@ static char *slurp(const char *name, size_t *len)
 
 static void init(void)
 {
-	struct mck_verifier_cfg cfg;
+	struct mck_verifier_cfg cfg = {0};
 	size_t len;
 	char *pem = slurp("anchors/operator.pem", &len);
 	char *jws;

@@ -145,10 +145,11 @@ cJSON *mck_answer_json(const struct mck_result *res, const struct mck_trustlist 
 
 			mck_time_format(res->now, now);
 			ok = time != NULL && cJSON_AddStringToObject(time, "now", now) &&
-			     cJSON_AddStringToObject(time, "source",
-						     res->time_source == MCK_TIME_TRUSTLIST
-							     ? "trustlist_iat"
-							     : "clock");
+			     cJSON_AddStringToObject(
+				     time, "source",
+				     res->time_source == MCK_TIME_TRUSTED     ? "trusted_time"
+				     : res->time_source == MCK_TIME_TRUSTLIST ? "trustlist_iat"
+									      : "clock");
 		}
 	}
 	if (ok && res->detail[0] != '\0') {

@@ -112,9 +112,11 @@ static void check_acceptance(struct mck_verifier *v, const struct mck_tl_key *ke
 	struct mck_status_ref ref;
 
 	/* No battery clock: a time before the list was made cannot be right. */
-	if (res->now < mck_trustlist_iat(tl)) {
-		res->now = mck_trustlist_iat(tl);
-		res->time_source = MCK_TIME_TRUSTLIST;
+	if (res->now < mck_trustlist_iat(tl) || res->now < v->cfg.trusted_time) {
+		bool from_state = v->cfg.trusted_time > mck_trustlist_iat(tl);
+
+		res->now = from_state ? v->cfg.trusted_time : mck_trustlist_iat(tl);
+		res->time_source = from_state ? MCK_TIME_TRUSTED : MCK_TIME_TRUSTLIST;
 		add(res, MCK_REASON_CLOCK_UNSET);
 	}
 	if ((key->has_not_before && c->nbf < key->not_before) ||

@@ -20,12 +20,14 @@ struct mck_verifier_cfg {
 	const struct mck_trustlist *trust;  /* required */
 	const struct mck_statusset *status; /* optional */
 	int64_t grace_seconds;              /* after nextUpdate, before trustlist_expired */
+	int64_t trusted_time;               /* newest trusted time the state saw, 0 if none */
 };
 
 /* Where "now" came from (the JSON answer says it). */
 enum mck_time_source {
 	MCK_TIME_GIVEN = 0, /* the caller's clock or --now, trusted */
 	MCK_TIME_TRUSTLIST, /* the clock was before the trust list's iat: iat used */
+	MCK_TIME_TRUSTED,   /* the clock was before the newest trusted time the state saw */
 };
 
 struct mck_result {

@@ -464,9 +464,6 @@ int main(int argc, char **argv)
 	struct mck_verifier_cfg vcfg = {0};
 	enum mck_reason reason;
 	char msg[512];
-	char trust_path[PATH_MAX];
-	char status_path[PATH_MAX];
-	const char *status_dir;
 	int rc = EXIT_UNUSABLE;
 
 	memset(&s, 0, sizeof(s));
@@ -476,24 +473,22 @@ int main(int argc, char **argv)
 		return EXIT_UNUSABLE;
 	}
 	s.color = !opt.json && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
-	status_dir = opt.status;
 	if (opt.state != NULL) {
-		if (mck_cli_path(trust_path, sizeof(trust_path), opt.state, "trustlist.jws") != 0 ||
-		    mck_cli_path(status_path, sizeof(status_path), opt.state, "status") != 0) {
-			fprintf(stderr, "mcverify: --state path too long\n");
-			return EXIT_UNUSABLE;
-		}
-		opt.trust = trust_path;
-		status_dir = access(status_path, F_OK) == 0 ? status_path : NULL;
+		rc = mck_trustcfg_load_state(&s.cfg, opt.anchors, opt.state, stderr, &reason, msg,
+					     sizeof(msg));
+	} else {
+		rc = mck_trustcfg_load(&s.cfg, opt.anchors, opt.trust, opt.status, stderr, &reason,
+				       msg, sizeof(msg));
 	}
-	if (mck_trustcfg_load(&s.cfg, opt.anchors, opt.trust, status_dir, stderr, &reason, msg,
-			      sizeof(msg)) != 0) {
+	if (rc != 0) {
 		rc = report_config_error(&s, reason, msg);
 		goto out;
 	}
+	rc = EXIT_UNUSABLE;
 	vcfg.trust = s.cfg.trust;
 	vcfg.status = &s.cfg.status;
 	vcfg.grace_seconds = opt.grace_days * 86400;
+	vcfg.trusted_time = s.cfg.trusted_time;
 	s.verifier = mck_verifier_create(&vcfg);
 	s.scanner = mck_qrscan_create();
 	s.codes = malloc(sizeof(*s.codes));

@@ -3,12 +3,17 @@
 #include "trustcfg.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "fileio.h"
 #include "mck/err.h"
+#include "state.h"
 
 static int load_anchors(struct mck_trustcfg *cfg, const char *dir, char *msg, size_t cap)
 {
@@ -119,6 +124,102 @@ int mck_trustcfg_load(struct mck_trustcfg *cfg, const char *anchors_dir, const c
 	return 0;
 }
 
+/* Map a whole regular file read-only; -errno. */
+static int map_file(const char *path, size_t max, void **map, size_t *len)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int rc = 0;
+
+	*map = NULL;
+	*len = 0;
+	if (fd < 0) {
+		return -errno;
+	}
+	if (fstat(fd, &st) != 0) {
+		rc = -errno;
+	} else if (!S_ISREG(st.st_mode) || st.st_size <= 0) {
+		rc = -EINVAL;
+	} else if ((unsigned long long)st.st_size > max) {
+		rc = -EFBIG;
+	} else {
+		*map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (*map == MAP_FAILED) {
+			*map = NULL;
+			rc = -errno;
+		} else {
+			*len = (size_t)st.st_size;
+		}
+	}
+	close(fd);
+	return rc;
+}
+
+int mck_trustcfg_load_state(struct mck_trustcfg *cfg, const char *anchors_dir, const char *state,
+			    FILE *diag, enum mck_reason *reason, char *msg, size_t cap)
+{
+	char dir[PATH_MAX];
+	char jws[PATH_MAX];
+	char idx[PATH_MAX];
+	char status[PATH_MAX];
+	struct mck_state_info info;
+	char why[200];
+	int rc;
+
+	memset(cfg, 0, sizeof(*cfg));
+	mck_statusset_init(&cfg->status);
+	if (mck_state_resolve(state, dir, sizeof(dir)) != 0 ||
+	    mck_cli_path(jws, sizeof(jws), dir, "trustlist.jws") != 0 ||
+	    mck_cli_path(idx, sizeof(idx), dir, "trustlist.idx") != 0 ||
+	    mck_cli_path(status, sizeof(status), dir, "status") != 0 ||
+	    mck_state_read_info(dir, &info) != 0) {
+		snprintf(msg, cap, "state directory %s is unreadable or damaged", state);
+		*reason = MCK_REASON_TRUSTLIST_INVALID;
+		return -1;
+	}
+	if (map_file(idx, MCK_TRUSTLIST_FILE_MAX, &cfg->index_map, &cfg->index_len) != 0) {
+		/* No index: an older or hand-made state; parse the list. */
+		rc = mck_trustcfg_load(cfg, anchors_dir, jws, status, diag, reason, msg, cap);
+		cfg->trusted_time = info.trusted_time;
+		return rc;
+	}
+	cfg->anchors = mck_anchors_create();
+	if (cfg->anchors == NULL || load_anchors(cfg, anchors_dir, msg, cap) != 0) {
+		*reason = MCK_REASON_ANCHOR_MISSING;
+		return -1;
+	}
+	rc = map_file(jws, MCK_TRUSTLIST_FILE_MAX, &cfg->jws_map, &cfg->jws_len);
+	if (rc != 0) {
+		snprintf(msg, cap, "trust list %s: %s", jws, strerror(-rc));
+		*reason =
+			rc == -ENOENT ? MCK_REASON_TRUSTLIST_MISSING : MCK_REASON_TRUSTLIST_INVALID;
+		return -1;
+	}
+	rc = mck_trustlist_load_indexed(&cfg->trust, cfg->anchors, cfg->jws_map, cfg->jws_len,
+					cfg->index_map, cfg->index_len, why, sizeof(why));
+	if (rc == MCK_ERR_ENCODING) {
+		/* A damaged index must not stop the kiosk: the signed list is the truth. */
+		if (diag != NULL) {
+			fprintf(diag, "mcverify: index ignored (%s); parsing the trust list\n",
+				why);
+		}
+		rc = mck_trustlist_load(&cfg->trust, cfg->anchors, cfg->jws_map, cfg->jws_len, why,
+					sizeof(why));
+	} else if (rc == MCK_OK) {
+		cfg->indexed = true;
+	}
+	if (rc != MCK_OK) {
+		snprintf(msg, cap, "trust list %s rejected: %s", jws, why);
+		*reason = MCK_REASON_TRUSTLIST_INVALID;
+		return -1;
+	}
+	if (access(status, F_OK) == 0) {
+		load_status(cfg, status, diag);
+	}
+	cfg->trusted_time = info.trusted_time;
+	return 0;
+}
+
 void mck_trustcfg_free(struct mck_trustcfg *cfg)
 {
 	if (cfg == NULL) {
@@ -126,6 +227,12 @@ void mck_trustcfg_free(struct mck_trustcfg *cfg)
 	}
 	mck_statusset_free(&cfg->status);
 	mck_trustlist_destroy(cfg->trust);
+	if (cfg->index_map != NULL) {
+		munmap(cfg->index_map, cfg->index_len);
+	}
+	if (cfg->jws_map != NULL) {
+		munmap(cfg->jws_map, cfg->jws_len);
+	}
 	mck_anchors_destroy(cfg->anchors);
 	memset(cfg, 0, sizeof(*cfg));
 }

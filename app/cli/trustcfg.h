@@ -2,6 +2,8 @@
 #ifndef MCK_CLI_TRUSTCFG_H
 #define MCK_CLI_TRUSTCFG_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "mck/reason.h"
@@ -15,6 +17,12 @@ struct mck_trustcfg {
 	struct mck_anchors *anchors;
 	struct mck_trustlist *trust;
 	struct mck_statusset status;
+	int64_t trusted_time; /* from a state directory's state.json, else 0 */
+	bool indexed;         /* the list came from its compiled index */
+	void *jws_map;        /* mappings a state-directory list borrows */
+	size_t jws_len;
+	void *index_map;
+	size_t index_len;
 };
 
 /**
@@ -27,6 +35,14 @@ struct mck_trustcfg {
 int mck_trustcfg_load(struct mck_trustcfg *cfg, const char *anchors_dir, const char *trust_file,
 		      const char *status_dir, FILE *diag, enum mck_reason *reason, char *msg,
 		      size_t cap);
+
+/**
+ * The same from a state directory installed by mcupdate: its current
+ * generation's trust list (through the compiled index when it is intact, else
+ * parsed), status lists and trusted time.
+ */
+int mck_trustcfg_load_state(struct mck_trustcfg *cfg, const char *anchors_dir, const char *state,
+			    FILE *diag, enum mck_reason *reason, char *msg, size_t cap);
 
 void mck_trustcfg_free(struct mck_trustcfg *cfg);
 

@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# mcupdate end to end: install, re-install (no-op), newer, rollback, rogue signer,
+# bad status list (each refusal leaves the state tree byte-for-byte as it was),
+# revocation through the state, the clock floor, and the power-cut test: the
+# install is killed at every filesystem step and the state must be exactly the
+# old or exactly the new one, and usable.
+# Usage: update.sh MCISSUE MCUPDATE MCUPDATE_FAULTS MCVERIFY
+set -euo pipefail
+
+MCISSUE=$1
+MCUPDATE=$2
+FAULTS=$3
+MCVERIFY=$4
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); }
+bad() {
+	failed=$((failed + 1))
+	echo "FAIL: $*" >&2
+}
+
+# A digest of every name, link target and byte below a directory.
+tree_hash() {
+	(cd "$1" && find . -printf '%p %y %l\n' | sort && find . -type f -print0 | sort -z |
+		xargs -0 -r sha256sum) | sha256sum | cut -d' ' -f1
+}
+# The same for the generation in force only.
+current_hash() {
+	if [[ -L "$1/current" ]]; then tree_hash "$1/current/"; else echo none; fi
+}
+
+NOW=$(date +%s)
+ISS=https://cert.example-vet.pl
+mkdir -p "$T/anchors" "$T/keys"
+"$MCISSUE" keygen --type p256 --out "$T/keys/op" >/dev/null
+"$MCISSUE" keygen --type p256 --out "$T/keys/rogue" >/dev/null
+"$MCISSUE" keygen --type p256 --out "$T/keys/vet" >/dev/null
+"$MCISSUE" keygen --type p256 --out "$T/keys/other" >/dev/null
+"$MCISSUE" anchor --key "$T/keys/op.key.pem" >"$T/anchors/op.pem"
+
+# bundle NAME SEQUENCE [SIGNER]: a trust list of sequence N and a status list revoking 7.
+bundle() {
+	local dir="$T/$1" seq=$2 signer=${3:-op}
+	mkdir -p "$dir/mck-update/status"
+	cat >"$dir/desc.json" <<JSON
+{ "sequence": $seq, "iat": $((NOW - 3600 + seq)), "nextUpdate": $((NOW + 86400)),
+  "issuers": [ { "id": "$ISS", "name": "VET", "status": "active",
+                 "keys": [ { "jwk": "$T/keys/vet.jwk.json" } ] },
+               { "id": "https://other.example", "status": "active",
+                 "keys": [ { "jwk": "$T/keys/other.jwk.json" } ] } ] }
+JSON
+	"$MCISSUE" trustlist --key "$T/keys/$signer.key.pem" "$dir/desc.json" \
+		>"$dir/mck-update/trustlist.jws" 2>/dev/null
+	"$MCISSUE" statuslist --key "$T/keys/vet.key.pem" --iss "$ISS" --id "$ISS/status/1" \
+		--revoke 7 >"$dir/mck-update/status/vet-1.jws"
+}
+bundle b1 1
+bundle b2 2
+bundle b3 3
+bundle rogue 4 rogue
+bundle badstatus 4
+"$MCISSUE" statuslist --key "$T/keys/other.key.pem" --iss "$ISS" --id "$ISS/status/2" \
+	>"$T/badstatus/mck-update/status/forged.jws"
+# a bundle whose signed trust list was truncated on the stick
+bundle cut 4
+head -c 200 "$T/cut/mck-update/trustlist.jws" >"$T/cut/trunc" &&
+	mv "$T/cut/trunc" "$T/cut/mck-update/trustlist.jws"
+
+S="$T/state"
+update() {
+	URC=0
+	UOUT=$("$MCUPDATE" --anchors "$T/anchors" --state "$S" "$1" 2>&1) || URC=$?
+}
+expect_update() { # NAME BUNDLE EXIT PATTERN
+	update "$2"
+	if [[ $URC -eq $3 ]] && grep -q "$4" <<<"$UOUT"; then
+		ok
+	else
+		bad "$1: exit $URC, expected $3 /$4/: $UOUT"
+	fi
+}
+expect_refusal() { # NAME BUNDLE CODE: exit 2, the code on stderr, the state untouched
+	local before after
+	before=$(tree_hash "$S")
+	expect_update "$1" "$2" 2 "$3"
+	after=$(tree_hash "$S")
+	if [[ $before == "$after" ]]; then ok; else bad "$1: state changed by a refused bundle"; fi
+}
+
+expect_update "first install" "$T/b1/mck-update" 0 "installed sequence 1"
+expect_update "re-install" "$T/b1/mck-update" 0 "already current"
+expect_update "newer" "$T/b2/mck-update" 0 "installed sequence 2"
+expect_refusal "rollback" "$T/b1/mck-update" trustlist_rollback
+expect_refusal "rogue signer" "$T/rogue/mck-update" trustlist_invalid
+expect_refusal "forged status list" "$T/badstatus/mck-update" status_invalid
+expect_refusal "truncated trust list" "$T/cut/mck-update" trustlist_invalid
+expect_refusal "no trust list" "$T/b1" trustlist_invalid
+if [[ $(ls -d "$S"/gen-* | wc -l) -eq 1 ]]; then ok; else bad "old generations left behind"; fi
+
+# Verification through the state: the index, revocation, the clock floor.
+cred() { # INDEX
+	printf '{"iss":"%s","nbf":%d,"vc":{"type":["VerifiableCredential"],
+	  "credentialStatus":{"statusListIndex":"%d","statusListCredential":"%s/status/1"}}}' \
+		"$ISS" $((NOW - 60)) "$1" "$ISS" >"$T/cred.json"
+	"$MCISSUE" sign --key "$T/keys/vet.key.pem" "$T/cred.json"
+}
+verify() {
+	VRC=0
+	VOUT=$("$MCVERIFY" --anchors "$T/anchors" --state "$S" --json "$@" 2>"$T/verify.err") ||
+		VRC=$?
+}
+verify --text "$(cred 7)"
+if [[ $VRC -eq 2 ]] && grep -q '"revoked"' <<<"$VOUT"; then ok; else bad "revoked: $VRC $VOUT"; fi
+verify --text "$(cred 8)"
+if [[ $VRC -eq 1 ]] && grep -q '"incomplete"' <<<"$VOUT" && ! grep -q revoked <<<"$VOUT"; then
+	ok
+else
+	bad "not revoked: $VRC $VOUT"
+fi
+if ! grep -q "index ignored" "$T/verify.err"; then ok; else bad "index not used: $(cat "$T/verify.err")"; fi
+verify --now 1000 --text "$(cred 8)"
+if grep -q '"clock_unset"' <<<"$VOUT" && grep -q '"source":[[:space:]]*"trusted_time"' <<<"$VOUT"; then
+	ok
+else
+	bad "clock floor: $VOUT"
+fi
+# A damaged index is ignored (the signed list is parsed), never trusted.
+idx=$(readlink -f "$S/current/trustlist.idx")
+cp "$idx" "$T/idx.bak"
+printf '\xff' | dd of="$idx" bs=1 seek=100 conv=notrunc status=none
+verify --text "$(cred 8)"
+if [[ $VRC -eq 1 ]] && grep -q "index ignored" "$T/verify.err"; then
+	ok
+else
+	bad "damaged index: $VRC $(cat "$T/verify.err")"
+fi
+cp "$T/idx.bak" "$idx"
+
+# ---- Power cut at every step: old or new, never a mix, always usable. ----
+OLD=$(current_hash "$S")
+cp -a "$S" "$T/state-old"
+"$MCUPDATE" --anchors "$T/anchors" --state "$S" "$T/b3/mck-update" >/dev/null
+NEW=$(current_hash "$S")
+points=0
+for ((n = 1; n < 500; n++)); do
+	rm -rf "$S" && cp -a "$T/state-old" "$S"
+	rc=0
+	MCK_FAULT_AT=$n "$FAULTS" --anchors "$T/anchors" --state "$S" "$T/b3/mck-update" \
+		>/dev/null 2>&1 || rc=$?
+	if [[ $rc -eq 0 ]]; then
+		break
+	fi
+	if [[ $rc -ne 99 ]]; then
+		bad "interrupted at step $n: exit $rc"
+		continue
+	fi
+	points=$((points + 1))
+	now=$(current_hash "$S")
+	if [[ $now != "$OLD" && $now != "$NEW" ]]; then
+		bad "interrupted at step $n: the state is neither the old nor the new one"
+		continue
+	fi
+	verify --text "$(cred 8)"
+	if [[ $VRC -ne 1 ]]; then
+		bad "interrupted at step $n: mcverify --state answered $VRC"
+		continue
+	fi
+	# The update run again after the cut completes (or finds itself current). A generation
+	# a cut orphaned stays until the next installation removes it.
+	if "$MCUPDATE" --anchors "$T/anchors" --state "$S" "$T/b3/mck-update" >/dev/null 2>&1 &&
+		[[ $(current_hash "$S") == "$NEW" ]] && [[ $(ls -d "$S"/gen-* | wc -l) -le 2 ]] &&
+		[[ ! -e "$S/current.new" ]]; then
+		ok
+	else
+		bad "interrupted at step $n: the next update did not recover"
+	fi
+done
+if [[ $points -ge 10 ]]; then ok; else bad "only $points interruption points"; fi
+echo "update: power cut at each of $points filesystem steps: old or new state every time"
+
+echo "update: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]

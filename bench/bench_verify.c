@@ -2,17 +2,16 @@
  * Verification benchmarks (prints figures, asserts nothing):
  *   1. QR text → verdict per algorithm, side by side with the bare signature
  *      check (mck_verify, and mbedtls_ecdsa_verify on a precomputed hash);
- *   2. mcverify --batch throughput for 1,000 credentials;
- *   3. trust-list load time and peak RSS for 1,000 and 50,000 issuers.
- * Usage: bench_verify [PATH_TO_MCVERIFY | --trustlist-only | --write-list N DIR]
+ *   2. mcverify --batch throughput for 1,000 credentials.
+ * Trust-list scale is bench_state's.
+ * Usage: bench_verify [PATH_TO_MCVERIFY]
  */
-#define _DEFAULT_SOURCE /* wait4 */
+#define _POSIX_C_SOURCE 200809L
 
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -376,131 +375,12 @@ static void bench_batch(const char *mcverify, const char *dir)
 	free(text);
 }
 
-/* A trust list of @p n issuers with two P-256-sized keys each. The coordinates are
- * random: loading checks sizes and thumbprints, points only when a key is used. */
-static char *make_big_list(size_t n, size_t *len)
-{
-	size_t cap = n * 700 + 512;
-	char *json = malloc(cap);
-	size_t pos;
-	struct mck_key_raw raw;
-	char members[512];
-	char *jws;
-
-	if (json == NULL) {
-		die("big list", MCK_ERR_NOMEM);
-	}
-	memset(&raw, 0, sizeof(raw));
-	raw.type = MCK_KEY_EC_P256;
-	raw.alen = raw.blen = 32;
-	pos = (size_t)sprintf(json, "{\"type\":\"MicroCredentialTrustList\",\"version\":1,"
-				    "\"sequence\":7,\"iat\":1790000000,\"nextUpdate\":1800000000,"
-				    "\"issuers\":[");
-	for (size_t i = 0; i < n; i++) {
-		pos += (size_t)sprintf(json + pos,
-				       "%s{\"id\":\"https://issuer-%zu.example.eu\",\"name\":"
-				       "\"Awarding body %zu\",\"country\":\"PL\",\"status\":"
-				       "\"active\",\"keys\":[",
-				       i ? "," : "", i, i);
-		for (int k = 0; k < 2; k++) {
-			for (int b = 0; b < 32; b++) {
-				raw.a[b] = (uint8_t)rand();
-				raw.b[b] = (uint8_t)rand();
-			}
-			jwk_members(&raw, members, sizeof(members));
-			pos += (size_t)sprintf(json + pos, "%s{%s}", k ? "," : "", members);
-		}
-		pos += (size_t)sprintf(json + pos, "]}");
-	}
-	pos += (size_t)sprintf(json + pos, "]}");
-	jws = sign_list(json, pos, len);
-	free(json);
-	return jws;
-}
-
-static long child_rss_kb(const char *jws, size_t len, bool load, double *ms)
-{
-	int fds[2];
-	pid_t pid;
-	int status;
-	struct rusage ru;
-
-	if (pipe(fds) != 0 || (pid = fork()) < 0) {
-		die("fork", MCK_ERR_INTERNAL);
-	}
-	if (pid == 0) {
-		struct mck_trustlist *tl = NULL;
-		double t0 = mck_bench_now_ms();
-		double dt;
-
-		if (load && mck_trustlist_load(&tl, anchors, jws, len, NULL, 0) != MCK_OK) {
-			_exit(2);
-		}
-		dt = mck_bench_now_ms() - t0;
-		if (write(fds[1], &dt, sizeof(dt)) != sizeof(dt)) {
-			_exit(3);
-		}
-		_exit(0);
-	}
-	close(fds[1]);
-	if (read(fds[0], ms, sizeof(*ms)) != sizeof(*ms)) {
-		*ms = -1;
-	}
-	close(fds[0]);
-	if (wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		die("child load failed", MCK_ERR_INTERNAL);
-	}
-	return ru.ru_maxrss;
-}
-
-static void bench_trustlist(void)
-{
-	static const size_t sizes[] = {1000, 50000};
-
-	printf("== trust list load (signature + inflate + parse + index), 5 runs each\n");
-	printf("%8s %10s %12s %14s %16s\n", "issuers", "JWS MB", "load ms", "peak RSS MB",
-	       "RSS over base MB");
-	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
-		size_t len;
-		char *jws = make_big_list(sizes[s], &len);
-		double t[5];
-		double dummy;
-		long rss = 0;
-		long base = child_rss_kb(jws, len, false, &dummy);
-
-		for (int i = 0; i < 5; i++) {
-			rss = child_rss_kb(jws, len, true, &t[i]);
-		}
-		printf("%8zu %10.1f %12.1f %14.1f %16.1f\n", sizes[s], (double)len / 1e6,
-		       mck_bench_median(t, 5), (double)rss / 1024.0, (double)(rss - base) / 1024.0);
-		free(jws);
-	}
-	printf("\n");
-}
-
 int main(int argc, char **argv)
 {
 	char dir[] = "/tmp/mck-bench-XXXXXX";
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	setup_anchor();
-	if (argc > 1 && strcmp(argv[1], "--trustlist-only") == 0) {
-		bench_trustlist();
-		return 0;
-	}
-	if (argc > 3 && strcmp(argv[1], "--write-list") == 0) {
-		/* For profiling a load outside the benchmark: N issuers, anchor beside it. */
-		size_t len;
-		char path[1024];
-		char *jws = make_big_list((size_t)atol(argv[2]), &len);
-
-		snprintf(path, sizeof(path), "%s/trustlist.jws", argv[3]);
-		write_file(path, jws, len);
-		snprintf(path, sizeof(path), "%s/anchor.pem", argv[3]);
-		write_file(path, anchor_pem, strlen(anchor_pem));
-		free(jws);
-		return 0;
-	}
 	bench_algorithms();
 	if (argc > 1) {
 		if (mkdtemp(dir) == NULL) {
@@ -508,7 +388,6 @@ int main(int argc, char **argv)
 		}
 		bench_batch(argv[1], dir);
 	}
-	bench_trustlist();
 	mck_anchors_destroy(anchors);
 	mck_privkey_destroy(anchor_key);
 	return 0;

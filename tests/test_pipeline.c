@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "mck/answer.h"
+#include "mck/b64url.h"
 #include "mck/err.h"
 #include "mck/jws_sign.h"
 #include "mck/verify.h"
@@ -359,6 +360,84 @@ static void test_chunks(void **state)
 	free(p);
 }
 
+#define STATUS_ENTRY                                                                               \
+	",\"credentialStatus\":{\"statusListIndex\":\"%d\",\"statusListCredential\":\"%s\"}"
+
+/* Revocation through cached status lists: revoked, not revoked, unknown, stale. */
+static void test_revocation(void **state)
+{
+	struct mck_verifier_cfg cfg = {0};
+	struct mck_verifier *v;
+	struct mck_statusset set;
+	struct mck_result res;
+	uint8_t bits[16384] = {0};
+	uint8_t *z;
+	size_t zlen;
+	char enc[1024];
+	char *list;
+	char *jws;
+
+	(void)state;
+	bits[0] = 0x40; /* index 1 revoked */
+	assert_int_equal(mck_deflate(MCK_INFLATE_GZIP, bits, sizeof(bits), &z, &zlen), MCK_OK);
+	enc[0] = 'u';
+	assert_int_equal(mck_b64url_encode(z, zlen, enc + 1, sizeof(enc) - 1), MCK_OK);
+	free(z);
+	list = mck_test_fmt("{\"iss\":\"" A "\",\"iat\":%d,\"exp\":%d,\"vc\":{\"id\":\"" A
+			    "/s/1\",\"type\":[\"VerifiableCredential\","
+			    "\"BitstringStatusListCredential\"],\"credentialSubject\":{"
+			    "\"encodedList\":\"%s\"}}}",
+			    IAT, NOW + 100, enc);
+	jws = mck_test_sign(&key_a, MCK_ALG_ES256, NULL, list, false);
+	mck_statusset_init(&set);
+	assert_int_equal(mck_statusset_add(&set, trust, jws, strlen(jws), NULL, 0), MCK_OK);
+	cfg.trust = trust;
+	cfg.status = &set;
+	cfg.grace_seconds = GRACE;
+	v = mck_verifier_create(&cfg);
+	for (int c = 0; c < 5; c++) {
+		static const int index[] = {1, 2, 1, 2, 2};
+		const char *list_id = c == 3 ? A "/s/9" : A "/s/1";
+		long now = c == 2 ? NOW + 100 : c == 4 ? NOW + 200 : NOW; /* vs the list's exp */
+		char *extra = mck_test_fmt(STATUS_ENTRY, index[c], list_id);
+		char *p = mck_test_fmt(
+			"{\"iss\":\"" A "\",\"nbf\":1780000000,\"vc\":{\"type\":"
+			"\"VerifiableCredential\",\"issuer\":{\"id\":\"" A "\",\"name\":\"Body\","
+			"\"address\":{\"addressCountryCode\":\"PL\"}},\"credentialSubject\":{"
+			"\"identifier\":[{\"identityType\":\"name\",\"hashed\":false,"
+			"\"identityHash\":\"Anna\"}],\"achievement\":{\"name\":\"T\","
+			"\"learningOutcomes\":[\"o\"],\"creditsAvailable\":1,\"eqfLevel\":4,"
+			"\"assessmentType\":\"exam\",\"participationForm\":\"onsite\","
+			"\"qualityAssurance\":\"QA\"}}%s}}",
+			extra);
+		char *cred = mck_test_sign(&key_a, MCK_ALG_ES256, NULL, p, true);
+		static const mck_reasons want[] = {
+			MCK_REASON_BIT(MCK_REASON_REVOKED),
+			0,
+			MCK_REASON_BIT(MCK_REASON_REVOKED) |
+				MCK_REASON_BIT(MCK_REASON_REVOCATION_LIST_STALE),
+			MCK_REASON_BIT(MCK_REASON_STATUS_UNKNOWN),
+			MCK_REASON_BIT(
+				MCK_REASON_REVOCATION_LIST_STALE), /* stale, not revoked: warning */
+		};
+
+		mck_verify_text(v, cred, strlen(cred), now, &res);
+		if (res.reasons != want[c]) {
+			fprintf(stderr, "case %d: reasons %#x (%s)\n", c, res.reasons, res.detail);
+		}
+		assert_int_equal(res.reasons, want[c]);
+		assert_true(res.has_credential);
+		mck_result_free(&res);
+		free(cred);
+		free(p);
+		free(extra);
+	}
+	mck_verifier_destroy(v);
+	mck_statusset_free(&set);
+	free(jws);
+	free(list);
+}
+
 static void test_answer(void **state)
 {
 	struct mck_result res;
@@ -419,7 +498,8 @@ int main(void)
 		cmocka_unit_test(test_freshness),   cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_clock_unset), cmocka_unit_test(test_keys_and_issuers),
 		cmocka_unit_test(test_headers),     cmocka_unit_test(test_zip_bomb),
-		cmocka_unit_test(test_chunks),      cmocka_unit_test(test_answer),
+		cmocka_unit_test(test_chunks),      cmocka_unit_test(test_revocation),
+		cmocka_unit_test(test_answer),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -138,6 +138,35 @@ else
 fi
 cp "$T/idx.bak" "$idx"
 
+# ---- The removable-media hook (firmware/scripts/mck-media-update, directory mode) ----
+HOOK="$(dirname "$0")/../firmware/scripts/mck-media-update"
+R="$T/result/last-update.json"
+mkdir -p "$T/result" "$T/stick-empty" "$T/stick-new" "$T/stick-rogue"
+bundle b9 9
+cp -r "$T/b9/mck-update" "$T/stick-new/"
+cp -r "$T/rogue/mck-update" "$T/stick-rogue/"
+hook() { # DIR
+	HRC=0
+	MCUPDATE=$MCUPDATE sh "$HOOK" --dir "$1" --state "$T/hookstate" --anchors "$T/anchors" --result "$R" \
+		>/dev/null 2>&1 || HRC=$?
+}
+hook "$T/stick-empty"
+if [[ $HRC -eq 0 && ! -e $R ]]; then ok; else bad "hook on a stick without a bundle: $HRC"; fi
+hook "$T/stick-new"
+if [[ $HRC -eq 0 ]] && grep -q '"exit":0' "$R" && grep -q '"sequence":9' "$R"; then
+	ok
+else
+	bad "hook install: $HRC $(cat "$R" 2>/dev/null)"
+fi
+before=$(tree_hash "$T/hookstate")
+hook "$T/stick-rogue"
+if [[ $HRC -eq 2 ]] && grep -q '"exit":2' "$R" && grep -q 'trustlist_invalid' "$R" &&
+	[[ $(tree_hash "$T/hookstate") == "$before" ]]; then
+	ok
+else
+	bad "hook refusal: $HRC $(cat "$R" 2>/dev/null)"
+fi
+
 # ---- Power cut at every step: old or new, never a mix, always usable. ----
 OLD=$(current_hash "$S")
 cp -a "$S" "$T/state-old"

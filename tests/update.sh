@@ -138,6 +138,20 @@ else
 fi
 cp "$T/idx.bak" "$idx"
 
+# mcverify --status: a status list that fails verification is ignored, loudly, never trusted.
+mkdir -p "$T/forged-status"
+"$MCISSUE" statuslist --key "$T/keys/other.key.pem" --iss "$ISS" --id "$ISS/status/1" \
+	--revoke 8 >"$T/forged-status/forged.jws"
+VRC=0
+VOUT=$("$MCVERIFY" --anchors "$T/anchors" --trust "$T/b2/mck-update/trustlist.jws" \
+	--status "$T/forged-status" --json --text "$(cred 8)" 2>"$T/verify.err") || VRC=$?
+if [[ $VRC -eq 1 ]] && grep -q '"status_unknown"' <<<"$VOUT" && ! grep -q revoked <<<"$VOUT" &&
+	grep -q "forged.jws ignored" "$T/verify.err"; then
+	ok
+else
+	bad "forged status list: $VRC $VOUT $(cat "$T/verify.err")"
+fi
+
 # ---- The removable-media hook (firmware/scripts/mck-media-update, directory mode) ----
 HOOK="$(dirname "$0")/../firmware/scripts/mck-media-update"
 R="$T/result/last-update.json"

@@ -113,32 +113,14 @@ static int read_bundle(const char *dir, struct bundle *b)
 
 static int load_anchors(const char *dir, struct mck_anchors **out)
 {
-	char **names = NULL;
-	char path[PATH_MAX];
-	int n = mck_cli_list_dir(dir, ".pem", &names);
+	char msg[256];
 
 	*out = mck_anchors_create();
-	if (*out == NULL || n <= 0) {
-		fprintf(stderr, "mcupdate: anchor_missing: no trust anchor in %s\n", dir);
-		mck_cli_free_names(names, n > 0 ? n : 0);
+	if (*out == NULL || mck_trustcfg_add_anchors(*out, dir, msg, sizeof(msg)) != 0) {
+		fprintf(stderr, "mcupdate: anchor_missing: %s\n",
+			*out == NULL ? "out of memory" : msg);
 		return -1;
 	}
-	for (int i = 0; i < n; i++) {
-		char *pem = NULL;
-		size_t len;
-
-		if (mck_cli_path(path, sizeof(path), dir, names[i]) != 0 ||
-		    mck_cli_read_file(path, MCK_ANCHOR_FILE_MAX, &pem, &len) != 0 ||
-		    mck_anchors_add_pem(*out, pem, len) != MCK_OK) {
-			fprintf(stderr, "mcupdate: anchor_missing: %s is not an anchor\n",
-				names[i]);
-			free(pem);
-			mck_cli_free_names(names, n);
-			return -1;
-		}
-		free(pem);
-	}
-	mck_cli_free_names(names, n);
 	return 0;
 }
 

@@ -15,7 +15,7 @@
 #include "mck/err.h"
 #include "state.h"
 
-static int load_anchors(struct mck_trustcfg *cfg, const char *dir, char *msg, size_t cap)
+int mck_trustcfg_add_anchors(struct mck_anchors *anchors, const char *dir, char *msg, size_t cap)
 {
 	char **names = NULL;
 	char path[PATH_MAX];
@@ -31,7 +31,7 @@ static int load_anchors(struct mck_trustcfg *cfg, const char *dir, char *msg, si
 
 		if (mck_cli_path(path, sizeof(path), dir, names[i]) != 0 ||
 		    mck_cli_read_file(path, MCK_ANCHOR_FILE_MAX, &pem, &len) != 0 ||
-		    mck_anchors_add_pem(cfg->anchors, pem, len) != MCK_OK) {
+		    mck_anchors_add_pem(anchors, pem, len) != MCK_OK) {
 			snprintf(msg, cap, "anchor %s is not a P-256/P-384 public key PEM",
 				 names[i]);
 			free(pem);
@@ -41,7 +41,7 @@ static int load_anchors(struct mck_trustcfg *cfg, const char *dir, char *msg, si
 		free(pem);
 	}
 	mck_cli_free_names(names, n);
-	if (mck_anchors_count(cfg->anchors) == 0) {
+	if (mck_anchors_count(anchors) == 0) {
 		snprintf(msg, cap, "no trust anchor (*.pem) in %s", dir);
 		return -1;
 	}
@@ -98,7 +98,8 @@ int mck_trustcfg_load(struct mck_trustcfg *cfg, const char *anchors_dir, const c
 	memset(cfg, 0, sizeof(*cfg));
 	mck_statusset_init(&cfg->status);
 	cfg->anchors = mck_anchors_create();
-	if (cfg->anchors == NULL || load_anchors(cfg, anchors_dir, msg, cap) != 0) {
+	if (cfg->anchors == NULL ||
+	    mck_trustcfg_add_anchors(cfg->anchors, anchors_dir, msg, cap) != 0) {
 		*reason = MCK_REASON_ANCHOR_MISSING;
 		return -1;
 	}
@@ -184,7 +185,8 @@ int mck_trustcfg_load_state(struct mck_trustcfg *cfg, const char *anchors_dir, c
 		return rc;
 	}
 	cfg->anchors = mck_anchors_create();
-	if (cfg->anchors == NULL || load_anchors(cfg, anchors_dir, msg, cap) != 0) {
+	if (cfg->anchors == NULL ||
+	    mck_trustcfg_add_anchors(cfg->anchors, anchors_dir, msg, cap) != 0) {
 		*reason = MCK_REASON_ANCHOR_MISSING;
 		return -1;
 	}

@@ -25,6 +25,9 @@ struct mck_trustcfg {
 	size_t index_len;
 };
 
+/** Add every *.pem of @p dir to @p anchors; -1 with @p msg when one is bad or none is there. */
+int mck_trustcfg_add_anchors(struct mck_anchors *anchors, const char *dir, char *msg, size_t cap);
+
 /**
  * Load every *.pem in @p anchors_dir, then @p trust_file verified with them, then
  * every *.jws in @p status_dir (may be NULL). A status list that fails is

@@ -38,58 +38,20 @@ static void die(const char *what)
 	exit(1);
 }
 
-/* A list of @p n issuers; issuer 0 holds the real issuer key, the rest random P-256-sized keys. */
+/* A list of @p n issuers; issuer 0 holds the real issuer key, the others made-up keys. */
 static char *make_list(size_t n, size_t *len)
 {
-	size_t cap = n * 700 + 4096;
-	char *json = malloc(cap);
-	struct mck_key_raw raw;
-	uint8_t thumb[MCK_SHA256_LEN];
-	char kid[MCK_KID_LEN + 1];
-	char x[48];
-	char y[48];
-	size_t pos;
-	char *jws;
+	char *others = mck_test_issuers_json(1, n - 1, NULL);
+	char *json = mck_test_fmt("{\"type\":\"MicroCredentialTrustList\",\"version\":1,"
+				  "\"sequence\":%zu,\"iat\":1790000000,\"nextUpdate\":1800000000,"
+				  "\"issuers\":[{\"id\":\"https://issuer-0.example.eu\",\"status\":"
+				  "\"active\",\"keys\":[{%s}]}%s%s]}",
+				  n, issuer.members, n > 1 ? "," : "", others);
+	char *jws = mck_test_sign(&anchor, MCK_ALG_ES256, NULL, json, true);
 
-	if (json == NULL) {
-		die("malloc");
-	}
-	memset(&raw, 0, sizeof(raw));
-	raw.type = MCK_KEY_EC_P256;
-	raw.alen = raw.blen = 32;
-	pos = (size_t)sprintf(
-		json,
-		"{\"type\":\"MicroCredentialTrustList\",\"version\":1,\"sequence\":%zu,"
-		"\"iat\":1790000000,\"nextUpdate\":1800000000,\"issuers\":["
-		"{\"id\":\"https://issuer-0.example.eu\",\"status\":\"active\","
-		"\"keys\":[{%s}]}",
-		n, issuer.members);
-	for (size_t i = 1; i < n; i++) {
-		pos += (size_t)sprintf(json + pos,
-				       ",{\"id\":\"https://issuer-%zu.example.eu\",\"name\":"
-				       "\"Awarding body %zu\",\"country\":\"PL\",\"status\":"
-				       "\"active\",\"keys\":[",
-				       i, i);
-		for (int k = 0; k < 2; k++) {
-			for (int b = 0; b < 32; b++) {
-				raw.a[b] = (uint8_t)rand();
-				raw.b[b] = (uint8_t)rand();
-			}
-			mck_jwk_thumbprint(&raw, thumb);
-			mck_kid_encode(thumb, kid);
-			mck_b64url_encode(raw.a, 32, x, sizeof(x));
-			mck_b64url_encode(raw.b, 32, y, sizeof(y));
-			pos += (size_t)sprintf(json + pos,
-					       "%s{\"kid\":\"%s\",\"kty\":\"EC\",\"crv\":\"P-256\","
-					       "\"x\":\"%s\",\"y\":\"%s\"}",
-					       k ? "," : "", kid, x, y);
-		}
-		pos += (size_t)sprintf(json + pos, "]}");
-	}
-	sprintf(json + pos, "]}");
-	jws = mck_test_sign(&anchor, MCK_ALG_ES256, NULL, json, true);
 	*len = strlen(jws);
 	free(json);
+	free(others);
 	return jws;
 }
 

@@ -346,44 +346,14 @@ static void test_signature_rules(void **state)
 static void test_scale(void **state)
 {
 	const size_t n = 5000;
-	char *json = malloc(n * 600 + 256);
-	size_t pos = 0;
+	uint8_t last[MCK_SHA256_LEN];
+	char *issuers = mck_test_issuers_json(0, n, last);
+	char *json = mck_test_fmt("{\"type\":\"MicroCredentialTrustList\",\"version\":1,"
+				  "\"sequence\":9,\"iat\":1,\"nextUpdate\":2,\"issuers\":[%s]}",
+				  issuers);
 	struct mck_trustlist *tl = NULL;
-	struct mck_key_raw raw;
-	uint8_t thumbs[2][MCK_SHA256_LEN];
-	char kid[MCK_KID_LEN + 1];
-	char x[64];
-	char y[64];
 
 	(void)state;
-	memset(&raw, 0, sizeof(raw));
-	raw.type = MCK_KEY_EC_P256;
-	raw.alen = raw.blen = 32;
-	pos += (size_t)sprintf(json, "{\"type\":\"MicroCredentialTrustList\",\"version\":1,"
-				     "\"sequence\":9,\"iat\":1,\"nextUpdate\":2,\"issuers\":[");
-	for (size_t i = 0; i < n; i++) {
-		pos += (size_t)sprintf(json + pos,
-				       "%s{\"id\":\"https://i%zu.example\","
-				       "\"status\":\"active\",\"keys\":[",
-				       i ? "," : "", i);
-		for (int k = 0; k < 2; k++) {
-			/* Distinct coordinates; points are checked only when a key is used. */
-			memset(raw.a, 0, 32);
-			memcpy(raw.a, &i, sizeof(i));
-			raw.a[31] = (uint8_t)k;
-			memset(raw.b, 0x5a, 32);
-			mck_jwk_thumbprint(&raw, thumbs[k]);
-			mck_kid_encode(thumbs[k], kid);
-			mck_b64url_encode(raw.a, 32, x, sizeof(x));
-			mck_b64url_encode(raw.b, 32, y, sizeof(y));
-			pos += (size_t)sprintf(json + pos,
-					       "%s{\"kid\":\"%s\",\"kty\":\"EC\",\"crv\":\"P-256\","
-					       "\"x\":\"%s\",\"y\":\"%s\"}",
-					       k ? "," : "", kid, x, y);
-		}
-		pos += (size_t)sprintf(json + pos, "]}");
-	}
-	sprintf(json + pos, "]}");
 	assert_int_equal(load_signed(&anchor, MCK_ALG_ES256, NULL, json, &tl), MCK_OK);
 	assert_int_equal(mck_trustlist_issuer_count(tl), n);
 	assert_int_equal(mck_trustlist_key_count(tl), 2 * n);
@@ -391,16 +361,17 @@ static void test_scale(void **state)
 		char id[64];
 		const struct mck_tl_issuer *is;
 
-		snprintf(id, sizeof(id), "https://i%zu.example", i);
+		snprintf(id, sizeof(id), "https://issuer-%zu.example.eu", i);
 		is = mck_trustlist_find_issuer(tl, id);
 		assert_non_null(is);
 		assert_int_equal(is->key_count, 2);
 	}
 	/* The last issuer's keys, found by thumbprint, point back at it. */
-	assert_ptr_equal(mck_trustlist_issuer_at(tl, mck_trustlist_find_key(tl, thumbs[1])->issuer),
-			 mck_trustlist_find_issuer(tl, "https://i4999.example"));
+	assert_ptr_equal(mck_trustlist_issuer_at(tl, mck_trustlist_find_key(tl, last)->issuer),
+			 mck_trustlist_find_issuer(tl, "https://issuer-4999.example.eu"));
 	mck_trustlist_destroy(tl);
 	free(json);
+	free(issuers);
 }
 
 /* The compiled index gives the same answers as the parsed list, and refuses corruption. */

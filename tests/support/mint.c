@@ -104,3 +104,49 @@ char *mck_test_fmt(const char *fmt, ...)
 	va_end(ap);
 	return out;
 }
+
+char *mck_test_issuers_json(size_t first, size_t count, uint8_t last_thumb[MCK_SHA256_LEN])
+{
+	char *json = malloc(count * 600 + 1);
+	struct mck_key_raw raw;
+	uint8_t thumb[MCK_SHA256_LEN];
+	char kid[MCK_KID_LEN + 1];
+	char x[48];
+	char y[48];
+	size_t pos = 0;
+
+	if (json == NULL) {
+		die("issuers");
+	}
+	json[0] = '\0';
+	memset(&raw, 0, sizeof(raw));
+	raw.type = MCK_KEY_EC_P256;
+	raw.alen = raw.blen = 32;
+	for (size_t i = first; i < first + count; i++) {
+		pos += (size_t)sprintf(
+			json + pos,
+			"%s{\"id\":\"https://issuer-%zu.example.eu\",\"name\":"
+			"\"Awarding body %zu\",\"country\":\"PL\",\"status\":\"active\","
+			"\"keys\":[",
+			i > first ? "," : "", i, i);
+		for (int k = 0; k < 2; k++) {
+			memset(raw.a, 0, 32);
+			memcpy(raw.a, &i, sizeof(i));
+			raw.a[31] = (uint8_t)k;
+			memset(raw.b, 0x5a, 32);
+			mck_jwk_thumbprint(&raw, thumb);
+			mck_kid_encode(thumb, kid);
+			mck_b64url_encode(raw.a, 32, x, sizeof(x));
+			mck_b64url_encode(raw.b, 32, y, sizeof(y));
+			pos += (size_t)sprintf(json + pos,
+					       "%s{\"kid\":\"%s\",\"kty\":\"EC\",\"crv\":\"P-256\","
+					       "\"x\":\"%s\",\"y\":\"%s\"}",
+					       k ? "," : "", kid, x, y);
+		}
+		pos += (size_t)sprintf(json + pos, "]}");
+	}
+	if (last_thumb != NULL) {
+		memcpy(last_thumb, thumb, MCK_SHA256_LEN);
+	}
+	return json;
+}

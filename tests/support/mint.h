@@ -35,6 +35,15 @@ char *mck_test_sign(const struct mck_test_key *key, enum mck_alg alg, const char
 /** The MC1 compact text of a JWS (malloc'd). */
 char *mck_test_compact(const char *jws);
 
+/**
+ * Issuer objects "https://issuer-I.example.eu" for I in [first, first + count),
+ * comma-separated, each with two P-256-sized keys whose coordinates derive from
+ * I (not points on the curve: a list load checks sizes and thumbprints, a point
+ * only when its key verifies). @p last_thumb (may be NULL) gets the last key's
+ * thumbprint. malloc'd.
+ */
+char *mck_test_issuers_json(size_t first, size_t count, uint8_t last_thumb[MCK_SHA256_LEN]);
+
 /** A printf into a new string. */
 char *mck_test_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -130,10 +130,15 @@ char *mck_test_issuers_json(size_t first, size_t count, uint8_t last_thumb[MCK_S
 			"\"keys\":[",
 			i > first ? "," : "", i, i);
 		for (int k = 0; k < 2; k++) {
-			memset(raw.a, 0, 32);
-			memcpy(raw.a, &i, sizeof(i));
-			raw.a[31] = (uint8_t)k;
-			memset(raw.b, 0x5a, 32);
+			/* xorshift64 seeded by the key's number: distinct, incompressible, repeatable */
+			uint64_t r = (uint64_t)(i * 2 + (size_t)k + 1) * 0x9e3779b97f4a7c15u;
+
+			for (size_t b = 0; b < 64; b++) {
+				r ^= r << 13;
+				r ^= r >> 7;
+				r ^= r << 17;
+				(b < 32 ? raw.a : raw.b)[b % 32] = (uint8_t)(r >> 24);
+			}
 			mck_jwk_thumbprint(&raw, thumb);
 			mck_kid_encode(thumb, kid);
 			mck_b64url_encode(raw.a, 32, x, sizeof(x));

@@ -37,8 +37,8 @@ char *mck_test_compact(const char *jws);
 
 /**
  * Issuer objects "https://issuer-I.example.eu" for I in [first, first + count),
- * comma-separated, each with two P-256-sized keys whose coordinates derive from
- * I (not points on the curve: a list load checks sizes and thumbprints, a point
+ * comma-separated, each with two P-256-sized keys whose random-looking coordinates
+ * derive from I (not points on the curve: a list load checks sizes and thumbprints, a point
  * only when its key verifies). @p last_thumb (may be NULL) gets the last key's
  * thumbprint. malloc'd.
  */

@@ -1,0 +1,25 @@
+/* Drawing the kiosk's screens with SDL2 and SDL_ttf. */
+#ifndef MCK_UI_H
+#define MCK_UI_H
+
+#include <SDL.h>
+
+#include "mck/view.h"
+
+struct mck_ui; /* heap object: fonts and layout for one screen size */
+
+/** Fonts from @p font_dir (Noto Sans + Noto Sans Symbols 2). NULL with a message on failure. */
+struct mck_ui *mck_ui_create(const char *font_dir, int width, int height, char *msg, size_t cap);
+void mck_ui_destroy(struct mck_ui *ui);
+
+/** Draw @p v on @p r (width x height given at create). */
+void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v);
+
+/** Text boxes whose text did not fit even after wrapping and ellipsizing, since create. */
+unsigned mck_ui_overflows(const struct mck_ui *ui);
+
+/* The verdict band's rectangle and colour, for tests and screenshots. */
+SDL_Rect mck_ui_band_rect(const struct mck_ui *ui);
+SDL_Color mck_ui_band_color(enum mck_verdict verdict);
+
+#endif

@@ -1,0 +1,73 @@
+/*
+ * What the kiosk screen shows, as plain data: the app fills it from a
+ * verification result (sanitised text only), the UI draws it. The UI never
+ * sees cJSON, Mbed TLS or a credential; the verdict band is drawn from
+ * `verdict` and `reasons` alone, never from credential text.
+ */
+#ifndef MCK_VIEW_H
+#define MCK_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mck/i18n.h"
+#include "mck/reason.h"
+
+#define MCK_VIEW_TEXT     256
+#define MCK_VIEW_OUTCOMES 50
+#define MCK_VIEW_MISSING  10
+
+enum mck_screen {
+	MCK_SCREEN_IDLE = 0,
+	MCK_SCREEN_PROGRESS, /* some chunks of a chunked credential read */
+	MCK_SCREEN_RESULT,
+	MCK_SCREEN_ERROR,
+};
+
+struct mck_view_status {
+	bool have_trustlist;
+	long long sequence;
+	char updated[24]; /* YYYY-MM-DD */
+	size_t issuers;
+	bool clock_ok;
+	bool camera_ok;
+};
+
+struct mck_view {
+	enum mck_screen screen;
+	enum mck_lang lang;
+	/* result */
+	enum mck_verdict verdict;
+	mck_reasons reasons;
+	bool has_credential;
+	char learner[MCK_VIEW_TEXT];
+	char title[MCK_VIEW_TEXT];
+	char body[MCK_VIEW_TEXT];
+	char country[8];
+	char issued[24];
+	char expires[24];
+	int eqf_level; /* 0: absent */
+	char workload[64];
+	char assessment[MCK_VIEW_TEXT];
+	char participation[32];
+	char quality[MCK_VIEW_TEXT];
+	char prerequisites[MCK_VIEW_TEXT];
+	char grade[64];
+	size_t outcomes;
+	char outcome[MCK_VIEW_OUTCOMES][MCK_VIEW_TEXT];
+	size_t missing;
+	enum mck_text missing_label[MCK_VIEW_MISSING]; /* mandatory elements absent */
+	unsigned scroll;                               /* detail rows scrolled away */
+	/* progress */
+	unsigned chunk_have;
+	unsigned chunk_total;
+	/* error screens */
+	enum mck_text error;
+	struct mck_view_status status;
+};
+
+/** Wipe every credential string (privacy: nothing outlives the screen). */
+void mck_view_clear_result(struct mck_view *v);
+
+#endif

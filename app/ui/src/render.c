@@ -1,0 +1,574 @@
+/* The kiosk's screens: a verdict band that only the app draws, details below it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL_ttf.h>
+
+#include "mck/ui.h"
+
+enum font_role { F_BAND, F_REASON, F_BODY, F_LABEL, F_SYMBOL, F_TITLE, F_COUNT };
+
+struct mck_ui {
+	TTF_Font *font[F_COUNT];
+	int width;
+	int height;
+	int unit; /* a twentieth-ish of the short side: the layout's grid */
+	unsigned overflows;
+};
+
+static const SDL_Color ink = {20, 24, 28, 255};
+static const SDL_Color white = {255, 255, 255, 255};
+static const SDL_Color paper = {244, 246, 248, 255};
+static const SDL_Color frame = {91, 107, 127, 255};
+static const SDL_Color muted = {84, 94, 106, 255};
+static const SDL_Color alert = {176, 0, 32, 255};
+
+SDL_Color mck_ui_band_color(enum mck_verdict verdict)
+{
+	switch (verdict) {
+	case MCK_VERDICT_VALID:
+		return (SDL_Color){27, 127, 59, 255};
+	case MCK_VERDICT_WARNING:
+		return (SDL_Color){242, 169, 0, 255};
+	case MCK_VERDICT_INVALID:
+		return (SDL_Color){192, 28, 40, 255};
+	case MCK_VERDICT_UNREADABLE:
+		return (SDL_Color){96, 96, 96, 255};
+	case MCK_VERDICT_UNUSABLE:
+	default:
+		return (SDL_Color){120, 24, 24, 255};
+	}
+}
+
+SDL_Rect mck_ui_band_rect(const struct mck_ui *ui)
+{
+	int short_side = ui->width < ui->height ? ui->width : ui->height;
+	int h = short_side * 30 / 100;
+
+	return (SDL_Rect){0, 0, ui->width, h < ui->height * 28 / 100 ? h : ui->height * 28 / 100};
+}
+
+struct mck_ui *mck_ui_create(const char *font_dir, int width, int height, char *msg, size_t cap)
+{
+	static const struct {
+		const char *file;
+		int size_per_mille; /* of the short side */
+	} spec[F_COUNT] = {
+		[F_BAND] = {"NotoSans-Bold.ttf", 90},
+		[F_REASON] = {"NotoSans-Regular.ttf", 36},
+		[F_BODY] = {"NotoSans-Regular.ttf", 38},
+		[F_LABEL] = {"NotoSans-Bold.ttf", 30},
+		[F_SYMBOL] = {"NotoSansSymbols2-Regular.ttf", 110},
+		[F_TITLE] = {"NotoSans-Bold.ttf", 60},
+	};
+	struct mck_ui *ui = calloc(1, sizeof(*ui));
+	int short_side = width < height ? width : height;
+	char path[1024];
+
+	if (ui == NULL || (!TTF_WasInit() && TTF_Init() != 0)) {
+		snprintf(msg, cap, "SDL_ttf: %s", TTF_GetError());
+		free(ui);
+		return NULL;
+	}
+	ui->width = width;
+	ui->height = height;
+	ui->unit = short_side / 40 > 4 ? short_side / 40 : 4;
+	for (int f = 0; f < F_COUNT; f++) {
+		int px = short_side * spec[f].size_per_mille / 1000;
+
+		snprintf(path, sizeof(path), "%s/%s", font_dir, spec[f].file);
+		ui->font[f] = TTF_OpenFont(path, px > 8 ? px : 8);
+		if (ui->font[f] == NULL) {
+			snprintf(msg, cap, "font %s: %s", path, TTF_GetError());
+			mck_ui_destroy(ui);
+			return NULL;
+		}
+	}
+	return ui;
+}
+
+void mck_ui_destroy(struct mck_ui *ui)
+{
+	if (ui == NULL) {
+		return;
+	}
+	for (int f = 0; f < F_COUNT; f++) {
+		if (ui->font[f] != NULL) {
+			TTF_CloseFont(ui->font[f]);
+		}
+	}
+	free(ui);
+}
+
+unsigned mck_ui_overflows(const struct mck_ui *ui)
+{
+	return ui->overflows;
+}
+
+static void fill(SDL_Renderer *r, SDL_Rect box, SDL_Color c)
+{
+	SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+	SDL_RenderFillRect(r, &box);
+}
+
+/* One line of text at (x, y); returns its width. */
+static int blit(SDL_Renderer *r, TTF_Font *font, const char *text, SDL_Color c, int x, int y)
+{
+	SDL_Surface *s;
+	SDL_Texture *t;
+	int w;
+
+	if (text[0] == '\0') {
+		return 0;
+	}
+	s = TTF_RenderUTF8_Blended(font, text, c);
+	if (s == NULL) {
+		return 0;
+	}
+	t = SDL_CreateTextureFromSurface(r, s);
+	if (t != NULL) {
+		SDL_Rect dst = {x, y, s->w, s->h};
+		SDL_RenderCopy(r, t, NULL, &dst);
+		SDL_DestroyTexture(t);
+	}
+	w = s->w;
+	SDL_FreeSurface(s);
+	return w;
+}
+
+static int text_width(TTF_Font *font, const char *text)
+{
+	int w = 0;
+	int h = 0;
+
+	return TTF_SizeUTF8(font, text, &w, &h) == 0 ? w : 0;
+}
+
+/* Length of the UTF-8 character starting at @p s (1 for a stray byte). */
+static size_t char_len(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+
+	if (c >= 0xf0) {
+		return 4;
+	}
+	if (c >= 0xe0) {
+		return 3;
+	}
+	if (c >= 0xc0) {
+		return 2;
+	}
+	return 1;
+}
+
+/*
+ * Wrap @p text into @p box (at most box.h / line height lines), ellipsizing the
+ * last line when it does not all fit; counts an overflow then. Returns the
+ * height used.
+ */
+static int draw_wrapped(struct mck_ui *ui, SDL_Renderer *r, TTF_Font *font, const char *text,
+			SDL_Color c, SDL_Rect box)
+{
+	int line_h = TTF_FontLineSkip(font);
+	int max_lines = line_h > 0 ? box.h / line_h : 0;
+	const char *p = text;
+	char line[1024];
+	int y = box.y;
+
+	if (max_lines < 1) {
+		ui->overflows += text[0] != '\0';
+		return 0;
+	}
+	for (int n = 0; n < max_lines && *p != '\0'; n++) {
+		size_t len = 0;
+		size_t fit = 0;
+		size_t last_space = 0;
+		bool last = n == max_lines - 1;
+
+		while (p[len] != '\0' && len < sizeof(line) - 8) {
+			size_t next = len + char_len(p + len);
+
+			memcpy(line, p, next);
+			line[next] = '\0';
+			if (text_width(font, line) > box.w) {
+				break;
+			}
+			if (p[len] == ' ') {
+				last_space = len;
+			}
+			len = next;
+			fit = len;
+		}
+		if (p[fit] != '\0' && !last && last_space > 0) {
+			fit = last_space; /* break at the last space that fits */
+		}
+		if (p[fit] != '\0' && last) {
+			/* Ellipsize: drop characters until the text and "…" fit. */
+			ui->overflows++;
+			while (fit > 0) {
+				memcpy(line, p, fit);
+				memcpy(line + fit, "\xe2\x80\xa6", 4);
+				if (text_width(font, line) <= box.w) {
+					break;
+				}
+				do {
+					fit--;
+				} while (fit > 0 && ((unsigned char)p[fit] & 0xc0) == 0x80);
+			}
+			blit(r, font, line, c, box.x, y);
+			return y + line_h - box.y;
+		}
+		if (fit == 0) {
+			fit = char_len(p); /* a glyph wider than the box: show it anyway */
+		}
+		memcpy(line, p, fit);
+		line[fit] = '\0';
+		blit(r, font, line, c, box.x, y);
+		y += line_h;
+		p += fit;
+		while (*p == ' ') {
+			p++;
+		}
+	}
+	return y - box.y;
+}
+
+static const char *verdict_word(enum mck_lang lang, enum mck_verdict v)
+{
+	static const enum mck_text words[] = {MCK_TEXT_VERDICT_VALID, MCK_TEXT_VERDICT_WARNING,
+					      MCK_TEXT_VERDICT_INVALID, MCK_TEXT_VERDICT_UNREADABLE,
+					      MCK_TEXT_VERDICT_UNUSABLE};
+	return mck_i18n_text(lang, words[(unsigned)v <= 4 ? (unsigned)v : 4]);
+}
+
+static const char *verdict_action(enum mck_lang lang, enum mck_verdict v)
+{
+	static const enum mck_text actions[] = {MCK_TEXT_ACTION_VALID, MCK_TEXT_ACTION_WARNING,
+						MCK_TEXT_ACTION_INVALID, MCK_TEXT_ACTION_UNREADABLE,
+						MCK_TEXT_ACTION_UNUSABLE};
+	return mck_i18n_text(lang, actions[(unsigned)v <= 4 ? (unsigned)v : 4]);
+}
+
+/* The band: colour, mark, word, the first reason in plain words, what to do. */
+static void draw_band(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
+{
+	static const char *const marks[] = {"\xe2\x9c\x94", "!", "\xe2\x9c\x97", "?",
+					    "\xe2\x9c\x97"};
+	SDL_Rect band = mck_ui_band_rect(ui);
+	SDL_Color bg = mck_ui_band_color(v->verdict);
+	SDL_Color fg = v->verdict == MCK_VERDICT_WARNING ? ink : white;
+	unsigned vi = (unsigned)v->verdict <= 4 ? (unsigned)v->verdict : 4;
+	int u = ui->unit;
+	int x = 2 * u;
+	int word_w;
+	const char *reason = NULL;
+	char line[512];
+
+	fill(r, band, bg);
+	x += blit(r, (vi == 0 || vi == 2 || vi == 4) ? ui->font[F_SYMBOL] : ui->font[F_BAND],
+		  marks[vi], fg, x, band.y + u) +
+	     u;
+	word_w = blit(r, ui->font[F_BAND], verdict_word(v->lang, v->verdict), fg, x, band.y + u);
+	(void)word_w;
+	for (unsigned i = 0; i < MCK_REASON_COUNT; i++) {
+		if (v->reasons & MCK_REASON_BIT(i)) {
+			reason = mck_i18n_reason(v->lang, (enum mck_reason)i);
+			break;
+		}
+	}
+	/* The first reason says what is wrong; with none, what the verdict means. */
+	snprintf(line, sizeof(line), "%s",
+		 reason != NULL ? reason : verdict_action(v->lang, v->verdict));
+	int top = band.y + u + TTF_FontLineSkip(ui->font[F_BAND]);
+	draw_wrapped(ui, r, ui->font[F_REASON], line, fg,
+		     (SDL_Rect){2 * u, top, band.w - 4 * u, band.y + band.h - top - u / 2});
+}
+
+struct rows {
+	struct mck_ui *ui;
+	SDL_Renderer *r;
+	SDL_Rect area;
+	int y;
+	unsigned skip;   /* rows scrolled away above */
+	unsigned hidden; /* rows below the area: reached by scrolling, not lost */
+};
+
+/* A label and its value: side by side, or stacked on a narrow (portrait) screen. */
+static void row(struct rows *w, const char *label, const char *value, SDL_Color c)
+{
+	bool narrow = w->ui->width < 640;
+	int label_w = narrow ? 0 : w->area.w * 32 / 100;
+	int line = TTF_FontLineSkip(w->ui->font[F_BODY]);
+	int label_line = TTF_FontLineSkip(w->ui->font[F_LABEL]);
+	int need = line + (narrow && label[0] != '\0' ? label_line : 0);
+	int room = w->area.y + w->area.h - w->y;
+
+	if (value == NULL || value[0] == '\0') {
+		return;
+	}
+	if (w->skip > 0) {
+		w->skip--;
+		return;
+	}
+	if (room < need || w->hidden > 0) {
+		w->hidden++;
+		return;
+	}
+	if (narrow) {
+		if (label[0] != '\0') {
+			blit(w->r, w->ui->font[F_LABEL], label, muted, w->area.x, w->y);
+			w->y += label_line;
+			room -= label_line;
+		}
+	} else {
+		draw_wrapped(
+			w->ui, w->r, w->ui->font[F_LABEL], label, muted,
+			(SDL_Rect){w->area.x, w->y + line / 8, label_w - w->ui->unit, label_line});
+	}
+	w->y += draw_wrapped(w->ui, w->r, w->ui->font[F_BODY], value, c,
+			     (SDL_Rect){w->area.x + label_w, w->y, w->area.w - label_w,
+					room < 3 * line ? room : 3 * line});
+}
+
+/* The credential's own words: a framed, light area under the band, captioned as such. */
+static void draw_details(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
+			 SDL_Rect area)
+{
+	enum mck_lang l = v->lang;
+	int u = ui->unit;
+	struct rows w;
+	char buf[MCK_VIEW_TEXT + 64];
+
+	fill(r, area, paper);
+	fill(r, (SDL_Rect){area.x, area.y, u / 2 > 2 ? u / 2 : 2, area.h}, frame);
+	w.ui = ui;
+	w.r = r;
+	w.area = (SDL_Rect){area.x + 2 * u, area.y + u, area.w - 6 * u, area.h - 2 * u};
+	w.y = w.area.y;
+	w.skip = v->scroll;
+	w.hidden = 0;
+	blit(r, ui->font[F_LABEL], mck_i18n_text(l, MCK_TEXT_LABEL_FROM_CREDENTIAL), frame,
+	     w.area.x, w.y);
+	w.y += TTF_FontLineSkip(ui->font[F_LABEL]);
+	row(&w, mck_i18n_text(l, MCK_TEXT_LABEL_LEARNER), v->learner, ink);
+	row(&w, mck_i18n_text(l, MCK_TEXT_LABEL_TITLE), v->title, ink);
+	snprintf(buf, sizeof(buf), "%s%s%s%s", v->body, v->country[0] ? " (" : "", v->country,
+		 v->country[0] ? ")" : "");
+	row(&w, mck_i18n_text(l, MCK_TEXT_LABEL_AWARDING_BODY), buf, ink);
+	snprintf(buf, sizeof(buf), "%s%s%s", v->issued, v->expires[0] ? "  \xe2\x80\x93  " : "",
+		 v->expires);
+	row(&w, mck_i18n_text(l, MCK_TEXT_LABEL_ISSUED), buf, ink);
+	if (v->eqf_level > 0) {
+		snprintf(buf, sizeof(buf), "%d", v->eqf_level);
+		row(&w, mck_i18n_text(l, MCK_TEXT_LABEL_EQF), buf, ink);
+	}
+	row(&w, mck_i18n_text(l, MCK_TEXT_LABEL_WORKLOAD), v->workload, ink);
+	for (size_t i = 0; i < v->outcomes; i++) {
+		snprintf(buf, sizeof(buf), "\xe2\x80\xa2 %s", v->outcome[i]);
+		row(&w, i == 0 ? mck_i18n_text(l, MCK_TEXT_LABEL_OUTCOMES) : "", buf, ink);
+	}
+	row(&w, mck_i18n_text(l, MCK_TEXT_LABEL_ASSESSMENT), v->assessment, ink);
+	row(&w, mck_i18n_text(l, MCK_TEXT_LABEL_PARTICIPATION), v->participation, ink);
+	row(&w, mck_i18n_text(l, MCK_TEXT_LABEL_QUALITY), v->quality, ink);
+	row(&w, mck_i18n_text(l, MCK_TEXT_LABEL_PREREQUISITES), v->prerequisites, ink);
+	row(&w, mck_i18n_text(l, MCK_TEXT_LABEL_GRADE), v->grade, ink);
+	if (w.hidden > 0) {
+		/* More below: scroll (arrow keys, touch) to read it. */
+		int a = 2 * u;
+		int x0 = area.x + area.w - 3 * u;
+		int y0 = area.y + area.h - 2 * u;
+
+		for (int i = 0; i < a / 2; i++) {
+			fill(r, (SDL_Rect){x0 - a / 2 + i, y0 - a / 2 + i, a - 2 * i, 1}, frame);
+		}
+	}
+}
+
+static void draw_status(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v, SDL_Rect bar)
+{
+	const struct mck_view_status *s = &v->status;
+	char text[512];
+	char part[200];
+	int n;
+
+	fill(r, bar, (SDL_Color){33, 41, 51, 255});
+	if (s->have_trustlist) {
+		snprintf(part, sizeof(part), mck_i18n_text(v->lang, MCK_TEXT_STATUS_TRUSTLIST),
+			 s->sequence, s->updated);
+		n = snprintf(text, sizeof(text), "%s  \xc2\xb7  ", part);
+		snprintf(part, sizeof(part), mck_i18n_text(v->lang, MCK_TEXT_STATUS_ISSUERS),
+			 s->issuers);
+		snprintf(text + n, sizeof(text) - (size_t)n,
+			 "%s  \xc2\xb7  %s  \xc2\xb7  %s  "
+			 "\xc2\xb7  %s",
+			 part,
+			 mck_i18n_text(v->lang, s->clock_ok ? MCK_TEXT_STATUS_CLOCK_OK
+							    : MCK_TEXT_STATUS_CLOCK_UNSET),
+			 mck_i18n_text(v->lang, s->camera_ok ? MCK_TEXT_STATUS_CAMERA_OK
+							     : MCK_TEXT_STATUS_CAMERA_MISSING),
+			 mck_i18n_text(v->lang, MCK_TEXT_LANGUAGE_NAME));
+	} else {
+		snprintf(text, sizeof(text), "%s",
+			 mck_i18n_text(v->lang, MCK_TEXT_ERROR_TRUSTLIST_MISSING));
+	}
+	draw_wrapped(ui, r, ui->font[F_LABEL], text, white,
+		     (SDL_Rect){ui->unit, bar.y + ui->unit / 2, bar.w - 2 * ui->unit,
+				bar.h - ui->unit / 2});
+}
+
+/* A phone showing a QR code, drawn with rectangles: nothing to translate. */
+static void draw_pictogram(SDL_Renderer *r, SDL_Rect at)
+{
+	int m = at.w / 12 > 1 ? at.w / 12 : 1; /* one module */
+	int qx = at.x + (at.w - 9 * m) / 2;
+	int qy = at.y + (at.h - 9 * m) / 2;
+	uint32_t bits = 0x5a3c96e1u;
+
+	fill(r, at, (SDL_Color){33, 41, 51, 255});
+	fill(r, (SDL_Rect){at.x + m / 2 + 1, at.y + 2 * m, at.w - m - 2, at.h - 4 * m}, white);
+	for (int y = 0; y < 9; y++) {
+		for (int x = 0; x < 9; x++) {
+			bool finder = (x < 3 && y < 3) || (x > 5 && y < 3) || (x < 3 && y > 5);
+			bool dark;
+
+			if (finder) {
+				dark = true; /* the three finder squares */
+			} else {
+				bits = bits * 1103515245u + 12345u;
+				dark = (bits >> 16) & 1u;
+			}
+			if (dark) {
+				fill(r, (SDL_Rect){qx + x * m, qy + y * m, m, m}, ink);
+			}
+		}
+	}
+}
+
+static void draw_idle(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v, SDL_Rect area)
+{
+	int u = ui->unit;
+	int pic = area.h / 3 < area.w / 3 ? area.h / 3 : area.w / 3;
+	SDL_Rect title = {2 * u, area.y + 2 * u, area.w - 4 * u,
+			  2 * TTF_FontLineSkip(ui->font[F_TITLE])};
+	int y;
+
+	fill(r, area, white);
+	y = title.y + draw_wrapped(ui, r, ui->font[F_TITLE],
+				   mck_i18n_text(v->lang, MCK_TEXT_IDLE_TITLE), ink, title);
+	y += u;
+	y += draw_wrapped(
+		ui, r, ui->font[F_REASON], mck_i18n_text(v->lang, MCK_TEXT_IDLE_HINT), muted,
+		(SDL_Rect){2 * u, y, area.w - 4 * u, 2 * TTF_FontLineSkip(ui->font[F_REASON])});
+	if (area.y + area.h - y - 2 * u > pic / 2) {
+		int side = area.y + area.h - y - 2 * u < pic ? area.y + area.h - y - 2 * u : pic;
+		draw_pictogram(
+			r, (SDL_Rect){(area.w - side * 6 / 10) / 2, y + u, side * 6 / 10, side});
+	}
+}
+
+/*
+ * Reasons after the first (the band shows that one) and the missing elements:
+ * ours, so on white, above the credential's framed area. Returns what is left
+ * of @p area.
+ */
+static SDL_Rect draw_notes(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
+			   SDL_Rect area)
+{
+	int line = TTF_FontLineSkip(ui->font[F_REASON]);
+	int y = area.y + ui->unit / 2;
+	bool first = true;
+	char text[512];
+
+	for (unsigned i = 0; i < MCK_REASON_COUNT; i++) {
+		if ((v->reasons & MCK_REASON_BIT(i)) == 0) {
+			continue;
+		}
+		if (first) {
+			first = false;
+			continue;
+		}
+		if (y + line > area.y + area.h / 3) {
+			ui->overflows++;
+			break;
+		}
+		snprintf(text, sizeof(text), "\xe2\x80\xa2 %s",
+			 mck_i18n_reason(v->lang, (enum mck_reason)i));
+		y += draw_wrapped(ui, r, ui->font[F_REASON], text, ink,
+				  (SDL_Rect){2 * ui->unit, y, area.w - 4 * ui->unit, line});
+	}
+	if (v->missing > 0 && y + line <= area.y + area.h / 3) {
+		/* Which mandatory elements the credential lacks: ours to say, in alert ink. */
+		int n = snprintf(text, sizeof(text),
+				 "%s:", mck_i18n_text(v->lang, MCK_TEXT_LABEL_MISSING));
+
+		for (size_t i = 0; i < v->missing && n > 0 && (size_t)n < sizeof(text); i++) {
+			n += snprintf(text + n, sizeof(text) - (size_t)n, "%s %s",
+				      i == 0 ? "" : ",",
+				      mck_i18n_text(v->lang, v->missing_label[i]));
+		}
+		y += draw_wrapped(ui, r, ui->font[F_REASON], text, alert,
+				  (SDL_Rect){2 * ui->unit, y, area.w - 4 * ui->unit, 2 * line});
+	}
+	if (y == area.y + ui->unit / 2) {
+		return area;
+	}
+	y += ui->unit / 2;
+	return (SDL_Rect){area.x, y, area.w, area.y + area.h - y};
+}
+
+void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
+{
+	int bar_lines = ui->width < 640 ? 2 : 1;
+	int bar_h = bar_lines * TTF_FontLineSkip(ui->font[F_LABEL]) + ui->unit;
+	SDL_Rect band = mck_ui_band_rect(ui);
+	SDL_Rect bar = {0, ui->height - bar_h, ui->width, bar_h};
+	SDL_Rect below = {0, band.h, ui->width, ui->height - band.h - bar_h};
+	struct mck_view shown = *v;
+	char text[256];
+
+	fill(r, (SDL_Rect){0, 0, ui->width, ui->height}, white);
+	switch (v->screen) {
+	case MCK_SCREEN_RESULT:
+		draw_band(ui, r, v);
+		below = draw_notes(ui, r, v, below);
+		if (v->has_credential) {
+			draw_details(ui, r, v, below);
+		}
+		break;
+	case MCK_SCREEN_PROGRESS:
+		/* Not a verdict: blue, and only the progress. */
+		fill(r, band, (SDL_Color){30, 80, 160, 255});
+		snprintf(text, sizeof(text), mck_i18n_text(v->lang, MCK_TEXT_CHUNK_PROGRESS),
+			 v->chunk_have, v->chunk_total);
+		draw_wrapped(ui, r, ui->font[F_TITLE], text, white,
+			     (SDL_Rect){2 * ui->unit, ui->unit, band.w - 4 * ui->unit,
+					band.h - 2 * ui->unit});
+		draw_idle(ui, r, v, below);
+		break;
+	case MCK_SCREEN_ERROR:
+		shown.verdict = MCK_VERDICT_UNUSABLE;
+		shown.reasons = 0;
+		draw_band(ui, r, &shown);
+		draw_wrapped(ui, r, ui->font[F_TITLE], mck_i18n_text(v->lang, v->error), ink,
+			     (SDL_Rect){2 * ui->unit, band.h + 2 * ui->unit,
+					ui->width - 4 * ui->unit, below.h - 4 * ui->unit});
+		break;
+	case MCK_SCREEN_IDLE:
+	default:
+		draw_idle(ui, r, v, (SDL_Rect){0, 0, ui->width, ui->height - bar_h});
+		break;
+	}
+	draw_status(ui, r, v, bar);
+}
+
+void mck_view_clear_result(struct mck_view *v)
+{
+	struct mck_view_status status = v->status;
+	enum mck_lang lang = v->lang;
+
+	SDL_memset4(v, 0, sizeof(*v) / 4);
+	memset(v, 0, sizeof(*v));
+	v->status = status;
+	v->lang = lang;
+}

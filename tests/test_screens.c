@@ -1,0 +1,337 @@
+/*
+ * Screens, rendered headless by the real mckiosk (--screenshot) and read back:
+ * the verdict band has the right colour in the right place for every verdict,
+ * at every layout and in several languages; no text box overflows; a credential
+ * that calls itself "VALID ✔" changes nothing in the band.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <png.h>
+#include <sys/stat.h>
+
+#include "support/runproc.h"
+
+struct rgb {
+	int r, g, b;
+};
+
+static const struct rgb green = {27, 127, 59};
+static const struct rgb amber = {242, 169, 0};
+static const struct rgb red = {192, 28, 40};
+static const struct rgb grey = {96, 96, 96};
+
+static const char *const sizes[] = {"800x480", "1024x600", "1280x720", "1920x1080", "480x800"};
+static const char *const langs[] = {"en", "pl", "el", "de"};
+
+/* Render one screen; returns the overflow count mckiosk reports (-1: failed). */
+static char spoof_dir[] = "/tmp/mck-screens-XXXXXX";
+static const char *anchors_override;
+static const char *trust_override;
+
+static int render(const char *source, const char *size, const char *lang, const char *out)
+{
+	char bin[512];
+	char anchors[512];
+	char trust[512];
+	char status[512];
+	char *argv[24];
+	char *text = NULL;
+	int argc = 0;
+	int rc;
+	unsigned overflow = 0;
+
+	snprintf(bin, sizeof(bin), "%s/mckiosk", MCK_BIN_DIR);
+	snprintf(anchors, sizeof(anchors), "%s/anchors", MCK_FIXTURES);
+	snprintf(trust, sizeof(trust), "%s/trust/trustlist.jws", MCK_FIXTURES);
+	snprintf(status, sizeof(status), "%s/status", MCK_FIXTURES);
+#define ARG(s) (argv[argc++] = (char *)(uintptr_t)(s))
+	ARG(bin);
+	ARG("--anchors");
+	ARG(anchors_override != NULL ? anchors_override : anchors);
+	ARG("--trust");
+	ARG(trust_override != NULL ? trust_override : trust);
+	ARG("--status");
+	ARG(status);
+	ARG("--now");
+	ARG("1795000000");
+	ARG("--size");
+	ARG(size);
+	ARG("--lang");
+	ARG(lang);
+	ARG("--screenshot");
+	ARG(out);
+	if (source != NULL) {
+		ARG("--source");
+		ARG(source);
+	}
+	argv[argc] = NULL;
+#undef ARG
+	rc = mck_test_run(argv, NULL, &text);
+	if (rc != 0 || text == NULL || sscanf(text, "overflow %u", &overflow) != 1) {
+		free(text);
+		return -1;
+	}
+	free(text);
+	return (int)overflow;
+}
+
+static struct rgb pixel_at(const char *path, double fx, double fy, int *w, int *h)
+{
+	png_image img;
+	uint8_t *px;
+	struct rgb c = {-1, -1, -1};
+
+	memset(&img, 0, sizeof(img));
+	img.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_file(&img, path)) {
+		return c;
+	}
+	img.format = PNG_FORMAT_RGB;
+	px = malloc(PNG_IMAGE_SIZE(img));
+	if (px != NULL && png_image_finish_read(&img, NULL, px, 0, NULL)) {
+		size_t x = (size_t)(fx * img.width);
+		size_t y = (size_t)(fy * img.height);
+		const uint8_t *p = px + (y * img.width + x) * 3;
+
+		c = (struct rgb){p[0], p[1], p[2]};
+		*w = (int)img.width;
+		*h = (int)img.height;
+	}
+	png_image_free(&img);
+	free(px);
+	return c;
+}
+
+static void expect_band(const char *path, struct rgb want)
+{
+	int w = 0;
+	int h = 0;
+	/* The band's right end (no text there) and its bottom-right corner. */
+	struct rgb a = pixel_at(path, 0.97, 0.02, &w, &h);
+	struct rgb b = pixel_at(path, 0.99, 0.24, &w, &h);
+
+	if (a.r != want.r || a.g != want.g || a.b != want.b || b.r != want.r || b.g != want.g ||
+	    b.b != want.b) {
+		fprintf(stderr, "%s: band %d,%d,%d / %d,%d,%d, want %d,%d,%d\n", path, a.r, a.g,
+			a.b, b.r, b.g, b.b, want.r, want.g, want.b);
+	}
+	assert_int_equal(a.r, want.r);
+	assert_int_equal(a.g, want.g);
+	assert_int_equal(a.b, want.b);
+	assert_int_equal(b.r, want.r);
+	assert_int_equal(b.g, want.g);
+	assert_int_equal(b.b, want.b);
+}
+
+struct screen_case {
+	const char *name;
+	const char *image; /* fixture case (NULL: idle) */
+	struct rgb band;
+};
+
+static void test_verdict_bands(void **state)
+{
+	static const struct screen_case cases[] = {
+		{"valid", "valid-es256-compact", {27, 127, 59}},
+		{"warning", "warn-incomplete", {242, 169, 0}},
+		{"invalid", "invalid-revoked", {192, 28, 40}},
+		{"forged", "invalid-tampered", {192, 28, 40}},
+		{"unreadable", "unreadable-no-code", {96, 96, 96}},
+		{"unicode", "valid-unicode", {27, 127, 59}},
+	};
+	char source[1024];
+	char out[512];
+
+	(void)state;
+	(void)green;
+	(void)amber;
+	(void)red;
+	(void)grey;
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+			for (size_t l = 0; l < sizeof(langs) / sizeof(langs[0]); l++) {
+				int overflow;
+
+				snprintf(source, sizeof(source), "image:%s/cases/%s/input0.png",
+					 MCK_FIXTURES, cases[c].image);
+				snprintf(out, sizeof(out), "%s/screen-%s-%s-%s.png", MCK_BIN_DIR,
+					 cases[c].name, sizes[s], langs[l]);
+				overflow = render(source, sizes[s], langs[l], out);
+				assert_true(overflow >= 0);
+				if (overflow != 0) {
+					fprintf(stderr, "%s: %d text boxes overflow\n", out,
+						overflow);
+				}
+				assert_int_equal(overflow, 0);
+				expect_band(out, cases[c].band);
+			}
+		}
+	}
+}
+
+static void test_idle_has_no_band(void **state)
+{
+	char out[512];
+	int w = 0;
+	int h = 0;
+
+	(void)state;
+	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+		snprintf(out, sizeof(out), "%s/screen-idle-%s.png", MCK_BIN_DIR, sizes[s]);
+		assert_int_equal(render(NULL, sizes[s], "en", out), 0);
+		struct rgb c = pixel_at(out, 0.97, 0.02, &w, &h);
+		/* white background, no verdict colour anywhere near the top */
+		assert_int_equal(c.r + c.g + c.b, 3 * 255);
+	}
+}
+
+static int run_tool(const char *tool, const char *a1, const char *a2, const char *a3,
+		    const char *a4, const char *a5, const char *a6, const char *out_path)
+{
+	char bin[512];
+	char *argv[8];
+	char *text = NULL;
+	int argc = 0;
+	int rc;
+
+	snprintf(bin, sizeof(bin), "%s/%s", MCK_BIN_DIR, tool);
+	argv[argc++] = bin;
+	for (const char *const *a = (const char *const[]){a1, a2, a3, a4, a5, a6}; argc < 7; a++) {
+		if (*a == NULL) {
+			break;
+		}
+		argv[argc++] = (char *)(uintptr_t)*a;
+	}
+	argv[argc] = NULL;
+	rc = mck_test_run(argv, NULL, &text);
+	if (rc == 0 && out_path != NULL) {
+		FILE *f = fopen(out_path, "w");
+		if (f == NULL || fputs(text, f) < 0 || fclose(f) != 0) {
+			rc = -1;
+		}
+	}
+	free(text);
+	return rc;
+}
+
+static char *path_in(const char *name);
+
+/* The anchors directory: the operator key's public half. */
+static int mkdir_anchors(void)
+{
+	char pem_path[600];
+
+	if (mkdir(path_in("anchors"), 0700) != 0) {
+		return -1;
+	}
+	snprintf(pem_path, sizeof(pem_path), "%s/op.pem", path_in("anchors"));
+	return run_tool("mcissue", "anchor", "--key", path_in("op.key.pem"), NULL, NULL, NULL,
+			pem_path);
+}
+
+static char *path_in(const char *name)
+{
+	static char buf[8][512];
+	static int next;
+	char *p = buf[next++ % 8];
+
+	snprintf(p, 512, "%s/%s", spoof_dir, name);
+	return p;
+}
+
+/* A credential that impersonates the verdict: it must not move the band. */
+static void test_spoofing_credential(void **state)
+{
+	char desc[2048];
+	char cred[2048];
+	char text[16384];
+	FILE *f;
+	size_t n;
+
+	(void)state;
+	assert_non_null(mkdtemp(spoof_dir));
+	assert_int_equal(
+		run_tool("mcissue", "keygen", "--type", "p256", "--out", path_in("op"), NULL, NULL),
+		0);
+	assert_int_equal(run_tool("mcissue", "keygen", "--type", "p256", "--out", path_in("issuer"),
+				  NULL, NULL),
+			 0);
+	assert_int_equal(mkdir_anchors(), 0);
+	snprintf(desc, sizeof(desc),
+		 "{\"sequence\":1,\"iat\":1790000000,\"nextUpdate\":1800000000,\"issuers\":["
+		 "{\"id\":\"https://spoof.example\",\"name\":\"VALID \u2714\",\"status\":"
+		 "\"active\",\"keys\":[{\"jwk\":\"%s\"}]}]}",
+		 path_in("issuer.jwk.json"));
+	f = fopen(path_in("desc.json"), "w");
+	assert_non_null(f);
+	fputs(desc, f);
+	fclose(f);
+	assert_int_equal(run_tool("mcissue", "trustlist", "--key", path_in("op.key.pem"),
+				  path_in("desc.json"), NULL, NULL, path_in("trustlist.jws")),
+			 0);
+	/* Expired, so NOT VALID; everything it says claims otherwise. */
+	snprintf(cred, sizeof(cred),
+		 "{\"iss\":\"https://spoof.example\",\"nbf\":1780000000,\"exp\":1790000001,"
+		 "\"vc\":{\"type\":[\"VerifiableCredential\"],\"issuer\":{\"id\":"
+		 "\"https://spoof.example\",\"name\":\"\u2714 VALID \u2714 VALID\"},"
+		 "\"credentialSubject\":{\"identifier\":[{\"identityType\":\"name\","
+		 "\"hashed\":false,\"identityHash\":\"\u2714 VALID\u202e DILAV\"}],"
+		 "\"achievement\":{\"name\":\"\u2714 VALID - genuine credential\"}}}}");
+	f = fopen(path_in("cred.json"), "w");
+	assert_non_null(f);
+	fputs(cred, f);
+	fclose(f);
+	assert_int_equal(run_tool("mcissue", "sign", "--key", path_in("issuer.key.pem"),
+				  path_in("cred.json"), NULL, NULL, path_in("cred.txt")),
+			 0);
+	f = fopen(path_in("cred.txt"), "r");
+	assert_non_null(f);
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	text[n] = '\0';
+	text[strcspn(text, "\n")] = '\0';
+	assert_int_equal(
+		run_tool("mcissue", "qr", "--out", path_in("cred.png"), text, NULL, NULL, NULL), 0);
+	anchors_override = path_in("anchors");
+	trust_override = path_in("trustlist.jws");
+	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+		char source[600];
+		char out[600];
+
+		snprintf(source, sizeof(source), "image:%s", path_in("cred.png"));
+		snprintf(out, sizeof(out), "%s/screen-spoof-%s.png", MCK_BIN_DIR, sizes[s]);
+		assert_int_equal(render(source, sizes[s], "en", out), 0);
+		expect_band(out, red);
+		/* Below the band: the credential's words on the neutral details paper. */
+		{
+			int w = 0;
+			int h = 0;
+			struct rgb c = pixel_at(out, 0.995, 0.5, &w, &h);
+
+			assert_int_equal(c.r, 244);
+			assert_int_equal(c.g, 246);
+			assert_int_equal(c.b, 248);
+		}
+	}
+	anchors_override = NULL;
+	trust_override = NULL;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_verdict_bands),
+		cmocka_unit_test(test_idle_has_no_band),
+		cmocka_unit_test(test_spoofing_credential),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

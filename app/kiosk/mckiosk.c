@@ -426,6 +426,13 @@ static int interactive(struct kiosk *k)
 		    (ev.type == SDL_KEYDOWN &&
 		     (ev.key.keysym.sym == SDLK_ESCAPE || ev.key.keysym.sym == SDLK_q))) {
 			quit = true;
+		} else if ((ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_DOWN) ||
+			   (ev.type == SDL_MOUSEWHEEL && ev.wheel.y < 0)) {
+			k->view.scroll++;
+		} else if (((ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_UP) ||
+			    (ev.type == SDL_MOUSEWHEEL && ev.wheel.y > 0)) &&
+			   k->view.scroll > 0) {
+			k->view.scroll--;
 		} else if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_l) {
 			k->view.lang = (enum mck_lang)((k->view.lang + 1) % MCK_LANG_COUNT);
 		} else if (ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_FINGERDOWN ||

@@ -534,6 +534,12 @@ void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 		below = draw_notes(ui, r, v, below);
 		if (v->has_credential) {
 			draw_details(ui, r, v, below);
+		} else {
+			/* Nothing to show from the code: say what to do, large. */
+			draw_wrapped(ui, r, ui->font[F_TITLE], verdict_action(v->lang, v->verdict),
+				     ink,
+				     (SDL_Rect){2 * ui->unit, below.y + 2 * ui->unit,
+						ui->width - 4 * ui->unit, below.h - 4 * ui->unit});
 		}
 		break;
 	case MCK_SCREEN_PROGRESS:

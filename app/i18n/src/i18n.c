@@ -1,0 +1,715 @@
+/* The kiosk's words: English from the X-macros, six more languages here. */
+#include "mck/i18n.h"
+
+#include <string.h>
+
+static const char *const english[MCK_TEXT_COUNT] = {
+#define MCK__TEXT_EN(key, en) [MCK_TEXT_##key] = en,
+	MCK_TEXT_MAP(MCK__TEXT_EN)
+#undef MCK__TEXT_EN
+};
+
+/* Designated initialisers: a key a language lacks stays NULL, and test_i18n fails. */
+static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
+	[MCK_LANG_PL] =
+		{
+			[MCK_TEXT_VERDICT_VALID] = "WAŻNY",
+			[MCK_TEXT_VERDICT_WARNING] = "SPRAWDŹ",
+			[MCK_TEXT_VERDICT_INVALID] = "NIEWAŻNY",
+			[MCK_TEXT_VERDICT_UNREADABLE] = "NIECZYTELNY",
+			[MCK_TEXT_VERDICT_UNUSABLE] = "NIE MOŻNA SPRAWDZIĆ",
+			[MCK_TEXT_ACTION_VALID] = "Poświadczenie jest autentyczne.",
+			[MCK_TEXT_ACTION_WARNING] =
+				"Autentyczne, ale przed przyjęciem przeczytaj uwagi poniżej.",
+			[MCK_TEXT_ACTION_INVALID] = "Nie przyjmuj tego poświadczenia.",
+			[MCK_TEXT_ACTION_UNREADABLE] = "Przytrzymaj kod nieruchomo, około 20 cm od "
+						       "kamery, i spróbuj ponownie.",
+			[MCK_TEXT_ACTION_UNUSABLE] =
+				"Wezwij obsługę: ten kiosk nie może teraz sprawdzać poświadczeń.",
+			[MCK_TEXT_IDLE_TITLE] = "Pokaż kod QR swojego mikropoświadczenia",
+			[MCK_TEXT_IDLE_HINT] = "Trzymaj telefon lub wydruk przed kamerą",
+			[MCK_TEXT_CHUNK_PROGRESS] = "Odczytano część %u z %u – pokaż następny kod",
+			[MCK_TEXT_LABEL_LEARNER] = "Uczestnik",
+			[MCK_TEXT_LABEL_TITLE] = "Tytuł",
+			[MCK_TEXT_LABEL_AWARDING_BODY] = "Instytucja przyznająca",
+			[MCK_TEXT_LABEL_COUNTRY] = "Kraj",
+			[MCK_TEXT_LABEL_ISSUED] = "Data wydania",
+			[MCK_TEXT_LABEL_EXPIRES] = "Ważne do",
+			[MCK_TEXT_LABEL_EQF] = "Poziom EQF",
+			[MCK_TEXT_LABEL_WORKLOAD] = "Nakład pracy",
+			[MCK_TEXT_LABEL_ECTS] = "ECTS",
+			[MCK_TEXT_LABEL_HOURS] = "godz.",
+			[MCK_TEXT_LABEL_OUTCOMES] = "Efekty uczenia się",
+			[MCK_TEXT_LABEL_ASSESSMENT] = "Rodzaj oceny",
+			[MCK_TEXT_LABEL_PARTICIPATION] = "Forma udziału",
+			[MCK_TEXT_LABEL_QUALITY] = "Zapewnianie jakości",
+			[MCK_TEXT_LABEL_PREREQUISITES] = "Wymagania wstępne",
+			[MCK_TEXT_LABEL_SUPERVISION] = "Nadzór i weryfikacja tożsamości",
+			[MCK_TEXT_LABEL_GRADE] = "Ocena",
+			[MCK_TEXT_LABEL_STACKABILITY] = "Zalicza się do",
+			[MCK_TEXT_LABEL_MISSING] = "Brakuje",
+			[MCK_TEXT_LABEL_FROM_CREDENTIAL] = "Według treści poświadczenia",
+			[MCK_TEXT_STATUS_TRUSTLIST] = "Lista zaufania nr %lld, aktualizacja %s",
+			[MCK_TEXT_STATUS_ISSUERS] = "Instytucje: %zu",
+			[MCK_TEXT_STATUS_CLOCK_OK] = "Zegar ustawiony",
+			[MCK_TEXT_STATUS_CLOCK_UNSET] = "Zegar nieustawiony",
+			[MCK_TEXT_STATUS_CAMERA_OK] = "Kamera gotowa",
+			[MCK_TEXT_STATUS_CAMERA_MISSING] = "Brak kamery",
+			[MCK_TEXT_ERROR_NO_CAMERA] = "Nie podłączono kamery ani czytnika.",
+			[MCK_TEXT_ERROR_TRUSTLIST_MISSING] =
+				"Brak listy zaufania. Włóż nośnik z aktualizacją.",
+			[MCK_TEXT_ERROR_TRUSTLIST_EXPIRED] =
+				"Lista zaufania jest nieaktualna. Włóż nośnik z aktualizacją.",
+			[MCK_TEXT_ERROR_CLOCK_UNSET] = "Zegar nie jest ustawiony; daty są "
+						       "sprawdzane według listy zaufania.",
+			[MCK_TEXT_TOUCH_TO_DISMISS] = "Dotknij ekranu lub zeskanuj następny kod",
+			[MCK_TEXT_LANGUAGE_NAME] = "Polski",
+		},
+	[MCK_LANG_DE] =
+		{
+			[MCK_TEXT_VERDICT_VALID] = "GÜLTIG",
+			[MCK_TEXT_VERDICT_WARNING] = "PRÜFEN",
+			[MCK_TEXT_VERDICT_INVALID] = "UNGÜLTIG",
+			[MCK_TEXT_VERDICT_UNREADABLE] = "NICHT LESBAR",
+			[MCK_TEXT_VERDICT_UNUSABLE] = "PRÜFUNG NICHT MÖGLICH",
+			[MCK_TEXT_ACTION_VALID] = "Der Nachweis ist echt.",
+			[MCK_TEXT_ACTION_WARNING] =
+				"Echt, aber lesen Sie vor der Annahme die Hinweise unten.",
+			[MCK_TEXT_ACTION_INVALID] = "Diesen Nachweis nicht annehmen.",
+			[MCK_TEXT_ACTION_UNREADABLE] = "Halten Sie den Code ruhig, etwa 20 cm vor "
+						       "die Kamera, und versuchen Sie es erneut.",
+			[MCK_TEXT_ACTION_UNUSABLE] = "Bitte Personal rufen: Dieses Terminal kann "
+						     "gerade keine Nachweise prüfen.",
+			[MCK_TEXT_IDLE_TITLE] = "Zeigen Sie den QR-Code Ihres Micro-Credentials",
+			[MCK_TEXT_IDLE_HINT] = "Halten Sie Handy oder Ausdruck vor die Kamera",
+			[MCK_TEXT_CHUNK_PROGRESS] =
+				"Teil %u von %u gelesen – bitte den nächsten Code zeigen",
+			[MCK_TEXT_LABEL_LEARNER] = "Lernende Person",
+			[MCK_TEXT_LABEL_TITLE] = "Titel",
+			[MCK_TEXT_LABEL_AWARDING_BODY] = "Ausstellende Stelle",
+			[MCK_TEXT_LABEL_COUNTRY] = "Land",
+			[MCK_TEXT_LABEL_ISSUED] = "Ausstellungsdatum",
+			[MCK_TEXT_LABEL_EXPIRES] = "Gültig bis",
+			[MCK_TEXT_LABEL_EQF] = "EQR-Niveau",
+			[MCK_TEXT_LABEL_WORKLOAD] = "Arbeitsaufwand",
+			[MCK_TEXT_LABEL_ECTS] = "ECTS",
+			[MCK_TEXT_LABEL_HOURS] = "Std.",
+			[MCK_TEXT_LABEL_OUTCOMES] = "Lernergebnisse",
+			[MCK_TEXT_LABEL_ASSESSMENT] = "Art der Prüfung",
+			[MCK_TEXT_LABEL_PARTICIPATION] = "Form der Teilnahme",
+			[MCK_TEXT_LABEL_QUALITY] = "Qualitätssicherung",
+			[MCK_TEXT_LABEL_PREREQUISITES] = "Voraussetzungen",
+			[MCK_TEXT_LABEL_SUPERVISION] = "Aufsicht und Identitätsprüfung",
+			[MCK_TEXT_LABEL_GRADE] = "Note",
+			[MCK_TEXT_LABEL_STACKABILITY] = "Anrechenbar auf",
+			[MCK_TEXT_LABEL_MISSING] = "Fehlt",
+			[MCK_TEXT_LABEL_FROM_CREDENTIAL] = "Laut Nachweis",
+			[MCK_TEXT_STATUS_TRUSTLIST] = "Vertrauensliste Nr. %lld, aktualisiert %s",
+			[MCK_TEXT_STATUS_ISSUERS] = "%zu ausstellende Stellen",
+			[MCK_TEXT_STATUS_CLOCK_OK] = "Uhr gestellt",
+			[MCK_TEXT_STATUS_CLOCK_UNSET] = "Uhr nicht gestellt",
+			[MCK_TEXT_STATUS_CAMERA_OK] = "Kamera bereit",
+			[MCK_TEXT_STATUS_CAMERA_MISSING] = "Keine Kamera",
+			[MCK_TEXT_ERROR_NO_CAMERA] = "Keine Kamera und kein Scanner angeschlossen.",
+			[MCK_TEXT_ERROR_TRUSTLIST_MISSING] =
+				"Keine Vertrauensliste installiert. Update-Stick einstecken.",
+			[MCK_TEXT_ERROR_TRUSTLIST_EXPIRED] =
+				"Die Vertrauensliste ist veraltet. Update-Stick einstecken.",
+			[MCK_TEXT_ERROR_CLOCK_UNSET] = "Die Uhr ist nicht gestellt; Daten werden "
+						       "anhand der Vertrauensliste geprüft.",
+			[MCK_TEXT_TOUCH_TO_DISMISS] =
+				"Bildschirm berühren oder nächsten Code scannen",
+			[MCK_TEXT_LANGUAGE_NAME] = "Deutsch",
+		},
+	[MCK_LANG_FR] =
+		{
+			[MCK_TEXT_VERDICT_VALID] = "VALIDE",
+			[MCK_TEXT_VERDICT_WARNING] = "À VÉRIFIER",
+			[MCK_TEXT_VERDICT_INVALID] = "NON VALIDE",
+			[MCK_TEXT_VERDICT_UNREADABLE] = "ILLISIBLE",
+			[MCK_TEXT_VERDICT_UNUSABLE] = "VÉRIFICATION IMPOSSIBLE",
+			[MCK_TEXT_ACTION_VALID] = "L'attestation est authentique.",
+			[MCK_TEXT_ACTION_WARNING] = "Authentique, mais lisez les remarques "
+						    "ci-dessous avant de l'accepter.",
+			[MCK_TEXT_ACTION_INVALID] = "N'acceptez pas cette attestation.",
+			[MCK_TEXT_ACTION_UNREADABLE] = "Tenez le code immobile, à environ 20 cm de "
+						       "la caméra, puis réessayez.",
+			[MCK_TEXT_ACTION_UNUSABLE] = "Appelez le personnel : cette borne ne peut "
+						     "pas vérifier d'attestations pour le moment.",
+			[MCK_TEXT_IDLE_TITLE] = "Présentez le code QR de votre microcertification",
+			[MCK_TEXT_IDLE_HINT] =
+				"Tenez votre téléphone ou votre document devant la caméra",
+			[MCK_TEXT_CHUNK_PROGRESS] =
+				"Partie %u sur %u lue – présentez le code suivant",
+			[MCK_TEXT_LABEL_LEARNER] = "Apprenant",
+			[MCK_TEXT_LABEL_TITLE] = "Intitulé",
+			[MCK_TEXT_LABEL_AWARDING_BODY] = "Organisme délivrant",
+			[MCK_TEXT_LABEL_COUNTRY] = "Pays",
+			[MCK_TEXT_LABEL_ISSUED] = "Date de délivrance",
+			[MCK_TEXT_LABEL_EXPIRES] = "Valable jusqu'au",
+			[MCK_TEXT_LABEL_EQF] = "Niveau CEC",
+			[MCK_TEXT_LABEL_WORKLOAD] = "Charge de travail",
+			[MCK_TEXT_LABEL_ECTS] = "ECTS",
+			[MCK_TEXT_LABEL_HOURS] = "h",
+			[MCK_TEXT_LABEL_OUTCOMES] = "Acquis d'apprentissage",
+			[MCK_TEXT_LABEL_ASSESSMENT] = "Type d'évaluation",
+			[MCK_TEXT_LABEL_PARTICIPATION] = "Mode de participation",
+			[MCK_TEXT_LABEL_QUALITY] = "Assurance qualité",
+			[MCK_TEXT_LABEL_PREREQUISITES] = "Prérequis",
+			[MCK_TEXT_LABEL_SUPERVISION] = "Surveillance et contrôle d'identité",
+			[MCK_TEXT_LABEL_GRADE] = "Note",
+			[MCK_TEXT_LABEL_STACKABILITY] = "Compte pour",
+			[MCK_TEXT_LABEL_MISSING] = "Manquant",
+			[MCK_TEXT_LABEL_FROM_CREDENTIAL] = "Selon l'attestation",
+			[MCK_TEXT_STATUS_TRUSTLIST] = "Liste de confiance n° %lld, mise à jour %s",
+			[MCK_TEXT_STATUS_ISSUERS] = "%zu organismes",
+			[MCK_TEXT_STATUS_CLOCK_OK] = "Horloge réglée",
+			[MCK_TEXT_STATUS_CLOCK_UNSET] = "Horloge non réglée",
+			[MCK_TEXT_STATUS_CAMERA_OK] = "Caméra prête",
+			[MCK_TEXT_STATUS_CAMERA_MISSING] = "Pas de caméra",
+			[MCK_TEXT_ERROR_NO_CAMERA] =
+				"Aucune caméra ni aucun lecteur n'est connecté.",
+			[MCK_TEXT_ERROR_TRUSTLIST_MISSING] =
+				"Aucune liste de confiance installée. Insérez une clé de mise à "
+				"jour.",
+			[MCK_TEXT_ERROR_TRUSTLIST_EXPIRED] = "La liste de confiance est périmée. "
+							     "Insérez une clé de mise à jour.",
+			[MCK_TEXT_ERROR_CLOCK_UNSET] =
+				"L'horloge n'est pas réglée ; les dates sont vérifiées d'après la "
+				"liste de confiance.",
+			[MCK_TEXT_TOUCH_TO_DISMISS] = "Touchez l'écran ou scannez le code suivant",
+			[MCK_TEXT_LANGUAGE_NAME] = "Français",
+		},
+	[MCK_LANG_EL] =
+		{
+			[MCK_TEXT_VERDICT_VALID] = "ΕΓΚΥΡΟ",
+			[MCK_TEXT_VERDICT_WARNING] = "ΕΛΕΓΞΤΕ",
+			[MCK_TEXT_VERDICT_INVALID] = "ΜΗ ΕΓΚΥΡΟ",
+			[MCK_TEXT_VERDICT_UNREADABLE] = "ΜΗ ΑΝΑΓΝΩΣΙΜΟ",
+			[MCK_TEXT_VERDICT_UNUSABLE] = "ΑΔΥΝΑΤΟΣ ΕΛΕΓΧΟΣ",
+			[MCK_TEXT_ACTION_VALID] = "Το πιστοποιητικό είναι γνήσιο.",
+			[MCK_TEXT_ACTION_WARNING] = "Γνήσιο, αλλά διαβάστε τις σημειώσεις παρακάτω "
+						    "πριν το αποδεχτείτε.",
+			[MCK_TEXT_ACTION_INVALID] = "Μην αποδεχτείτε αυτό το πιστοποιητικό.",
+			[MCK_TEXT_ACTION_UNREADABLE] = "Κρατήστε τον κωδικό σταθερό, περίπου 20 "
+						       "εκ. από την κάμερα, και δοκιμάστε ξανά.",
+			[MCK_TEXT_ACTION_UNUSABLE] = "Καλέστε το προσωπικό: αυτό το σημείο δεν "
+						     "μπορεί να ελέγξει πιστοποιητικά τώρα.",
+			[MCK_TEXT_IDLE_TITLE] = "Δείξτε τον κωδικό QR του μικροπιστοποιητικού σας",
+			[MCK_TEXT_IDLE_HINT] = "Κρατήστε το κινητό ή το χαρτί μπροστά στην κάμερα",
+			[MCK_TEXT_CHUNK_PROGRESS] =
+				"Διαβάστηκε το μέρος %u από %u – δείξτε τον επόμενο κωδικό",
+			[MCK_TEXT_LABEL_LEARNER] = "Εκπαιδευόμενος",
+			[MCK_TEXT_LABEL_TITLE] = "Τίτλος",
+			[MCK_TEXT_LABEL_AWARDING_BODY] = "Φορέας απονομής",
+			[MCK_TEXT_LABEL_COUNTRY] = "Χώρα",
+			[MCK_TEXT_LABEL_ISSUED] = "Ημερομηνία έκδοσης",
+			[MCK_TEXT_LABEL_EXPIRES] = "Ισχύει έως",
+			[MCK_TEXT_LABEL_EQF] = "Επίπεδο EQF",
+			[MCK_TEXT_LABEL_WORKLOAD] = "Φόρτος εργασίας",
+			[MCK_TEXT_LABEL_ECTS] = "ECTS",
+			[MCK_TEXT_LABEL_HOURS] = "ώρες",
+			[MCK_TEXT_LABEL_OUTCOMES] = "Μαθησιακά αποτελέσματα",
+			[MCK_TEXT_LABEL_ASSESSMENT] = "Τύπος αξιολόγησης",
+			[MCK_TEXT_LABEL_PARTICIPATION] = "Μορφή συμμετοχής",
+			[MCK_TEXT_LABEL_QUALITY] = "Διασφάλιση ποιότητας",
+			[MCK_TEXT_LABEL_PREREQUISITES] = "Προαπαιτούμενα",
+			[MCK_TEXT_LABEL_SUPERVISION] = "Επιτήρηση και έλεγχος ταυτότητας",
+			[MCK_TEXT_LABEL_GRADE] = "Βαθμός",
+			[MCK_TEXT_LABEL_STACKABILITY] = "Προσμετράται σε",
+			[MCK_TEXT_LABEL_MISSING] = "Λείπει",
+			[MCK_TEXT_LABEL_FROM_CREDENTIAL] = "Όπως αναφέρεται στο πιστοποιητικό",
+			[MCK_TEXT_STATUS_TRUSTLIST] = "Λίστα εμπιστοσύνης αρ. %lld, ενημέρωση %s",
+			[MCK_TEXT_STATUS_ISSUERS] = "%zu φορείς",
+			[MCK_TEXT_STATUS_CLOCK_OK] = "Ρολόι ρυθμισμένο",
+			[MCK_TEXT_STATUS_CLOCK_UNSET] = "Ρολόι μη ρυθμισμένο",
+			[MCK_TEXT_STATUS_CAMERA_OK] = "Κάμερα έτοιμη",
+			[MCK_TEXT_STATUS_CAMERA_MISSING] = "Χωρίς κάμερα",
+			[MCK_TEXT_ERROR_NO_CAMERA] = "Δεν έχει συνδεθεί κάμερα ή σαρωτής.",
+			[MCK_TEXT_ERROR_TRUSTLIST_MISSING] =
+				"Δεν υπάρχει λίστα εμπιστοσύνης. Τοποθετήστε ένα USB ενημέρωσης.",
+			[MCK_TEXT_ERROR_TRUSTLIST_EXPIRED] =
+				"Η λίστα εμπιστοσύνης έχει λήξει. Τοποθετήστε ένα USB ενημέρωσης.",
+			[MCK_TEXT_ERROR_CLOCK_UNSET] =
+				"Το ρολόι δεν είναι ρυθμισμένο· οι ημερομηνίες ελέγχονται με βάση "
+				"τη λίστα εμπιστοσύνης.",
+			[MCK_TEXT_TOUCH_TO_DISMISS] =
+				"Αγγίξτε την οθόνη ή σαρώστε τον επόμενο κωδικό",
+			[MCK_TEXT_LANGUAGE_NAME] = "Ελληνικά",
+		},
+	[MCK_LANG_IT] =
+		{
+			[MCK_TEXT_VERDICT_VALID] = "VALIDO",
+			[MCK_TEXT_VERDICT_WARNING] = "DA VERIFICARE",
+			[MCK_TEXT_VERDICT_INVALID] = "NON VALIDO",
+			[MCK_TEXT_VERDICT_UNREADABLE] = "ILLEGGIBILE",
+			[MCK_TEXT_VERDICT_UNUSABLE] = "VERIFICA IMPOSSIBILE",
+			[MCK_TEXT_ACTION_VALID] = "La credenziale è autentica.",
+			[MCK_TEXT_ACTION_WARNING] =
+				"Autentica, ma leggi le note qui sotto prima di accettarla.",
+			[MCK_TEXT_ACTION_INVALID] = "Non accettare questa credenziale.",
+			[MCK_TEXT_ACTION_UNREADABLE] =
+				"Tieni fermo il codice, a circa 20 cm dalla fotocamera, e riprova.",
+			[MCK_TEXT_ACTION_UNUSABLE] = "Chiama il personale: questo terminale ora "
+						     "non può verificare credenziali.",
+			[MCK_TEXT_IDLE_TITLE] = "Mostra il codice QR della tua microcredenziale",
+			[MCK_TEXT_IDLE_HINT] =
+				"Tieni il telefono o il foglio davanti alla fotocamera",
+			[MCK_TEXT_CHUNK_PROGRESS] =
+				"Letta la parte %u di %u – mostra il codice successivo",
+			[MCK_TEXT_LABEL_LEARNER] = "Discente",
+			[MCK_TEXT_LABEL_TITLE] = "Titolo",
+			[MCK_TEXT_LABEL_AWARDING_BODY] = "Ente che rilascia",
+			[MCK_TEXT_LABEL_COUNTRY] = "Paese",
+			[MCK_TEXT_LABEL_ISSUED] = "Data di rilascio",
+			[MCK_TEXT_LABEL_EXPIRES] = "Valida fino al",
+			[MCK_TEXT_LABEL_EQF] = "Livello EQF",
+			[MCK_TEXT_LABEL_WORKLOAD] = "Carico di lavoro",
+			[MCK_TEXT_LABEL_ECTS] = "ECTS",
+			[MCK_TEXT_LABEL_HOURS] = "ore",
+			[MCK_TEXT_LABEL_OUTCOMES] = "Risultati di apprendimento",
+			[MCK_TEXT_LABEL_ASSESSMENT] = "Tipo di valutazione",
+			[MCK_TEXT_LABEL_PARTICIPATION] = "Modalità di partecipazione",
+			[MCK_TEXT_LABEL_QUALITY] = "Garanzia della qualità",
+			[MCK_TEXT_LABEL_PREREQUISITES] = "Prerequisiti",
+			[MCK_TEXT_LABEL_SUPERVISION] = "Sorveglianza e verifica dell'identità",
+			[MCK_TEXT_LABEL_GRADE] = "Voto",
+			[MCK_TEXT_LABEL_STACKABILITY] = "Vale per",
+			[MCK_TEXT_LABEL_MISSING] = "Mancante",
+			[MCK_TEXT_LABEL_FROM_CREDENTIAL] = "Secondo la credenziale",
+			[MCK_TEXT_STATUS_TRUSTLIST] = "Elenco di fiducia n. %lld, aggiornato %s",
+			[MCK_TEXT_STATUS_ISSUERS] = "%zu enti",
+			[MCK_TEXT_STATUS_CLOCK_OK] = "Orologio impostato",
+			[MCK_TEXT_STATUS_CLOCK_UNSET] = "Orologio non impostato",
+			[MCK_TEXT_STATUS_CAMERA_OK] = "Fotocamera pronta",
+			[MCK_TEXT_STATUS_CAMERA_MISSING] = "Nessuna fotocamera",
+			[MCK_TEXT_ERROR_NO_CAMERA] = "Nessuna fotocamera o lettore collegato.",
+			[MCK_TEXT_ERROR_TRUSTLIST_MISSING] =
+				"Nessun elenco di fiducia installato. Inserisci una chiavetta di "
+				"aggiornamento.",
+			[MCK_TEXT_ERROR_TRUSTLIST_EXPIRED] =
+				"L'elenco di fiducia è scaduto. Inserisci una chiavetta di "
+				"aggiornamento.",
+			[MCK_TEXT_ERROR_CLOCK_UNSET] = "L'orologio non è impostato; le date sono "
+						       "verificate in base all'elenco di fiducia.",
+			[MCK_TEXT_TOUCH_TO_DISMISS] =
+				"Tocca lo schermo o scansiona il codice successivo",
+			[MCK_TEXT_LANGUAGE_NAME] = "Italiano",
+		},
+	[MCK_LANG_ES] =
+		{
+			[MCK_TEXT_VERDICT_VALID] = "VÁLIDO",
+			[MCK_TEXT_VERDICT_WARNING] = "REVISAR",
+			[MCK_TEXT_VERDICT_INVALID] = "NO VÁLIDO",
+			[MCK_TEXT_VERDICT_UNREADABLE] = "ILEGIBLE",
+			[MCK_TEXT_VERDICT_UNUSABLE] = "NO SE PUEDE VERIFICAR",
+			[MCK_TEXT_ACTION_VALID] = "La credencial es auténtica.",
+			[MCK_TEXT_ACTION_WARNING] =
+				"Auténtica, pero lea las notas de abajo antes de aceptarla.",
+			[MCK_TEXT_ACTION_INVALID] = "No acepte esta credencial.",
+			[MCK_TEXT_ACTION_UNREADABLE] = "Mantenga el código quieto, a unos 20 cm de "
+						       "la cámara, e inténtelo de nuevo.",
+			[MCK_TEXT_ACTION_UNUSABLE] = "Avise al personal: este quiosco no puede "
+						     "verificar credenciales ahora.",
+			[MCK_TEXT_IDLE_TITLE] = "Muestre el código QR de su microcredencial",
+			[MCK_TEXT_IDLE_HINT] = "Sostenga el móvil o el papel delante de la cámara",
+			[MCK_TEXT_CHUNK_PROGRESS] =
+				"Leída la parte %u de %u – muestre el siguiente código",
+			[MCK_TEXT_LABEL_LEARNER] = "Participante",
+			[MCK_TEXT_LABEL_TITLE] = "Título",
+			[MCK_TEXT_LABEL_AWARDING_BODY] = "Entidad emisora",
+			[MCK_TEXT_LABEL_COUNTRY] = "País",
+			[MCK_TEXT_LABEL_ISSUED] = "Fecha de emisión",
+			[MCK_TEXT_LABEL_EXPIRES] = "Válida hasta",
+			[MCK_TEXT_LABEL_EQF] = "Nivel EQF",
+			[MCK_TEXT_LABEL_WORKLOAD] = "Carga de trabajo",
+			[MCK_TEXT_LABEL_ECTS] = "ECTS",
+			[MCK_TEXT_LABEL_HOURS] = "h",
+			[MCK_TEXT_LABEL_OUTCOMES] = "Resultados de aprendizaje",
+			[MCK_TEXT_LABEL_ASSESSMENT] = "Tipo de evaluación",
+			[MCK_TEXT_LABEL_PARTICIPATION] = "Modalidad de participación",
+			[MCK_TEXT_LABEL_QUALITY] = "Garantía de calidad",
+			[MCK_TEXT_LABEL_PREREQUISITES] = "Requisitos previos",
+			[MCK_TEXT_LABEL_SUPERVISION] = "Supervisión y verificación de identidad",
+			[MCK_TEXT_LABEL_GRADE] = "Calificación",
+			[MCK_TEXT_LABEL_STACKABILITY] = "Cuenta para",
+			[MCK_TEXT_LABEL_MISSING] = "Falta",
+			[MCK_TEXT_LABEL_FROM_CREDENTIAL] = "Según la credencial",
+			[MCK_TEXT_STATUS_TRUSTLIST] = "Lista de confianza n.º %lld, actualizada %s",
+			[MCK_TEXT_STATUS_ISSUERS] = "%zu entidades",
+			[MCK_TEXT_STATUS_CLOCK_OK] = "Reloj en hora",
+			[MCK_TEXT_STATUS_CLOCK_UNSET] = "Reloj sin ajustar",
+			[MCK_TEXT_STATUS_CAMERA_OK] = "Cámara lista",
+			[MCK_TEXT_STATUS_CAMERA_MISSING] = "Sin cámara",
+			[MCK_TEXT_ERROR_NO_CAMERA] = "No hay ninguna cámara ni lector conectados.",
+			[MCK_TEXT_ERROR_TRUSTLIST_MISSING] =
+				"No hay lista de confianza instalada. Inserte una memoria de "
+				"actualización.",
+			[MCK_TEXT_ERROR_TRUSTLIST_EXPIRED] =
+				"La lista de confianza está caducada. Inserte una memoria de "
+				"actualización.",
+			[MCK_TEXT_ERROR_CLOCK_UNSET] = "El reloj no está en hora; las fechas se "
+						       "comprueban con la lista de confianza.",
+			[MCK_TEXT_TOUCH_TO_DISMISS] =
+				"Toque la pantalla o escanee el siguiente código",
+			[MCK_TEXT_LANGUAGE_NAME] = "Español",
+		},
+};
+
+static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
+	[MCK_LANG_PL] =
+		{
+			[MCK_REASON_TRUSTLIST_MISSING] = "Brak zainstalowanej listy zaufania.",
+			[MCK_REASON_TRUSTLIST_INVALID] = "Lista zaufania jest nieprawidłowa lub "
+							 "niepodpisana przez zaufany klucz.",
+			[MCK_REASON_ANCHOR_MISSING] = "Brak zainstalowanego klucza zaufania.",
+			[MCK_REASON_NO_CODE] = "Nie znaleziono kodu QR.",
+			[MCK_REASON_NOT_A_CREDENTIAL] = "Ten kod QR nie jest mikropoświadczeniem.",
+			[MCK_REASON_CHUNKS_INCOMPLETE] =
+				"Brakuje części poświadczenia złożonego z kilku kodów.",
+			[MCK_REASON_MALFORMED] =
+				"Poświadczenie jest uszkodzone lub źle zakodowane.",
+			[MCK_REASON_ALG_NOT_ALLOWED] =
+				"Poświadczenie używa niedozwolonej metody podpisu.",
+			[MCK_REASON_KEY_UNKNOWN] =
+				"Poświadczenie podpisano kluczem spoza listy zaufania.",
+			[MCK_REASON_SIGNATURE_INVALID] =
+				"Podpis się nie zgadza: poświadczenie zmieniono lub podrobiono.",
+			[MCK_REASON_PAYLOAD_TOO_LARGE] =
+				"Poświadczenie jest większe, niż to dozwolone.",
+			[MCK_REASON_ISSUER_UNKNOWN] =
+				"Instytucji przyznającej nie ma na liście zaufania.",
+			[MCK_REASON_KEY_ISSUER_MISMATCH] =
+				"Poświadczenie podpisano kluczem innej instytucji.",
+			[MCK_REASON_KEY_NOT_VALID_AT_ISSUANCE] =
+				"Klucz podpisu nie był ważny w dniu wydania.",
+			[MCK_REASON_ISSUER_SUSPENDED] = "Wydane po zawieszeniu instytucji.",
+			[MCK_REASON_ISSUER_WITHDRAWN] = "Wydane po wycofaniu instytucji.",
+			[MCK_REASON_ISSUER_STATUS_CHANGED] =
+				"Wydane w czasie dobrej reputacji, ale instytucję później "
+				"zawieszono lub wycofano.",
+			[MCK_REASON_TRUSTLIST_EXPIRED] =
+				"Lista zaufania jest przeterminowana: kiosk nie może potwierdzić "
+				"żadnego poświadczenia.",
+			[MCK_REASON_TRUSTLIST_STALE] = "Lista zaufania wymaga aktualizacji.",
+			[MCK_REASON_CLOCK_UNSET] =
+				"Zegar urządzenia nie jest ustawiony; użyto daty listy zaufania.",
+			[MCK_REASON_NOT_YET_VALID] = "Poświadczenie jeszcze nie jest ważne.",
+			[MCK_REASON_EXPIRED] = "Poświadczenie wygasło.",
+			[MCK_REASON_REVOKED] = "Instytucja unieważniła to poświadczenie.",
+			[MCK_REASON_STATUS_UNKNOWN] =
+				"Nie można sprawdzić unieważnienia: brak listy statusów.",
+			[MCK_REASON_REVOCATION_LIST_STALE] =
+				"Lista unieważnień w pamięci jest nieaktualna.",
+			[MCK_REASON_INCOMPLETE] =
+				"Brakuje niektórych obowiązkowych elementów mikropoświadczenia.",
+		},
+	[MCK_LANG_DE] =
+		{
+			[MCK_REASON_TRUSTLIST_MISSING] = "Keine Vertrauensliste installiert.",
+			[MCK_REASON_TRUSTLIST_INVALID] =
+				"Die Vertrauensliste ist ungültig oder nicht von einem "
+				"Vertrauensanker signiert.",
+			[MCK_REASON_ANCHOR_MISSING] = "Kein Vertrauensanker installiert.",
+			[MCK_REASON_NO_CODE] = "Kein QR-Code gefunden.",
+			[MCK_REASON_NOT_A_CREDENTIAL] = "Dieser QR-Code ist kein Micro-Credential.",
+			[MCK_REASON_CHUNKS_INCOMPLETE] =
+				"Es fehlen Teile dieses mehrteiligen Nachweises.",
+			[MCK_REASON_MALFORMED] = "Der Nachweis ist beschädigt oder falsch kodiert.",
+			[MCK_REASON_ALG_NOT_ALLOWED] =
+				"Der Nachweis verwendet ein nicht zugelassenes Signaturverfahren.",
+			[MCK_REASON_KEY_UNKNOWN] =
+				"Der Nachweis wurde mit einem Schlüssel signiert, der nicht auf "
+				"der Vertrauensliste steht.",
+			[MCK_REASON_SIGNATURE_INVALID] = "Die Signatur stimmt nicht: Der Nachweis "
+							 "wurde verändert oder gefälscht.",
+			[MCK_REASON_PAYLOAD_TOO_LARGE] = "Der Nachweis ist größer als erlaubt.",
+			[MCK_REASON_ISSUER_UNKNOWN] =
+				"Die ausstellende Stelle steht nicht auf der Vertrauensliste.",
+			[MCK_REASON_KEY_ISSUER_MISMATCH] = "Der Nachweis wurde mit dem Schlüssel "
+							   "einer anderen Stelle signiert.",
+			[MCK_REASON_KEY_NOT_VALID_AT_ISSUANCE] =
+				"Der Signaturschlüssel war am Ausstellungsdatum nicht gültig.",
+			[MCK_REASON_ISSUER_SUSPENDED] =
+				"Ausgestellt nach der Suspendierung der Stelle.",
+			[MCK_REASON_ISSUER_WITHDRAWN] =
+				"Ausgestellt nach dem Ausschluss der Stelle.",
+			[MCK_REASON_ISSUER_STATUS_CHANGED] =
+				"In gutem Ansehen ausgestellt, die Stelle wurde aber inzwischen "
+				"suspendiert oder ausgeschlossen.",
+			[MCK_REASON_TRUSTLIST_EXPIRED] =
+				"Die Vertrauensliste ist veraltet: Dieses Terminal kann für keinen "
+				"Nachweis bürgen.",
+			[MCK_REASON_TRUSTLIST_STALE] =
+				"Die Vertrauensliste muss aktualisiert werden.",
+			[MCK_REASON_CLOCK_UNSET] = "Die Uhr dieses Geräts ist nicht gestellt; das "
+						   "Datum der Vertrauensliste wurde verwendet.",
+			[MCK_REASON_NOT_YET_VALID] = "Der Nachweis ist noch nicht gültig.",
+			[MCK_REASON_EXPIRED] = "Der Nachweis ist abgelaufen.",
+			[MCK_REASON_REVOKED] =
+				"Die ausstellende Stelle hat diesen Nachweis widerrufen.",
+			[MCK_REASON_STATUS_UNKNOWN] =
+				"Widerruf nicht prüfbar: keine Statusliste gespeichert.",
+			[MCK_REASON_REVOCATION_LIST_STALE] =
+				"Die gespeicherte Widerrufsliste ist veraltet.",
+			[MCK_REASON_INCOMPLETE] =
+				"Einige Pflichtangaben eines Micro-Credentials fehlen.",
+		},
+	[MCK_LANG_FR] =
+		{
+			[MCK_REASON_TRUSTLIST_MISSING] =
+				"Aucune liste de confiance n'est installée.",
+			[MCK_REASON_TRUSTLIST_INVALID] =
+				"La liste de confiance n'est pas valide ou n'est pas signée par "
+				"une ancre de confiance.",
+			[MCK_REASON_ANCHOR_MISSING] = "Aucune ancre de confiance n'est installée.",
+			[MCK_REASON_NO_CODE] = "Aucun code QR trouvé.",
+			[MCK_REASON_NOT_A_CREDENTIAL] =
+				"Ce code QR n'est pas une microcertification.",
+			[MCK_REASON_CHUNKS_INCOMPLETE] =
+				"Il manque des parties de cette attestation en plusieurs codes.",
+			[MCK_REASON_MALFORMED] = "L'attestation est endommagée ou mal encodée.",
+			[MCK_REASON_ALG_NOT_ALLOWED] =
+				"L'attestation utilise une méthode de signature non autorisée.",
+			[MCK_REASON_KEY_UNKNOWN] = "L'attestation a été signée avec une clé "
+						   "absente de la liste de confiance.",
+			[MCK_REASON_SIGNATURE_INVALID] =
+				"La signature ne correspond pas : l'attestation a été modifiée ou "
+				"falsifiée.",
+			[MCK_REASON_PAYLOAD_TOO_LARGE] =
+				"L'attestation dépasse la taille autorisée.",
+			[MCK_REASON_ISSUER_UNKNOWN] =
+				"L'organisme n'est pas sur la liste de confiance.",
+			[MCK_REASON_KEY_ISSUER_MISMATCH] =
+				"L'attestation a été signée avec la clé d'un autre organisme.",
+			[MCK_REASON_KEY_NOT_VALID_AT_ISSUANCE] =
+				"La clé de signature n'était pas valable à la date de délivrance.",
+			[MCK_REASON_ISSUER_SUSPENDED] =
+				"Délivrée après la suspension de l'organisme.",
+			[MCK_REASON_ISSUER_WITHDRAWN] = "Délivrée après le retrait de l'organisme.",
+			[MCK_REASON_ISSUER_STATUS_CHANGED] =
+				"Délivrée quand l'organisme était en règle, mais il a depuis été "
+				"suspendu ou retiré.",
+			[MCK_REASON_TRUSTLIST_EXPIRED] =
+				"La liste de confiance est périmée : cette borne ne peut garantir "
+				"aucune attestation.",
+			[MCK_REASON_TRUSTLIST_STALE] =
+				"La liste de confiance doit être mise à jour.",
+			[MCK_REASON_CLOCK_UNSET] = "L'horloge de l'appareil n'est pas réglée ; la "
+						   "date de la liste de confiance a été utilisée.",
+			[MCK_REASON_NOT_YET_VALID] = "L'attestation n'est pas encore valable.",
+			[MCK_REASON_EXPIRED] = "L'attestation a expiré.",
+			[MCK_REASON_REVOKED] = "L'organisme a révoqué cette attestation.",
+			[MCK_REASON_STATUS_UNKNOWN] =
+				"Révocation non vérifiable : aucune liste de statut en mémoire.",
+			[MCK_REASON_REVOCATION_LIST_STALE] =
+				"La liste de révocation en mémoire est périmée.",
+			[MCK_REASON_INCOMPLETE] =
+				"Certains éléments obligatoires d'une microcertification manquent.",
+		},
+	[MCK_LANG_EL] =
+		{
+			[MCK_REASON_TRUSTLIST_MISSING] =
+				"Δεν έχει εγκατασταθεί λίστα εμπιστοσύνης.",
+			[MCK_REASON_TRUSTLIST_INVALID] =
+				"Η λίστα εμπιστοσύνης δεν είναι έγκυρη ή δεν έχει υπογραφεί από "
+				"κλειδί εμπιστοσύνης.",
+			[MCK_REASON_ANCHOR_MISSING] = "Δεν έχει εγκατασταθεί κλειδί εμπιστοσύνης.",
+			[MCK_REASON_NO_CODE] = "Δεν βρέθηκε κωδικός QR.",
+			[MCK_REASON_NOT_A_CREDENTIAL] =
+				"Αυτός ο κωδικός QR δεν είναι μικροπιστοποιητικό.",
+			[MCK_REASON_CHUNKS_INCOMPLETE] =
+				"Λείπουν μέρη αυτού του πιστοποιητικού πολλών κωδικών.",
+			[MCK_REASON_MALFORMED] =
+				"Το πιστοποιητικό είναι κατεστραμμένο ή λάθος κωδικοποιημένο.",
+			[MCK_REASON_ALG_NOT_ALLOWED] =
+				"Το πιστοποιητικό χρησιμοποιεί μη επιτρεπτή μέθοδο υπογραφής.",
+			[MCK_REASON_KEY_UNKNOWN] = "Το πιστοποιητικό υπογράφηκε με κλειδί που δεν "
+						   "είναι στη λίστα εμπιστοσύνης.",
+			[MCK_REASON_SIGNATURE_INVALID] =
+				"Η υπογραφή δεν ταιριάζει: το πιστοποιητικό αλλοιώθηκε ή "
+				"πλαστογραφήθηκε.",
+			[MCK_REASON_PAYLOAD_TOO_LARGE] =
+				"Το πιστοποιητικό είναι μεγαλύτερο από το επιτρεπτό.",
+			[MCK_REASON_ISSUER_UNKNOWN] =
+				"Ο φορέας απονομής δεν είναι στη λίστα εμπιστοσύνης.",
+			[MCK_REASON_KEY_ISSUER_MISMATCH] =
+				"Το πιστοποιητικό υπογράφηκε με κλειδί άλλου φορέα.",
+			[MCK_REASON_KEY_NOT_VALID_AT_ISSUANCE] =
+				"Το κλειδί υπογραφής δεν ίσχυε την ημερομηνία έκδοσης.",
+			[MCK_REASON_ISSUER_SUSPENDED] = "Εκδόθηκε μετά την αναστολή του φορέα.",
+			[MCK_REASON_ISSUER_WITHDRAWN] = "Εκδόθηκε μετά την ανάκληση του φορέα.",
+			[MCK_REASON_ISSUER_STATUS_CHANGED] = "Εκδόθηκε όσο ο φορέας ήταν σε ισχύ, "
+							     "αλλά έκτοτε ανεστάλη ή ανακλήθηκε.",
+			[MCK_REASON_TRUSTLIST_EXPIRED] =
+				"Η λίστα εμπιστοσύνης έχει λήξει: το σημείο δεν μπορεί να εγγυηθεί "
+				"κανένα πιστοποιητικό.",
+			[MCK_REASON_TRUSTLIST_STALE] = "Η λίστα εμπιστοσύνης χρειάζεται ενημέρωση.",
+			[MCK_REASON_CLOCK_UNSET] =
+				"Το ρολόι της συσκευής δεν είναι ρυθμισμένο· χρησιμοποιήθηκε η "
+				"ημερομηνία της λίστας εμπιστοσύνης.",
+			[MCK_REASON_NOT_YET_VALID] = "Το πιστοποιητικό δεν ισχύει ακόμη.",
+			[MCK_REASON_EXPIRED] = "Το πιστοποιητικό έχει λήξει.",
+			[MCK_REASON_REVOKED] = "Ο φορέας ανακάλεσε αυτό το πιστοποιητικό.",
+			[MCK_REASON_STATUS_UNKNOWN] = "Δεν ήταν δυνατός ο έλεγχος ανάκλησης: δεν "
+						      "υπάρχει αποθηκευμένη λίστα κατάστασης.",
+			[MCK_REASON_REVOCATION_LIST_STALE] =
+				"Η αποθηκευμένη λίστα ανακλήσεων είναι παλιά.",
+			[MCK_REASON_INCOMPLETE] =
+				"Λείπουν ορισμένα υποχρεωτικά στοιχεία του μικροπιστοποιητικού.",
+		},
+	[MCK_LANG_IT] =
+		{
+			[MCK_REASON_TRUSTLIST_MISSING] = "Nessun elenco di fiducia installato.",
+			[MCK_REASON_TRUSTLIST_INVALID] = "L'elenco di fiducia non è valido o non è "
+							 "firmato da un'ancora di fiducia.",
+			[MCK_REASON_ANCHOR_MISSING] = "Nessuna ancora di fiducia installata.",
+			[MCK_REASON_NO_CODE] = "Nessun codice QR trovato.",
+			[MCK_REASON_NOT_A_CREDENTIAL] =
+				"Questo codice QR non è una microcredenziale.",
+			[MCK_REASON_CHUNKS_INCOMPLETE] =
+				"Mancano alcune parti di questa credenziale in più codici.",
+			[MCK_REASON_MALFORMED] = "La credenziale è danneggiata o codificata male.",
+			[MCK_REASON_ALG_NOT_ALLOWED] =
+				"La credenziale usa un metodo di firma non ammesso.",
+			[MCK_REASON_KEY_UNKNOWN] = "La credenziale è firmata con una chiave che "
+						   "non è nell'elenco di fiducia.",
+			[MCK_REASON_SIGNATURE_INVALID] = "La firma non corrisponde: la credenziale "
+							 "è stata alterata o contraffatta.",
+			[MCK_REASON_PAYLOAD_TOO_LARGE] =
+				"La credenziale è più grande del consentito.",
+			[MCK_REASON_ISSUER_UNKNOWN] =
+				"L'ente che rilascia non è nell'elenco di fiducia.",
+			[MCK_REASON_KEY_ISSUER_MISMATCH] =
+				"La credenziale è firmata con la chiave di un altro ente.",
+			[MCK_REASON_KEY_NOT_VALID_AT_ISSUANCE] =
+				"La chiave di firma non era valida alla data di rilascio.",
+			[MCK_REASON_ISSUER_SUSPENDED] = "Rilasciata dopo la sospensione dell'ente.",
+			[MCK_REASON_ISSUER_WITHDRAWN] = "Rilasciata dopo il ritiro dell'ente.",
+			[MCK_REASON_ISSUER_STATUS_CHANGED] =
+				"Rilasciata quando l'ente era in regola, ma in seguito è stato "
+				"sospeso o ritirato.",
+			[MCK_REASON_TRUSTLIST_EXPIRED] =
+				"L'elenco di fiducia è scaduto: questo terminale non può garantire "
+				"alcuna credenziale.",
+			[MCK_REASON_TRUSTLIST_STALE] = "L'elenco di fiducia va aggiornato.",
+			[MCK_REASON_CLOCK_UNSET] = "L'orologio del dispositivo non è impostato; è "
+						   "stata usata la data dell'elenco di fiducia.",
+			[MCK_REASON_NOT_YET_VALID] = "La credenziale non è ancora valida.",
+			[MCK_REASON_EXPIRED] = "La credenziale è scaduta.",
+			[MCK_REASON_REVOKED] = "L'ente ha revocato questa credenziale.",
+			[MCK_REASON_STATUS_UNKNOWN] =
+				"Revoca non verificabile: nessun elenco di stato in memoria.",
+			[MCK_REASON_REVOCATION_LIST_STALE] =
+				"L'elenco di revoca in memoria non è aggiornato.",
+			[MCK_REASON_INCOMPLETE] =
+				"Mancano alcuni elementi obbligatori di una microcredenziale.",
+		},
+	[MCK_LANG_ES] =
+		{
+			[MCK_REASON_TRUSTLIST_MISSING] =
+				"No hay ninguna lista de confianza instalada.",
+			[MCK_REASON_TRUSTLIST_INVALID] = "La lista de confianza no es válida o no "
+							 "está firmada por un ancla de confianza.",
+			[MCK_REASON_ANCHOR_MISSING] = "No hay ningún ancla de confianza instalada.",
+			[MCK_REASON_NO_CODE] = "No se ha encontrado ningún código QR.",
+			[MCK_REASON_NOT_A_CREDENTIAL] = "Este código QR no es una microcredencial.",
+			[MCK_REASON_CHUNKS_INCOMPLETE] =
+				"Faltan partes de esta credencial de varios códigos.",
+			[MCK_REASON_MALFORMED] = "La credencial está dañada o mal codificada.",
+			[MCK_REASON_ALG_NOT_ALLOWED] =
+				"La credencial usa un método de firma no permitido.",
+			[MCK_REASON_KEY_UNKNOWN] = "La credencial está firmada con una clave que "
+						   "no figura en la lista de confianza.",
+			[MCK_REASON_SIGNATURE_INVALID] =
+				"La firma no coincide: la credencial se ha alterado o falsificado.",
+			[MCK_REASON_PAYLOAD_TOO_LARGE] =
+				"La credencial supera el tamaño permitido.",
+			[MCK_REASON_ISSUER_UNKNOWN] =
+				"La entidad emisora no figura en la lista de confianza.",
+			[MCK_REASON_KEY_ISSUER_MISMATCH] =
+				"La credencial está firmada con la clave de otra entidad.",
+			[MCK_REASON_KEY_NOT_VALID_AT_ISSUANCE] =
+				"La clave de firma no era válida en la fecha de emisión.",
+			[MCK_REASON_ISSUER_SUSPENDED] =
+				"Emitida después de la suspensión de la entidad.",
+			[MCK_REASON_ISSUER_WITHDRAWN] =
+				"Emitida después de la retirada de la entidad.",
+			[MCK_REASON_ISSUER_STATUS_CHANGED] =
+				"Emitida cuando la entidad estaba en regla, pero después fue "
+				"suspendida o retirada.",
+			[MCK_REASON_TRUSTLIST_EXPIRED] =
+				"La lista de confianza está caducada: este quiosco no puede "
+				"garantizar ninguna credencial.",
+			[MCK_REASON_TRUSTLIST_STALE] =
+				"La lista de confianza necesita actualizarse.",
+			[MCK_REASON_CLOCK_UNSET] = "El reloj del dispositivo no está en hora; se "
+						   "ha usado la fecha de la lista de confianza.",
+			[MCK_REASON_NOT_YET_VALID] = "La credencial aún no es válida.",
+			[MCK_REASON_EXPIRED] = "La credencial ha caducado.",
+			[MCK_REASON_REVOKED] = "La entidad emisora ha revocado esta credencial.",
+			[MCK_REASON_STATUS_UNKNOWN] = "No se puede comprobar la revocación: no hay "
+						      "lista de estado guardada.",
+			[MCK_REASON_REVOCATION_LIST_STALE] =
+				"La lista de revocación guardada está desactualizada.",
+			[MCK_REASON_INCOMPLETE] =
+				"Faltan algunos elementos obligatorios de una microcredencial.",
+		},
+};
+
+static const char *const codes[MCK_LANG_COUNT] = {"en", "pl", "de", "fr", "el", "it", "es"};
+
+const char *mck_i18n_text(enum mck_lang lang, enum mck_text key)
+{
+	const char *s = NULL;
+
+	if ((unsigned)key >= MCK_TEXT_COUNT) {
+		return "";
+	}
+	if ((unsigned)lang < MCK_LANG_COUNT && lang != MCK_LANG_EN) {
+		s = texts[lang][key];
+	}
+	return s != NULL ? s : english[key];
+}
+
+const char *mck_i18n_reason(enum mck_lang lang, enum mck_reason reason)
+{
+	const char *s = NULL;
+
+	if ((unsigned)reason >= MCK_REASON_COUNT) {
+		return "";
+	}
+	if ((unsigned)lang < MCK_LANG_COUNT && lang != MCK_LANG_EN) {
+		s = reasons[lang][reason];
+	}
+	return s != NULL ? s : mck_reason_text(reason);
+}
+
+const char *mck_i18n_code(enum mck_lang lang)
+{
+	return (unsigned)lang < MCK_LANG_COUNT ? codes[lang] : codes[MCK_LANG_EN];
+}
+
+int mck_i18n_from_code(const char *code)
+{
+	for (int l = 0; l < MCK_LANG_COUNT; l++) {
+		if (strcmp(code, codes[l]) == 0) {
+			return l;
+		}
+	}
+	return -1;
+}
+
+/* For the completeness test: the raw tables, without the English fallback. */
+const char *mck__i18n_text_raw(enum mck_lang lang, enum mck_text key);
+const char *mck__i18n_reason_raw(enum mck_lang lang, enum mck_reason reason);
+
+const char *mck__i18n_text_raw(enum mck_lang lang, enum mck_text key)
+{
+	return lang == MCK_LANG_EN ? english[key] : texts[lang][key];
+}
+
+const char *mck__i18n_reason_raw(enum mck_lang lang, enum mck_reason reason)
+{
+	return lang == MCK_LANG_EN ? mck_reason_text(reason) : reasons[lang][reason];
+}

@@ -385,33 +385,31 @@ static void draw_details(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vi
 	}
 }
 
-static void draw_status(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v, SDL_Rect bar)
+static void status_text(const struct mck_view *v, char *text, size_t cap)
 {
 	const struct mck_view_status *s = &v->status;
-	char text[512];
 	char part[200];
 	int n;
 
-	fill(r, bar, (SDL_Color){33, 41, 51, 255});
-	if (s->have_trustlist) {
-		snprintf(part, sizeof(part), mck_i18n_text(v->lang, MCK_TEXT_STATUS_TRUSTLIST),
-			 s->sequence, s->updated);
-		n = snprintf(text, sizeof(text), "%s  \xc2\xb7  ", part);
-		snprintf(part, sizeof(part), mck_i18n_text(v->lang, MCK_TEXT_STATUS_ISSUERS),
-			 s->issuers);
-		snprintf(text + n, sizeof(text) - (size_t)n,
-			 "%s  \xc2\xb7  %s  \xc2\xb7  %s  "
-			 "\xc2\xb7  %s",
-			 part,
-			 mck_i18n_text(v->lang, s->clock_ok ? MCK_TEXT_STATUS_CLOCK_OK
-							    : MCK_TEXT_STATUS_CLOCK_UNSET),
-			 mck_i18n_text(v->lang, s->camera_ok ? MCK_TEXT_STATUS_CAMERA_OK
-							     : MCK_TEXT_STATUS_CAMERA_MISSING),
-			 mck_i18n_text(v->lang, MCK_TEXT_LANGUAGE_NAME));
-	} else {
-		snprintf(text, sizeof(text), "%s",
-			 mck_i18n_text(v->lang, MCK_TEXT_ERROR_TRUSTLIST_MISSING));
+	if (!s->have_trustlist) {
+		snprintf(text, cap, "%s", mck_i18n_text(v->lang, MCK_TEXT_ERROR_TRUSTLIST_MISSING));
+		return;
 	}
+	snprintf(part, sizeof(part), mck_i18n_text(v->lang, MCK_TEXT_STATUS_TRUSTLIST), s->sequence,
+		 s->updated);
+	n = snprintf(text, cap, "%s  \xc2\xb7  ", part);
+	snprintf(part, sizeof(part), mck_i18n_text(v->lang, MCK_TEXT_STATUS_ISSUERS), s->issuers);
+	snprintf(text + n, cap - (size_t)n, "%s  \xc2\xb7  %s  \xc2\xb7  %s  \xc2\xb7  %s", part,
+		 mck_i18n_text(v->lang, s->clock_ok ? MCK_TEXT_STATUS_CLOCK_OK
+						    : MCK_TEXT_STATUS_CLOCK_UNSET),
+		 mck_i18n_text(v->lang, s->camera_ok ? MCK_TEXT_STATUS_CAMERA_OK
+						     : MCK_TEXT_STATUS_CAMERA_MISSING),
+		 mck_i18n_text(v->lang, MCK_TEXT_LANGUAGE_NAME));
+}
+
+static void draw_status(struct mck_ui *ui, SDL_Renderer *r, const char *text, SDL_Rect bar)
+{
+	fill(r, bar, (SDL_Color){33, 41, 51, 255});
 	draw_wrapped(ui, r, ui->font[F_LABEL], text, white,
 		     (SDL_Rect){ui->unit, bar.y + ui->unit / 2, bar.w - 2 * ui->unit,
 				bar.h - ui->unit / 2});
@@ -488,16 +486,16 @@ static SDL_Rect draw_notes(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 			first = false;
 			continue;
 		}
-		if (y + line > area.y + area.h / 3) {
+		if (y + line > area.y + area.h / 2) {
 			ui->overflows++;
 			break;
 		}
 		snprintf(text, sizeof(text), "\xe2\x80\xa2 %s",
 			 mck_i18n_reason(v->lang, (enum mck_reason)i));
 		y += draw_wrapped(ui, r, ui->font[F_REASON], text, ink,
-				  (SDL_Rect){2 * ui->unit, y, area.w - 4 * ui->unit, line});
+				  (SDL_Rect){2 * ui->unit, y, area.w - 4 * ui->unit, 2 * line});
 	}
-	if (v->missing > 0 && y + line <= area.y + area.h / 3) {
+	if (v->missing > 0 && y + line <= area.y + area.h / 2) {
 		/* Which mandatory elements the credential lacks: ours to say, in alert ink. */
 		int n = snprintf(text, sizeof(text),
 				 "%s:", mck_i18n_text(v->lang, MCK_TEXT_LABEL_MISSING));
@@ -508,7 +506,7 @@ static SDL_Rect draw_notes(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 				      mck_i18n_text(v->lang, v->missing_label[i]));
 		}
 		y += draw_wrapped(ui, r, ui->font[F_REASON], text, alert,
-				  (SDL_Rect){2 * ui->unit, y, area.w - 4 * ui->unit, 2 * line});
+				  (SDL_Rect){2 * ui->unit, y, area.w - 4 * ui->unit, 3 * line});
 	}
 	if (y == area.y + ui->unit / 2) {
 		return area;
@@ -519,8 +517,14 @@ static SDL_Rect draw_notes(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 
 void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 {
-	int bar_lines = ui->width < 640 ? 2 : 1;
-	int bar_h = bar_lines * TTF_FontLineSkip(ui->font[F_LABEL]) + ui->unit;
+	char status[512];
+	int bar_lines;
+	int bar_h;
+
+	status_text(v, status, sizeof(status));
+	/* The status bar takes a second line only when its text needs one. */
+	bar_lines = text_width(ui->font[F_LABEL], status) > ui->width - 2 * ui->unit ? 2 : 1;
+	bar_h = bar_lines * TTF_FontLineSkip(ui->font[F_LABEL]) + ui->unit;
 	SDL_Rect band = mck_ui_band_rect(ui);
 	SDL_Rect bar = {0, ui->height - bar_h, ui->width, bar_h};
 	SDL_Rect below = {0, band.h, ui->width, ui->height - band.h - bar_h};
@@ -565,7 +569,7 @@ void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 		draw_idle(ui, r, v, (SDL_Rect){0, 0, ui->width, ui->height - bar_h});
 		break;
 	}
-	draw_status(ui, r, v, bar);
+	draw_status(ui, r, status, bar);
 }
 
 void mck_view_clear_result(struct mck_view *v)

@@ -1,0 +1,67 @@
+/* The scan-source registry: backends by name, one ops table each. */
+#include <errno.h>
+#include <string.h>
+
+#include "mck/source.h"
+
+extern const struct mck_source_ops mck__source_replay;
+
+static const struct mck_source_ops *const backends[] = {
+	&mck__source_replay,
+};
+
+const struct mck_source_ops *mck_source_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof(backends) / sizeof(backends[0]); i++) {
+		if (strcmp(backends[i]->name, name) == 0) {
+			return backends[i];
+		}
+	}
+	return NULL;
+}
+
+int mck_source_open(struct mck_source *s, const char *spec, const struct mck_source_cfg *cfg)
+{
+	char name[16];
+	const char *colon = strchr(spec, ':');
+	struct mck_source_cfg c = *cfg;
+	size_t n = colon != NULL ? (size_t)(colon - spec) : 0;
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	if (colon == NULL || n == 0 || n >= sizeof(name)) {
+		return -EINVAL;
+	}
+	memcpy(name, spec, n);
+	name[n] = '\0';
+	s->ops = mck_source_find(name);
+	if (s->ops == NULL) {
+		return -ENOENT;
+	}
+	c.arg = colon + 1;
+	rc = s->ops->open(s, &c);
+	if (rc != 0) {
+		s->ops = NULL;
+	}
+	return rc;
+}
+
+int mck_source_next(struct mck_source *s, struct mck_scan_event *ev, int timeout_ms)
+{
+	return s->ops != NULL ? s->ops->next(s, ev, timeout_ms) : -EBADF;
+}
+
+void mck_source_release(struct mck_source *s, struct mck_scan_event *ev)
+{
+	if (s->ops != NULL && s->ops->release != NULL) {
+		s->ops->release(s, ev);
+	}
+}
+
+void mck_source_close(struct mck_source *s)
+{
+	if (s->ops != NULL) {
+		s->ops->close(s);
+		s->ops = NULL;
+	}
+}

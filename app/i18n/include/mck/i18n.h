@@ -5,14 +5,14 @@
 #include "mck/reason.h"
 
 enum mck_lang {
-        MCK_LANG_EN = 0,
-        MCK_LANG_PL,
-        MCK_LANG_DE,
-        MCK_LANG_FR,
-        MCK_LANG_EL,
-        MCK_LANG_IT,
-        MCK_LANG_ES,
-        MCK_LANG_COUNT
+	MCK_LANG_EN = 0,
+	MCK_LANG_PL,
+	MCK_LANG_DE,
+	MCK_LANG_FR,
+	MCK_LANG_EL,
+	MCK_LANG_IT,
+	MCK_LANG_ES,
+	MCK_LANG_COUNT
 };
 
 /*
@@ -20,57 +20,57 @@ enum mck_lang {
  * Placeholders are printf-style and identical across languages.
  */
 #define MCK_TEXT_MAP(X)                                                                            \
-        X(VERDICT_VALID, "VALID")                                                                  \
-        X(VERDICT_WARNING, "CHECK")                                                                \
-        X(VERDICT_INVALID, "NOT VALID")                                                            \
-        X(VERDICT_UNREADABLE, "UNREADABLE")                                                        \
-        X(VERDICT_UNUSABLE, "CANNOT VERIFY")                                                       \
-        X(ACTION_VALID, "The credential is genuine.")                                              \
-        X(ACTION_WARNING, "Genuine, but read the notes below before accepting it.")                \
-        X(ACTION_INVALID, "Do not accept this credential.")                                        \
-        X(ACTION_UNREADABLE, "Hold the code still, about 20 cm from the camera, and try again.")   \
-        X(ACTION_UNUSABLE, "Call the operator: this kiosk cannot check credentials now.")          \
-        X(IDLE_TITLE, "Show your micro-credential QR code")                                        \
-        X(IDLE_HINT, "Hold your phone or paper in front of the camera")                            \
-        X(CHUNK_PROGRESS, "Part %u of %u read - show the next code")                               \
-        X(LABEL_LEARNER, "Learner")                                                                \
-        X(LABEL_TITLE, "Title")                                                                    \
-        X(LABEL_AWARDING_BODY, "Awarding body")                                                    \
-        X(LABEL_COUNTRY, "Country")                                                                \
-        X(LABEL_ISSUED, "Date of issue")                                                           \
-        X(LABEL_EXPIRES, "Valid until")                                                            \
-        X(LABEL_EQF, "EQF level")                                                                  \
-        X(LABEL_WORKLOAD, "Workload")                                                              \
-        X(LABEL_ECTS, "ECTS")                                                                      \
-        X(LABEL_HOURS, "hours")                                                                    \
-        X(LABEL_OUTCOMES, "Learning outcomes")                                                     \
-        X(LABEL_ASSESSMENT, "Assessment")                                                          \
-        X(LABEL_PARTICIPATION, "Form of participation")                                            \
-        X(LABEL_QUALITY, "Quality assurance")                                                      \
-        X(LABEL_PREREQUISITES, "Prerequisites")                                                    \
-        X(LABEL_SUPERVISION, "Supervision and identity check")                                     \
-        X(LABEL_GRADE, "Grade")                                                                    \
-        X(LABEL_STACKABILITY, "Counts towards")                                                    \
-        X(LABEL_MISSING, "Missing")                                                                \
-        X(LABEL_FROM_CREDENTIAL, "As stated in the credential")                                    \
-        X(STATUS_TRUSTLIST, "Trust list #%lld, updated %s")                                        \
-        X(STATUS_ISSUERS, "%zu awarding bodies")                                                   \
-        X(STATUS_CLOCK_OK, "Clock set")                                                            \
-        X(STATUS_CLOCK_UNSET, "Clock not set")                                                     \
-        X(STATUS_CAMERA_OK, "Camera ready")                                                        \
-        X(STATUS_CAMERA_MISSING, "No camera")                                                      \
-        X(ERROR_NO_CAMERA, "No camera or scanner is connected.")                                   \
-        X(ERROR_TRUSTLIST_MISSING, "No trust list is installed. Insert an update stick.")          \
-        X(ERROR_TRUSTLIST_EXPIRED, "The trust list is out of date. Insert an update stick.")       \
-        X(ERROR_CLOCK_UNSET, "The clock is not set; dates are checked against the trust list.")    \
-        X(TOUCH_TO_DISMISS, "Touch the screen or scan the next code")                              \
-        X(LANGUAGE_NAME, "English")
+	X(VERDICT_VALID, "VALID")                                                                  \
+	X(VERDICT_WARNING, "CHECK")                                                                \
+	X(VERDICT_INVALID, "NOT VALID")                                                            \
+	X(VERDICT_UNREADABLE, "UNREADABLE")                                                        \
+	X(VERDICT_UNUSABLE, "CANNOT VERIFY")                                                       \
+	X(ACTION_VALID, "The credential is genuine.")                                              \
+	X(ACTION_WARNING, "Genuine, but read the notes below before accepting it.")                \
+	X(ACTION_INVALID, "Do not accept this credential.")                                        \
+	X(ACTION_UNREADABLE, "Hold the code still, about 20 cm from the camera, and try again.")   \
+	X(ACTION_UNUSABLE, "Call the operator: this kiosk cannot check credentials now.")          \
+	X(IDLE_TITLE, "Show your micro-credential QR code")                                        \
+	X(IDLE_HINT, "Hold your phone or paper in front of the camera")                            \
+	X(CHUNK_PROGRESS, "Part %u of %u read - show the next code")                               \
+	X(LABEL_LEARNER, "Learner")                                                                \
+	X(LABEL_TITLE, "Title")                                                                    \
+	X(LABEL_AWARDING_BODY, "Awarding body")                                                    \
+	X(LABEL_COUNTRY, "Country")                                                                \
+	X(LABEL_ISSUED, "Date of issue")                                                           \
+	X(LABEL_EXPIRES, "Valid until")                                                            \
+	X(LABEL_EQF, "EQF level")                                                                  \
+	X(LABEL_WORKLOAD, "Workload")                                                              \
+	X(LABEL_ECTS, "ECTS")                                                                      \
+	X(LABEL_HOURS, "hours")                                                                    \
+	X(LABEL_OUTCOMES, "Learning outcomes")                                                     \
+	X(LABEL_ASSESSMENT, "Assessment")                                                          \
+	X(LABEL_PARTICIPATION, "Form of participation")                                            \
+	X(LABEL_QUALITY, "Quality assurance")                                                      \
+	X(LABEL_PREREQUISITES, "Prerequisites")                                                    \
+	X(LABEL_SUPERVISION, "Supervision and identity check")                                     \
+	X(LABEL_GRADE, "Grade")                                                                    \
+	X(LABEL_STACKABILITY, "Counts towards")                                                    \
+	X(LABEL_MISSING, "Missing")                                                                \
+	X(LABEL_FROM_CREDENTIAL, "As stated in the credential")                                    \
+	X(STATUS_TRUSTLIST, "Trust list #%lld, updated %s")                                        \
+	X(STATUS_ISSUERS, "%zu awarding bodies")                                                   \
+	X(STATUS_CLOCK_OK, "Clock set")                                                            \
+	X(STATUS_CLOCK_UNSET, "Clock not set")                                                     \
+	X(STATUS_CAMERA_OK, "Camera ready")                                                        \
+	X(STATUS_CAMERA_MISSING, "No camera")                                                      \
+	X(ERROR_NO_CAMERA, "No camera or scanner is connected.")                                   \
+	X(ERROR_TRUSTLIST_MISSING, "No trust list is installed. Insert an update stick.")          \
+	X(ERROR_TRUSTLIST_EXPIRED, "The trust list is out of date. Insert an update stick.")       \
+	X(ERROR_CLOCK_UNSET, "The clock is not set; dates are checked against the trust list.")    \
+	X(TOUCH_TO_DISMISS, "Touch the screen or scan the next code")                              \
+	X(LANGUAGE_NAME, "English")
 
 enum mck_text {
 #define MCK__TEXT_ENUM(key, en) MCK_TEXT_##key,
-        MCK_TEXT_MAP(MCK__TEXT_ENUM)
+	MCK_TEXT_MAP(MCK__TEXT_ENUM)
 #undef MCK__TEXT_ENUM
-                MCK_TEXT_COUNT
+		MCK_TEXT_COUNT
 };
 
 /** The string for @p key in @p lang (UTF-8, never NULL; English if out of range). */

@@ -14,43 +14,43 @@
 #define MCK_SOURCE_TEXT_MAX 8192
 
 enum mck_scan_kind {
-        MCK_SCAN_FRAME = 1, /* grey pixels in frame */
-        MCK_SCAN_TEXT,      /* decoded text in text/len (scanner) */
+	MCK_SCAN_FRAME = 1, /* grey pixels in frame */
+	MCK_SCAN_TEXT,      /* decoded text in text/len (scanner) */
 };
 
 struct mck_scan_event {
-        enum mck_scan_kind kind;
-        /* MCK_SCAN_FRAME: borrowed until release (or the next call to next) */
-        const uint8_t *grey;
-        uint32_t width;
-        uint32_t height;
-        /* MCK_SCAN_TEXT */
-        char text[MCK_SOURCE_TEXT_MAX + 1];
-        size_t len;
+	enum mck_scan_kind kind;
+	/* MCK_SCAN_FRAME: borrowed until release (or the next call to next) */
+	const uint8_t *grey;
+	uint32_t width;
+	uint32_t height;
+	/* MCK_SCAN_TEXT */
+	char text[MCK_SOURCE_TEXT_MAX + 1];
+	size_t len;
 };
 
 struct mck_source_cfg {
-        const char *arg;      /* backend argument: device path, file or directory */
-        uint32_t width;       /* camera resolution wished for (0: backend default) */
-        uint32_t height;
-        uint32_t interval_ms; /* replay: pause between frames (0: as fast as asked) */
-        int loop;             /* replay: start again after the last file */
+	const char *arg; /* backend argument: device path, file or directory */
+	uint32_t width;  /* camera resolution wished for (0: backend default) */
+	uint32_t height;
+	uint32_t interval_ms; /* replay: pause between frames (0: as fast as asked) */
+	int loop;             /* replay: start again after the last file */
 };
 
 struct mck_source;
 
 struct mck_source_ops {
-        const char *name;
-        int (*open)(struct mck_source *s, const struct mck_source_cfg *cfg);
-        /* 0 and an event, -EAGAIN nothing within timeout_ms, -ENODEV gone (replug), -errno */
-        int (*next)(struct mck_source *s, struct mck_scan_event *ev, int timeout_ms);
-        void (*release)(struct mck_source *s, struct mck_scan_event *ev); /* optional */
-        void (*close)(struct mck_source *s);
+	const char *name;
+	int (*open)(struct mck_source *s, const struct mck_source_cfg *cfg);
+	/* 0 and an event, -EAGAIN nothing within timeout_ms, -ENODEV gone (replug), -errno */
+	int (*next)(struct mck_source *s, struct mck_scan_event *ev, int timeout_ms);
+	void (*release)(struct mck_source *s, struct mck_scan_event *ev); /* optional */
+	void (*close)(struct mck_source *s);
 };
 
 struct mck_source {
-        const struct mck_source_ops *ops;
-        void *priv; /* the backend's state */
+	const struct mck_source_ops *ops;
+	void *priv; /* the backend's state */
 };
 
 /** The backend called @p name ("replay", "v4l2", "hid"), or NULL. */

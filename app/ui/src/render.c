@@ -186,7 +186,7 @@ static int draw_wrapped(struct mck_ui *ui, SDL_Renderer *r, TTF_Font *font, cons
 		size_t last_space = 0;
 		bool last = n == max_lines - 1;
 
-		while (p[len] != '\0' && len < sizeof(line) - 8) {
+		while (len < sizeof(line) - 8 && p[len] != '\0') {
 			size_t next = len + char_len(p + len);
 
 			memcpy(line, p, next);

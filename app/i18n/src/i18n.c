@@ -76,8 +76,9 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_ACTION_WARNING] =
 				"Echt, aber lesen Sie vor der Annahme die Hinweise unten.",
 			[MCK_TEXT_ACTION_INVALID] = "Diesen Nachweis nicht annehmen.",
-			[MCK_TEXT_ACTION_UNREADABLE] = "Halten Sie den Code ruhig, etwa 20 cm vor "
-						       "die Kamera, und versuchen Sie es erneut.",
+			[MCK_TEXT_ACTION_UNREADABLE] =
+				"Halten Sie den Code ruhig, etwa 20 cm von der Kamera entfernt, "
+				"und versuchen Sie es erneut.",
 			[MCK_TEXT_ACTION_UNUSABLE] = "Bitte Personal rufen: Dieses Terminal kann "
 						     "gerade keine Nachweise prüfen.",
 			[MCK_TEXT_IDLE_TITLE] = "Zeigen Sie den QR-Code Ihres Micro-Credentials",
@@ -104,7 +105,8 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_LABEL_STACKABILITY] = "Anrechenbar auf",
 			[MCK_TEXT_LABEL_MISSING] = "Fehlt",
 			[MCK_TEXT_LABEL_FROM_CREDENTIAL] = "Laut Nachweis",
-			[MCK_TEXT_STATUS_TRUSTLIST] = "Vertrauensliste Nr. %lld, aktualisiert %s",
+			[MCK_TEXT_STATUS_TRUSTLIST] =
+				"Vertrauensliste Nr. %lld, aktualisiert am %s",
 			[MCK_TEXT_STATUS_ISSUERS] = "%zu ausstellende Stellen",
 			[MCK_TEXT_STATUS_CLOCK_OK] = "Uhr gestellt",
 			[MCK_TEXT_STATUS_CLOCK_UNSET] = "Uhr nicht gestellt",
@@ -143,7 +145,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 				"Partie %u sur %u lue – présentez le code suivant",
 			[MCK_TEXT_LABEL_LEARNER] = "Apprenant",
 			[MCK_TEXT_LABEL_TITLE] = "Intitulé",
-			[MCK_TEXT_LABEL_AWARDING_BODY] = "Organisme délivrant",
+			[MCK_TEXT_LABEL_AWARDING_BODY] = "Organisme émetteur",
 			[MCK_TEXT_LABEL_COUNTRY] = "Pays",
 			[MCK_TEXT_LABEL_ISSUED] = "Date de délivrance",
 			[MCK_TEXT_LABEL_EXPIRES] = "Valable jusqu'au",
@@ -161,7 +163,8 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_LABEL_STACKABILITY] = "Compte pour",
 			[MCK_TEXT_LABEL_MISSING] = "Manquant",
 			[MCK_TEXT_LABEL_FROM_CREDENTIAL] = "Selon l'attestation",
-			[MCK_TEXT_STATUS_TRUSTLIST] = "Liste de confiance n° %lld, mise à jour %s",
+			[MCK_TEXT_STATUS_TRUSTLIST] =
+				"Liste de confiance n° %lld, mise à jour le %s",
 			[MCK_TEXT_STATUS_ISSUERS] = "%zu organismes",
 			[MCK_TEXT_STATUS_CLOCK_OK] = "Horloge réglée",
 			[MCK_TEXT_STATUS_CLOCK_UNSET] = "Horloge non réglée",
@@ -170,10 +173,10 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_ERROR_NO_CAMERA] =
 				"Aucune caméra ni aucun lecteur n'est connecté.",
 			[MCK_TEXT_ERROR_TRUSTLIST_MISSING] =
-				"Aucune liste de confiance installée. Insérez une clé de mise à "
-				"jour.",
+				"Aucune liste de confiance installée. Insérez une clé USB de mise "
+				"à jour.",
 			[MCK_TEXT_ERROR_TRUSTLIST_EXPIRED] = "La liste de confiance est périmée. "
-							     "Insérez une clé de mise à jour.",
+							     "Insérez une clé USB de mise à jour.",
 			[MCK_TEXT_ERROR_CLOCK_UNSET] =
 				"L'horloge n'est pas réglée ; les dates sont vérifiées d'après la "
 				"liste de confiance.",
@@ -186,16 +189,16 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_VERDICT_WARNING] = "ΕΛΕΓΞΤΕ",
 			[MCK_TEXT_VERDICT_INVALID] = "ΜΗ ΕΓΚΥΡΟ",
 			[MCK_TEXT_VERDICT_UNREADABLE] = "ΜΗ ΑΝΑΓΝΩΣΙΜΟ",
-			[MCK_TEXT_VERDICT_UNUSABLE] = "ΑΔΥΝΑΤΟΣ ΕΛΕΓΧΟΣ",
+			[MCK_TEXT_VERDICT_UNUSABLE] = "ΑΔΥΝΑΤΟΣ Ο ΕΛΕΓΧΟΣ",
 			[MCK_TEXT_ACTION_VALID] = "Το πιστοποιητικό είναι γνήσιο.",
 			[MCK_TEXT_ACTION_WARNING] = "Γνήσιο, αλλά διαβάστε τις σημειώσεις παρακάτω "
 						    "πριν το αποδεχτείτε.",
 			[MCK_TEXT_ACTION_INVALID] = "Μην αποδεχτείτε αυτό το πιστοποιητικό.",
 			[MCK_TEXT_ACTION_UNREADABLE] = "Κρατήστε τον κωδικό σταθερό, περίπου 20 "
 						       "εκ. από την κάμερα, και δοκιμάστε ξανά.",
-			[MCK_TEXT_ACTION_UNUSABLE] = "Καλέστε το προσωπικό: αυτό το σημείο δεν "
+			[MCK_TEXT_ACTION_UNUSABLE] = "Καλέστε το προσωπικό: αυτό το μηχάνημα δεν "
 						     "μπορεί να ελέγξει πιστοποιητικά τώρα.",
-			[MCK_TEXT_IDLE_TITLE] = "Δείξτε τον κωδικό QR του μικροπιστοποιητικού σας",
+			[MCK_TEXT_IDLE_TITLE] = "Δείξτε τον κωδικό QR του μικροδιαπιστευτηρίου σας",
 			[MCK_TEXT_IDLE_HINT] = "Κρατήστε το κινητό ή το χαρτί μπροστά στην κάμερα",
 			[MCK_TEXT_CHUNK_PROGRESS] =
 				"Διαβάστηκε το μέρος %u από %u – δείξτε τον επόμενο κωδικό",
@@ -205,7 +208,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_LABEL_COUNTRY] = "Χώρα",
 			[MCK_TEXT_LABEL_ISSUED] = "Ημερομηνία έκδοσης",
 			[MCK_TEXT_LABEL_EXPIRES] = "Ισχύει έως",
-			[MCK_TEXT_LABEL_EQF] = "Επίπεδο EQF",
+			[MCK_TEXT_LABEL_EQF] = "Επίπεδο ΕΠΠ",
 			[MCK_TEXT_LABEL_WORKLOAD] = "Φόρτος εργασίας",
 			[MCK_TEXT_LABEL_ECTS] = "ECTS",
 			[MCK_TEXT_LABEL_HOURS] = "ώρες",
@@ -227,9 +230,9 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_STATUS_CAMERA_MISSING] = "Χωρίς κάμερα",
 			[MCK_TEXT_ERROR_NO_CAMERA] = "Δεν έχει συνδεθεί κάμερα ή σαρωτής.",
 			[MCK_TEXT_ERROR_TRUSTLIST_MISSING] =
-				"Δεν υπάρχει λίστα εμπιστοσύνης. Τοποθετήστε ένα USB ενημέρωσης.",
+				"Δεν υπάρχει λίστα εμπιστοσύνης. Συνδέστε ένα USB ενημέρωσης.",
 			[MCK_TEXT_ERROR_TRUSTLIST_EXPIRED] =
-				"Η λίστα εμπιστοσύνης έχει λήξει. Τοποθετήστε ένα USB ενημέρωσης.",
+				"Η λίστα εμπιστοσύνης έχει λήξει. Συνδέστε ένα USB ενημέρωσης.",
 			[MCK_TEXT_ERROR_CLOCK_UNSET] =
 				"Το ρολόι δεν είναι ρυθμισμένο· οι ημερομηνίες ελέγχονται με βάση "
 				"τη λίστα εμπιστοσύνης.",
@@ -259,7 +262,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 				"Letta la parte %u di %u – mostra il codice successivo",
 			[MCK_TEXT_LABEL_LEARNER] = "Discente",
 			[MCK_TEXT_LABEL_TITLE] = "Titolo",
-			[MCK_TEXT_LABEL_AWARDING_BODY] = "Ente che rilascia",
+			[MCK_TEXT_LABEL_AWARDING_BODY] = "Ente di rilascio",
 			[MCK_TEXT_LABEL_COUNTRY] = "Paese",
 			[MCK_TEXT_LABEL_ISSUED] = "Data di rilascio",
 			[MCK_TEXT_LABEL_EXPIRES] = "Valida fino al",
@@ -277,7 +280,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_LABEL_STACKABILITY] = "Vale per",
 			[MCK_TEXT_LABEL_MISSING] = "Mancante",
 			[MCK_TEXT_LABEL_FROM_CREDENTIAL] = "Secondo la credenziale",
-			[MCK_TEXT_STATUS_TRUSTLIST] = "Elenco di fiducia n. %lld, aggiornato %s",
+			[MCK_TEXT_STATUS_TRUSTLIST] = "Elenco di fiducia n. %lld, aggiornato il %s",
 			[MCK_TEXT_STATUS_ISSUERS] = "%zu enti",
 			[MCK_TEXT_STATUS_CLOCK_OK] = "Orologio impostato",
 			[MCK_TEXT_STATUS_CLOCK_UNSET] = "Orologio non impostato",
@@ -321,7 +324,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_LABEL_COUNTRY] = "País",
 			[MCK_TEXT_LABEL_ISSUED] = "Fecha de emisión",
 			[MCK_TEXT_LABEL_EXPIRES] = "Válida hasta",
-			[MCK_TEXT_LABEL_EQF] = "Nivel EQF",
+			[MCK_TEXT_LABEL_EQF] = "Nivel MEC",
 			[MCK_TEXT_LABEL_WORKLOAD] = "Carga de trabajo",
 			[MCK_TEXT_LABEL_ECTS] = "ECTS",
 			[MCK_TEXT_LABEL_HOURS] = "h",
@@ -335,7 +338,8 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_LABEL_STACKABILITY] = "Cuenta para",
 			[MCK_TEXT_LABEL_MISSING] = "Falta",
 			[MCK_TEXT_LABEL_FROM_CREDENTIAL] = "Según la credencial",
-			[MCK_TEXT_STATUS_TRUSTLIST] = "Lista de confianza n.º %lld, actualizada %s",
+			[MCK_TEXT_STATUS_TRUSTLIST] =
+				"Lista de confianza n.º %lld, actualizada el %s",
 			[MCK_TEXT_STATUS_ISSUERS] = "%zu entidades",
 			[MCK_TEXT_STATUS_CLOCK_OK] = "Reloj en hora",
 			[MCK_TEXT_STATUS_CLOCK_UNSET] = "Reloj sin ajustar",
@@ -343,10 +347,10 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_STATUS_CAMERA_MISSING] = "Sin cámara",
 			[MCK_TEXT_ERROR_NO_CAMERA] = "No hay ninguna cámara ni lector conectados.",
 			[MCK_TEXT_ERROR_TRUSTLIST_MISSING] =
-				"No hay lista de confianza instalada. Inserte una memoria de "
+				"No hay lista de confianza instalada. Inserte una memoria USB de "
 				"actualización.",
 			[MCK_TEXT_ERROR_TRUSTLIST_EXPIRED] =
-				"La lista de confianza está caducada. Inserte una memoria de "
+				"La lista de confianza está caducada. Inserte una memoria USB de "
 				"actualización.",
 			[MCK_TEXT_ERROR_CLOCK_UNSET] = "El reloj no está en hora; las fechas se "
 						       "comprueban con la lista de confianza.",
@@ -361,7 +365,7 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 		{
 			[MCK_REASON_TRUSTLIST_MISSING] = "Brak zainstalowanej listy zaufania.",
 			[MCK_REASON_TRUSTLIST_INVALID] = "Lista zaufania jest nieprawidłowa lub "
-							 "niepodpisana przez zaufany klucz.",
+							 "nie jest podpisana kluczem zaufania.",
 			[MCK_REASON_ANCHOR_MISSING] = "Brak zainstalowanego klucza zaufania.",
 			[MCK_REASON_NO_CODE] = "Nie znaleziono kodu QR.",
 			[MCK_REASON_NOT_A_CREDENTIAL] = "Ten kod QR nie jest mikropoświadczeniem.",
@@ -376,7 +380,7 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_SIGNATURE_INVALID] =
 				"Podpis się nie zgadza: poświadczenie zmieniono lub podrobiono.",
 			[MCK_REASON_PAYLOAD_TOO_LARGE] =
-				"Poświadczenie jest większe, niż to dozwolone.",
+				"Poświadczenie przekracza dozwolony rozmiar.",
 			[MCK_REASON_ISSUER_UNKNOWN] =
 				"Instytucji przyznającej nie ma na liście zaufania.",
 			[MCK_REASON_KEY_ISSUER_MISMATCH] =
@@ -386,10 +390,10 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_ISSUER_SUSPENDED] = "Wydane po zawieszeniu instytucji.",
 			[MCK_REASON_ISSUER_WITHDRAWN] = "Wydane po wycofaniu instytucji.",
 			[MCK_REASON_ISSUER_STATUS_CHANGED] =
-				"Wydane w czasie dobrej reputacji, ale instytucję później "
+				"Wydane, gdy instytucja miała uprawnienia, ale później ją "
 				"zawieszono lub wycofano.",
 			[MCK_REASON_TRUSTLIST_EXPIRED] =
-				"Lista zaufania jest przeterminowana: kiosk nie może potwierdzić "
+				"Lista zaufania jest nieaktualna: ten kiosk nie może potwierdzić "
 				"żadnego poświadczenia.",
 			[MCK_REASON_TRUSTLIST_STALE] = "Lista zaufania wymaga aktualizacji.",
 			[MCK_REASON_CLOCK_UNSET] =
@@ -398,9 +402,9 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_EXPIRED] = "Poświadczenie wygasło.",
 			[MCK_REASON_REVOKED] = "Instytucja unieważniła to poświadczenie.",
 			[MCK_REASON_STATUS_UNKNOWN] =
-				"Nie można sprawdzić unieważnienia: brak listy statusów.",
+				"Nie można sprawdzić unieważnienia: brak zapisanej listy statusów.",
 			[MCK_REASON_REVOCATION_LIST_STALE] =
-				"Lista unieważnień w pamięci jest nieaktualna.",
+				"Zapisana lista unieważnień jest nieaktualna.",
 			[MCK_REASON_INCOMPLETE] =
 				"Brakuje niektórych obowiązkowych elementów mikropoświadczenia.",
 		},
@@ -435,8 +439,8 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_ISSUER_WITHDRAWN] =
 				"Ausgestellt nach dem Ausschluss der Stelle.",
 			[MCK_REASON_ISSUER_STATUS_CHANGED] =
-				"In gutem Ansehen ausgestellt, die Stelle wurde aber inzwischen "
-				"suspendiert oder ausgeschlossen.",
+				"Ausgestellt, als die Stelle noch anerkannt war; inzwischen wurde "
+				"sie suspendiert oder ausgeschlossen.",
 			[MCK_REASON_TRUSTLIST_EXPIRED] =
 				"Die Vertrauensliste ist veraltet: Dieses Terminal kann für keinen "
 				"Nachweis bürgen.",
@@ -479,7 +483,7 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_PAYLOAD_TOO_LARGE] =
 				"L'attestation dépasse la taille autorisée.",
 			[MCK_REASON_ISSUER_UNKNOWN] =
-				"L'organisme n'est pas sur la liste de confiance.",
+				"L'organisme émetteur n'est pas sur la liste de confiance.",
 			[MCK_REASON_KEY_ISSUER_MISMATCH] =
 				"L'attestation a été signée avec la clé d'un autre organisme.",
 			[MCK_REASON_KEY_NOT_VALID_AT_ISSUANCE] =
@@ -517,7 +521,7 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_ANCHOR_MISSING] = "Δεν έχει εγκατασταθεί κλειδί εμπιστοσύνης.",
 			[MCK_REASON_NO_CODE] = "Δεν βρέθηκε κωδικός QR.",
 			[MCK_REASON_NOT_A_CREDENTIAL] =
-				"Αυτός ο κωδικός QR δεν είναι μικροπιστοποιητικό.",
+				"Αυτός ο κωδικός QR δεν είναι μικροδιαπιστευτήριο.",
 			[MCK_REASON_CHUNKS_INCOMPLETE] =
 				"Λείπουν μέρη αυτού του πιστοποιητικού πολλών κωδικών.",
 			[MCK_REASON_MALFORMED] =
@@ -538,12 +542,13 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_KEY_NOT_VALID_AT_ISSUANCE] =
 				"Το κλειδί υπογραφής δεν ίσχυε την ημερομηνία έκδοσης.",
 			[MCK_REASON_ISSUER_SUSPENDED] = "Εκδόθηκε μετά την αναστολή του φορέα.",
-			[MCK_REASON_ISSUER_WITHDRAWN] = "Εκδόθηκε μετά την ανάκληση του φορέα.",
-			[MCK_REASON_ISSUER_STATUS_CHANGED] = "Εκδόθηκε όσο ο φορέας ήταν σε ισχύ, "
-							     "αλλά έκτοτε ανεστάλη ή ανακλήθηκε.",
-			[MCK_REASON_TRUSTLIST_EXPIRED] =
-				"Η λίστα εμπιστοσύνης έχει λήξει: το σημείο δεν μπορεί να εγγυηθεί "
-				"κανένα πιστοποιητικό.",
+			[MCK_REASON_ISSUER_WITHDRAWN] = "Εκδόθηκε μετά την απόσυρση του φορέα.",
+			[MCK_REASON_ISSUER_STATUS_CHANGED] =
+				"Εκδόθηκε όταν ο φορέας ήταν εγκεκριμένος, αλλά έκτοτε ανεστάλη ή "
+				"αποσύρθηκε.",
+			[MCK_REASON_TRUSTLIST_EXPIRED] = "Η λίστα εμπιστοσύνης έχει λήξει: αυτό το "
+							 "μηχάνημα δεν μπορεί να εγγυηθεί "
+							 "κανένα πιστοποιητικό.",
 			[MCK_REASON_TRUSTLIST_STALE] = "Η λίστα εμπιστοσύνης χρειάζεται ενημέρωση.",
 			[MCK_REASON_CLOCK_UNSET] =
 				"Το ρολόι της συσκευής δεν είναι ρυθμισμένο· χρησιμοποιήθηκε η "
@@ -554,9 +559,9 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_STATUS_UNKNOWN] = "Δεν ήταν δυνατός ο έλεγχος ανάκλησης: δεν "
 						      "υπάρχει αποθηκευμένη λίστα κατάστασης.",
 			[MCK_REASON_REVOCATION_LIST_STALE] =
-				"Η αποθηκευμένη λίστα ανακλήσεων είναι παλιά.",
+				"Η αποθηκευμένη λίστα ανακλήσεων δεν είναι ενημερωμένη.",
 			[MCK_REASON_INCOMPLETE] =
-				"Λείπουν ορισμένα υποχρεωτικά στοιχεία του μικροπιστοποιητικού.",
+				"Λείπουν ορισμένα υποχρεωτικά στοιχεία του μικροδιαπιστευτηρίου.",
 		},
 	[MCK_LANG_IT] =
 		{
@@ -579,7 +584,7 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_PAYLOAD_TOO_LARGE] =
 				"La credenziale è più grande del consentito.",
 			[MCK_REASON_ISSUER_UNKNOWN] =
-				"L'ente che rilascia non è nell'elenco di fiducia.",
+				"L'ente di rilascio non è nell'elenco di fiducia.",
 			[MCK_REASON_KEY_ISSUER_MISMATCH] =
 				"La credenziale è firmata con la chiave di un altro ente.",
 			[MCK_REASON_KEY_NOT_VALID_AT_ISSUANCE] =
@@ -692,6 +697,9 @@ const char *mck_i18n_code(enum mck_lang lang)
 
 int mck_i18n_from_code(const char *code)
 {
+	if (code == NULL) {
+		return -1;
+	}
 	for (int l = 0; l < MCK_LANG_COUNT; l++) {
 		if (strcmp(code, codes[l]) == 0) {
 			return l;

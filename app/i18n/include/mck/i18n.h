@@ -32,7 +32,7 @@ enum mck_lang {
 	X(ACTION_UNUSABLE, "Call the operator: this kiosk cannot check credentials now.")          \
 	X(IDLE_TITLE, "Show your micro-credential QR code")                                        \
 	X(IDLE_HINT, "Hold your phone or paper in front of the camera")                            \
-	X(CHUNK_PROGRESS, "Part %u of %u read - show the next code")                               \
+	X(CHUNK_PROGRESS, "Part %u of %u read – show the next code")                               \
 	X(LABEL_LEARNER, "Learner")                                                                \
 	X(LABEL_TITLE, "Title")                                                                    \
 	X(LABEL_AWARDING_BODY, "Awarding body")                                                    \
@@ -54,7 +54,7 @@ enum mck_lang {
 	X(LABEL_MISSING, "Missing")                                                                \
 	X(LABEL_FROM_CREDENTIAL, "As stated in the credential")                                    \
 	X(STATUS_TRUSTLIST, "Trust list #%lld, updated %s")                                        \
-	X(STATUS_ISSUERS, "%zu awarding bodies")                                                   \
+	X(STATUS_ISSUERS, "Awarding bodies: %zu")                                                  \
 	X(STATUS_CLOCK_OK, "Clock set")                                                            \
 	X(STATUS_CLOCK_UNSET, "Clock not set")                                                     \
 	X(STATUS_CAMERA_OK, "Camera ready")                                                        \

@@ -1,7 +1,14 @@
-/* Scan sources: the registry and the replay backend (the test double of a camera). */
+/*
+ * Scan sources: the registry, the replay backend (the test double of a camera),
+ * the HID scanner fed through a FIFO, and the V4L2 backend's failure paths (no
+ * camera here).
+ */
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
+#include <fcntl.h>
+#include <glob.h>
+#include <linux/input.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -102,12 +111,389 @@ static void test_registry(void **state)
 	assert_int_equal(mck_source_next(&s, &ev, 0), -EBADF);
 }
 
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void copy_file(const char *from, const char *to)
+{
+	char cmd[1200];
+
+	snprintf(cmd, sizeof(cmd), "cp '%s' '%s'", from, to);
+	assert_int_equal(system(cmd), 0);
+}
+
+static void remove_dir(const char *dir)
+{
+	char cmd[600];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* Every case's input0.png in one directory: one frame each, in name order. */
+static void test_replay_all_cases(void **state)
+{
+	char dir[] = "/tmp/mck-source-XXXXXX";
+	char pattern[512];
+	char path[600];
+	char spec[600];
+	glob_t g;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(pattern, sizeof(pattern), "%s/cases/*/input0.png", MCK_FIXTURES);
+	assert_int_equal(glob(pattern, 0, NULL, &g), 0);
+	assert_true(g.gl_pathc > 1);
+	for (size_t i = 0; i < g.gl_pathc; i++) {
+		snprintf(path, sizeof(path), "%s/case%03zu.png", dir, i);
+		copy_file(g.gl_pathv[i], path);
+	}
+	snprintf(spec, sizeof(spec), "replay:%s", dir);
+	assert_int_equal(count_frames(spec, 0), (int)g.gl_pathc);
+	globfree(&g);
+	remove_dir(dir);
+}
+
+static void test_replay_loop_and_interval(void **state)
+{
+	char dir[] = "/tmp/mck-source-XXXXXX";
+	char src[512];
+	char path[600];
+	struct mck_source s;
+	struct mck_source_cfg cfg = {.interval_ms = 50, .loop = 1};
+	uint32_t first_w = 0;
+	long t0;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(src, sizeof(src), "%s/cases/valid-es256-compact/input0.png", MCK_FIXTURES);
+	snprintf(path, sizeof(path), "%s/a.PNG", dir);
+	copy_file(src, path);
+	snprintf(src, sizeof(src), "%s/cases/unreadable-no-code/input0.png", MCK_FIXTURES);
+	snprintf(path, sizeof(path), "%s/b.png", dir);
+	copy_file(src, path);
+	snprintf(path, sizeof(path), "replay:%s", dir);
+	assert_int_equal(mck_source_open(&s, path, &cfg), 0);
+	/* a, b, a, b: the loop starts again after the last file */
+	for (int i = 0; i < 4; i++) {
+		t0 = now_ms();
+		assert_int_equal(mck_source_next(&s, &ev, 1000), 0);
+		if (i > 0) {
+			assert_true(now_ms() - t0 >= 40); /* paced */
+		}
+		assert_true(ev.width > 0 && ev.height > 0);
+		if (i == 0) {
+			first_w = ev.width;
+		}
+		if (i == 2) {
+			assert_int_equal(ev.width, first_w);
+		}
+		/* right after a frame the next is not due: -EAGAIN at once */
+		t0 = now_ms();
+		assert_int_equal(mck_source_next(&s, &ev, 0), -EAGAIN);
+		assert_true(now_ms() - t0 < 40);
+		assert_null(ev.grey);
+	}
+	mck_source_close(&s);
+	remove_dir(dir);
+}
+
+/* HID: key events written into a FIFO stand in for /dev/input/eventN. */
+
+struct keys {
+	struct input_event ev[70000];
+	size_t n;
+};
+
+static struct keys keys;
+
+static void key(unsigned code, int value)
+{
+	struct input_event *e;
+
+	assert_true(keys.n + 2 <= sizeof(keys.ev) / sizeof(keys.ev[0]));
+	e = &keys.ev[keys.n++];
+	memset(e, 0, sizeof(*e));
+	e->type = EV_KEY;
+	e->code = (unsigned short)code;
+	e->value = value;
+	e = &keys.ev[keys.n++];
+	memset(e, 0, sizeof(*e));
+	e->type = EV_SYN; /* what evdev sends between reports: ignored */
+}
+
+static void tap(unsigned code)
+{
+	key(code, 1);
+	key(code, 0);
+}
+
+/* A US keyboard typing @p text as a scanner does, shift per character. */
+static void type(const char *text)
+{
+	static const char *const rows[] = {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"};
+	static const unsigned first[] = {KEY_1, KEY_Q, KEY_A, KEY_Z};
+
+	for (const char *p = text; *p != '\0'; p++) {
+		char c = *p;
+		unsigned code = 0;
+		int shift = c >= 'A' && c <= 'Z';
+
+		if (shift) {
+			c = (char)(c - 'A' + 'a');
+		}
+		for (size_t r = 0; r < 4 && code == 0; r++) {
+			const char *at = strchr(rows[r], c);
+
+			if (at != NULL) {
+				code = first[r] + (unsigned)(at - rows[r]);
+			}
+		}
+		switch (c) {
+		case ':':
+			code = KEY_SEMICOLON;
+			shift = 1;
+			break;
+		case '_':
+			code = KEY_MINUS;
+			shift = 1;
+			break;
+		case '-':
+			code = KEY_MINUS;
+			break;
+		case '/':
+			code = KEY_SLASH;
+			break;
+		case '.':
+			code = KEY_DOT;
+			break;
+		case '\n':
+			code = KEY_ENTER;
+			break;
+		default:
+			break;
+		}
+		assert_true(code != 0);
+		if (shift) {
+			key(KEY_LEFTSHIFT, 1);
+		}
+		tap(code);
+		if (shift) {
+			key(KEY_LEFTSHIFT, 0);
+		}
+	}
+}
+
+struct fifo {
+	char dir[32];
+	char path[64];
+	char spec[80];
+	struct mck_source s;
+};
+
+static void fifo_open(struct fifo *f)
+{
+	struct mck_source_cfg cfg = {0};
+
+	snprintf(f->dir, sizeof(f->dir), "/tmp/mck-hid-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->path, sizeof(f->path), "%s/event0", f->dir);
+	assert_int_equal(mkfifo(f->path, 0600), 0);
+	snprintf(f->spec, sizeof(f->spec), "hid:%s", f->path);
+	/* The grab fails on a FIFO: recorded, not fatal. */
+	assert_int_equal(mck_source_open(&f->s, f->spec, &cfg), 0);
+	keys.n = 0;
+}
+
+static void fifo_close(struct fifo *f)
+{
+	mck_source_close(&f->s);
+	unlink(f->path);
+	rmdir(f->dir);
+}
+
+static void write_keys(int fd)
+{
+	const char *p = (const char *)keys.ev;
+	size_t left = keys.n * sizeof(keys.ev[0]);
+
+	while (left > 0) {
+		ssize_t n = write(fd, p, left);
+
+		assert_true(n > 0);
+		p += n;
+		left -= (size_t)n;
+	}
+	keys.n = 0;
+}
+
+static void expect_text(struct mck_source *s, const char *text)
+{
+	assert_int_equal(mck_source_next(s, &ev, 2000), 0);
+	assert_int_equal(ev.kind, MCK_SCAN_TEXT);
+	assert_int_equal(ev.len, strlen(text));
+	assert_string_equal(ev.text, text);
+	mck_source_release(s, &ev);
+}
+
+static void test_hid_text(void **state)
+{
+	struct fifo f;
+	int w;
+
+	(void)state;
+	assert_non_null(mck_source_find("hid"));
+	fifo_open(&f);
+	w = open(f.path, O_WRONLY | O_CLOEXEC);
+	assert_true(w >= 0);
+	assert_int_equal(mck_source_next(&f.s, &ev, 0), -EAGAIN);
+	type("MC1:/0102\n");
+	write_keys(w);
+	expect_text(&f.s, "MC1:/0102");
+	/* a text across two reads, with a timeout between */
+	type("MC1:/");
+	write_keys(w);
+	assert_int_equal(mck_source_next(&f.s, &ev, 20), -EAGAIN);
+	type("99\n");
+	/* and two texts in one read: the second waits for the next call */
+	type("eyJhbGciOiJFUzI1NiJ9.e30.sig_-x\n");
+	write_keys(w);
+	expect_text(&f.s, "MC1:/99");
+	expect_text(&f.s, "eyJhbGciOiJFUzI1NiJ9.e30.sig_-x");
+	/* Enter alone is no text */
+	type("\n");
+	write_keys(w);
+	assert_int_equal(mck_source_next(&f.s, &ev, 20), -EAGAIN);
+	/* the scanner goes away */
+	close(w);
+	assert_int_equal(mck_source_next(&f.s, &ev, 1000), -ENODEV);
+	assert_int_equal(mck_source_next(&f.s, &ev, 0), -ENODEV);
+	fifo_close(&f);
+}
+
+static void test_hid_shift(void **state)
+{
+	struct fifo f;
+	int w;
+
+	(void)state;
+	fifo_open(&f);
+	w = open(f.path, O_WRONLY | O_CLOEXEC);
+	assert_true(w >= 0);
+	/* right shift held over several keys, with auto-repeat (value 2) */
+	key(KEY_RIGHTSHIFT, 1);
+	tap(KEY_A);
+	key(KEY_B, 1);
+	key(KEY_B, 2);
+	key(KEY_B, 0);
+	tap(KEY_SEMICOLON);
+	tap(KEY_2);
+	key(KEY_RIGHTSHIFT, 0);
+	tap(KEY_A);
+	tap(KEY_SEMICOLON);
+	tap(KEY_KP7);
+	tap(KEY_KPDOT);
+	tap(KEY_KPSLASH);
+	/* a Ctrl chord is not text; an unknown key is ignored */
+	key(KEY_LEFTCTRL, 1);
+	tap(KEY_J);
+	key(KEY_LEFTCTRL, 0);
+	tap(KEY_F1);
+	tap(KEY_KPENTER);
+	write_keys(w);
+	expect_text(&f.s, "ABB:@a;7./");
+	close(w);
+	fifo_close(&f);
+}
+
+/* Over MCK_SOURCE_TEXT_MAX: the whole text is dropped, up to its Enter. */
+static void test_hid_overlong(void **state)
+{
+	static char exact[MCK_SOURCE_TEXT_MAX + 1];
+	struct fifo f;
+	pid_t pid;
+	int status;
+
+	(void)state;
+	fifo_open(&f);
+	for (int i = 0; i < MCK_SOURCE_TEXT_MAX + 1; i++) {
+		tap(KEY_A);
+	}
+	tap(KEY_ENTER);
+	type("MC1:/7\n");
+	memset(exact, 'b', MCK_SOURCE_TEXT_MAX);
+	exact[MCK_SOURCE_TEXT_MAX] = '\0';
+	for (int i = 0; i < MCK_SOURCE_TEXT_MAX; i++) {
+		tap(KEY_B);
+	}
+	tap(KEY_ENTER);
+	/* more than a pipe holds: written by a child while the source reads */
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int w = open(f.path, O_WRONLY);
+
+		if (w < 0) {
+			_exit(1);
+		}
+		write_keys(w);
+		_exit(0);
+	}
+	expect_text(&f.s, "MC1:/7");
+	expect_text(&f.s, exact);
+	assert_int_equal(mck_source_next(&f.s, &ev, 2000), -ENODEV);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	fifo_close(&f);
+}
+
+/* No camera here: only that failures are errors, not crashes. */
+static void test_v4l2_no_device(void **state)
+{
+	struct mck_source s;
+	struct mck_source_cfg cfg = {0};
+	char dir[] = "/tmp/mck-v4l2-XXXXXX";
+	char spec[128];
+	FILE *f;
+	int rc;
+
+	(void)state;
+	assert_non_null(mck_source_find("v4l2"));
+	assert_int_equal(mck_source_open(&s, "v4l2:/nonexistent/video0", &cfg), -ENOENT);
+	assert_int_equal(mck_source_next(&s, &ev, 0), -EBADF);
+	assert_non_null(mkdtemp(dir));
+	snprintf(spec, sizeof(spec), "v4l2:%s/video0", dir);
+	f = fopen(spec + 5, "w");
+	assert_non_null(f);
+	fputs("not a camera", f);
+	fclose(f);
+	rc = mck_source_open(&s, spec, &cfg);
+	assert_true(rc < 0);
+	assert_null(s.ops);
+	/* a character device that is no camera */
+	rc = mck_source_open(&s, "v4l2:/dev/null", &cfg);
+	assert_true(rc < 0);
+	mck_source_close(&s);
+	remove_dir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_replay_directory),
 		cmocka_unit_test(test_replay_file_and_pacing),
 		cmocka_unit_test(test_registry),
+		cmocka_unit_test(test_replay_all_cases),
+		cmocka_unit_test(test_replay_loop_and_interval),
+		cmocka_unit_test(test_hid_text),
+		cmocka_unit_test(test_hid_shift),
+		cmocka_unit_test(test_hid_overlong),
+		cmocka_unit_test(test_v4l2_no_device),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -42,9 +43,24 @@ static bool is_image(const char *name)
 {
 	const char *dot = strrchr(name, '.');
 
-	return dot != NULL &&
-	       (strcmp(dot, ".png") == 0 || strcmp(dot, ".jpg") == 0 || strcmp(dot, ".jpeg") == 0 ||
-		strcmp(dot, ".PNG") == 0 || strcmp(dot, ".JPG") == 0);
+	return dot != NULL && (strcasecmp(dot, ".png") == 0 || strcasecmp(dot, ".jpg") == 0 ||
+			       strcasecmp(dot, ".jpeg") == 0);
+}
+
+static void sleep_ms(double ms)
+{
+	struct timespec ts;
+
+	if (ms <= 0) {
+		return;
+	}
+	ts.tv_sec = (time_t)(ms / 1e3);
+	ts.tv_nsec = (long)((ms - (double)ts.tv_sec * 1e3) * 1e6);
+	if (ts.tv_nsec >= 1000000000L) {
+		ts.tv_nsec = 999999999L;
+	}
+	/* An interrupted sleep only makes the caller ask again sooner. */
+	nanosleep(&ts, NULL);
 }
 
 static int by_name(const void *a, const void *b)
@@ -142,15 +158,14 @@ static int replay_next(struct mck_source *s, struct mck_scan_event *ev, int time
 	double wait = r->due_ms - now_ms();
 
 	mck_image_free(&r->frame);
+	ev->grey = NULL;
 	if (wait > 0) {
-		if (wait > timeout_ms) {
-			struct timespec ts = {timeout_ms / 1000,
-					      (long)(timeout_ms % 1000) * 1000000};
-			nanosleep(&ts, NULL);
+		/* A negative timeout waits as long as it takes. */
+		if (timeout_ms >= 0 && wait > timeout_ms) {
+			sleep_ms(timeout_ms);
 			return -EAGAIN;
 		}
-		struct timespec ts = {(time_t)(wait / 1000), (long)((long)wait % 1000) * 1000000};
-		nanosleep(&ts, NULL);
+		sleep_ms(wait);
 	}
 	/* A file that does not decode is skipped, not fatal. */
 	for (size_t tries = 0; tries < r->count; tries++) {

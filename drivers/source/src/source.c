@@ -5,9 +5,18 @@
 #include "mck/source.h"
 
 extern const struct mck_source_ops mck__source_replay;
+extern const struct mck_source_ops mck__source_v4l2;
+extern const struct mck_source_ops mck__source_hid;
 
+/* Platform backends are chosen in drivers/source/CMakeLists.txt. */
 static const struct mck_source_ops *const backends[] = {
 	&mck__source_replay,
+#ifdef MCK_SOURCE_HAVE_V4L2
+	&mck__source_v4l2,
+#endif
+#ifdef MCK_SOURCE_HAVE_HID
+	&mck__source_hid,
+#endif
 };
 
 const struct mck_source_ops *mck_source_find(const char *name)

@@ -44,6 +44,7 @@ struct options {
 	bool has_now;
 	int64_t now;
 	int clear_after_s;
+	int run_for_s; /* quit after this long (soak tests); 0: until asked */
 	bool fullscreen;
 };
 
@@ -63,7 +64,7 @@ static void usage(FILE *f)
 	fputs("usage: mckiosk [--source image:PATH|replay:DIR|v4l2:DEV|hid:DEV] [--size WxH]\n"
 	      "               [--lang en|pl|de|fr|el|it|es] [--now UNIX] [--anchors DIR]\n"
 	      "               (--trust FILE [--status DIR] | --state DIR) [--clear-after S]\n"
-	      "               [--fullscreen] [--fonts DIR] [--screenshot OUT.png]\n",
+	      "               [--fullscreen] [--fonts DIR] [--screenshot OUT.png] [--run-for S]\n",
 	      f);
 }
 
@@ -130,6 +131,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->has_now = true;
 		} else if (strcmp(a, "--clear-after") == 0) {
 			o->clear_after_s = atoi(v);
+		} else if (strcmp(a, "--run-for") == 0) {
+			o->run_for_s = atoi(v);
 		} else {
 			fprintf(stderr, "mckiosk: unknown option %.40s\n", a);
 			return -1;
@@ -412,6 +415,9 @@ static int interactive(struct kiosk *k)
 	while (!quit) {
 		SDL_Event ev;
 
+		if (k->opt.run_for_s > 0 && SDL_GetTicks() > (Uint32)k->opt.run_for_s * 1000u) {
+			break;
+		}
 		mck_ui_draw(k->ui, r, &k->view);
 		SDL_RenderPresent(r);
 		if (!SDL_WaitEventTimeout(&ev, 250)) {

@@ -8,6 +8,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,6 @@ int main(int argc, char **argv)
 	char status[1024];
 	struct mck_trustcfg cfg;
 	struct mck_verifier_cfg vcfg = {0};
-	struct mck_verifier *verifier;
 	struct mck_qrscan *scan = mck_qrscan_create();
 	struct mck_qrscan_result *codes = malloc(sizeof(*codes));
 	struct mck_qrtext *texts = malloc(sizeof(*texts));
@@ -40,9 +40,12 @@ int main(int argc, char **argv)
 	uint8_t *frame = calloc(1, (size_t)W * H);
 	uint8_t *empty = malloc((size_t)W * H);
 	struct mck_view view;
-	struct mck_ui *ui;
-	SDL_Surface *surface;
-	SDL_Renderer *r;
+	struct mck_ui *ui = NULL;
+	SDL_Surface *surface = NULL;
+	SDL_Renderer *r = NULL;
+	struct mck_verifier *verifier = NULL;
+	bool have_cfg = false;
+	int rc = 1;
 	enum mck_reason reason;
 	char msg[256];
 	double t_scan[ROUNDS], t_verify[ROUNDS], t_draw[ROUNDS], t_all[ROUNDS];
@@ -51,7 +54,7 @@ int main(int argc, char **argv)
 	if (argc < 3 || scan == NULL || codes == NULL || texts == NULL || frame == NULL ||
 	    empty == NULL) {
 		fprintf(stderr, "usage: bench_kiosk FIXTURES_DIR FONT_DIR\n");
-		return 1;
+		goto out;
 	}
 	setenv("SDL_VIDEODRIVER", "dummy", 0);
 	snprintf(anchors, sizeof(anchors), "%s/anchors", argv[1]);
@@ -60,17 +63,18 @@ int main(int argc, char **argv)
 	if (SDL_Init(0) != 0 ||
 	    mck_trustcfg_load(&cfg, anchors, path, status, NULL, &reason, msg, sizeof(msg)) != 0) {
 		fprintf(stderr, "bench_kiosk: setup failed\n");
-		return 1;
+		goto out;
 	}
 	vcfg.trust = cfg.trust;
 	vcfg.status = &cfg.status;
 	vcfg.grace_seconds = 30 * 86400;
+	have_cfg = true;
 	verifier = mck_verifier_create(&vcfg);
 	/* The fixture's QR image, centred in a grey 1280x720 frame, as a camera sees a phone. */
 	snprintf(path, sizeof(path), "%s/cases/valid-es256-compact/input0.png", argv[1]);
 	if (mck_image_load(&code_img, path) != 0 || code_img.width > W || code_img.height > H) {
 		fprintf(stderr, "bench_kiosk: %s\n", path);
-		return 1;
+		goto out;
 	}
 	uint64_t rng = 0x9e3779b97f4a7c15u;
 
@@ -92,7 +96,7 @@ int main(int argc, char **argv)
 	r = surface != NULL ? SDL_CreateSoftwareRenderer(surface) : NULL;
 	if (ui == NULL || r == NULL || verifier == NULL) {
 		fprintf(stderr, "bench_kiosk: %s\n", ui == NULL ? msg : SDL_GetError());
-		return 1;
+		goto out;
 	}
 	memset(&view, 0, sizeof(view));
 	mck_present_status(&view, cfg.trust, true, true);
@@ -113,7 +117,7 @@ int main(int argc, char **argv)
 		double t3 = mck_bench_now_ms();
 		if (n != 1 || res.verdict != MCK_VERDICT_VALID) {
 			fprintf(stderr, "bench_kiosk: code not read or not valid\n");
-			return 1;
+			goto out;
 		}
 		mck_result_free(&res);
 		mck_view_clear_result(&view);
@@ -133,11 +137,17 @@ int main(int argc, char **argv)
 	double idle = mck_bench_median(t_idle, ROUNDS);
 	printf("idle frame (scan without a code + idle screen): %.1f ms, %.1f frames/s\n", idle,
 	       1000.0 / idle);
-	SDL_DestroyRenderer(r);
+	rc = 0;
+out:
+	if (r != NULL) {
+		SDL_DestroyRenderer(r);
+	}
 	SDL_FreeSurface(surface);
 	mck_ui_destroy(ui);
 	mck_verifier_destroy(verifier);
-	mck_trustcfg_free(&cfg);
+	if (have_cfg) {
+		mck_trustcfg_free(&cfg);
+	}
 	mck_image_free(&code_img);
 	free(frame);
 	free(empty);
@@ -145,5 +155,5 @@ int main(int argc, char **argv)
 	free(codes);
 	mck_qrscan_destroy(scan);
 	SDL_Quit();
-	return 0;
+	return rc;
 }

@@ -15,7 +15,7 @@ done
 SDL_VIDEODRIVER=dummy "$build/bin/mckiosk" --anchors tests/fixtures/anchors \
         --trust tests/fixtures/trust/trustlist.jws --status tests/fixtures/status \
         --now 1795000000 --size 800x480 --clear-after 1 --source "replay:$frames" \
-        --run-for "$seconds" &
+        --run-for "$seconds" >"$frames/out.txt" &
 pid=$!
 sleep 5
 start=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
@@ -23,5 +23,6 @@ sleep $((seconds > 10 ? seconds - 10 : 1))
 end=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo "?")
 rc=0
 wait "$pid" || rc=$?
-echo "soak: ${seconds}s, RSS at 5 s ${start} KiB, at $((seconds - 5)) s ${end} KiB, exit ${rc}"
+echo "soak: ${seconds}s, RSS at 5 s ${start} KiB, at $((seconds - 5)) s ${end} KiB, exit ${rc}," \
+        "$(cat "$frames/out.txt")"
 [[ $rc -eq 0 ]]

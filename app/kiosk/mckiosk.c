@@ -398,6 +398,7 @@ static int interactive(struct kiosk *k)
 	SDL_Thread *thread = NULL;
 	struct capture cap = {.k = k};
 	Uint32 shown_at = 0;
+	unsigned scans = 0;
 	bool quit = false;
 
 	win = SDL_CreateWindow("MicroCred Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
@@ -454,9 +455,12 @@ static int interactive(struct kiosk *k)
 			}
 			free(m);
 			conclude(k);
+			scans++;
 			shown_at = SDL_GetTicks();
 		}
 	}
+	/* Counters only: nothing personal leaves the screen. */
+	printf("mckiosk: %u scans handled\n", scans);
 	SDL_AtomicSet(&cap.stop, 1);
 	if (thread != NULL) {
 		SDL_WaitThread(thread, NULL);

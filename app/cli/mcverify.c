@@ -38,10 +38,7 @@ struct input {
 };
 
 struct options {
-	const char *anchors;
-	const char *trust;
-	const char *state;
-	const char *status;
+	struct mck_trust_opts src;
 	const char *batch;
 	bool has_now;
 	int64_t now;
@@ -92,7 +89,7 @@ static bool parse_int(const char *s, int64_t min, int64_t max, int64_t *out)
 static int parse_args(int argc, char **argv, struct options *o)
 {
 	memset(o, 0, sizeof(*o));
-	o->anchors = MCK_DEFAULT_ANCHORS_DIR;
+	o->src.anchors = MCK_DEFAULT_ANCHORS_DIR;
 	o->grace_days = MCK_GRACE_DEFAULT_DAYS;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -115,14 +112,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 		} else if (v == NULL) {
 			fprintf(stderr, "mcverify: %s needs a value (or is unknown)\n", a);
 			return -1;
-		} else if (strcmp(a, "--anchors") == 0) {
-			o->anchors = v;
-		} else if (strcmp(a, "--trust") == 0) {
-			o->trust = v;
-		} else if (strcmp(a, "--state") == 0) {
-			o->state = v;
-		} else if (strcmp(a, "--status") == 0) {
-			o->status = v;
+		} else if (mck_trust_opts_take(&o->src, a, v)) {
+			/* taken */
 		} else if (strcmp(a, "--batch") == 0) {
 			o->batch = v;
 		} else if (strcmp(a, "--now") == 0) {
@@ -152,11 +143,11 @@ static int parse_args(int argc, char **argv, struct options *o)
 			i++;
 		}
 	}
-	if ((o->trust == NULL) == (o->state == NULL)) {
+	if ((o->src.trust == NULL) == (o->src.state == NULL)) {
 		fprintf(stderr, "mcverify: give exactly one of --trust FILE and --state DIR\n");
 		return -1;
 	}
-	if (o->state != NULL && o->status != NULL) {
+	if (o->src.state != NULL && o->src.status != NULL) {
 		fprintf(stderr, "mcverify: --status goes with --trust; --state has its own\n");
 		return -1;
 	}
@@ -473,13 +464,7 @@ int main(int argc, char **argv)
 		return EXIT_UNUSABLE;
 	}
 	s.color = !opt.json && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
-	if (opt.state != NULL) {
-		rc = mck_trustcfg_load_state(&s.cfg, opt.anchors, opt.state, stderr, &reason, msg,
-					     sizeof(msg));
-	} else {
-		rc = mck_trustcfg_load(&s.cfg, opt.anchors, opt.trust, opt.status, stderr, &reason,
-				       msg, sizeof(msg));
-	}
+	rc = mck_trustcfg_open(&s.cfg, &opt.src, stderr, &reason, msg, sizeof(msg));
 	if (rc != 0) {
 		rc = report_config_error(&s, reason, msg);
 		goto out;

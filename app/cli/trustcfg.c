@@ -238,3 +238,36 @@ void mck_trustcfg_free(struct mck_trustcfg *cfg)
 	mck_anchors_destroy(cfg->anchors);
 	memset(cfg, 0, sizeof(*cfg));
 }
+
+bool mck_trust_opts_take(struct mck_trust_opts *o, const char *flag, const char *value)
+{
+	if (strcmp(flag, "--anchors") == 0) {
+		o->anchors = value;
+	} else if (strcmp(flag, "--trust") == 0) {
+		o->trust = value;
+	} else if (strcmp(flag, "--status") == 0) {
+		o->status = value;
+	} else if (strcmp(flag, "--state") == 0) {
+		o->state = value;
+	} else {
+		return false;
+	}
+	return true;
+}
+
+int mck_trustcfg_open(struct mck_trustcfg *cfg, const struct mck_trust_opts *o, FILE *diag,
+		      enum mck_reason *reason, char *msg, size_t cap)
+{
+	if (o->state != NULL) {
+		return mck_trustcfg_load_state(cfg, o->anchors, o->state, diag, reason, msg, cap);
+	}
+	if (o->trust != NULL) {
+		return mck_trustcfg_load(cfg, o->anchors, o->trust, o->status, diag, reason, msg,
+					 cap);
+	}
+	memset(cfg, 0, sizeof(*cfg));
+	mck_statusset_init(&cfg->status);
+	snprintf(msg, cap, "no trust list: give --trust FILE or --state DIR");
+	*reason = MCK_REASON_TRUSTLIST_MISSING;
+	return -1;
+}

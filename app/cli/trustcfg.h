@@ -47,6 +47,21 @@ int mck_trustcfg_load(struct mck_trustcfg *cfg, const char *anchors_dir, const c
 int mck_trustcfg_load_state(struct mck_trustcfg *cfg, const char *anchors_dir, const char *state,
 			    FILE *diag, enum mck_reason *reason, char *msg, size_t cap);
 
+/* Where a program's trust comes from: --anchors, and --trust [--status] or --state. */
+struct mck_trust_opts {
+	const char *anchors;
+	const char *trust;
+	const char *status;
+	const char *state;
+};
+
+/** Take @p flag with @p value if it is one of the four options above; false otherwise. */
+bool mck_trust_opts_take(struct mck_trust_opts *o, const char *flag, const char *value);
+
+/** Load from the state directory when given, else from the trust list file (as above). */
+int mck_trustcfg_open(struct mck_trustcfg *cfg, const struct mck_trust_opts *o, FILE *diag,
+		      enum mck_reason *reason, char *msg, size_t cap);
+
 void mck_trustcfg_free(struct mck_trustcfg *cfg);
 
 #endif

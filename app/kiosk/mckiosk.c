@@ -32,10 +32,7 @@
 
 struct options {
 	const char *source;
-	const char *anchors;
-	const char *trust;
-	const char *state;
-	const char *status;
+	struct mck_trust_opts src;
 	const char *screenshot;
 	const char *fonts;
 	int width;
@@ -71,7 +68,7 @@ static void usage(FILE *f)
 static int parse_args(int argc, char **argv, struct options *o)
 {
 	memset(o, 0, sizeof(*o));
-	o->anchors = MCK_DEFAULT_ANCHORS_DIR;
+	o->src.anchors = MCK_DEFAULT_ANCHORS_DIR;
 	o->fonts = MCK_FONT_DIR;
 	o->width = 800;
 	o->height = 480;
@@ -95,14 +92,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 		i++;
 		if (strcmp(a, "--source") == 0) {
 			o->source = v;
-		} else if (strcmp(a, "--anchors") == 0) {
-			o->anchors = v;
-		} else if (strcmp(a, "--trust") == 0) {
-			o->trust = v;
-		} else if (strcmp(a, "--state") == 0) {
-			o->state = v;
-		} else if (strcmp(a, "--status") == 0) {
-			o->status = v;
+		} else if (mck_trust_opts_take(&o->src, a, v)) {
+			/* taken */
 		} else if (strcmp(a, "--screenshot") == 0) {
 			o->screenshot = v;
 		} else if (strcmp(a, "--fonts") == 0) {
@@ -156,18 +147,10 @@ static void load_trust(struct kiosk *k)
 	char msg[256];
 	int rc;
 
-	if (k->opt.state != NULL) {
-		rc = mck_trustcfg_load_state(&k->cfg, k->opt.anchors, k->opt.state, stderr, &reason,
-					     msg, sizeof(msg));
-	} else if (k->opt.trust != NULL) {
-		rc = mck_trustcfg_load(&k->cfg, k->opt.anchors, k->opt.trust, k->opt.status, stderr,
-				       &reason, msg, sizeof(msg));
-	} else {
-		rc = -1;
-		snprintf(msg, sizeof(msg), "no --trust or --state");
-	}
+	rc = mck_trustcfg_open(&k->cfg, &k->opt.src, stderr, &reason, msg, sizeof(msg));
 	if (rc != 0) {
 		fprintf(stderr, "mckiosk: %s\n", msg);
+		mck_trustcfg_free(&k->cfg); /* whatever a failed load had made */
 		k->view.screen = MCK_SCREEN_ERROR;
 		k->view.error = MCK_TEXT_ERROR_TRUSTLIST_MISSING;
 		mck_present_status(&k->view, NULL, true, true);

@@ -8,6 +8,7 @@
 
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -37,18 +38,29 @@ static char spoof_dir[] = "/tmp/mck-screens-XXXXXX";
 static const char *anchors_override;
 static const char *trust_override;
 
-static int render(const char *source, const char *size, const char *lang, const char *out)
+/*
+ * Render with @p extra options (NULL-terminated, may be NULL); the printed
+ * report (overflow, touch targets) goes to @p report when not NULL.
+ */
+static int render_with(const char *source, const char *size, const char *lang, const char *out,
+		       const char *const *extra, char **report)
 {
 	char bin[512];
 	char anchors[512];
 	char trust[512];
 	char status[512];
-	char *argv[24];
+	char *argv[40];
 	char *text = NULL;
 	int argc = 0;
 	int rc;
 	unsigned overflow = 0;
+	const char *now = "1795000000";
 
+	for (size_t i = 0; extra != NULL && extra[i] != NULL; i++) {
+		if (strcmp(extra[i], "--now") == 0 && extra[i + 1] != NULL) {
+			now = extra[i + 1]; /* given once, not twice */
+		}
+	}
 	snprintf(bin, sizeof(bin), "%s/mckiosk", MCK_BIN_DIR);
 	snprintf(anchors, sizeof(anchors), "%s/anchors", MCK_FIXTURES);
 	snprintf(trust, sizeof(trust), "%s/trust/trustlist.jws", MCK_FIXTURES);
@@ -62,7 +74,7 @@ static int render(const char *source, const char *size, const char *lang, const 
 	ARG("--status");
 	ARG(status);
 	ARG("--now");
-	ARG("1795000000");
+	ARG(now);
 	ARG("--size");
 	ARG(size);
 	ARG("--lang");
@@ -73,6 +85,13 @@ static int render(const char *source, const char *size, const char *lang, const 
 		ARG("--source");
 		ARG(source);
 	}
+	for (size_t i = 0; extra != NULL && extra[i] != NULL && argc < 38; i++) {
+		if (strcmp(extra[i], "--now") == 0) {
+			i++;
+			continue;
+		}
+		ARG(extra[i]);
+	}
 	argv[argc] = NULL;
 #undef ARG
 	rc = mck_test_run(argv, NULL, &text);
@@ -80,8 +99,17 @@ static int render(const char *source, const char *size, const char *lang, const 
 		free(text);
 		return -1;
 	}
-	free(text);
+	if (report != NULL) {
+		*report = text;
+	} else {
+		free(text);
+	}
 	return (int)overflow;
+}
+
+static int render(const char *source, const char *size, const char *lang, const char *out)
+{
+	return render_with(source, size, lang, out, NULL, NULL);
 }
 
 static struct rgb pixel_at(const char *path, double fx, double fy, int *w, int *h)
@@ -336,12 +364,210 @@ static void test_spoofing_credential(void **state)
 	trust_override = NULL;
 }
 
+static const struct rgb unusable = {120, 24, 24};
+static const struct rgb slate = {33, 41, 51};
+
+static void expect_no_overflow(int overflow, const char *out)
+{
+	assert_true(overflow >= 0);
+	if (overflow != 0) {
+		fprintf(stderr, "%s: %d text boxes overflow\n", out, overflow);
+	}
+	assert_int_equal(overflow, 0);
+}
+
+/* Faults that stop checking get the "cannot verify" band and their own sentence. */
+static void test_fault_screens(void **state)
+{
+	char missing[512];
+	static const char *const flangs[] = {"en", "el"};
+	char out[512];
+
+	(void)state;
+	snprintf(missing, sizeof(missing), "%s/no-such-trustlist.jws", MCK_FIXTURES);
+	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+		for (size_t l = 0; l < 2; l++) {
+			/* no trust list */
+			trust_override = missing;
+			snprintf(out, sizeof(out), "%s/screen-notrust-%s-%s.png", MCK_BIN_DIR,
+				 sizes[s], flangs[l]);
+			expect_no_overflow(render(NULL, sizes[s], flangs[l], out), out);
+			expect_band(out, unusable);
+			trust_override = NULL;
+			/* no camera: the device does not open */
+			snprintf(out, sizeof(out), "%s/screen-nocamera-%s-%s.png", MCK_BIN_DIR,
+				 sizes[s], flangs[l]);
+			expect_no_overflow(
+				render("v4l2:/dev/mck-no-such-video", sizes[s], flangs[l], out),
+				out);
+			expect_band(out, unusable);
+			/* the trust list long out of date */
+			snprintf(out, sizeof(out), "%s/screen-expired-%s-%s.png", MCK_BIN_DIR,
+				 sizes[s], flangs[l]);
+			expect_no_overflow(
+				render_with(NULL, sizes[s], flangs[l], out,
+					    (const char *const[]){"--now", "1900000000", NULL},
+					    NULL),
+				out);
+			expect_band(out, unusable);
+		}
+		/* Clock before the list was signed: scanning works, a notice, no band. */
+		snprintf(out, sizeof(out), "%s/screen-clock-%s.png", MCK_BIN_DIR, sizes[s]);
+		expect_no_overflow(render_with(NULL, sizes[s], "en", out,
+					       (const char *const[]){"--now", "1000", NULL}, NULL),
+				   out);
+		int w = 0;
+		int h = 0;
+		struct rgb c = pixel_at(out, 0.97, 0.02, &w, &h);
+		assert_int_equal(c.r + c.g + c.b, 3 * 255);
+	}
+}
+
+/* The operator screen: ours (slate header, no verdict colour), every fact fits. */
+static void test_operator_screen(void **state)
+{
+	char out[512];
+
+	(void)state;
+	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+		for (size_t l = 0; l < sizeof(langs) / sizeof(langs[0]); l++) {
+			int w = 0;
+			int h = 0;
+
+			snprintf(out, sizeof(out), "%s/screen-operator-%s-%s.png", MCK_BIN_DIR,
+				 sizes[s], langs[l]);
+			expect_no_overflow(
+				render_with(NULL, sizes[s], langs[l], out,
+					    (const char *const[]){"--show", "operator", NULL},
+					    NULL),
+				out);
+			struct rgb c = pixel_at(out, 0.97, 0.02, &w, &h);
+			assert_int_equal(c.r, slate.r);
+			assert_int_equal(c.g, slate.g);
+			assert_int_equal(c.b, slate.b);
+		}
+	}
+}
+
+struct target {
+	int x, y, w, h;
+};
+
+/* The touch target @p name from mckiosk's report; false when absent. */
+static bool find_target(const char *report, const char *name, struct target *t)
+{
+	char key[64];
+	const char *p;
+
+	snprintf(key, sizeof(key), "target %s ", name);
+	p = strstr(report, key);
+	return p != NULL && sscanf(p + strlen(key), "%d %d %d %d", &t->x, &t->y, &t->w, &t->h) == 4;
+}
+
+/*
+ * The language picker, over idle and over a result: seven targets large enough
+ * for a finger, the current language marked, none of them on the verdict band.
+ */
+static void test_language_picker(void **state)
+{
+	static const char *const codes[] = {"en", "pl", "de", "fr", "el", "it", "es"};
+	char source[600];
+	char out[512];
+
+	(void)state;
+	snprintf(source, sizeof(source), "image:%s/cases/valid-es256-compact/input0.png",
+		 MCK_FIXTURES);
+	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+		for (int on_result = 0; on_result < 2; on_result++) {
+			char *report = NULL;
+			struct target t;
+			int w = 0;
+			int h = 0;
+
+			snprintf(out, sizeof(out), "%s/screen-languages-%s-%d.png", MCK_BIN_DIR,
+				 sizes[s], on_result);
+			expect_no_overflow(
+				render_with(on_result ? source : NULL, sizes[s], "de", out,
+					    (const char *const[]){"--show", "languages", NULL},
+					    &report),
+				out);
+			pixel_at(out, 0, 0, &w, &h);
+			int short_side = w < h ? w : h;
+			int band = short_side * 30 / 100 < h * 28 / 100 ? short_side * 30 / 100
+									: h * 28 / 100;
+			for (size_t i = 0; i < 7; i++) {
+				char name[16];
+
+				snprintf(name, sizeof(name), "pick-%s", codes[i]);
+				assert_true(find_target(report, name, &t));
+				assert_true(t.h >= short_side / 12); /* a fingertip */
+				assert_true(t.w >= short_side / 4);
+				if (on_result) {
+					assert_true(t.y >= band); /* never on the band */
+				}
+				struct rgb c = pixel_at(out, (t.x + 4.0) / w, (t.y + t.h / 2.0) / h,
+							&w, &h);
+				bool marked = c.r == 30 && c.g == 80 && c.b == 160;
+				assert_int_equal(marked, strcmp(codes[i], "de") == 0);
+			}
+			assert_true(find_target(report, "language", &t));
+			assert_true(t.y > band && t.h >= short_side / 12);
+			if (on_result) {
+				expect_band(out, green); /* the picker left the band alone */
+			}
+			free(report);
+		}
+	}
+}
+
+/* A panel mounted turned: the picture is turned with it, the band on the panel's edge. */
+static void test_rotation(void **state)
+{
+	static const struct {
+		const char *deg;
+		double fx, fy; /* a point inside the band on the panel */
+		double gx, gy; /* a point outside it */
+	} turns[] = {
+		{"90", 0.97, 0.5, 0.5, 0.5},
+		{"180", 0.5, 0.97, 0.5, 0.03},
+		{"270", 0.03, 0.5, 0.5, 0.5},
+	};
+	char source[600];
+	char out[512];
+
+	(void)state;
+	snprintf(source, sizeof(source), "image:%s/cases/valid-es256-compact/input0.png",
+		 MCK_FIXTURES);
+	for (size_t i = 0; i < sizeof(turns) / sizeof(turns[0]); i++) {
+		int w = 0;
+		int h = 0;
+
+		snprintf(out, sizeof(out), "%s/screen-rotate-%s.png", MCK_BIN_DIR, turns[i].deg);
+		expect_no_overflow(
+			render_with(source, "800x480", "en", out,
+				    (const char *const[]){"--rotate", turns[i].deg, NULL}, NULL),
+			out);
+		struct rgb in = pixel_at(out, turns[i].fx, turns[i].fy, &w, &h);
+		struct rgb off = pixel_at(out, turns[i].gx, turns[i].gy, &w, &h);
+		assert_int_equal(w, 800); /* the panel's size, whatever the turn */
+		assert_int_equal(h, 480);
+		assert_int_equal(in.r, green.r);
+		assert_int_equal(in.g, green.g);
+		assert_int_equal(in.b, green.b);
+		assert_false(off.r == green.r && off.g == green.g && off.b == green.b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_verdict_bands),
 		cmocka_unit_test(test_idle_has_no_band),
 		cmocka_unit_test(test_spoofing_credential),
+		cmocka_unit_test(test_fault_screens),
+		cmocka_unit_test(test_operator_screen),
+		cmocka_unit_test(test_language_picker),
+		cmocka_unit_test(test_rotation),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <SDL.h>
 #include <png.h>
@@ -41,8 +42,11 @@ struct options {
 	bool has_now;
 	int64_t now;
 	int clear_after_s;
+	int operator_after_s;
 	int run_for_s; /* quit after this long (soak tests); 0: until asked */
+	int rotation;  /* degrees clockwise the picture is turned for the panel */
 	bool fullscreen;
+	const char *show; /* headless: "operator" or "languages" instead of idle */
 };
 
 struct kiosk {
@@ -53,7 +57,18 @@ struct kiosk {
 	struct mck_qrtext *texts;
 	struct mck_view view;
 	struct mck_ui *ui;
+	int lw; /* logical size: the panel's, turned by the rotation */
+	int lh;
 	Uint32 scan_event;
+	Uint32 source_event; /* user.code 1: source open, 0: gone; 2: a preview frame */
+	/* The camera's live picture: the capture thread writes, the UI thread copies. */
+	SDL_mutex *preview_lock;
+	SDL_atomic_t preview_pending;
+	int preview_w;
+	int preview_h;
+	uint8_t preview_in[MCK_VIEW_PREVIEW_W * MCK_VIEW_PREVIEW_H];
+	uint8_t preview[MCK_VIEW_PREVIEW_W * MCK_VIEW_PREVIEW_H];
+	char generation[256]; /* the state directory's current generation loaded */
 };
 
 static void usage(FILE *f)
@@ -61,8 +76,26 @@ static void usage(FILE *f)
 	fputs("usage: mckiosk [--source image:PATH|replay:DIR|v4l2:DEV|hid:DEV] [--size WxH]\n"
 	      "               [--lang en|pl|de|fr|el|it|es] [--now UNIX] [--anchors DIR]\n"
 	      "               (--trust FILE [--status DIR] | --state DIR) [--clear-after S]\n"
-	      "               [--fullscreen] [--fonts DIR] [--screenshot OUT.png] [--run-for S]\n",
+	      "               [--rotate 0|90|180|270] [--fullscreen] [--fonts DIR]\n"
+	      "               [--screenshot OUT.png [--show operator|languages]] [--run-for S]\n",
 	      f);
+}
+
+/* A whole decimal number in [lo, hi], or -1 with a message naming the option. */
+static int number(const char *opt, const char *v, long lo, long hi, int *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno != 0 || end == v || *end != '\0' || n < lo || n > hi) {
+		fprintf(stderr, "mckiosk: %s wants a number %ld..%ld, not \"%.20s\"\n", opt, lo, hi,
+			v);
+		return -1;
+	}
+	*out = (int)n;
+	return 0;
 }
 
 static int parse_args(int argc, char **argv, struct options *o)
@@ -73,6 +106,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 	o->width = 800;
 	o->height = 480;
 	o->clear_after_s = 30;
+	o->operator_after_s = 60;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -121,9 +155,24 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->now = t;
 			o->has_now = true;
 		} else if (strcmp(a, "--clear-after") == 0) {
-			o->clear_after_s = atoi(v);
+			if (number(a, v, 1, 3600, &o->clear_after_s) != 0) {
+				return -1;
+			}
 		} else if (strcmp(a, "--run-for") == 0) {
-			o->run_for_s = atoi(v);
+			if (number(a, v, 1, 86400 * 365, &o->run_for_s) != 0) {
+				return -1;
+			}
+		} else if (strcmp(a, "--rotate") == 0) {
+			if (number(a, v, 0, 270, &o->rotation) != 0 || o->rotation % 90 != 0) {
+				fprintf(stderr, "mckiosk: --rotate 0, 90, 180 or 270\n");
+				return -1;
+			}
+		} else if (strcmp(a, "--show") == 0) {
+			if (strcmp(v, "operator") != 0 && strcmp(v, "languages") != 0) {
+				fprintf(stderr, "mckiosk: --show operator|languages\n");
+				return -1;
+			}
+			o->show = v;
 		} else {
 			fprintf(stderr, "mckiosk: unknown option %.40s\n", a);
 			return -1;
@@ -139,6 +188,26 @@ static int64_t now_of(const struct kiosk *k)
 	return k->opt.has_now ? k->opt.now : (t < 0 ? 0 : (int64_t)t);
 }
 
+/* The state directory's current generation (its symlink's target), "" for none. */
+static void current_generation(const struct kiosk *k, char *out, size_t cap)
+{
+	char link[PATH_MAX];
+	ssize_t n = -1;
+
+	if (k->opt.src.state != NULL &&
+	    (size_t)snprintf(link, sizeof(link), "%s/current", k->opt.src.state) < sizeof(link)) {
+		n = readlink(link, out, cap - 1);
+	}
+	out[n > 0 ? n : 0] = '\0';
+}
+
+/* The status facts as of now: list age, clock, camera. */
+static void refresh_status(struct kiosk *k)
+{
+	mck_present_status(&k->view, k->have_cfg ? k->cfg.trust : NULL, now_of(k),
+			   (int64_t)MCK_GRACE_DEFAULT_DAYS * 86400, k->view.status.camera_ok);
+}
+
 /* Trust configuration; without one the kiosk shows an error screen. */
 static void load_trust(struct kiosk *k)
 {
@@ -147,13 +216,18 @@ static void load_trust(struct kiosk *k)
 	char msg[256];
 	int rc;
 
+	if (k->have_cfg) {
+		mck_verifier_destroy(k->verifier);
+		k->verifier = NULL;
+		mck_trustcfg_free(&k->cfg);
+		k->have_cfg = false;
+	}
+	current_generation(k, k->generation, sizeof(k->generation));
 	rc = mck_trustcfg_open(&k->cfg, &k->opt.src, stderr, &reason, msg, sizeof(msg));
 	if (rc != 0) {
 		fprintf(stderr, "mckiosk: %s\n", msg);
 		mck_trustcfg_free(&k->cfg); /* whatever a failed load had made */
-		k->view.screen = MCK_SCREEN_ERROR;
-		k->view.error = MCK_TEXT_ERROR_TRUSTLIST_MISSING;
-		mck_present_status(&k->view, NULL, true, true);
+		refresh_status(k);
 		return;
 	}
 	k->have_cfg = true;
@@ -162,8 +236,28 @@ static void load_trust(struct kiosk *k)
 	vcfg.grace_seconds = (int64_t)MCK_GRACE_DEFAULT_DAYS * 86400;
 	vcfg.trusted_time = k->cfg.trusted_time;
 	k->verifier = mck_verifier_create(&vcfg);
-	mck_present_status(&k->view, k->cfg.trust, now_of(k) >= mck_trustlist_iat(k->cfg.trust),
-			   k->opt.source != NULL);
+	refresh_status(k);
+}
+
+/* An update installed while running: load the new generation when the screen is idle. */
+static void reload_if_updated(struct kiosk *k)
+{
+	char now[sizeof(k->generation)];
+
+	current_generation(k, now, sizeof(now));
+	if (strcmp(now, k->generation) != 0) {
+		fprintf(stderr, "mckiosk: trust state changed, reloading\n");
+		load_trust(k);
+	}
+}
+
+/* Counters, the only thing the kiosk keeps about scans. */
+static void count(struct kiosk *k, enum mck_verdict verdict)
+{
+	k->view.op.scans++;
+	if ((unsigned)verdict < 5) {
+		k->view.op.verdicts[verdict]++;
+	}
 }
 
 /* Verify what has been collected; show progress while chunks are missing. */
@@ -184,6 +278,7 @@ static void conclude(struct kiosk *k)
 	memset(&res, 0, sizeof(res));
 	mck_verify_qr(k->verifier, k->texts, now_of(k), &res);
 	mck_present_result(&k->view, &res);
+	count(k, res.verdict);
 	mck_result_free(&res);
 	mck_qrtext_free(k->texts);
 	mck_qrtext_init(k->texts);
@@ -211,67 +306,198 @@ static int write_png(SDL_Renderer *r, int w, int h, const char *path)
 	return rc;
 }
 
-/* Headless: process one image (if any), draw once, save. */
+/*
+ * Draw the view: straight onto the renderer, or turned for a panel mounted
+ * rotated (logical size lw x lh drawn into a texture, copied turned).
+ */
+static void draw_frame(struct kiosk *k, SDL_Renderer *r, SDL_Texture **turned)
+{
+	if (k->opt.rotation == 0) {
+		mck_ui_draw(k->ui, r, &k->view);
+		return;
+	}
+	if (*turned == NULL) {
+		*turned = SDL_CreateTexture(r, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET,
+					    k->lw, k->lh);
+	}
+	if (*turned == NULL || SDL_SetRenderTarget(r, *turned) != 0) {
+		fprintf(stderr, "mckiosk: rotation: %s\n", SDL_GetError());
+		mck_ui_draw(k->ui, r, &k->view);
+		return;
+	}
+	mck_ui_draw(k->ui, r, &k->view);
+	SDL_SetRenderTarget(r, NULL);
+	int pw = k->opt.rotation % 180 != 0 ? k->lh : k->lw;
+	int ph = k->opt.rotation % 180 != 0 ? k->lw : k->lh;
+	SDL_Rect dst = {(pw - k->lw) / 2, (ph - k->lh) / 2, k->lw, k->lh};
+	SDL_RenderCopyEx(r, *turned, NULL, &dst, k->opt.rotation, NULL, SDL_FLIP_NONE);
+}
+
+/* A point on the panel (pixels) to the layout's coordinates. */
+static void panel_to_layout(const struct kiosk *k, int px, int py, int *x, int *y)
+{
+	switch (k->opt.rotation) {
+	case 90:
+		*x = py;
+		*y = k->lh - 1 - px;
+		break;
+	case 180:
+		*x = k->lw - 1 - px;
+		*y = k->lh - 1 - py;
+		break;
+	case 270:
+		*x = k->lw - 1 - py;
+		*y = px;
+		break;
+	default:
+		*x = px;
+		*y = py;
+		break;
+	}
+}
+
+/* Source specs: "image:A.png,B.png" are scans for screenshots; "NAME:ARG" a backend. */
+static const struct mck_source_ops *backend_of(const char *spec)
+{
+	char name[16];
+	const char *colon = strchr(spec, ':');
+
+	if (colon == NULL || (size_t)(colon - spec) >= sizeof(name)) {
+		return NULL;
+	}
+	memcpy(name, spec, (size_t)(colon - spec));
+	name[colon - spec] = '\0';
+	return mck_source_find(name);
+}
+
+/* Headless: scan the images given (successive scans), verify, as the kiosk would. */
+static void scan_images(struct kiosk *k, const char *spec)
+{
+	struct mck_qrscan *scan = mck_qrscan_create();
+	struct mck_qrscan_result *codes = malloc(sizeof(*codes));
+	struct mck_image img = {0};
+	char *list;
+	int n;
+
+	if (strncmp(spec, "image:", 6) == 0) {
+		spec += 6;
+	}
+	list = strdup(spec);
+	for (char *save = NULL, *p = list != NULL ? strtok_r(list, ",", &save) : NULL; p != NULL;
+	     p = strtok_r(NULL, ",", &save)) {
+		n = mck_image_load(&img, p) == 0 && scan != NULL && codes != NULL
+			    ? mck_qrscan_frame(scan, img.pixels, img.width, img.height, codes)
+			    : -1;
+		mck_image_free(&img);
+		for (int i = 0; i < n; i++) {
+			mck_qrtext_add(k->texts, codes->text[i], codes->len[i]);
+		}
+		if (n <= 0) {
+			struct mck_result res;
+
+			memset(&res, 0, sizeof(res));
+			mck_result_set(&res, MCK_REASON_NO_CODE, NULL);
+			mck_present_result(&k->view, &res);
+			count(k, res.verdict);
+			mck_result_free(&res);
+		} else {
+			conclude(k);
+		}
+	}
+	free(list);
+	free(codes);
+	mck_qrscan_destroy(scan);
+}
+
+/* A frame shrunk by a whole factor to fit the preview size (nearest pixel). */
+static void shrink(const struct mck_scan_event *ev, uint8_t *out, int *w, int *h)
+{
+	uint32_t f = (ev->width + MCK_VIEW_PREVIEW_W - 1) / MCK_VIEW_PREVIEW_W;
+
+	if ((ev->height + MCK_VIEW_PREVIEW_H - 1) / MCK_VIEW_PREVIEW_H > f) {
+		f = (ev->height + MCK_VIEW_PREVIEW_H - 1) / MCK_VIEW_PREVIEW_H;
+	}
+	f = f > 0 ? f : 1;
+	*w = (int)(ev->width / f);
+	*h = (int)(ev->height / f);
+	for (int y = 0; y < *h; y++) {
+		const uint8_t *row = ev->grey + (size_t)y * f * ev->width;
+
+		for (int x = 0; x < *w; x++) {
+			out[y * *w + x] = row[(size_t)x * f];
+		}
+	}
+}
+
+/* Headless: process the source (if any), draw once, save. */
 static int screenshot(struct kiosk *k)
 {
 	SDL_Surface *surface;
 	SDL_Renderer *r;
+	SDL_Texture *turned = NULL;
+	int pw = k->opt.rotation % 180 != 0 ? k->lh : k->lw;
+	int ph = k->opt.rotation % 180 != 0 ? k->lw : k->lh;
 	int rc = 1;
 
-	if (k->opt.source != NULL && k->verifier != NULL) {
-		struct mck_qrscan *scan = mck_qrscan_create();
-		struct mck_qrscan_result *codes = malloc(sizeof(*codes));
-		const char *spec = k->opt.source;
-		struct mck_image img = {0};
-		int n;
+	if (k->opt.source != NULL && backend_of(k->opt.source) != NULL) {
+		/* A device: the screen shows whether it opens (no camera screen if not). */
+		struct mck_source src = {0};
+		struct mck_source_cfg cfg = {0};
 
-		if (strncmp(spec, "image:", 6) == 0) {
-			spec += 6;
-		}
-		/* Several images separated by ',' are successive scans. */
-		char *list = strdup(spec);
-		for (char *save = NULL, *p = strtok_r(list, ",", &save); p != NULL;
-		     p = strtok_r(NULL, ",", &save)) {
-			n = mck_image_load(&img, p) == 0 && scan != NULL && codes != NULL
-				    ? mck_qrscan_frame(scan, img.pixels, img.width, img.height,
-						       codes)
-				    : -1;
-			mck_image_free(&img);
-			for (int i = 0; i < n; i++) {
-				mck_qrtext_add(k->texts, codes->text[i], codes->len[i]);
-			}
-			if (n <= 0) {
-				struct mck_result res;
+		struct mck_scan_event *ev = malloc(sizeof(*ev));
 
-				memset(&res, 0, sizeof(res));
-				mck_result_set(&res, MCK_REASON_NO_CODE, NULL);
-				mck_present_result(&k->view, &res);
-				mck_result_free(&res);
-			} else {
-				conclude(k);
-			}
+		k->view.status.camera_ok = mck_source_open(&src, k->opt.source, &cfg) == 0;
+		/* The idle screen with the source's first picture as the live preview. */
+		if (k->view.status.camera_ok && ev != NULL &&
+		    mck_source_next(&src, ev, 2000) == 0 && ev->kind == MCK_SCAN_FRAME) {
+			shrink(ev, k->preview, &k->view.preview_w, &k->view.preview_h);
+			k->view.preview = k->preview;
+			mck_source_release(&src, ev);
 		}
-		free(list);
-		free(codes);
-		mck_qrscan_destroy(scan);
+		free(ev);
+		mck_source_close(&src);
+	} else if (k->opt.source != NULL && k->verifier != NULL) {
+		scan_images(k, k->opt.source);
 	}
-	surface = SDL_CreateRGBSurfaceWithFormat(0, k->opt.width, k->opt.height, 32,
-						 SDL_PIXELFORMAT_RGB888);
+	if (k->opt.show != NULL && strcmp(k->opt.show, "operator") == 0) {
+		k->view.screen = MCK_SCREEN_OPERATOR;
+	}
+	k->view.picker = k->opt.show != NULL && strcmp(k->opt.show, "languages") == 0;
+	surface = SDL_CreateRGBSurfaceWithFormat(0, pw, ph, 32, SDL_PIXELFORMAT_RGB888);
 	r = surface != NULL ? SDL_CreateSoftwareRenderer(surface) : NULL;
 	if (r == NULL) {
 		fprintf(stderr, "mckiosk: renderer: %s\n", SDL_GetError());
 	} else {
-		mck_ui_draw(k->ui, r, &k->view);
-		if (write_png(r, k->opt.width, k->opt.height, k->opt.screenshot) == 0) {
+		draw_frame(k, r, &turned);
+		if (write_png(r, pw, ph, k->opt.screenshot) == 0) {
 			rc = 0;
 		} else {
 			fprintf(stderr, "mckiosk: cannot write %s\n", k->opt.screenshot);
 		}
+		if (turned != NULL) {
+			SDL_DestroyTexture(turned);
+		}
 		SDL_DestroyRenderer(r);
 	}
 	SDL_FreeSurface(surface);
-	/* Overflow is reported so tests can hold layouts to it. */
+	/* Overflow and touch targets are reported so tests can hold layouts to them. */
 	printf("overflow %u\n", mck_ui_overflows(k->ui));
+	for (int what = MCK_UI_HIT_LANGUAGE; what < MCK_UI_HIT_COUNT; what++) {
+		for (int i = 0; i < (what == MCK_UI_HIT_PICK ? MCK_LANG_COUNT : 1); i++) {
+			SDL_Rect b = mck_ui_hit_rect(k->ui, (enum mck_ui_hit)what, i);
+			const char *name = what == MCK_UI_HIT_LANGUAGE ? "language"
+					   : what == MCK_UI_HIT_STATUS ? "status"
+								       : "pick";
+
+			if (b.w > 0) {
+				printf("target %s%s%s %d %d %d %d\n", name,
+				       what == MCK_UI_HIT_PICK ? "-" : "",
+				       what == MCK_UI_HIT_PICK ? mck_i18n_code((enum mck_lang)i)
+							       : "",
+				       b.x, b.y, b.w, b.h);
+			}
+		}
+	}
 	mck_view_clear_result(&k->view);
 	return rc;
 }
@@ -316,6 +542,29 @@ static void push_texts(struct kiosk *k, const struct mck_qrscan_result *codes, s
 	}
 }
 
+static void push_source_state(const struct kiosk *k, int code)
+{
+	SDL_Event ev;
+
+	SDL_zero(ev);
+	ev.type = k->source_event;
+	ev.user.code = code;
+	SDL_PushEvent(&ev);
+}
+
+/* Hand the UI a small copy of the frame for the live picture, unless it has one pending. */
+static void offer_preview(struct kiosk *k, const struct mck_scan_event *ev)
+{
+	if (k->preview_lock == NULL || SDL_AtomicGet(&k->preview_pending) != 0) {
+		return;
+	}
+	SDL_LockMutex(k->preview_lock);
+	shrink(ev, k->preview_in, &k->preview_w, &k->preview_h);
+	SDL_UnlockMutex(k->preview_lock);
+	SDL_AtomicSet(&k->preview_pending, 1);
+	push_source_state(k, 2);
+}
+
 static int capture_main(void *arg)
 {
 	struct capture *c = arg;
@@ -327,6 +576,7 @@ static int capture_main(void *arg)
 	struct mck_scan_event *ev = malloc(sizeof(*ev));
 	char last[64] = "";
 	bool open = false;
+	bool told_gone = false;
 
 	cfg.interval_ms = 500;
 	cfg.loop = 1;
@@ -335,10 +585,16 @@ static int capture_main(void *arg)
 
 		if (!open) {
 			if (mck_source_open(&src, k->opt.source, &cfg) != 0) {
+				if (!told_gone) {
+					push_source_state(k, 0);
+					told_gone = true;
+				}
 				SDL_Delay(1000); /* unplugged: try again */
 				continue;
 			}
 			open = true;
+			told_gone = false;
+			push_source_state(k, 1);
 		}
 		rc = mck_source_next(&src, ev, 100);
 		if (rc == -EAGAIN) {
@@ -355,6 +611,8 @@ static int capture_main(void *arg)
 			push_texts(k, codes, 1);
 		} else {
 			int n = mck_qrscan_frame(scan, ev->grey, ev->width, ev->height, codes);
+
+			offer_preview(k, ev);
 			/* The same code in front of the camera is one scan, not thirty. */
 			if (n > 0 && strncmp(last, codes->text[0], sizeof(last) - 1) != 0) {
 				snprintf(last, sizeof(last), "%.63s", codes->text[0]);
@@ -374,42 +632,128 @@ static int capture_main(void *arg)
 	return 0;
 }
 
+/* A touch or click at (x, y) of the layout that did not scroll. */
+static void tap(struct kiosk *k, int x, int y, Uint32 *shown_at)
+{
+	enum mck_lang lang = k->view.lang;
+	struct mck_view *v = &k->view;
+
+	switch (mck_ui_hit_test(k->ui, x, y, &lang)) {
+	case MCK_UI_HIT_LANGUAGE:
+		v->picker = !v->picker;
+		*shown_at = SDL_GetTicks(); /* choosing is not idling */
+		return;
+	case MCK_UI_HIT_PICK:
+		v->lang = lang;
+		v->picker = false;
+		return;
+	case MCK_UI_HIT_STATUS:
+		v->picker = false;
+		if (v->screen == MCK_SCREEN_OPERATOR) {
+			v->screen = MCK_SCREEN_IDLE;
+		} else {
+			mck_view_clear_result(v); /* the operator never sees a learner's data */
+			v->screen = MCK_SCREEN_OPERATOR;
+			*shown_at = SDL_GetTicks();
+		}
+		return;
+	default:
+		break;
+	}
+	if (v->picker) {
+		v->picker = false; /* a touch beside the picker closes it */
+	} else {
+		mck_view_clear_result(v);
+	}
+}
+
+/* How long the current screen may stay before it clears by itself (ms), 0 for ever. */
+static Uint32 screen_lifetime(const struct kiosk *k)
+{
+	switch (k->view.screen) {
+	case MCK_SCREEN_RESULT:
+	case MCK_SCREEN_PROGRESS:
+		return (Uint32)k->opt.clear_after_s * 1000u;
+	case MCK_SCREEN_OPERATOR:
+		return (Uint32)k->opt.operator_after_s * 1000u;
+	default:
+		return k->view.picker ? (Uint32)k->opt.clear_after_s * 1000u : 0;
+	}
+}
+
 static int interactive(struct kiosk *k)
 {
 	SDL_Window *win;
 	SDL_Renderer *r;
+	SDL_Texture *turned = NULL;
 	SDL_Thread *thread = NULL;
 	struct capture cap = {.k = k};
 	Uint32 shown_at = 0;
+	Uint32 ticked_at = 0;
 	unsigned scans = 0;
 	bool quit = false;
+	bool pressed = false;
+	int press_x = 0;
+	int press_y = 0;
+	int pw = k->opt.rotation % 180 != 0 ? k->lh : k->lw;
+	int ph = k->opt.rotation % 180 != 0 ? k->lw : k->lh;
 
 	win = SDL_CreateWindow("MicroCred Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-			       k->opt.width, k->opt.height,
-			       k->opt.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+			       pw, ph, k->opt.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
 	r = win != NULL ? SDL_CreateRenderer(win, -1, 0) : NULL;
 	if (r == NULL) {
 		fprintf(stderr, "mckiosk: display: %s\n", SDL_GetError());
 		return 1;
 	}
-	k->scan_event = SDL_RegisterEvents(1);
+	if (SDL_GetRendererOutputSize(r, &pw, &ph) == 0 &&
+	    (pw != (k->opt.rotation % 180 != 0 ? k->lh : k->lw) ||
+	     ph != (k->opt.rotation % 180 != 0 ? k->lw : k->lh))) {
+		/* Fullscreen on a panel of another size: lay out for the panel we have. */
+		char msg[256];
+		struct mck_ui *ui;
+
+		k->lw = k->opt.rotation % 180 != 0 ? ph : pw;
+		k->lh = k->opt.rotation % 180 != 0 ? pw : ph;
+		ui = mck_ui_create(k->opt.fonts, k->lw, k->lh, msg, sizeof(msg));
+		if (ui != NULL) {
+			mck_ui_destroy(k->ui);
+			k->ui = ui;
+		}
+	}
+	k->preview_lock = SDL_CreateMutex();
+	k->scan_event = SDL_RegisterEvents(2);
+	k->source_event = k->scan_event + 1;
+	k->view.status.camera_ok = k->opt.source != NULL; /* until the capture thread says */
+	refresh_status(k);
 	if (k->opt.source != NULL) {
 		thread = SDL_CreateThread(capture_main, "capture", &cap);
 	}
 	while (!quit) {
 		SDL_Event ev;
+		Uint32 now = SDL_GetTicks();
+		Uint32 life = screen_lifetime(k);
 
-		if (k->opt.run_for_s > 0 && SDL_GetTicks() > (Uint32)k->opt.run_for_s * 1000u) {
+		if (k->opt.run_for_s > 0 && now > (Uint32)k->opt.run_for_s * 1000u) {
 			break;
 		}
-		mck_ui_draw(k->ui, r, &k->view);
+		if (now - ticked_at >= 1000u) {
+			/* Once a second: clock, list age, and an update installed meanwhile. */
+			ticked_at = now;
+			if (k->view.screen == MCK_SCREEN_IDLE && !k->view.picker) {
+				reload_if_updated(k);
+			}
+			refresh_status(k);
+			mck_present_time(&k->view, now_of(k), (long long)(now / 1000u));
+		}
+		/* Privacy: the result leaves the screen and memory after a while. */
+		if (life != 0 && now - shown_at > life) {
+			mck_view_clear_result(&k->view);
+		}
+		k->view.preview = k->view.preview_w > 0 ? k->preview : NULL;
+		draw_frame(k, r, &turned);
+		k->view.preview = NULL;
 		SDL_RenderPresent(r);
 		if (!SDL_WaitEventTimeout(&ev, 250)) {
-			/* Privacy: the result leaves the screen and memory after a while. */
-			if (k->view.screen == MCK_SCREEN_RESULT &&
-			    SDL_GetTicks() - shown_at > (Uint32)k->opt.clear_after_s * 1000u) {
-				mck_view_clear_result(&k->view);
-			}
 			continue;
 		}
 		if (ev.type == SDL_QUIT ||
@@ -425,12 +769,64 @@ static int interactive(struct kiosk *k)
 			k->view.scroll--;
 		} else if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_l) {
 			k->view.lang = (enum mck_lang)((k->view.lang + 1) % MCK_LANG_COUNT);
-		} else if (ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_FINGERDOWN ||
-			   (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_SPACE)) {
+		} else if (ev.type == SDL_KEYDOWN &&
+			   (ev.key.keysym.sym == SDLK_o || ev.key.keysym.sym == SDLK_F2)) {
+			SDL_Rect s = mck_ui_hit_rect(k->ui, MCK_UI_HIT_STATUS, 0);
+			tap(k, s.x + s.w / 2, s.y + s.h / 2, &shown_at);
+		} else if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_SPACE) {
 			mck_view_clear_result(&k->view);
+		} else if (ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_FINGERDOWN) {
+			pressed = true;
+			if (ev.type == SDL_FINGERDOWN) {
+				panel_to_layout(k, (int)(ev.tfinger.x * (float)pw),
+						(int)(ev.tfinger.y * (float)ph), &press_x,
+						&press_y);
+			} else {
+				panel_to_layout(k, ev.button.x, ev.button.y, &press_x, &press_y);
+			}
+		} else if ((ev.type == SDL_MOUSEBUTTONUP || ev.type == SDL_FINGERUP) && pressed) {
+			int x;
+			int y;
+			int step = k->lh / 12 > 1 ? k->lh / 12 : 1;
+
+			pressed = false;
+			if (ev.type == SDL_FINGERUP) {
+				panel_to_layout(k, (int)(ev.tfinger.x * (float)pw),
+						(int)(ev.tfinger.y * (float)ph), &x, &y);
+			} else {
+				panel_to_layout(k, ev.button.x, ev.button.y, &x, &y);
+			}
+			if (y - press_y >= step || press_y - y >= step) {
+				/* A swipe scrolls the details: up shows what is below. */
+				int rows = (press_y - y) / step;
+
+				k->view.scroll = rows < 0 && (unsigned)-rows > k->view.scroll
+							 ? 0
+							 : (unsigned)((int)k->view.scroll + rows);
+			} else {
+				tap(k, press_x, press_y, &shown_at);
+			}
+		} else if (ev.type == k->source_event && ev.user.code == 2) {
+			SDL_LockMutex(k->preview_lock);
+			memcpy(k->preview, k->preview_in, sizeof(k->preview));
+			k->view.preview_w = k->preview_w;
+			k->view.preview_h = k->preview_h;
+			SDL_UnlockMutex(k->preview_lock);
+			SDL_AtomicSet(&k->preview_pending, 0);
+		} else if (ev.type == k->source_event) {
+			k->view.status.camera_ok = ev.user.code == 1;
+			if (!k->view.status.camera_ok) {
+				k->view.preview_w =
+					0; /* no stale picture of a camera that is gone */
+			}
+			refresh_status(k);
 		} else if (ev.type == k->scan_event) {
 			struct scan_msg *m = ev.user.data1;
 
+			if (k->view.screen == MCK_SCREEN_OPERATOR) {
+				mck_view_clear_result(&k->view);
+			}
+			k->view.picker = false;
 			for (size_t i = 0; i < m->count; i++) {
 				mck_qrtext_add(k->texts, m->text[i], m->len[i]);
 				memset(m->text[i], 0, m->len[i]);
@@ -448,6 +844,11 @@ static int interactive(struct kiosk *k)
 	if (thread != NULL) {
 		SDL_WaitThread(thread, NULL);
 	}
+	if (turned != NULL) {
+		SDL_DestroyTexture(turned);
+	}
+	SDL_DestroyMutex(k->preview_lock);
+	k->preview_lock = NULL;
 	SDL_DestroyRenderer(r);
 	SDL_DestroyWindow(win);
 	return 0;
@@ -470,15 +871,23 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mckiosk: SDL: %s\n", SDL_GetError());
 		return 4;
 	}
+	k.lw = k.opt.rotation % 180 != 0 ? k.opt.height : k.opt.width;
+	k.lh = k.opt.rotation % 180 != 0 ? k.opt.width : k.opt.height;
 	k.view.lang = k.opt.lang;
+	/* Headless without a device: the idle screen as with a working camera. */
+	k.view.status.camera_ok = true;
+	snprintf(k.view.op.software, sizeof(k.view.op.software), "mckiosk %s", MCK_VERSION);
+	snprintf(k.view.op.source, sizeof(k.view.op.source), "%s",
+		 k.opt.source != NULL ? k.opt.source : "-");
 	k.texts = malloc(sizeof(*k.texts));
-	k.ui = mck_ui_create(k.opt.fonts, k.opt.width, k.opt.height, msg, sizeof(msg));
+	k.ui = mck_ui_create(k.opt.fonts, k.lw, k.lh, msg, sizeof(msg));
 	if (k.texts == NULL || k.ui == NULL) {
 		fprintf(stderr, "mckiosk: %s\n", k.ui == NULL ? msg : "out of memory");
 		return 4;
 	}
 	mck_qrtext_init(k.texts);
 	load_trust(&k);
+	mck_present_time(&k.view, now_of(&k), 0);
 	rc = k.opt.screenshot != NULL ? screenshot(&k) : interactive(&k);
 	mck_qrtext_free(k.texts);
 	free(k.texts);

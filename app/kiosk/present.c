@@ -83,15 +83,33 @@ void mck_present_result(struct mck_view *v, const struct mck_result *res)
 	}
 }
 
-void mck_present_status(struct mck_view *v, const struct mck_trustlist *tl, bool clock_ok,
-			bool camera_ok)
+void mck_present_status(struct mck_view *v, const struct mck_trustlist *tl, int64_t now,
+			int64_t grace_seconds, bool camera_ok)
 {
-	v->status.have_trustlist = tl != NULL;
+	struct mck_view_status *st = &v->status;
+
+	memset(st, 0, sizeof(*st));
+	st->have_trustlist = tl != NULL;
+	st->clock_ok = true; /* nothing to tell a wrong clock by without a list */
 	if (tl != NULL) {
-		v->status.sequence = (long long)mck_trustlist_sequence(tl);
-		date_only(v->status.updated, sizeof(v->status.updated), mck_trustlist_iat(tl));
-		v->status.issuers = mck_trustlist_issuer_count(tl);
+		int64_t next = mck_trustlist_next_update(tl);
+
+		st->sequence = (long long)mck_trustlist_sequence(tl);
+		date_only(st->updated, sizeof(st->updated), mck_trustlist_iat(tl));
+		date_only(st->next_update, sizeof(st->next_update), next);
+		st->issuers = mck_trustlist_issuer_count(tl);
+		/* A clock before the list was signed is wrong (the verifier then uses iat). */
+		st->clock_ok = now >= mck_trustlist_iat(tl);
+		st->trustlist_expired = st->clock_ok && now > next && now - next > grace_seconds;
 	}
-	v->status.clock_ok = clock_ok;
-	v->status.camera_ok = camera_ok;
+	st->camera_ok = camera_ok;
+}
+
+void mck_present_time(struct mck_view *v, int64_t now, long long uptime_s)
+{
+	char iso[21];
+
+	mck_time_format(now, iso); /* YYYY-MM-DDTHH:MM:SSZ */
+	snprintf(v->op.now, sizeof(v->op.now), "%.10s %.5s UTC", iso, iso + 11);
+	v->op.uptime_s = uptime_s;
 }

@@ -9,8 +9,15 @@
 /** Fill @p v's result fields from @p res; every credential string is sanitised. */
 void mck_present_result(struct mck_view *v, const struct mck_result *res);
 
-/** Fill the status bar from the trust list (may be NULL) and device state. */
-void mck_present_status(struct mck_view *v, const struct mck_trustlist *tl, bool clock_ok,
-			bool camera_ok);
+/**
+ * Fill the status facts from the trust list (may be NULL), the time @p now and
+ * the scan source's state: clock before the list's iat → clock not set; past
+ * nextUpdate by more than @p grace_seconds → list out of date.
+ */
+void mck_present_status(struct mck_view *v, const struct mck_trustlist *tl, int64_t now,
+			int64_t grace_seconds, bool camera_ok);
+
+/** The operator screen's clock and uptime. */
+void mck_present_time(struct mck_view *v, int64_t now, long long uptime_s);
 
 #endif

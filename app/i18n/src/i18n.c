@@ -64,6 +64,18 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 						       "sprawdzane według listy zaufania.",
 			[MCK_TEXT_TOUCH_TO_DISMISS] = "Dotknij ekranu lub zeskanuj następny kod",
 			[MCK_TEXT_LANGUAGE_NAME] = "Polski",
+			[MCK_TEXT_OPERATOR_TITLE] = "Stan urządzenia",
+			[MCK_TEXT_OPERATOR_TRUSTLIST] = "Lista zaufania",
+			[MCK_TEXT_OPERATOR_ISSUED] = "Wydana",
+			[MCK_TEXT_OPERATOR_NEXT_UPDATE] = "Następna aktualizacja do",
+			[MCK_TEXT_OPERATOR_ISSUERS] = "Instytucje przyznające",
+			[MCK_TEXT_OPERATOR_TIME] = "Czas",
+			[MCK_TEXT_OPERATOR_SOURCE] = "Źródło skanów",
+			[MCK_TEXT_OPERATOR_SCANS] = "Skany od uruchomienia",
+			[MCK_TEXT_OPERATOR_UPTIME] = "Czas pracy",
+			[MCK_TEXT_OPERATOR_DISPLAY] = "Ekran",
+			[MCK_TEXT_OPERATOR_SOFTWARE] = "Oprogramowanie",
+			[MCK_TEXT_OPERATOR_RETURN] = "Dotknij ekranu, aby wrócić",
 		},
 	[MCK_LANG_DE] =
 		{
@@ -122,6 +134,18 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_TOUCH_TO_DISMISS] =
 				"Bildschirm berühren oder nächsten Code scannen",
 			[MCK_TEXT_LANGUAGE_NAME] = "Deutsch",
+			[MCK_TEXT_OPERATOR_TITLE] = "Betriebsstatus",
+			[MCK_TEXT_OPERATOR_TRUSTLIST] = "Vertrauensliste",
+			[MCK_TEXT_OPERATOR_ISSUED] = "Ausgestellt",
+			[MCK_TEXT_OPERATOR_NEXT_UPDATE] = "Nächstes Update fällig",
+			[MCK_TEXT_OPERATOR_ISSUERS] = "Ausstellende Stellen",
+			[MCK_TEXT_OPERATOR_TIME] = "Uhrzeit",
+			[MCK_TEXT_OPERATOR_SOURCE] = "Scanquelle",
+			[MCK_TEXT_OPERATOR_SCANS] = "Scans seit dem Start",
+			[MCK_TEXT_OPERATOR_UPTIME] = "Läuft seit",
+			[MCK_TEXT_OPERATOR_DISPLAY] = "Bildschirm",
+			[MCK_TEXT_OPERATOR_SOFTWARE] = "Software",
+			[MCK_TEXT_OPERATOR_RETURN] = "Zum Zurückkehren den Bildschirm berühren",
 		},
 	[MCK_LANG_FR] =
 		{
@@ -182,6 +206,18 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 				"liste de confiance.",
 			[MCK_TEXT_TOUCH_TO_DISMISS] = "Touchez l'écran ou scannez le code suivant",
 			[MCK_TEXT_LANGUAGE_NAME] = "Français",
+			[MCK_TEXT_OPERATOR_TITLE] = "État de la borne",
+			[MCK_TEXT_OPERATOR_TRUSTLIST] = "Liste de confiance",
+			[MCK_TEXT_OPERATOR_ISSUED] = "Émise le",
+			[MCK_TEXT_OPERATOR_NEXT_UPDATE] = "Prochaine mise à jour avant le",
+			[MCK_TEXT_OPERATOR_ISSUERS] = "Organismes émetteurs",
+			[MCK_TEXT_OPERATOR_TIME] = "Heure",
+			[MCK_TEXT_OPERATOR_SOURCE] = "Source de lecture",
+			[MCK_TEXT_OPERATOR_SCANS] = "Lectures depuis le démarrage",
+			[MCK_TEXT_OPERATOR_UPTIME] = "En marche depuis",
+			[MCK_TEXT_OPERATOR_DISPLAY] = "Écran",
+			[MCK_TEXT_OPERATOR_SOFTWARE] = "Logiciel",
+			[MCK_TEXT_OPERATOR_RETURN] = "Touchez l'écran pour revenir",
 		},
 	[MCK_LANG_EL] =
 		{
@@ -239,6 +275,18 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_TOUCH_TO_DISMISS] =
 				"Αγγίξτε την οθόνη ή σαρώστε τον επόμενο κωδικό",
 			[MCK_TEXT_LANGUAGE_NAME] = "Ελληνικά",
+			[MCK_TEXT_OPERATOR_TITLE] = "Κατάσταση λειτουργίας",
+			[MCK_TEXT_OPERATOR_TRUSTLIST] = "Λίστα εμπιστοσύνης",
+			[MCK_TEXT_OPERATOR_ISSUED] = "Έκδοση",
+			[MCK_TEXT_OPERATOR_NEXT_UPDATE] = "Επόμενη ενημέρωση έως",
+			[MCK_TEXT_OPERATOR_ISSUERS] = "Φορείς απονομής",
+			[MCK_TEXT_OPERATOR_TIME] = "Ώρα",
+			[MCK_TEXT_OPERATOR_SOURCE] = "Πηγή σάρωσης",
+			[MCK_TEXT_OPERATOR_SCANS] = "Σαρώσεις από την εκκίνηση",
+			[MCK_TEXT_OPERATOR_UPTIME] = "Σε λειτουργία για",
+			[MCK_TEXT_OPERATOR_DISPLAY] = "Οθόνη",
+			[MCK_TEXT_OPERATOR_SOFTWARE] = "Λογισμικό",
+			[MCK_TEXT_OPERATOR_RETURN] = "Αγγίξτε την οθόνη για επιστροφή",
 		},
 	[MCK_LANG_IT] =
 		{
@@ -298,6 +346,18 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_TOUCH_TO_DISMISS] =
 				"Tocca lo schermo o scansiona il codice successivo",
 			[MCK_TEXT_LANGUAGE_NAME] = "Italiano",
+			[MCK_TEXT_OPERATOR_TITLE] = "Stato del chiosco",
+			[MCK_TEXT_OPERATOR_TRUSTLIST] = "Elenco di fiducia",
+			[MCK_TEXT_OPERATOR_ISSUED] = "Emesso il",
+			[MCK_TEXT_OPERATOR_NEXT_UPDATE] = "Prossimo aggiornamento entro il",
+			[MCK_TEXT_OPERATOR_ISSUERS] = "Enti di rilascio",
+			[MCK_TEXT_OPERATOR_TIME] = "Ora",
+			[MCK_TEXT_OPERATOR_SOURCE] = "Sorgente di scansione",
+			[MCK_TEXT_OPERATOR_SCANS] = "Scansioni dall'avvio",
+			[MCK_TEXT_OPERATOR_UPTIME] = "In funzione da",
+			[MCK_TEXT_OPERATOR_DISPLAY] = "Schermo",
+			[MCK_TEXT_OPERATOR_SOFTWARE] = "Software",
+			[MCK_TEXT_OPERATOR_RETURN] = "Tocca lo schermo per tornare",
 		},
 	[MCK_LANG_ES] =
 		{
@@ -357,6 +417,18 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_TOUCH_TO_DISMISS] =
 				"Toque la pantalla o escanee el siguiente código",
 			[MCK_TEXT_LANGUAGE_NAME] = "Español",
+			[MCK_TEXT_OPERATOR_TITLE] = "Estado del quiosco",
+			[MCK_TEXT_OPERATOR_TRUSTLIST] = "Lista de confianza",
+			[MCK_TEXT_OPERATOR_ISSUED] = "Emitida el",
+			[MCK_TEXT_OPERATOR_NEXT_UPDATE] = "Próxima actualización antes del",
+			[MCK_TEXT_OPERATOR_ISSUERS] = "Organismos emisores",
+			[MCK_TEXT_OPERATOR_TIME] = "Hora",
+			[MCK_TEXT_OPERATOR_SOURCE] = "Fuente de lectura",
+			[MCK_TEXT_OPERATOR_SCANS] = "Lecturas desde el inicio",
+			[MCK_TEXT_OPERATOR_UPTIME] = "En funcionamiento desde hace",
+			[MCK_TEXT_OPERATOR_DISPLAY] = "Pantalla",
+			[MCK_TEXT_OPERATOR_SOFTWARE] = "Software",
+			[MCK_TEXT_OPERATOR_RETURN] = "Toque la pantalla para volver",
 		},
 };
 

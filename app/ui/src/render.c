@@ -13,8 +13,13 @@ struct mck_ui {
 	TTF_Font *font[F_COUNT];
 	int width;
 	int height;
-	int unit; /* a twentieth-ish of the short side: the layout's grid */
+	int unit; /* a fortieth of the short side: the layout's grid */
 	unsigned overflows;
+	/* Touch targets of the screen drawn last. */
+	SDL_Rect hit_language;
+	SDL_Rect hit_status;
+	SDL_Rect hit_pick[MCK_LANG_COUNT];
+	uint8_t preview_rgb[MCK_VIEW_PREVIEW_W * MCK_VIEW_PREVIEW_H * 3];
 };
 
 static const SDL_Color ink = {20, 24, 28, 255};
@@ -23,6 +28,9 @@ static const SDL_Color paper = {244, 246, 248, 255};
 static const SDL_Color frame = {91, 107, 127, 255};
 static const SDL_Color muted = {84, 94, 106, 255};
 static const SDL_Color alert = {176, 0, 32, 255};
+static const SDL_Color slate = {33, 41, 51, 255}; /* ours: status bar, operator header */
+static const SDL_Color chip = {62, 76, 94, 255};
+static const SDL_Color picked = {30, 80, 160, 255};
 
 SDL_Color mck_ui_band_color(enum mck_verdict verdict)
 {
@@ -399,20 +407,155 @@ static void status_text(const struct mck_view *v, char *text, size_t cap)
 		 s->updated);
 	n = snprintf(text, cap, "%s  \xc2\xb7  ", part);
 	snprintf(part, sizeof(part), mck_i18n_text(v->lang, MCK_TEXT_STATUS_ISSUERS), s->issuers);
-	snprintf(text + n, cap - (size_t)n, "%s  \xc2\xb7  %s  \xc2\xb7  %s  \xc2\xb7  %s", part,
+	snprintf(text + n, cap - (size_t)n, "%s  \xc2\xb7  %s  \xc2\xb7  %s", part,
 		 mck_i18n_text(v->lang, s->clock_ok ? MCK_TEXT_STATUS_CLOCK_OK
 						    : MCK_TEXT_STATUS_CLOCK_UNSET),
 		 mck_i18n_text(v->lang, s->camera_ok ? MCK_TEXT_STATUS_CAMERA_OK
-						     : MCK_TEXT_STATUS_CAMERA_MISSING),
-		 mck_i18n_text(v->lang, MCK_TEXT_LANGUAGE_NAME));
+						     : MCK_TEXT_STATUS_CAMERA_MISSING));
 }
 
-static void draw_status(struct mck_ui *ui, SDL_Renderer *r, const char *text, SDL_Rect bar)
+/* The language button's width: the language's own name and a globe-free caret. */
+static int language_button_width(const struct mck_ui *ui, enum mck_lang lang)
 {
-	fill(r, bar, (SDL_Color){33, 41, 51, 255});
+	return text_width(ui->font[F_LABEL], mck_i18n_text(lang, MCK_TEXT_LANGUAGE_NAME)) +
+	       4 * ui->unit;
+}
+
+/* Status facts on the left (a touch opens the operator screen), the language button right. */
+static void draw_status(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
+			const char *text, SDL_Rect bar)
+{
+	int u = ui->unit;
+	int bw = language_button_width(ui, v->lang);
+	SDL_Rect button = {bar.w - bw - u / 2, bar.y + u / 4, bw, bar.h - u / 2};
+	int line = TTF_FontLineSkip(ui->font[F_LABEL]);
+
+	fill(r, bar, slate);
+	fill(r, button, v->picker ? picked : chip);
+	blit(r, ui->font[F_LABEL], mck_i18n_text(v->lang, MCK_TEXT_LANGUAGE_NAME), white,
+	     button.x + u, button.y + (button.h - line) / 2);
+	/* A caret: the button opens a list. */
+	for (int i = 0; i < u / 2 + 1; i++) {
+		int y = button.y + button.h / 2 + (v->picker ? u / 4 - i : i - u / 4);
+		fill(r, (SDL_Rect){button.x + button.w - 2 * u + i, y, u - 2 * i, 1}, white);
+	}
+	ui->hit_language = button;
+	ui->hit_status = (SDL_Rect){0, bar.y, button.x, bar.h};
 	draw_wrapped(ui, r, ui->font[F_LABEL], text, white,
-		     (SDL_Rect){ui->unit, bar.y + ui->unit / 2, bar.w - 2 * ui->unit,
-				bar.h - ui->unit / 2});
+		     (SDL_Rect){u, bar.y + (bar.h - line * (bar.h / line)) / 2, button.x - 2 * u,
+				bar.h - u / 2});
+}
+
+/*
+ * The language picker: each language by its own name, large enough to touch.
+ * Drawn in @p area, which never includes the verdict band.
+ */
+static void draw_picker(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v, SDL_Rect area)
+{
+	int u = ui->unit;
+	int cols = area.w >= area.h ? 2 : 1;
+	int rows = (MCK_LANG_COUNT + cols - 1) / cols;
+	int line = TTF_FontLineSkip(ui->font[F_BODY]);
+	int cw = (area.w - 2 * u - (cols - 1) * u) / cols;
+	int ch = (area.h - 2 * u - (rows - 1) * (u / 2)) / rows;
+
+	ch = ch > 3 * line ? 3 * line : ch;
+	fill(r, area, paper);
+	for (int i = 0; i < MCK_LANG_COUNT; i++) {
+		SDL_Rect cell = {area.x + u + (i % cols) * (cw + u),
+				 area.y + u + (i / cols) * (ch + u / 2), cw, ch};
+		bool current = (enum mck_lang)i == v->lang;
+		const char *name = mck_i18n_text((enum mck_lang)i, MCK_TEXT_LANGUAGE_NAME);
+
+		fill(r, cell, frame);
+		fill(r, (SDL_Rect){cell.x + 2, cell.y + 2, cell.w - 4, cell.h - 4},
+		     current ? picked : white);
+		draw_wrapped(ui, r, ui->font[F_BODY], name, current ? white : ink,
+			     (SDL_Rect){cell.x + 2 * u, cell.y + (cell.h - line) / 2,
+					cell.w - 4 * u, line});
+		ui->hit_pick[i] = cell;
+	}
+}
+
+/* A stopping fault, full size under an "unusable" band: the kiosk cannot check now. */
+static void draw_error(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
+		       enum mck_text error, SDL_Rect below)
+{
+	struct mck_view shown = *v;
+
+	shown.verdict = MCK_VERDICT_UNUSABLE;
+	shown.reasons = 0;
+	draw_band(ui, r, &shown);
+	draw_wrapped(ui, r, ui->font[F_TITLE], mck_i18n_text(v->lang, error), ink,
+		     (SDL_Rect){2 * ui->unit, below.y + 2 * ui->unit, ui->width - 4 * ui->unit,
+				below.h - 4 * ui->unit});
+}
+
+/* The operator screen: ours only (slate header, no band), facts and counters. */
+static void draw_operator(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
+			  SDL_Rect area)
+{
+	static const enum mck_text words[] = {MCK_TEXT_VERDICT_VALID, MCK_TEXT_VERDICT_WARNING,
+					      MCK_TEXT_VERDICT_INVALID, MCK_TEXT_VERDICT_UNREADABLE,
+					      MCK_TEXT_VERDICT_UNUSABLE};
+	const struct mck_view_status *s = &v->status;
+	const struct mck_view_operator *o = &v->op;
+	enum mck_lang l = v->lang;
+	int u = ui->unit;
+	int head = TTF_FontLineSkip(ui->font[F_TITLE]) + 2 * u;
+	int hint = TTF_FontLineSkip(ui->font[F_REASON]) + u;
+	struct rows w;
+	char buf[256];
+	int n;
+
+	fill(r, (SDL_Rect){area.x, area.y, area.w, head}, slate);
+	draw_wrapped(ui, r, ui->font[F_TITLE], mck_i18n_text(l, MCK_TEXT_OPERATOR_TITLE), white,
+		     (SDL_Rect){area.x + 2 * u, area.y + u, area.w - 4 * u, head - u});
+	w.ui = ui;
+	w.r = r;
+	w.area = (SDL_Rect){area.x + 2 * u, area.y + head + u, area.w - 4 * u,
+			    area.h - head - hint - 2 * u};
+	w.y = w.area.y;
+	w.skip = 0;
+	w.hidden = 0;
+	if (s->have_trustlist) {
+		snprintf(buf, sizeof(buf), "#%lld", s->sequence);
+		row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_TRUSTLIST), buf, ink);
+		row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_ISSUED), s->updated, ink);
+		row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_NEXT_UPDATE), s->next_update,
+		    s->trustlist_expired ? alert : ink);
+		snprintf(buf, sizeof(buf), "%zu", s->issuers);
+		row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_ISSUERS), buf, ink);
+	} else {
+		row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_TRUSTLIST),
+		    mck_i18n_text(l, MCK_TEXT_ERROR_TRUSTLIST_MISSING), alert);
+	}
+	snprintf(buf, sizeof(buf), "%s  \xc2\xb7  %s", o->now,
+		 mck_i18n_text(l, s->clock_ok ? MCK_TEXT_STATUS_CLOCK_OK
+					      : MCK_TEXT_STATUS_CLOCK_UNSET));
+	row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_TIME), buf, s->clock_ok ? ink : alert);
+	snprintf(buf, sizeof(buf), "%s  \xc2\xb7  %s", o->source,
+		 mck_i18n_text(l, s->camera_ok ? MCK_TEXT_STATUS_CAMERA_OK
+					       : MCK_TEXT_STATUS_CAMERA_MISSING));
+	row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_SOURCE), buf, s->camera_ok ? ink : alert);
+	n = snprintf(buf, sizeof(buf), "%u", o->scans);
+	for (unsigned i = 0; i < 5 && n > 0 && (size_t)n < sizeof(buf); i++) {
+		n += snprintf(buf + n, sizeof(buf) - (size_t)n, "%s%s %u",
+			      i == 0 ? ": " : " \xc2\xb7 ", mck_i18n_text(l, words[i]),
+			      o->verdicts[i]);
+	}
+	row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_SCANS), buf, ink);
+	snprintf(buf, sizeof(buf), "%lld h %02lld min", o->uptime_s / 3600, o->uptime_s / 60 % 60);
+	row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_UPTIME), buf, ink);
+	snprintf(buf, sizeof(buf), "%d \xc3\x97 %d  \xc2\xb7  %s", ui->width, ui->height,
+		 mck_i18n_text(l, MCK_TEXT_LANGUAGE_NAME));
+	row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_DISPLAY), buf, ink);
+	row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_SOFTWARE), o->software, ink);
+	/* Every fact must be visible at once: a row that does not fit is an overflow. */
+	ui->overflows += w.hidden;
+	draw_wrapped(ui, r, ui->font[F_REASON], mck_i18n_text(l, MCK_TEXT_OPERATOR_RETURN), muted,
+		     (SDL_Rect){area.x + 2 * u, area.y + area.h - hint, area.w - 4 * u,
+				TTF_FontLineSkip(ui->font[F_REASON])});
 }
 
 /* A phone showing a QR code, drawn with rectangles: nothing to translate. */
@@ -443,6 +586,38 @@ static void draw_pictogram(SDL_Renderer *r, SDL_Rect at)
 	}
 }
 
+/* The camera's picture, fitted into @p at with a frame, so people see what it sees. */
+static void draw_preview(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v, SDL_Rect at)
+{
+	int w = v->preview_w;
+	int h = v->preview_h;
+	SDL_Texture *t;
+	SDL_Rect dst;
+
+	if (w <= 0 || h <= 0 || w > MCK_VIEW_PREVIEW_W || h > MCK_VIEW_PREVIEW_H) {
+		return;
+	}
+	for (int i = 0; i < w * h; i++) {
+		memset(ui->preview_rgb + 3 * i, v->preview[i], 3);
+	}
+	/* Fit, keeping the aspect ratio. */
+	dst.w = at.w;
+	dst.h = at.w * h / w;
+	if (dst.h > at.h) {
+		dst.h = at.h;
+		dst.w = at.h * w / h;
+	}
+	dst.x = at.x + (at.w - dst.w) / 2;
+	dst.y = at.y + (at.h - dst.h) / 2;
+	fill(r, (SDL_Rect){dst.x - 2, dst.y - 2, dst.w + 4, dst.h + 4}, frame);
+	t = SDL_CreateTexture(r, SDL_PIXELFORMAT_RGB24, SDL_TEXTUREACCESS_STATIC, w, h);
+	if (t != NULL) {
+		SDL_UpdateTexture(t, NULL, ui->preview_rgb, w * 3);
+		SDL_RenderCopy(r, t, NULL, &dst);
+		SDL_DestroyTexture(t);
+	}
+}
+
 static void draw_idle(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v, SDL_Rect area)
 {
 	int u = ui->unit;
@@ -450,6 +625,7 @@ static void draw_idle(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view 
 	SDL_Rect title = {2 * u, area.y + 2 * u, area.w - 4 * u,
 			  2 * TTF_FontLineSkip(ui->font[F_TITLE])};
 	int y;
+	int room;
 
 	fill(r, area, white);
 	y = title.y + draw_wrapped(ui, r, ui->font[F_TITLE],
@@ -458,8 +634,27 @@ static void draw_idle(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view 
 	y += draw_wrapped(
 		ui, r, ui->font[F_REASON], mck_i18n_text(v->lang, MCK_TEXT_IDLE_HINT), muted,
 		(SDL_Rect){2 * u, y, area.w - 4 * u, 2 * TTF_FontLineSkip(ui->font[F_REASON])});
-	if (area.y + area.h - y - 2 * u > pic / 2) {
-		int side = area.y + area.h - y - 2 * u < pic ? area.y + area.h - y - 2 * u : pic;
+	room = area.y + area.h - y - 2 * u;
+	if (v->preview != NULL && room > pic / 2) {
+		/* Pictogram left, the live picture right (below on a portrait screen). */
+		bool portrait = area.w < area.h;
+		int side = room < pic ? room : pic;
+
+		if (portrait) {
+			draw_pictogram(r, (SDL_Rect){(area.w - side * 3 / 10) / 2, y + u,
+						     side * 3 / 10, side / 2});
+			draw_preview(ui, r, v,
+				     (SDL_Rect){2 * u, y + 2 * u + side / 2, area.w - 4 * u,
+						room - side / 2 - u});
+		} else {
+			draw_pictogram(r, (SDL_Rect){2 * u + area.w / 6 - side * 3 / 10, y + u,
+						     side * 6 / 10, side});
+			draw_preview(
+				ui, r, v,
+				(SDL_Rect){area.w / 3 + u, y + u, area.w * 2 / 3 - 3 * u, room});
+		}
+	} else if (room > pic / 2) {
+		int side = room < pic ? room : pic;
 		draw_pictogram(
 			r, (SDL_Rect){(area.w - side * 6 / 10) / 2, y + u, side * 6 / 10, side});
 	}
@@ -517,20 +712,31 @@ static SDL_Rect draw_notes(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 
 void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 {
+	int u = ui->unit;
+	int label_line = TTF_FontLineSkip(ui->font[F_LABEL]);
 	char status[512];
+	char text[256];
 	int bar_lines;
 	int bar_h;
+	enum mck_text fault;
 
 	status_text(v, status, sizeof(status));
-	/* The status bar takes a second line only when its text needs one. */
-	bar_lines = text_width(ui->font[F_LABEL], status) > ui->width - 2 * ui->unit ? 2 : 1;
-	bar_h = bar_lines * TTF_FontLineSkip(ui->font[F_LABEL]) + ui->unit;
+	/* The status bar takes more lines only when its text needs them. */
+	int room = ui->width - 3 * u - language_button_width(ui, v->lang) - u / 2;
+	int need = text_width(ui->font[F_LABEL], status);
+	/* Words wrap whole, so a line holds less than its width: count 80% of it. */
+	bar_lines = need <= room ? 1 : need <= room * 8 / 5 ? 2 : 3;
+	bar_h = bar_lines * label_line + u;
+	bar_h = bar_h < 4 * u ? 4 * u : bar_h; /* a touch target, not a hairline */
 	SDL_Rect band = mck_ui_band_rect(ui);
 	SDL_Rect bar = {0, ui->height - bar_h, ui->width, bar_h};
 	SDL_Rect below = {0, band.h, ui->width, ui->height - band.h - bar_h};
-	struct mck_view shown = *v;
-	char text[256];
+	SDL_Rect content = {0, 0, ui->width, ui->height - bar_h};
+	bool banded = true; /* the screen has a band: the picker stays below it */
 
+	memset(&ui->hit_language, 0, sizeof(ui->hit_language));
+	memset(&ui->hit_status, 0, sizeof(ui->hit_status));
+	memset(ui->hit_pick, 0, sizeof(ui->hit_pick));
 	fill(r, (SDL_Rect){0, 0, ui->width, ui->height}, white);
 	switch (v->screen) {
 	case MCK_SCREEN_RESULT:
@@ -542,9 +748,10 @@ void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 			/* Nothing to show from the code: say what to do, large. */
 			draw_wrapped(ui, r, ui->font[F_TITLE], verdict_action(v->lang, v->verdict),
 				     ink,
-				     (SDL_Rect){2 * ui->unit, below.y + 2 * ui->unit,
-						ui->width - 4 * ui->unit, below.h - 4 * ui->unit});
+				     (SDL_Rect){2 * u, below.y + 2 * u, ui->width - 4 * u,
+						below.h - 4 * u});
 		}
+		below = (SDL_Rect){0, band.h, ui->width, ui->height - band.h - bar_h};
 		break;
 	case MCK_SCREEN_PROGRESS:
 		/* Not a verdict: blue, and only the progress. */
@@ -552,33 +759,114 @@ void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 		snprintf(text, sizeof(text), mck_i18n_text(v->lang, MCK_TEXT_CHUNK_PROGRESS),
 			 v->chunk_have, v->chunk_total);
 		draw_wrapped(ui, r, ui->font[F_TITLE], text, white,
-			     (SDL_Rect){2 * ui->unit, ui->unit, band.w - 4 * ui->unit,
-					band.h - 2 * ui->unit});
+			     (SDL_Rect){2 * u, u, band.w - 4 * u, band.h - 2 * u});
 		draw_idle(ui, r, v, below);
 		break;
 	case MCK_SCREEN_ERROR:
-		shown.verdict = MCK_VERDICT_UNUSABLE;
-		shown.reasons = 0;
-		draw_band(ui, r, &shown);
-		draw_wrapped(ui, r, ui->font[F_TITLE], mck_i18n_text(v->lang, v->error), ink,
-			     (SDL_Rect){2 * ui->unit, band.h + 2 * ui->unit,
-					ui->width - 4 * ui->unit, below.h - 4 * ui->unit});
+		draw_error(ui, r, v, v->error, below);
+		break;
+	case MCK_SCREEN_OPERATOR:
+		draw_operator(ui, r, v, content);
+		banded = false;
 		break;
 	case MCK_SCREEN_IDLE:
 	default:
-		draw_idle(ui, r, v, (SDL_Rect){0, 0, ui->width, ui->height - bar_h});
+		if (mck_view_fault(v, &fault)) {
+			draw_error(ui, r, v, fault, below);
+			break;
+		}
+		draw_idle(ui, r, v, content);
+		banded = false;
+		if (!v->status.clock_ok) {
+			/* Scanning still works (dates against the trust list): a notice, no band. */
+			int h = 2 * TTF_FontLineSkip(ui->font[F_REASON]);
+			SDL_Rect box = {u, content.h - h - 2 * u, ui->width - 2 * u, h + u};
+
+			fill(r, box, alert);
+			fill(r, (SDL_Rect){box.x + 3, box.y + 3, box.w - 6, box.h - 6}, white);
+			draw_wrapped(ui, r, ui->font[F_REASON],
+				     mck_i18n_text(v->lang, MCK_TEXT_ERROR_CLOCK_UNSET), alert,
+				     (SDL_Rect){box.x + u, box.y + u / 2, box.w - 2 * u, h});
+		}
 		break;
 	}
-	draw_status(ui, r, status, bar);
+	if (v->picker) {
+		draw_picker(ui, r, v, banded ? below : content);
+	}
+	draw_status(ui, r, v, status, bar);
+}
+
+bool mck_view_fault(const struct mck_view *v, enum mck_text *text)
+{
+	enum mck_text t;
+
+	if (!v->status.have_trustlist) {
+		t = MCK_TEXT_ERROR_TRUSTLIST_MISSING;
+	} else if (!v->status.camera_ok) {
+		t = MCK_TEXT_ERROR_NO_CAMERA;
+	} else if (v->status.trustlist_expired) {
+		t = MCK_TEXT_ERROR_TRUSTLIST_EXPIRED;
+	} else {
+		return false;
+	}
+	if (text != NULL) {
+		*text = t;
+	}
+	return true;
+}
+
+static bool inside(SDL_Rect box, int x, int y)
+{
+	return box.w > 0 && box.h > 0 && x >= box.x && y >= box.y && x < box.x + box.w &&
+	       y < box.y + box.h;
+}
+
+enum mck_ui_hit mck_ui_hit_test(const struct mck_ui *ui, int x, int y, enum mck_lang *pick)
+{
+	for (int i = 0; i < MCK_LANG_COUNT; i++) {
+		if (inside(ui->hit_pick[i], x, y)) {
+			if (pick != NULL) {
+				*pick = (enum mck_lang)i;
+			}
+			return MCK_UI_HIT_PICK;
+		}
+	}
+	if (inside(ui->hit_language, x, y)) {
+		return MCK_UI_HIT_LANGUAGE;
+	}
+	if (inside(ui->hit_status, x, y)) {
+		return MCK_UI_HIT_STATUS;
+	}
+	return MCK_UI_HIT_NONE;
+}
+
+SDL_Rect mck_ui_hit_rect(const struct mck_ui *ui, enum mck_ui_hit what, int index)
+{
+	switch (what) {
+	case MCK_UI_HIT_LANGUAGE:
+		return ui->hit_language;
+	case MCK_UI_HIT_STATUS:
+		return ui->hit_status;
+	case MCK_UI_HIT_PICK:
+		if (index >= 0 && index < MCK_LANG_COUNT) {
+			return ui->hit_pick[index];
+		}
+		break;
+	default:
+		break;
+	}
+	return (SDL_Rect){0, 0, 0, 0};
 }
 
 void mck_view_clear_result(struct mck_view *v)
 {
 	struct mck_view_status status = v->status;
+	struct mck_view_operator op = v->op;
 	enum mck_lang lang = v->lang;
 
 	SDL_memset4(v, 0, sizeof(*v) / 4);
 	memset(v, 0, sizeof(*v));
 	v->status = status;
+	v->op = op;
 	v->lang = lang;
 }

@@ -64,7 +64,19 @@ enum mck_lang {
 	X(ERROR_TRUSTLIST_EXPIRED, "The trust list is out of date. Insert an update stick.")       \
 	X(ERROR_CLOCK_UNSET, "The clock is not set; dates are checked against the trust list.")    \
 	X(TOUCH_TO_DISMISS, "Touch the screen or scan the next code")                              \
-	X(LANGUAGE_NAME, "English")
+	X(LANGUAGE_NAME, "English")                                                                \
+	X(OPERATOR_TITLE, "Operator status")                                                       \
+	X(OPERATOR_TRUSTLIST, "Trust list")                                                        \
+	X(OPERATOR_ISSUED, "Issued")                                                               \
+	X(OPERATOR_NEXT_UPDATE, "Next update due")                                                 \
+	X(OPERATOR_ISSUERS, "Awarding bodies")                                                     \
+	X(OPERATOR_TIME, "Time")                                                                   \
+	X(OPERATOR_SOURCE, "Scan source")                                                          \
+	X(OPERATOR_SCANS, "Scans since start")                                                     \
+	X(OPERATOR_UPTIME, "Running for")                                                          \
+	X(OPERATOR_DISPLAY, "Display")                                                             \
+	X(OPERATOR_SOFTWARE, "Software")                                                           \
+	X(OPERATOR_RETURN, "Touch the screen to return")
 
 enum mck_text {
 #define MCK__TEXT_ENUM(key, en) MCK_TEXT_##key,

@@ -18,6 +18,21 @@ void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v);
 /** Text boxes whose text did not fit even after wrapping and ellipsizing, since create. */
 unsigned mck_ui_overflows(const struct mck_ui *ui);
 
+/* What a touch or click at a point of the last drawn screen means. */
+enum mck_ui_hit {
+	MCK_UI_HIT_NONE = 0,
+	MCK_UI_HIT_LANGUAGE, /* the language button: open or close the picker */
+	MCK_UI_HIT_PICK,     /* a language in the open picker (see @p picked) */
+	MCK_UI_HIT_STATUS,   /* the status bar: the operator screen */
+	MCK_UI_HIT_COUNT
+};
+
+/** What (x, y) hits on the screen drawn last; @p picked gets the language for PICK. */
+enum mck_ui_hit mck_ui_hit_test(const struct mck_ui *ui, int x, int y, enum mck_lang *picked);
+
+/** The rectangle of a touch target on the last screen (index: the language for PICK). */
+SDL_Rect mck_ui_hit_rect(const struct mck_ui *ui, enum mck_ui_hit what, int index);
+
 /* The verdict band's rectangle and colour, for tests and screenshots. */
 SDL_Rect mck_ui_band_rect(const struct mck_ui *ui);
 SDL_Color mck_ui_band_color(enum mck_verdict verdict);

@@ -14,24 +14,39 @@
 #include "mck/i18n.h"
 #include "mck/reason.h"
 
-#define MCK_VIEW_TEXT     256
-#define MCK_VIEW_OUTCOMES 50
-#define MCK_VIEW_MISSING  10
+#define MCK_VIEW_TEXT      256
+#define MCK_VIEW_OUTCOMES  50
+#define MCK_VIEW_MISSING   10
+#define MCK_VIEW_PREVIEW_W 320
+#define MCK_VIEW_PREVIEW_H 240
 
 enum mck_screen {
 	MCK_SCREEN_IDLE = 0,
 	MCK_SCREEN_PROGRESS, /* some chunks of a chunked credential read */
 	MCK_SCREEN_RESULT,
-	MCK_SCREEN_ERROR,
+	MCK_SCREEN_ERROR,    /* the error in `error`; faults in `status` show by themselves */
+	MCK_SCREEN_OPERATOR, /* device facts and counters for the operator */
 };
 
 struct mck_view_status {
 	bool have_trustlist;
 	long long sequence;
-	char updated[24]; /* YYYY-MM-DD */
+	char updated[24];     /* YYYY-MM-DD */
+	char next_update[24]; /* YYYY-MM-DD */
 	size_t issuers;
+	bool trustlist_expired; /* past nextUpdate and the grace period */
 	bool clock_ok;
 	bool camera_ok;
+};
+
+/* The operator screen: facts about the device and counters, nothing personal. */
+struct mck_view_operator {
+	char now[32];      /* "YYYY-MM-DD HH:MM UTC" */
+	char source[96];   /* the scan source, e.g. "v4l2:/dev/video0" */
+	char software[48]; /* "mckiosk 0.1.0" */
+	long long uptime_s;
+	unsigned scans;
+	unsigned verdicts[5]; /* scans by enum mck_verdict */
 };
 
 struct mck_view {
@@ -65,9 +80,21 @@ struct mck_view {
 	/* error screens */
 	enum mck_text error;
 	struct mck_view_status status;
+	struct mck_view_operator op;
+	bool picker; /* the language picker is open */
+	/* Idle: the camera's live picture, 8-bit grey, borrowed for one draw (NULL: none). */
+	const uint8_t *preview;
+	int preview_w; /* at most MCK_VIEW_PREVIEW_W x MCK_VIEW_PREVIEW_H */
+	int preview_h;
 };
 
-/** Wipe every credential string (privacy: nothing outlives the screen). */
+/*
+ * A fault that stops the kiosk from checking credentials (no trust list, no
+ * camera, trust list out of date): true and its text. The idle screen shows it.
+ */
+bool mck_view_fault(const struct mck_view *v, enum mck_text *text);
+
+/** Wipe every credential string (privacy: nothing outlives the screen); back to idle. */
 void mck_view_clear_result(struct mck_view *v);
 
 #endif

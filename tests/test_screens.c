@@ -558,6 +558,61 @@ static void test_rotation(void **state)
 	}
 }
 
+/* Part 1 of 3 read: a blue band (not a verdict colour) with the progress, at every layout. */
+static void test_progress_screen(void **state)
+{
+	char dir[] = "/tmp/mck-progress-XXXXXX";
+	char key[600];
+	char json[600];
+	char texts[600];
+	char png[600];
+	char line[8192];
+	char out[512];
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(key, sizeof(key), "%s/k", dir);
+	assert_int_equal(run_tool("mcissue", "keygen", "--type", "p256", "--out", key, NULL, NULL),
+			 0);
+	snprintf(json, sizeof(json), "%s/cred.json", dir);
+	f = fopen(json, "w");
+	assert_non_null(f);
+	fputs("{\"iss\":\"https://x.example\",\"nbf\":1780000000,\"vc\":{\"type\":["
+	      "\"VerifiableCredential\"],\"credentialSubject\":{\"achievement\":{\"name\":"
+	      "\"Three parts\",\"description\":\"",
+	      f);
+	fputs("One credential, three codes.", f);
+	fputs("\"}}}}", f);
+	fclose(f);
+	snprintf(key, sizeof(key), "%s/k.key.pem", dir);
+	snprintf(texts, sizeof(texts), "%s/parts.txt", dir);
+	assert_int_equal(
+		run_tool("mcissue", "sign", "--key", key, "--form", "chunked:3", json, texts), 0);
+	f = fopen(texts, "r");
+	assert_non_null(f);
+	assert_non_null(fgets(line, sizeof(line), f));
+	fclose(f);
+	line[strcspn(line, "\n")] = '\0';
+	snprintf(png, sizeof(png), "%s/part1.png", dir);
+	assert_int_equal(run_tool("mcissue", "qr", "--out", png, line, NULL, NULL, NULL), 0);
+	snprintf(png, sizeof(png), "image:%s/part1.png", dir);
+	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+		for (size_t l = 0; l < sizeof(langs) / sizeof(langs[0]); l++) {
+			int w = 0;
+			int h = 0;
+
+			snprintf(out, sizeof(out), "%s/screen-progress-%s-%s.png", MCK_BIN_DIR,
+				 sizes[s], langs[l]);
+			expect_no_overflow(render(png, sizes[s], langs[l], out), out);
+			struct rgb c = pixel_at(out, 0.97, 0.02, &w, &h);
+			assert_int_equal(c.r, 30);
+			assert_int_equal(c.g, 80);
+			assert_int_equal(c.b, 160);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -568,6 +623,7 @@ int main(void)
 		cmocka_unit_test(test_operator_screen),
 		cmocka_unit_test(test_language_picker),
 		cmocka_unit_test(test_rotation),
+		cmocka_unit_test(test_progress_screen),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -759,7 +759,17 @@ void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 		snprintf(text, sizeof(text), mck_i18n_text(v->lang, MCK_TEXT_CHUNK_PROGRESS),
 			 v->chunk_have, v->chunk_total);
 		draw_wrapped(ui, r, ui->font[F_TITLE], text, white,
-			     (SDL_Rect){2 * u, u, band.w - 4 * u, band.h - 2 * u});
+			     (SDL_Rect){2 * u, u, band.w - 4 * u, band.h - 4 * u});
+		/* One square per part: filled when read. */
+		for (unsigned i = 0; i < v->chunk_total && i < 16; i++) {
+			SDL_Rect sq = {2 * u + (int)i * 3 * u, band.h - 3 * u, 2 * u, 2 * u};
+
+			fill(r, sq, white);
+			if (i >= v->chunk_have) {
+				fill(r, (SDL_Rect){sq.x + 3, sq.y + 3, sq.w - 6, sq.h - 6},
+				     (SDL_Color){30, 80, 160, 255});
+			}
+		}
 		draw_idle(ui, r, v, below);
 		break;
 	case MCK_SCREEN_ERROR:

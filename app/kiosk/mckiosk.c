@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -239,13 +240,23 @@ static void load_trust(struct kiosk *k)
 	refresh_status(k);
 }
 
+/* SIGHUP: the update service installed something; reread the trust state. */
+static volatile sig_atomic_t hangup;
+
+static void on_hangup(int sig)
+{
+	(void)sig;
+	hangup = 1;
+}
+
 /* An update installed while running: load the new generation when the screen is idle. */
 static void reload_if_updated(struct kiosk *k)
 {
 	char now[sizeof(k->generation)];
 
 	current_generation(k, now, sizeof(now));
-	if (strcmp(now, k->generation) != 0) {
+	if (hangup != 0 || strcmp(now, k->generation) != 0) {
+		hangup = 0;
 		fprintf(stderr, "mckiosk: trust state changed, reloading\n");
 		load_trust(k);
 	}
@@ -720,6 +731,12 @@ static int interactive(struct kiosk *k)
 			k->ui = ui;
 		}
 	}
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_hangup;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
 	k->preview_lock = SDL_CreateMutex();
 	k->scan_event = SDL_RegisterEvents(2);
 	k->source_event = k->scan_event + 1;

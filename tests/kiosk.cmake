@@ -5,3 +5,9 @@ if(TARGET mcissue)
         add_dependencies(test_screens mckiosk mcissue)
         set_tests_properties(test_screens PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=dummy")
 endif()
+
+# The kiosk running: capture thread, UI thread, SIGHUP, refusals.
+add_test(NAME e2e_kiosk_live
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/kiosk_live.sh $<TARGET_FILE:mckiosk>
+                 ${MCK_FIXTURES})
+set_tests_properties(e2e_kiosk_live PROPERTIES LABELS e2e TIMEOUT 120)

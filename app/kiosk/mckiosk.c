@@ -249,7 +249,7 @@ static void on_hangup(int sig)
 	hangup = 1;
 }
 
-/* An update installed while running: load the new generation when the screen is idle. */
+/* An update installed while running: load the new generation. */
 static void reload_if_updated(struct kiosk *k)
 {
 	char now[sizeof(k->generation)];
@@ -756,9 +756,7 @@ static int interactive(struct kiosk *k)
 		if (now - ticked_at >= 1000u) {
 			/* Once a second: clock, list age, and an update installed meanwhile. */
 			ticked_at = now;
-			if (k->view.screen == MCK_SCREEN_IDLE && !k->view.picker) {
-				reload_if_updated(k);
-			}
+			reload_if_updated(k); /* a result on screen stays as it was */
 			refresh_status(k);
 			mck_present_time(&k->view, now_of(k), (long long)(now / 1000u));
 		}

@@ -420,26 +420,6 @@ static void scan_images(struct kiosk *k, const char *spec)
 	mck_qrscan_destroy(scan);
 }
 
-/* A frame shrunk by a whole factor to fit the preview size (nearest pixel). */
-static void shrink(const struct mck_scan_event *ev, uint8_t *out, int *w, int *h)
-{
-	uint32_t f = (ev->width + MCK_VIEW_PREVIEW_W - 1) / MCK_VIEW_PREVIEW_W;
-
-	if ((ev->height + MCK_VIEW_PREVIEW_H - 1) / MCK_VIEW_PREVIEW_H > f) {
-		f = (ev->height + MCK_VIEW_PREVIEW_H - 1) / MCK_VIEW_PREVIEW_H;
-	}
-	f = f > 0 ? f : 1;
-	*w = (int)(ev->width / f);
-	*h = (int)(ev->height / f);
-	for (int y = 0; y < *h; y++) {
-		const uint8_t *row = ev->grey + (size_t)y * f * ev->width;
-
-		for (int x = 0; x < *w; x++) {
-			out[y * *w + x] = row[(size_t)x * f];
-		}
-	}
-}
-
 /* Headless: process the source (if any), draw once, save. */
 static int screenshot(struct kiosk *k)
 {
@@ -461,7 +441,8 @@ static int screenshot(struct kiosk *k)
 		/* The idle screen with the source's first picture as the live preview. */
 		if (k->view.status.camera_ok && ev != NULL &&
 		    mck_source_next(&src, ev, 2000) == 0 && ev->kind == MCK_SCAN_FRAME) {
-			shrink(ev, k->preview, &k->view.preview_w, &k->view.preview_h);
+			mck_present_preview(ev->grey, ev->width, ev->height, k->preview,
+					    &k->view.preview_w, &k->view.preview_h);
 			k->view.preview = k->preview;
 			mck_source_release(&src, ev);
 		}
@@ -570,7 +551,8 @@ static void offer_preview(struct kiosk *k, const struct mck_scan_event *ev)
 		return;
 	}
 	SDL_LockMutex(k->preview_lock);
-	shrink(ev, k->preview_in, &k->preview_w, &k->preview_h);
+	mck_present_preview(ev->grey, ev->width, ev->height, k->preview_in, &k->preview_w,
+			    &k->preview_h);
 	SDL_UnlockMutex(k->preview_lock);
 	SDL_AtomicSet(&k->preview_pending, 1);
 	push_source_state(k, 2);

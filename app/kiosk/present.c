@@ -113,3 +113,23 @@ void mck_present_time(struct mck_view *v, int64_t now, long long uptime_s)
 	snprintf(v->op.now, sizeof(v->op.now), "%.10s %.5s UTC", iso, iso + 11);
 	v->op.uptime_s = uptime_s;
 }
+
+void mck_present_preview(const uint8_t *grey, uint32_t w, uint32_t h, uint8_t *out, int *ow,
+			 int *oh)
+{
+	uint32_t f = (w + MCK_VIEW_PREVIEW_W - 1) / MCK_VIEW_PREVIEW_W;
+
+	if ((h + MCK_VIEW_PREVIEW_H - 1) / MCK_VIEW_PREVIEW_H > f) {
+		f = (h + MCK_VIEW_PREVIEW_H - 1) / MCK_VIEW_PREVIEW_H;
+	}
+	f = f > 0 ? f : 1;
+	*ow = (int)(w / f);
+	*oh = (int)(h / f);
+	for (int y = 0; y < *oh; y++) {
+		const uint8_t *row = grey + (size_t)y * f * w;
+
+		for (int x = 0; x < *ow; x++) {
+			out[y * *ow + x] = row[(size_t)x * f];
+		}
+	}
+}

@@ -17,6 +17,13 @@ void mck_present_result(struct mck_view *v, const struct mck_result *res);
 void mck_present_status(struct mck_view *v, const struct mck_trustlist *tl, int64_t now,
 			int64_t grace_seconds, bool camera_ok);
 
+/**
+ * The live picture: a @p w x @p h grey frame shrunk by a whole factor (nearest
+ * pixel) into @p out (MCK_VIEW_PREVIEW_W x _H bytes); its size in @p ow, @p oh.
+ */
+void mck_present_preview(const uint8_t *grey, uint32_t w, uint32_t h, uint8_t *out, int *ow,
+			 int *oh);
+
 /** The operator screen's clock and uptime. */
 void mck_present_time(struct mck_view *v, int64_t now, long long uptime_s);
 

@@ -56,6 +56,20 @@ refuse "bad size" "size" "${trust[@]}" --size 10x10 --screenshot "$T/x.png"
 refuse "bad language" "language" "${trust[@]}" --lang xx --screenshot "$T/x.png"
 refuse "bad clear-after" "clear-after" "${trust[@]}" --clear-after 0 --screenshot "$T/x.png"
 refuse "unknown option" "unknown option" "${trust[@]}" --bogus 1
+printf 'display.width = 800\ndisplay.rotation = 45\n' >"$T/bad.conf"
+refuse "bad config" "bad.conf:2: display.rotation" "${trust[@]}" --config "$T/bad.conf" \
+	--screenshot "$T/x.png"
+refuse "missing board" "no-such-board.conf" "${trust[@]}" --board "$T/no-such-board.conf" \
+	--screenshot "$T/x.png"
+
+# A board profile and a site file: the site's rotation and language win, the
+# profile's panel size stays, options override both.
+printf 'display.rotation = 90\nlanguage = pl\n' >"$T/site.conf"
+SDL_VIDEODRIVER=dummy "$KIOSK" "${trust[@]}" --board "$(dirname "$FIX")/../board/rpi5.conf" \
+	--config "$T/site.conf" --source "image:$FIX/cases/valid-es256-compact/input0.png" \
+	--screenshot "$T/board.png" >/dev/null 2>"$T/err" && ok || bad "board run: $(cat "$T/err")"
+size=$(od -An -tu1 -j16 -N8 "$T/board.png" | tr -s ' ')
+[[ $size == " 0 0 4 0 0 0 2 88" ]] && ok || bad "board panel size bytes:$size (want 1024x600)"
 
 echo "kiosk_live: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -23,10 +23,14 @@
 #include "mck/ui.h"
 #include "mck/verify.h"
 #include "present.h"
+#include "settings.h"
 #include "trustcfg.h"
 
 #ifndef MCK_FONT_DIR
 #define MCK_FONT_DIR "/usr/share/fonts/truetype/noto"
+#endif
+#ifndef MCK_BOARD_DIR
+#define MCK_BOARD_DIR "/usr/share/mckiosk/board"
 #endif
 #ifndef MCK_DEFAULT_ANCHORS_DIR
 #define MCK_DEFAULT_ANCHORS_DIR "/usr/share/mckiosk/anchors"
@@ -47,7 +51,8 @@ struct options {
 	int run_for_s; /* quit after this long (soak tests); 0: until asked */
 	int rotation;  /* degrees clockwise the picture is turned for the panel */
 	bool fullscreen;
-	const char *show; /* headless: "operator" or "languages" instead of idle */
+	const char *show;        /* headless: "operator" or "languages" instead of idle */
+	struct mck_settings set; /* from the board profile and config file */
 };
 
 struct kiosk {
@@ -74,7 +79,8 @@ struct kiosk {
 
 static void usage(FILE *f)
 {
-	fputs("usage: mckiosk [--source image:PATH|replay:DIR|v4l2:DEV|hid:DEV] [--size WxH]\n"
+	fputs("usage: mckiosk [--board NAME|FILE] [--config FILE]\n"
+	      "               [--source image:PATH|replay:DIR|v4l2:DEV|hid:DEV] [--size WxH]\n"
 	      "               [--lang en|pl|de|fr|el|it|es] [--now UNIX] [--anchors DIR]\n"
 	      "               (--trust FILE [--status DIR] | --state DIR) [--clear-after S]\n"
 	      "               [--rotate 0|90|180|270] [--fullscreen] [--fonts DIR]\n"
@@ -99,15 +105,62 @@ static int number(const char *opt, const char *v, long lo, long hi, int *out)
 	return 0;
 }
 
+/*
+ * Settings files before options: the board profile (--board NAME or a path),
+ * then the site's config file (--config FILE); options given override both.
+ */
+static int load_settings(int argc, char **argv, struct options *o)
+{
+	struct mck_settings *set = &o->set;
+	const char *board = NULL;
+	const char *config = NULL;
+	char path[PATH_MAX];
+	char err[PATH_MAX + 200];
+	int lang;
+
+	mck_settings_init(set);
+	snprintf(set->anchors_dir, sizeof(set->anchors_dir), "%s", MCK_DEFAULT_ANCHORS_DIR);
+	for (int i = 1; i + 1 < argc; i++) {
+		if (strcmp(argv[i], "--board") == 0) {
+			board = argv[++i];
+		} else if (strcmp(argv[i], "--config") == 0) {
+			config = argv[++i];
+		}
+	}
+	if (board != NULL) {
+		if (mck_settings_board_path(path, sizeof(path), MCK_BOARD_DIR, board) != 0) {
+			fprintf(stderr, "mckiosk: board name too long\n");
+			return -1;
+		}
+		if (mck_settings_load(set, path, err, sizeof(err)) != 0) {
+			fprintf(stderr, "mckiosk: board %.40s: %s\n", board, err);
+			return -1;
+		}
+	}
+	if (config != NULL && mck_settings_load(set, config, err, sizeof(err)) != 0) {
+		fprintf(stderr, "mckiosk: config: %s\n", err);
+		return -1;
+	}
+	o->width = set->width;
+	o->height = set->height;
+	o->rotation = set->rotation;
+	o->fullscreen = set->fullscreen;
+	o->source = set->source[0] != '\0' ? set->source : NULL;
+	lang = mck_i18n_from_code(set->lang);
+	o->lang = lang > 0 ? (enum mck_lang)lang : MCK_LANG_EN;
+	o->clear_after_s = set->clear_after_s;
+	o->operator_after_s = set->operator_after_s;
+	o->src.anchors = set->anchors_dir;
+	return 0;
+}
+
 static int parse_args(int argc, char **argv, struct options *o)
 {
 	memset(o, 0, sizeof(*o));
-	o->src.anchors = MCK_DEFAULT_ANCHORS_DIR;
 	o->fonts = MCK_FONT_DIR;
-	o->width = 800;
-	o->height = 480;
-	o->clear_after_s = 30;
-	o->operator_after_s = 60;
+	if (load_settings(argc, argv, o) != 0) {
+		return -1;
+	}
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -127,6 +180,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 		i++;
 		if (strcmp(a, "--source") == 0) {
 			o->source = v;
+		} else if (strcmp(a, "--board") == 0 || strcmp(a, "--config") == 0) {
+			/* read first, by load_settings */
 		} else if (mck_trust_opts_take(&o->src, a, v)) {
 			/* taken */
 		} else if (strcmp(a, "--screenshot") == 0) {
@@ -178,6 +233,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 			fprintf(stderr, "mckiosk: unknown option %.40s\n", a);
 			return -1;
 		}
+	}
+	if (o->src.trust == NULL && o->src.state == NULL && o->set.state_dir[0] != '\0') {
+		o->src.state = o->set.state_dir; /* the appliance's: installed by mcupdate */
 	}
 	return 0;
 }
@@ -573,6 +631,8 @@ static int capture_main(void *arg)
 
 	cfg.interval_ms = 500;
 	cfg.loop = 1;
+	cfg.width = k->opt.set.camera_width;
+	cfg.height = k->opt.set.camera_height;
 	while (SDL_AtomicGet(&c->stop) == 0 && scan != NULL && codes != NULL && ev != NULL) {
 		int rc;
 

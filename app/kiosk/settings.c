@@ -1,0 +1,276 @@
+#define _POSIX_C_SOURCE 200809L
+
+#include "settings.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fileio.h"
+#include "mck/json.h"
+
+void mck_settings_init(struct mck_settings *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->width = 800;
+	s->height = 480;
+	s->gpio_green = -1;
+	s->gpio_red = -1;
+	s->gpio_buzzer = -1;
+	snprintf(s->lang, sizeof(s->lang), "en");
+	s->clear_after_s = 30;
+	s->operator_after_s = 60;
+	snprintf(s->state_dir, sizeof(s->state_dir), "/var/lib/mckiosk");
+	snprintf(s->anchors_dir, sizeof(s->anchors_dir), "/usr/share/mckiosk/anchors");
+}
+
+static int whole(const char *v, long lo, long hi, long *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno != 0 || end == v || *end != '\0' || n < lo || n > hi) {
+		return -1;
+	}
+	*out = n;
+	return 0;
+}
+
+enum kind { K_INT, K_UINT, K_BOOL, K_TEXT, K_LANG, K_ROTATION };
+
+/* Every key: its kind, where it goes, and its range. */
+static const struct key {
+	const char *name;
+	enum kind kind;
+	size_t offset;
+	size_t size; /* text: the buffer's size */
+	long lo;
+	long hi;
+} keys[] = {
+#define F(m) offsetof(struct mck_settings, m)
+	{"display.width", K_INT, F(width), 0, 240, 7680},
+	{"display.height", K_INT, F(height), 0, 240, 7680},
+	{"display.rotation", K_ROTATION, F(rotation), 0, 0, 270},
+	{"display.fullscreen", K_BOOL, F(fullscreen), 0, 0, 1},
+	{"camera.source", K_TEXT, F(source), sizeof(((struct mck_settings *)0)->source), 0, 0},
+	{"camera.width", K_UINT, F(camera_width), 0, 160, 4096},
+	{"camera.height", K_UINT, F(camera_height), 0, 120, 4096},
+	{"gpio.chip", K_TEXT, F(gpio_chip), sizeof(((struct mck_settings *)0)->gpio_chip), 0, 0},
+	{"gpio.green", K_INT, F(gpio_green), 0, -1, 1023},
+	{"gpio.red", K_INT, F(gpio_red), 0, -1, 1023},
+	{"gpio.buzzer", K_INT, F(gpio_buzzer), 0, -1, 1023},
+	{"language", K_LANG, F(lang), sizeof(((struct mck_settings *)0)->lang), 0, 0},
+	{"timeout.clear_after", K_INT, F(clear_after_s), 0, 5, 600},
+	{"timeout.operator", K_INT, F(operator_after_s), 0, 5, 600},
+	{"trust.state", K_TEXT, F(state_dir), sizeof(((struct mck_settings *)0)->state_dir), 0, 0},
+	{"trust.anchors", K_TEXT, F(anchors_dir), sizeof(((struct mck_settings *)0)->anchors_dir),
+	 0, 0},
+#undef F
+};
+
+#define KEY_COUNT (sizeof(keys) / sizeof(keys[0]))
+
+static const struct key *find_key(const char *name)
+{
+	for (size_t i = 0; i < KEY_COUNT; i++) {
+		if (strcmp(keys[i].name, name) == 0) {
+			return &keys[i];
+		}
+	}
+	return NULL;
+}
+
+static int set_one(struct mck_settings *s, const struct key *k, const char *v, char *err,
+		   size_t cap)
+{
+	static const char *const langs[] = {"en", "pl", "de", "fr", "el", "it", "es"};
+	char *field = (char *)s + k->offset;
+	long n = 0;
+
+	switch (k->kind) {
+	case K_INT:
+	case K_UINT:
+	case K_ROTATION:
+		/* camera.width/height also take 0: the driver's choice */
+		if (whole(v, k->kind == K_UINT ? 0 : k->lo, k->hi, &n) != 0 ||
+		    (k->kind == K_UINT && n != 0 && n < k->lo) ||
+		    (k->kind == K_ROTATION && n % 90 != 0)) {
+			if (k->kind == K_ROTATION) {
+				snprintf(err, cap, "%s is 0, 90, 180 or 270, not \"%.40s\"",
+					 k->name, v);
+			} else {
+				snprintf(err, cap,
+					 "%s wants a whole number %ld..%ld, not \"%.40s\"", k->name,
+					 k->lo, k->hi, v);
+			}
+			return -1;
+		}
+		if (k->kind == K_UINT) {
+			uint32_t u = (uint32_t)n;
+			memcpy(field, &u, sizeof(u));
+		} else {
+			int i = (int)n;
+			memcpy(field, &i, sizeof(i));
+		}
+		return 0;
+	case K_BOOL: {
+		bool b;
+
+		if (strcmp(v, "yes") == 0 || strcmp(v, "true") == 0 || strcmp(v, "1") == 0) {
+			b = true;
+		} else if (strcmp(v, "no") == 0 || strcmp(v, "false") == 0 || strcmp(v, "0") == 0) {
+			b = false;
+		} else {
+			snprintf(err, cap, "%s is yes or no, not \"%.40s\"", k->name, v);
+			return -1;
+		}
+		memcpy(field, &b, sizeof(b));
+		return 0;
+	}
+	case K_LANG:
+		for (size_t i = 0; i < sizeof(langs) / sizeof(langs[0]); i++) {
+			if (strcmp(v, langs[i]) == 0) {
+				snprintf(field, k->size, "%s", v);
+				return 0;
+			}
+		}
+		snprintf(err, cap, "language is one of en pl de fr el it es, not \"%.40s\"", v);
+		return -1;
+	case K_TEXT:
+	default:
+		if (strlen(v) >= k->size) {
+			snprintf(err, cap, "%s is longer than %zu bytes: \"%.40s…\"", k->name,
+				 k->size - 1, v);
+			return -1;
+		}
+		for (const char *p = v; *p != '\0'; p++) {
+			if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+				snprintf(err, cap, "%s holds a control character", k->name);
+				return -1;
+			}
+		}
+		snprintf(field, k->size, "%s", strcmp(v, "none") == 0 ? "" : v);
+		return 0;
+	}
+}
+
+int mck_settings_set(struct mck_settings *s, const char *key, const char *value, char *err,
+		     size_t cap)
+{
+	const struct key *k = find_key(key);
+
+	if (k == NULL) {
+		snprintf(err, cap, "unknown key \"%.40s\"", key);
+		return -1;
+	}
+	return set_one(s, k, value, err, cap);
+}
+
+static char *trim(char *p)
+{
+	char *end;
+
+	while (*p == ' ' || *p == '\t') {
+		p++;
+	}
+	end = p + strlen(p);
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r')) {
+		*--end = '\0';
+	}
+	return p;
+}
+
+int mck_settings_load(struct mck_settings *s, const char *path, char *err, size_t cap)
+{
+	struct mck_settings next = *s;
+	bool seen[KEY_COUNT] = {false};
+	char why[200];
+	char *buf = NULL;
+	size_t len = 0;
+	int line = 0;
+	int rc = mck_cli_read_file(path, MCK_SETTINGS_FILE_MAX, &buf, &len);
+
+	if (rc != 0) {
+		snprintf(err, cap, "%s: %s", path,
+			 rc == -EFBIG ? "larger than 16 KiB, not a settings file" : strerror(-rc));
+		return -1;
+	}
+	rc = -1;
+	if (memchr(buf, '\0', len) != NULL) {
+		snprintf(err, cap, "%s: holds a NUL byte", path);
+		goto out;
+	}
+	if (!mck_utf8_valid((const uint8_t *)buf, len)) {
+		snprintf(err, cap, "%s: not UTF-8 text", path);
+		goto out;
+	}
+	for (char *p = buf; *p != '\0' || line == 0;) {
+		char *nl = strchr(p, '\n');
+		char *text;
+		char *eq;
+		const struct key *k;
+
+		line++;
+		if (nl != NULL) {
+			*nl = '\0';
+		}
+		if (strlen(p) > MCK_SETTINGS_LINE_MAX) {
+			snprintf(err, cap, "%s:%d: line longer than %d bytes", path, line,
+				 MCK_SETTINGS_LINE_MAX);
+			goto out;
+		}
+		text = trim(p);
+		p = nl != NULL ? nl + 1 : p + strlen(p);
+		if (text[0] == '\0' || text[0] == '#') {
+			if (nl == NULL) {
+				break;
+			}
+			continue;
+		}
+		eq = strchr(text, '=');
+		if (eq == NULL) {
+			snprintf(err, cap, "%s:%d: want key = value, got \"%.40s\"", path, line,
+				 text);
+			goto out;
+		}
+		*eq = '\0';
+		k = find_key(trim(text));
+		if (k == NULL) {
+			snprintf(err, cap, "%s:%d: unknown key \"%.40s\"", path, line, trim(text));
+			goto out;
+		}
+		if (seen[k - keys]) {
+			snprintf(err, cap, "%s:%d: %s given twice", path, line, k->name);
+			goto out;
+		}
+		seen[k - keys] = true;
+		if (set_one(&next, k, trim(eq + 1), why, sizeof(why)) != 0) {
+			snprintf(err, cap, "%s:%d: %s", path, line, why);
+			goto out;
+		}
+		if (nl == NULL) {
+			break;
+		}
+	}
+	*s = next;
+	rc = 0;
+out:
+	free(buf);
+	return rc;
+}
+
+int mck_settings_board_path(char *buf, size_t cap, const char *dir, const char *name)
+{
+	char file[128];
+
+	if (strchr(name, '/') != NULL) {
+		return snprintf(buf, cap, "%s", name) < (int)cap ? 0 : -ENAMETOOLONG;
+	}
+	if (snprintf(file, sizeof(file), "%s.conf", name) >= (int)sizeof(file)) {
+		return -ENAMETOOLONG;
+	}
+	return mck_cli_path(buf, cap, dir, file);
+}

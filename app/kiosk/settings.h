@@ -1,0 +1,56 @@
+/*
+ * The kiosk's settings: built-in defaults, a board profile (board/NAME.conf),
+ * then the site's config file, then command-line options, each overriding the
+ * one before. Files are `key = value` lines; see board/README.md for the keys.
+ */
+#ifndef MCK_KIOSK_SETTINGS_H
+#define MCK_KIOSK_SETTINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define MCK_SETTINGS_FILE_MAX 16384
+#define MCK_SETTINGS_LINE_MAX 512
+
+struct mck_settings {
+	int width; /* display.width, display.height: the panel, 240..7680 */
+	int height;
+	int rotation;          /* display.rotation: 0, 90, 180, 270 (clockwise) */
+	bool fullscreen;       /* display.fullscreen */
+	char source[256];      /* camera.source: "v4l2:DEV", "hid:DEV", "replay:DIR", "" */
+	uint32_t camera_width; /* camera.width, camera.height: 0 (driver's) or 160..4096 */
+	uint32_t camera_height;
+	char gpio_chip[64]; /* gpio.chip: "" = no indicators */
+	int gpio_green;     /* gpio.green, gpio.red, gpio.buzzer: 0..1023, -1 absent */
+	int gpio_red;
+	int gpio_buzzer;
+	char lang[8];          /* language: en pl de fr el it es */
+	int clear_after_s;     /* timeout.clear_after: 5..600 */
+	int operator_after_s;  /* timeout.operator: 5..600 */
+	char state_dir[256];   /* trust.state */
+	char anchors_dir[256]; /* trust.anchors */
+};
+
+/** The built-in defaults (800x480, English, 30 s, no camera, no indicators). */
+void mck_settings_init(struct mck_settings *s);
+
+/**
+ * Set @p key to @p value (checked: range, length, form). Returns 0, or -1 with
+ * a one-line reason in @p err quoting the value (capped).
+ */
+int mck_settings_set(struct mck_settings *s, const char *key, const char *value, char *err,
+		     size_t cap);
+
+/**
+ * Apply the file at @p path. All or nothing: on any error @p s is unchanged and
+ * @p err says "PATH:LINE: reason". Refused: files over MCK_SETTINGS_FILE_MAX,
+ * lines over MCK_SETTINGS_LINE_MAX, NUL bytes, invalid UTF-8, unknown keys, a
+ * key twice, lines without '='.
+ */
+int mck_settings_load(struct mck_settings *s, const char *path, char *err, size_t cap);
+
+/** The profile file of board @p name in @p dir ("rpi4" → DIR/rpi4.conf); a path is kept. */
+int mck_settings_board_path(char *buf, size_t cap, const char *dir, const char *name);
+
+#endif

@@ -1,0 +1,223 @@
+/* The kiosk's settings: defaults, board profiles, and every refusal of a bad file. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "settings.h"
+
+static char tmp_path[64];
+
+/* A file holding @p len bytes of @p text; its path (static). */
+static const char *file_of(const char *text, size_t len)
+{
+	int fd;
+
+	snprintf(tmp_path, sizeof(tmp_path), "/tmp/mck-settings-XXXXXX");
+	fd = mkstemp(tmp_path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, len), (ssize_t)len);
+	close(fd);
+	return tmp_path;
+}
+
+static void test_defaults(void **state)
+{
+	struct mck_settings s;
+
+	(void)state;
+	mck_settings_init(&s);
+	assert_int_equal(s.width, 800);
+	assert_int_equal(s.height, 480);
+	assert_int_equal(s.rotation, 0);
+	assert_false(s.fullscreen);
+	assert_string_equal(s.source, "");
+	assert_int_equal(s.gpio_green, -1);
+	assert_int_equal(s.gpio_red, -1);
+	assert_int_equal(s.gpio_buzzer, -1);
+	assert_string_equal(s.gpio_chip, "");
+	assert_string_equal(s.lang, "en");
+	assert_int_equal(s.clear_after_s, 30);
+	assert_int_equal(s.operator_after_s, 60);
+	assert_string_equal(s.state_dir, "/var/lib/mckiosk");
+	assert_string_equal(s.anchors_dir, "/usr/share/mckiosk/anchors");
+}
+
+static void load_board(const char *name, struct mck_settings *s)
+{
+	char path[512];
+	char err[256] = "";
+
+	mck_settings_init(s);
+	assert_int_equal(mck_settings_board_path(path, sizeof(path), MCK_BOARD_DIR, name), 0);
+	if (mck_settings_load(s, path, err, sizeof(err)) != 0) {
+		fprintf(stderr, "%s\n", err);
+		fail();
+	}
+}
+
+static void test_board_profiles(void **state)
+{
+	struct mck_settings s;
+
+	(void)state;
+	load_board("rpi4", &s);
+	assert_int_equal(s.width, 800);
+	assert_int_equal(s.height, 480);
+	assert_true(s.fullscreen);
+	assert_string_equal(s.source, "v4l2:/dev/video0");
+	assert_int_equal(s.camera_width, 1280);
+	assert_int_equal(s.camera_height, 720);
+	assert_string_equal(s.gpio_chip, "gpiochip0");
+	assert_int_equal(s.gpio_green, 17);
+	assert_int_equal(s.gpio_red, 27);
+	assert_int_equal(s.gpio_buzzer, 22);
+	assert_int_equal(s.clear_after_s, 30);
+
+	load_board("rpi5", &s);
+	assert_int_equal(s.width, 1024);
+	assert_int_equal(s.height, 600);
+	assert_string_equal(s.gpio_chip, "gpiochip4");
+	assert_int_equal(s.gpio_green, 17);
+
+	load_board("generic-x86", &s);
+	assert_int_equal(s.width, 1280);
+	assert_int_equal(s.height, 720);
+	assert_false(s.fullscreen);
+	assert_string_equal(s.gpio_chip, ""); /* "none" */
+	assert_int_equal(s.gpio_buzzer, -1);
+	assert_int_equal(s.camera_width, 640);
+}
+
+/* A site file over a board profile: later files win, untouched keys stay. */
+static void test_layering(void **state)
+{
+	static const char site[] = "# the exam centre's panel is mounted upright\n"
+				   "display.rotation = 90\n"
+				   "language = pl\n"
+				   "timeout.clear_after=15\n"
+				   "camera.source = hid:/dev/input/by-id/usb-scanner-event-kbd\n";
+	struct mck_settings s;
+	char err[256];
+
+	(void)state;
+	load_board("rpi4", &s);
+	assert_int_equal(mck_settings_load(&s, file_of(site, sizeof(site) - 1), err, sizeof(err)),
+			 0);
+	unlink(tmp_path);
+	assert_int_equal(s.rotation, 90);
+	assert_string_equal(s.lang, "pl");
+	assert_int_equal(s.clear_after_s, 15);
+	assert_string_equal(s.source, "hid:/dev/input/by-id/usb-scanner-event-kbd");
+	assert_int_equal(s.width, 800); /* from the profile */
+	assert_int_equal(s.gpio_red, 27);
+	/* and options last */
+	assert_int_equal(mck_settings_set(&s, "language", "el", err, sizeof(err)), 0);
+	assert_string_equal(s.lang, "el");
+	assert_int_equal(mck_settings_set(&s, "nonsense", "1", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "nonsense"));
+}
+
+struct refusal {
+	const char *text;
+	size_t len;       /* 0: strlen */
+	const char *want; /* in the message */
+	int line;         /* 0: no line number expected */
+};
+
+static void test_refusals(void **state)
+{
+	static char long_line[700];
+	static char long_value[400];
+	static char big[MCK_SETTINGS_FILE_MAX + 10];
+	static const char nul[] = "language = en\nlanguage\0 = pl\n";
+	const struct refusal cases[] = {
+		{"display.width = 800\nbogus.key = 1\n", 0, "unknown key \"bogus.key\"", 2},
+		{"language = en\nlanguage = de\n", 0, "language given twice", 2},
+		{"display.width = wide\n", 0, "display.width wants a whole number", 1},
+		{"display.width = 800x\n", 0, "display.width wants a whole number", 1},
+		{"display.width = 99999999999999999999\n", 0, "display.width wants", 1},
+		{"\n\n# c\ndisplay.height = 100\n", 0,
+		 "display.height wants a whole number 240..7680", 4},
+		{"display.rotation = 45\n", 0, "0, 90, 180 or 270", 1},
+		{"display.fullscreen = maybe\n", 0, "yes or no", 1},
+		{"camera.width = 100\n", 0, "camera.width wants", 1},
+		{"gpio.green = 1024\n", 0, "gpio.green wants a whole number -1..1023", 1},
+		{"gpio.red = -2\n", 0, "gpio.red wants a whole number -1..1023", 1},
+		{"language = tlh\n", 0, "language is one of", 1},
+		{"timeout.clear_after = 0\n", 0, "timeout.clear_after wants a whole number 5..600",
+		 1},
+		{"display.width 800\n", 0, "want key = value", 1},
+		{"camera.source = v4l2:/dev/video0\x01\n", 0, "control character", 1},
+		{long_line, 0, "line longer than 512 bytes", 1},
+		{long_value, 0, "camera.source is longer than 255 bytes", 1},
+		{nul, sizeof(nul) - 1, "NUL byte", 0},
+		{"language = \xc3\x28\n", 0, "not UTF-8", 0},
+		{big, sizeof(big) - 1, "larger than 16 KiB", 0},
+	};
+	char err[256];
+	struct mck_settings s;
+	struct mck_settings before;
+
+	(void)state;
+	memset(long_line, '#', sizeof(long_line) - 1);
+	snprintf(long_value, sizeof(long_value), "camera.source = replay:/");
+	memset(long_value + strlen(long_value), 'a', 300);
+	memset(big, '#', sizeof(big) - 1);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *path;
+		char want[300];
+
+		load_board("rpi4", &s);
+		before = s;
+		path = file_of(cases[i].text, cases[i].len ? cases[i].len : strlen(cases[i].text));
+		err[0] = '\0';
+		assert_int_equal(mck_settings_load(&s, path, err, sizeof(err)), -1);
+		unlink(path);
+		/* "PATH:LINE: " first when the fault is on a line, then the reason. */
+		if (cases[i].line > 0) {
+			snprintf(want, sizeof(want), "%s:%d: ", path, cases[i].line);
+		} else {
+			snprintf(want, sizeof(want), "%s: ", path);
+		}
+		if (strncmp(err, want, strlen(want)) != 0 || strstr(err, cases[i].want) == NULL) {
+			fprintf(stderr, "case %zu: got \"%s\", want \"%s…%s\"\n", i, err, want,
+				cases[i].want);
+			fail();
+		}
+		/* all or nothing */
+		assert_memory_equal(&s, &before, sizeof(s));
+	}
+	assert_int_equal(mck_settings_load(&s, "/nonexistent/kiosk.conf", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "/nonexistent/kiosk.conf: No such file"));
+}
+
+static void test_board_path(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(mck_settings_board_path(buf, sizeof(buf), "/usr/share/b", "rpi4"), 0);
+	assert_string_equal(buf, "/usr/share/b/rpi4.conf");
+	assert_int_equal(mck_settings_board_path(buf, sizeof(buf), "/x", "./my.conf"), 0);
+	assert_string_equal(buf, "./my.conf");
+	assert_true(mck_settings_board_path(buf, 8, "/usr/share/b", "rpi4") < 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),   cmocka_unit_test(test_board_profiles),
+		cmocka_unit_test(test_layering),   cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_board_path),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -26,7 +26,7 @@ for c in valid-es256-compact invalid-revoked unreadable-no-code; do
 	cp "$FIX/cases/$c/input0.png" "$T/frames/$c.png"
 done
 SDL_VIDEODRIVER=dummy "$KIOSK" "${trust[@]}" --source "replay:$T/frames" --clear-after 1 \
-	--run-for 4 >"$T/out" 2>"$T/err" &
+	--indicators "trace:$T/lamps" --run-for 4 >"$T/out" 2>"$T/err" &
 pid=$!
 sleep 2
 kill -HUP "$pid"
@@ -36,6 +36,16 @@ wait "$pid" || rc=$?
 scans=$(sed -n 's/^mckiosk: \([0-9]*\) scans handled$/\1/p' "$T/out")
 [[ -n $scans && $scans -ge 3 ]] && ok || bad "scans handled: '${scans}' (want >= 3)"
 grep -q "reloading" "$T/err" && ok || bad "SIGHUP did not reload: $(cat "$T/err")"
+# The lamps followed the verdicts: green with a beep (valid), red with a beep
+# (revoked), and all off when the kiosk stopped.
+grep -q " 1 0 1$" "$T/lamps" && ok || bad "no green lamp with a beep: $(head -c 300 "$T/lamps")"
+grep -q " 0 1 1$" "$T/lamps" && ok || bad "no red lamp with a beep: $(head -c 300 "$T/lamps")"
+[[ $(tail -n1 "$T/lamps" | cut -d' ' -f2-) == "0 0 0" ]] && ok || bad "lamps left on at exit"
+
+# No camera: the fault blinks the red lamp (slowly, no beep) while the kiosk runs.
+SDL_VIDEODRIVER=dummy "$KIOSK" "${trust[@]}" --source v4l2:/dev/mck-no-such-video \
+	--indicators "trace:$T/fault" --run-for 4 >/dev/null 2>"$T/err" || true
+[[ $(grep -c " 0 1 0$" "$T/fault") -ge 2 ]] && ok || bad "no fault blink: $(cat "$T/fault")"
 # Nothing personal on stdout or stderr: no learner name from the fixtures.
 ! grep -qi "kowalska" "$T/out" "$T/err" && ok || bad "a learner's name was printed"
 

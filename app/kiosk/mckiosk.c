@@ -18,6 +18,7 @@
 #include <png.h>
 
 #include "mck/image.h"
+#include "mck/indicator.h"
 #include "mck/qrscan.h"
 #include "mck/source.h"
 #include "mck/ui.h"
@@ -52,6 +53,7 @@ struct options {
 	int rotation;  /* degrees clockwise the picture is turned for the panel */
 	bool fullscreen;
 	const char *show;        /* headless: "operator" or "languages" instead of idle */
+	const char *indicators;  /* "gpio", "trace:FILE" or "none" */
 	struct mck_settings set; /* from the board profile and config file */
 };
 
@@ -63,7 +65,10 @@ struct kiosk {
 	struct mck_qrtext *texts;
 	struct mck_view view;
 	struct mck_ui *ui;
-	int lw; /* logical size: the panel's, turned by the rotation */
+	struct mck_indicator lamps;
+	FILE *lamp_trace;
+	bool lamps_fault; /* the fault blink is on */
+	int lw;           /* logical size: the panel's, turned by the rotation */
 	int lh;
 	Uint32 scan_event;
 	Uint32 source_event; /* user.code 1: source open, 0: gone; 2: a preview frame */
@@ -84,6 +89,7 @@ static void usage(FILE *f)
 	      "               [--lang en|pl|de|fr|el|it|es] [--now UNIX] [--anchors DIR]\n"
 	      "               (--trust FILE [--status DIR] | --state DIR) [--clear-after S]\n"
 	      "               [--rotate 0|90|180|270] [--fullscreen] [--fonts DIR]\n"
+	      "               [--indicators gpio|trace:FILE|none]\n"
 	      "               [--screenshot OUT.png [--show operator|languages]] [--run-for S]\n",
 	      f);
 }
@@ -151,6 +157,7 @@ static int load_settings(int argc, char **argv, struct options *o)
 	o->clear_after_s = set->clear_after_s;
 	o->operator_after_s = set->operator_after_s;
 	o->src.anchors = set->anchors_dir;
+	o->indicators = set->gpio_chip[0] != '\0' ? "gpio" : "none";
 	return 0;
 }
 
@@ -180,6 +187,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 		i++;
 		if (strcmp(a, "--source") == 0) {
 			o->source = v;
+		} else if (strcmp(a, "--indicators") == 0) {
+			o->indicators = v;
 		} else if (strcmp(a, "--board") == 0 || strcmp(a, "--config") == 0) {
 			/* read first, by load_settings */
 		} else if (mck_trust_opts_take(&o->src, a, v)) {
@@ -320,9 +329,27 @@ static void reload_if_updated(struct kiosk *k)
 	}
 }
 
+/* The lamps and buzzer say the verdict too: heard and seen from across a room. */
+static void signal_verdict(struct kiosk *k, enum mck_verdict verdict)
+{
+	static const enum mck_signal signals[] = {
+		[MCK_VERDICT_VALID] = MCK_SIGNAL_VALID,
+		[MCK_VERDICT_WARNING] = MCK_SIGNAL_CHECK,
+		[MCK_VERDICT_INVALID] = MCK_SIGNAL_INVALID,
+		[MCK_VERDICT_UNREADABLE] = MCK_SIGNAL_UNREADABLE,
+		[MCK_VERDICT_UNUSABLE] = MCK_SIGNAL_UNREADABLE,
+	};
+
+	if ((unsigned)verdict < sizeof(signals) / sizeof(signals[0])) {
+		mck_indicator_signal(&k->lamps, signals[verdict], SDL_GetTicks64());
+		k->lamps_fault = false;
+	}
+}
+
 /* Counters, the only thing the kiosk keeps about scans. */
 static void count(struct kiosk *k, enum mck_verdict verdict)
 {
+	signal_verdict(k, verdict);
 	k->view.op.scans++;
 	if ((unsigned)verdict < 5) {
 		k->view.op.verdicts[verdict]++;
@@ -734,6 +761,59 @@ static Uint32 screen_lifetime(const struct kiosk *k)
 	}
 }
 
+/* The lamps named by --indicators or the board; the kiosk works on without them. */
+static void open_lamps(struct kiosk *k)
+{
+	struct mck_indicator_cfg cfg = {
+		.chip = k->opt.set.gpio_chip,
+		.green = k->opt.set.gpio_green,
+		.red = k->opt.set.gpio_red,
+		.buzzer = k->opt.set.gpio_buzzer,
+	};
+	const char *spec = k->opt.indicators != NULL ? k->opt.indicators : "none";
+	char msg[256];
+
+	if (strncmp(spec, "trace:", 6) == 0) {
+		k->lamp_trace = fopen(spec + 6, "w");
+		if (k->lamp_trace == NULL) {
+			fprintf(stderr, "mckiosk: indicators: %s: %s\n", spec + 6, strerror(errno));
+			return;
+		}
+		cfg.trace = k->lamp_trace;
+		if (cfg.green < 0 && cfg.red < 0 && cfg.buzzer < 0) {
+			cfg.green = 0; /* a trace shows every line */
+			cfg.red = 1;
+			cfg.buzzer = 2;
+		}
+		spec = "trace";
+	}
+	if (mck_indicator_open(&k->lamps, spec, &cfg, msg, sizeof(msg)) != 0) {
+		fprintf(stderr, "mckiosk: %s (going on without lamps)\n", msg);
+	}
+}
+
+static void close_lamps(struct kiosk *k)
+{
+	mck_indicator_close(&k->lamps);
+	if (k->lamp_trace != NULL) {
+		fclose(k->lamp_trace);
+		k->lamp_trace = NULL;
+	}
+}
+
+/* A fault on the idle screen blinks the red lamp until it is fixed. */
+static void lamps_follow_faults(struct kiosk *k)
+{
+	bool fault = k->view.screen == MCK_SCREEN_IDLE && mck_view_fault(&k->view, NULL);
+
+	if (fault && !k->lamps_fault) {
+		mck_indicator_signal(&k->lamps, MCK_SIGNAL_FAULT, SDL_GetTicks64());
+	} else if (!fault && k->lamps_fault) {
+		mck_indicator_stop(&k->lamps, SDL_GetTicks64());
+	}
+	k->lamps_fault = fault;
+}
+
 static int interactive(struct kiosk *k)
 {
 	SDL_Window *win;
@@ -779,6 +859,7 @@ static int interactive(struct kiosk *k)
 	sa.sa_handler = on_hangup;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGHUP, &sa, NULL);
+	open_lamps(k);
 	k->preview_lock = SDL_CreateMutex();
 	k->scan_event = SDL_RegisterEvents(2);
 	k->source_event = k->scan_event + 1;
@@ -801,6 +882,7 @@ static int interactive(struct kiosk *k)
 			reload_if_updated(k); /* a result on screen stays as it was */
 			refresh_status(k);
 			mck_present_time(&k->view, now_of(k), (long long)(now / 1000u));
+			lamps_follow_faults(k);
 		}
 		/* Privacy: the result leaves the screen and memory after a while. */
 		if (life != 0 && now - shown_at > life) {
@@ -810,7 +892,8 @@ static int interactive(struct kiosk *k)
 		draw_frame(k, r, &turned);
 		k->view.preview = NULL;
 		SDL_RenderPresent(r);
-		if (!SDL_WaitEventTimeout(&ev, 250)) {
+		int due = mck_indicator_tick(&k->lamps, SDL_GetTicks64());
+		if (!SDL_WaitEventTimeout(&ev, due >= 0 && due < 250 ? due : 250)) {
 			continue;
 		}
 		if (ev.type == SDL_QUIT ||
@@ -906,6 +989,7 @@ static int interactive(struct kiosk *k)
 	}
 	SDL_DestroyMutex(k->preview_lock);
 	k->preview_lock = NULL;
+	close_lamps(k);
 	SDL_DestroyRenderer(r);
 	SDL_DestroyWindow(win);
 	return 0;

@@ -712,6 +712,25 @@ static int capture_main(void *arg)
 	return 0;
 }
 
+static void free_scan(struct scan_msg *m)
+{
+	for (size_t i = 0; i < m->count; i++) {
+		memset(m->text[i], 0, m->len[i]);
+		free(m->text[i]);
+	}
+	free(m);
+}
+
+/* Scans still queued when the kiosk stops: wiped and freed, never read. */
+static void drop_scans(struct kiosk *k)
+{
+	SDL_Event ev;
+
+	while (SDL_PeepEvents(&ev, 1, SDL_GETEVENT, k->scan_event, k->scan_event) == 1) {
+		free_scan(ev.user.data1);
+	}
+}
+
 /* A touch or click at (x, y) of the layout that did not scroll. */
 static void tap(struct kiosk *k, int x, int y, Uint32 *shown_at)
 {
@@ -969,10 +988,8 @@ static int interactive(struct kiosk *k)
 			k->view.picker = false;
 			for (size_t i = 0; i < m->count; i++) {
 				mck_qrtext_add(k->texts, m->text[i], m->len[i]);
-				memset(m->text[i], 0, m->len[i]);
-				free(m->text[i]);
 			}
-			free(m);
+			free_scan(m);
 			conclude(k);
 			scans++;
 			shown_at = SDL_GetTicks();
@@ -984,6 +1001,7 @@ static int interactive(struct kiosk *k)
 	if (thread != NULL) {
 		SDL_WaitThread(thread, NULL);
 	}
+	drop_scans(k);
 	if (turned != NULL) {
 		SDL_DestroyTexture(turned);
 	}

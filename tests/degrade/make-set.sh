@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# The degraded-image set: credentials made with mcissue (short, typical, chunked
+# in three codes, plain-form RS256), each code rendered by `mcissue qr` and
+# degraded by mck_degrade in every way a kiosk camera meets (12 kinds x 3
+# levels), plus frames without a code. Fixed seeds: the same set every time.
+# Writes OUT/manifest.tsv: frame path, then the expected QR text ("-": no code),
+# and OUT/timing.tsv: clean and empty frames at 640x480, 1280x720, 1920x1080.
+# Usage: make-set.sh MCISSUE MCK_DEGRADE OUT [--subset]
+#   --subset: the typical credential only, level 2 of each kind, 4 empty frames
+#             (what CI checks).
+set -euo pipefail
+MCISSUE=$1
+DEGRADE=$2
+OUT=$3
+SUBSET=${4:-}
+here=$(cd "$(dirname "$0")" && pwd)
+examples=$here/../../docs/examples
+mkdir -p "$OUT/codes" "$OUT/frames"
+cd "$OUT"
+# A fixed issuing time: the same QR texts on every run, as far as signatures
+# allow (ECDSA signatures are random; texts differ, the set's shape does not).
+"$MCISSUE" keygen --type p256 --out codes/ec >/dev/null 2>&1 || true
+"$MCISSUE" keygen --type rsa2048 --out codes/rsa >/dev/null 2>&1 || true
+cat >codes/short.json <<'JSON'
+{"iss":"https://cert.example-vet.pl","nbf":1790000000,"vc":{"type":["VerifiableCredential"],
+"credentialSubject":{"identifier":[{"identityType":"name","hashed":false,"identityHash":"Anna Kowalska"}],
+"achievement":{"name":"First aid at work"}}}}
+JSON
+"$MCISSUE" sign --key codes/ec.key.pem codes/short.json >codes/short.txt
+"$MCISSUE" sign --key codes/ec.key.pem "$examples/anna.json" >codes/typical.txt
+"$MCISSUE" sign --key codes/ec.key.pem --form chunked:3 "$examples/anna.json" >codes/chunked.txt
+"$MCISSUE" sign --key codes/rsa.key.pem --form plain "$examples/giorgos.json" >codes/plainrsa.txt
+
+names=()
+if [[ $SUBSET == --subset ]]; then
+	names+=(typical)
+	cp codes/typical.txt codes/typical-1.txt
+else
+	for c in short typical plainrsa; do
+		cp "codes/$c.txt" "codes/$c-1.txt"
+		names+=("$c")
+	done
+	for i in 1 2 3; do
+		sed -n "${i}p" codes/chunked.txt >"codes/chunk$i-1.txt"
+		names+=("chunk$i")
+	done
+fi
+kinds=(clean rotate perspective blur noise contrast small invert jpeg light glare moire)
+levels=(1 2 3)
+[[ $SUBSET == --subset ]] && levels=(2)
+: >manifest.tsv
+seed=1
+for n in "${names[@]}"; do
+	"$MCISSUE" qr --scale 4 --out "codes/$n.png" - <"codes/$n-1.txt"
+	for k in "${kinds[@]}"; do
+		for l in "${levels[@]}"; do
+			ext=png
+			[[ $k == jpeg ]] && ext=jpg
+			size=(1280 720)
+			[[ $k == small ]] && size=(1920 1080)
+			f=frames/$n-$k-$l.$ext
+			"$DEGRADE" "codes/$n.png" "$f" "${size[@]}" "$k" "$l" "$seed"
+			printf '%s\t%s\n' "$f" "$(cat "codes/$n-1.txt")" >>manifest.tsv
+			seed=$((seed + 1))
+		done
+	done
+done
+empty=20
+[[ $SUBSET == --subset ]] && empty=4
+for i in $(seq 1 "$empty"); do
+	f=frames/none-$i.png
+	"$DEGRADE" codes/"${names[0]}".png "$f" 1280 720 none 1 $((1000 + i))
+	printf '%s\t-\n' "$f" >>manifest.tsv
+done
+# Timing frames (bench_scan): a typical code and no code at three camera sizes.
+: >timing.tsv
+if [[ $SUBSET != --subset ]]; then
+	for size in "640 480" "1280 720" "1920 1080"; do
+		read -r w h <<<"$size"
+		"$DEGRADE" codes/typical.png "frames/time-${w}x$h-code.png" "$w" "$h" clean 1 7
+		"$DEGRADE" codes/typical.png "frames/time-${w}x$h-none.png" "$w" "$h" none 1 8
+		printf '%s\t%s\n' "frames/time-${w}x$h-code.png" "$(cat codes/typical-1.txt)" >>timing.tsv
+		printf '%s\t-\n' "frames/time-${w}x$h-none.png" >>timing.tsv
+	done
+fi
+echo "make-set: $(wc -l <manifest.tsv) frames in $OUT"

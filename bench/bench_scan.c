@@ -5,7 +5,7 @@
  *      zbarimg does it) and of our pipeline (mck_qrscan_frame); ms per frame;
  *   2. median and p99 ms per frame at 640x480, 1280x720, 1920x1080, with and
  *      without a code (the set's time-* frames), both side by side.
- * Usage: bench_scan SET_DIR
+ * Usage: bench_scan SET_DIR [BUDGET_MS]   (default: the camera budget; 0: none)
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -163,14 +163,22 @@ int main(int argc, char **argv)
 	int zb_total = 0;
 	int our_total = 0;
 
-	if (argc != 2 || scan == NULL || res == NULL) {
-		fprintf(stderr, "usage: bench_scan SET_DIR\n");
+	if (argc < 2 || argc > 3 || scan == NULL || res == NULL) {
+		fprintf(stderr, "usage: bench_scan SET_DIR [BUDGET_MS]\n");
+		free(res);
+		mck_qrscan_destroy(scan);
 		return 2;
 	}
+	/* The kiosk's camera budget by default; 0: every step, as for still images. */
+	unsigned budget = argc == 3 ? (unsigned)strtoul(argv[2], NULL, 10) : MCK_QRSCAN_BUDGET_MS;
+	mck_qrscan_set_budget(scan, budget);
+	printf("budget per frame: %u ms%s\n", budget, budget == 0 ? " (none: still images)" : "");
 	n = load_manifest(argv[1], "manifest.tsv", frames);
 	if (n <= 0) {
 		fprintf(stderr, "bench_scan: no manifest in %s (tests/degrade/make-set.sh)\n",
 			argv[1]);
+		free(res);
+		mck_qrscan_destroy(scan);
 		return 2;
 	}
 	for (int i = 0; i < n; i++) {
@@ -206,6 +214,9 @@ int main(int argc, char **argv)
 			count++;
 			mck_image_free(&img);
 		}
+		if (count == 0) {
+			continue;
+		}
 		zb_total += zb;
 		our_total += our;
 		double med = mck_bench_median(ms, (size_t)count);
@@ -215,6 +226,25 @@ int main(int argc, char **argv)
 	}
 	printf("%-12s %6d %8.1f%% %8.1f%%\n", "all", n, 100.0 * zb_total / n,
 	       100.0 * our_total / n);
+	{
+		static const char *const steps[MCK_QRSCAN_STEP_COUNT] = {
+			[MCK_QRSCAN_STEP_COARSE] = "coarse",
+			[MCK_QRSCAN_STEP_RECTIFIED] = "rectified",
+			[MCK_QRSCAN_STEP_REGION] = "region",
+			[MCK_QRSCAN_STEP_INVERTED] = "inverted",
+			[MCK_QRSCAN_STEP_BINARIZED] = "binarized",
+			[MCK_QRSCAN_STEP_SMOOTHED] = "smoothed",
+			[MCK_QRSCAN_STEP_UPSCALED] = "upscaled",
+			[MCK_QRSCAN_STEP_WHOLE] = "whole",
+		};
+		const struct mck_qrscan_stats *st = mck_qrscan_stats(scan);
+
+		printf("codes read by step:");
+		for (int i = 0; i < MCK_QRSCAN_STEP_COUNT; i++) {
+			printf(" %s %lu", steps[i], st->step[i]);
+		}
+		printf("\n");
+	}
 	for (int i = 0; i < n; i++) {
 		free(frames[i].want);
 	}

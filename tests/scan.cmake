@@ -5,3 +5,18 @@ mck_add_test(test_imagefile LABEL unit
 mck_add_test(test_qrscan LABEL unit
              SOURCES test_qrscan.c
              LIBS mck_qrscan mck_imagefile mck_test_support PkgConfig::QRENCODE)
+
+# The scanning pipeline on the degraded-image subset, made at test time.
+if(TARGET mcissue)
+        add_test(NAME degraded_subset_make
+                 COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/degrade/make-set.sh
+                         $<TARGET_FILE:mcissue> $<TARGET_FILE:mck_degrade>
+                         ${CMAKE_CURRENT_BINARY_DIR}/degraded-subset --subset)
+        set_tests_properties(degraded_subset_make PROPERTIES FIXTURES_SETUP degraded_subset
+                             LABELS e2e)
+        mck_add_test(test_scan_set LABEL e2e SOURCES test_scan_set.c
+                     LIBS mck_qrscan mck_imagefile PkgConfig::ZBAR
+                     ARGS ${CMAKE_CURRENT_BINARY_DIR}/degraded-subset)
+        target_compile_definitions(test_scan_set PRIVATE MCK_SUBSET_FLOOR=11)
+        set_tests_properties(test_scan_set PROPERTIES FIXTURES_REQUIRED degraded_subset)
+endif()

@@ -653,6 +653,12 @@ static int capture_main(void *arg)
 	struct mck_qrscan_result *codes = malloc(sizeof(*codes));
 	struct mck_scan_event *ev = malloc(sizeof(*ev));
 	char last[64] = "";
+
+	if (scan != NULL && strncmp(k->opt.source, "v4l2:", 5) == 0) {
+		/* A camera: the next frame is coming, a hard one must not hold it up.
+		 * Replayed files are paced by the source and get every step. */
+		mck_qrscan_set_budget(scan, MCK_QRSCAN_BUDGET_MS);
+	}
 	bool open = false;
 	bool told_gone = false;
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The degraded-image set: credentials made with mcissue (short, typical, chunked
-# in three codes, plain-form RS256), each code rendered by `mcissue qr` and
+# in three codes, plain form; all RS256), each code rendered by `mcissue qr` and
 # degraded by mck_degrade in every way a kiosk camera meets (12 kinds x 3
 # levels), plus frames without a code. Fixed seeds: the same set every time.
 # Writes OUT/manifest.tsv: frame path, then the expected QR text ("-": no code),
@@ -17,19 +17,19 @@ here=$(cd "$(dirname "$0")" && pwd)
 examples=$here/../../docs/examples
 mkdir -p "$OUT/codes" "$OUT/frames"
 cd "$OUT"
-# A fixed issuing time: the same QR texts on every run, as far as signatures
-# allow (ECDSA signatures are random; texts differ, the set's shape does not).
-"$MCISSUE" keygen --type p256 --out codes/ec >/dev/null 2>&1 || true
-"$MCISSUE" keygen --type rsa2048 --out codes/rsa >/dev/null 2>&1 || true
+# Reproducible to the byte: a committed test-only RS256 key (PKCS#1 v1.5
+# signatures are deterministic; ECDSA's are not) and fixed "nbf" times.
+key=$here/test-only-rsa.key.pem
 cat >codes/short.json <<'JSON'
 {"iss":"https://cert.example-vet.pl","nbf":1790000000,"vc":{"type":["VerifiableCredential"],
 "credentialSubject":{"identifier":[{"identityType":"name","hashed":false,"identityHash":"Anna Kowalska"}],
 "achievement":{"name":"First aid at work"}}}}
 JSON
-"$MCISSUE" sign --key codes/ec.key.pem codes/short.json >codes/short.txt
-"$MCISSUE" sign --key codes/ec.key.pem "$examples/anna.json" >codes/typical.txt
-"$MCISSUE" sign --key codes/ec.key.pem --form chunked:3 "$examples/anna.json" >codes/chunked.txt
-"$MCISSUE" sign --key codes/rsa.key.pem --form plain "$examples/giorgos.json" >codes/plainrsa.txt
+sed '1s/^{/{"nbf": 1790000000,/' "$examples/anna.json" >codes/typical.json
+"$MCISSUE" sign --key "$key" codes/short.json >codes/short.txt
+"$MCISSUE" sign --key "$key" codes/typical.json >codes/typical.txt
+"$MCISSUE" sign --key "$key" --form chunked:3 codes/typical.json >codes/chunked.txt
+"$MCISSUE" sign --key "$key" --form plain "$examples/giorgos.json" >codes/plainrsa.txt
 
 names=()
 if [[ $SUBSET == --subset ]]; then

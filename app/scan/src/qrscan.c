@@ -6,16 +6,36 @@
  * are: without it, text that is not UTF-8 is re-encoded (Latin-1, Shift-JIS
  * guesses), which would change what a signature covers.
  */
+#define _POSIX_C_SOURCE 200809L
+
 #include "mck/qrscan.h"
 
 #include <errno.h>
+#include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <zbar.h>
 
+#include "finder.h"
+#include "prep.h"
+
+/* ZBar's cost per pixel scanned, for deciding whether a step fits the budget. */
+#define NS_PER_PIXEL 22
+/* Without a finder, the frame is scanned at 1/COARSE of its size (large codes only). */
+#define COARSE       4
+
 struct mck_qrscan {
 	zbar_image_scanner_t *scanner;
+	unsigned budget_ms;
+	struct mck_qrscan_stats stats;
+	/* Work buffers, grown to the largest frame seen (at most MAX_SIDE^2 x 4). */
+	uint32_t *ii;
+	size_t ii_cap;
+	uint8_t *buf[2];
+	size_t buf_cap;
 };
 
 /* A scanner for QR codes only, passing their bytes through unchanged. */
@@ -49,7 +69,18 @@ struct mck_qrscan *mck_qrscan_create(void)
 		free(scan);
 		return NULL;
 	}
+	scan->budget_ms = 0; /* still images: every step; a camera sets a budget */
 	return scan;
+}
+
+void mck_qrscan_set_budget(struct mck_qrscan *scan, unsigned ms)
+{
+	scan->budget_ms = ms;
+}
+
+const struct mck_qrscan_stats *mck_qrscan_stats(const struct mck_qrscan *scan)
+{
+	return &scan->stats;
 }
 
 void mck_qrscan_destroy(struct mck_qrscan *scan)
@@ -60,6 +91,9 @@ void mck_qrscan_destroy(struct mck_qrscan *scan)
 	if (scan->scanner) {
 		zbar_image_scanner_destroy(scan->scanner);
 	}
+	free(scan->ii);
+	free(scan->buf[0]);
+	free(scan->buf[1]);
 	free(scan);
 }
 
@@ -119,11 +153,284 @@ static void collect(const zbar_image_t *image, struct mck_qrscan_result *out)
 	}
 }
 
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* One ZBar pass over @p px; decoded codes join @p out. Returns codes added or -errno. */
+static int zbar_pass(struct mck_qrscan *scan, const uint8_t *px, uint32_t w, uint32_t h,
+		     struct mck_qrscan_result *out)
+{
+	zbar_image_t *image = zbar_image_create();
+	size_t before = out->count;
+	int n;
+
+	if (!image) {
+		return -ENOMEM;
+	}
+	zbar_image_set_format(image, zbar_fourcc('Y', '8', '0', '0'));
+	zbar_image_set_size(image, w, h);
+	/* Borrowed, not copied: no cleanup handler, and ZBar does not write to
+	 * Y800 data (it only converts other formats). */
+	zbar_image_set_data(image, px, (unsigned long)w * h, NULL);
+	n = zbar_scan_image(scan->scanner, image);
+	if (n < 0) {
+		zbar_image_destroy(image);
+		return -EIO;
+	}
+	collect(image, out);
+	zbar_image_destroy(image);
+	if (n > 0) {
+		renew(scan);
+	}
+	return (int)(out->count - before);
+}
+
+/* Grow the work buffers to hold @p pixels (each) and an integral image of @p iis. */
+static int reserve(struct mck_qrscan *scan, size_t pixels, size_t iis)
+{
+	if (pixels > scan->buf_cap) {
+		for (int i = 0; i < 2; i++) {
+			uint8_t *p = realloc(scan->buf[i], pixels);
+
+			if (p == NULL) {
+				return -ENOMEM;
+			}
+			scan->buf[i] = p;
+		}
+		scan->buf_cap = pixels;
+	}
+	if (iis > scan->ii_cap) {
+		uint32_t *p = realloc(scan->ii, iis * sizeof(*p));
+
+		if (p == NULL) {
+			return -ENOMEM;
+		}
+		scan->ii = p;
+		scan->ii_cap = iis;
+	}
+	return 0;
+}
+
+/*
+ * The region of the codes: the corners of each finder triple and the fourth
+ * corner they imply, plus the finder-to-edge and quiet-zone modules. Without
+ * a triple (a finder hidden by glare, say): the span of the finders seen plus
+ * as much again each way, since the rest of the code can be on either side.
+ */
+static struct mck_rect roi_of(const struct mck_finder *f, int n, const bool *in_code, int codes,
+			      uint32_t w, uint32_t h)
+{
+	float x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+	float module = 0;
+	float margin;
+	int used = 0;
+
+	(void)in_code; /* every finder: one of a code's may have missed its triple */
+	for (int i = 0; i < n; i++) {
+		x0 = fminf(x0, f[i].x);
+		x1 = fmaxf(x1, f[i].x);
+		y0 = fminf(y0, f[i].y);
+		y1 = fmaxf(y1, f[i].y);
+		module += f[i].module;
+		used++;
+	}
+	module /= used;
+	if (codes > 0) {
+		/* the fourth corner lies within the span of a rotated square's three */
+		float span = fmaxf(x1 - x0, y1 - y0);
+		margin = 9 * module + span * 0.45f;
+	} else {
+		margin = fmaxf(x1 - x0, y1 - y0) + 9 * module;
+	}
+	x0 = fmaxf(0, x0 - margin);
+	y0 = fmaxf(0, y0 - margin);
+	x1 = fminf((float)w, x1 + margin);
+	y1 = fminf((float)h, y1 + margin);
+	return (struct mck_rect){(uint32_t)x0, (uint32_t)y0, (uint32_t)(x1 - x0),
+				 (uint32_t)(y1 - y0)};
+}
+
+struct job {
+	struct mck_qrscan *scan;
+	const uint8_t *grey;
+	uint32_t w;
+	uint32_t h;
+	struct mck_qrscan_result *out;
+	double start;
+	unsigned passes;     /* ZBar passes made on this frame */
+	double ns_per_pixel; /* ZBar's cost on this frame, as measured (noise costs more) */
+};
+
+/* A ZBar pass for this frame: counted, and its cost per pixel learnt. */
+static int job_pass(struct job *j, const uint8_t *px, uint32_t w, uint32_t h)
+{
+	double t0 = now_ms();
+	int n = zbar_pass(j->scan, px, w, h, j->out);
+	double ns = (now_ms() - t0) * 1e6 / ((double)w * h);
+
+	j->passes++;
+	if (ns > j->ns_per_pixel) {
+		j->ns_per_pixel = ns;
+	}
+	return n;
+}
+
+static bool affordable(const struct job *j, size_t pixels)
+{
+	double cost = (double)pixels * j->ns_per_pixel / 1e6;
+
+	return j->scan->budget_ms == 0 || now_ms() - j->start + cost <= j->scan->budget_ms;
+}
+
+enum op { OP_PLAIN, OP_OTHER, OP_BINARY, OP_SMOOTH };
+
+/* Where each attempt's image is built: the crop at a scale, then an operation. */
+struct attempt {
+	struct mck_rect r;
+	unsigned scale; /* the crop in buf[0] is at this scale (0: none yet) */
+	bool inverted;  /* buf[0] holds light-for-dark */
+	uint32_t cw;
+	uint32_t ch;
+};
+
+/*
+ * One attempt on region @p a->r at @p scale: the crop as it is (turned to dark
+ * modules when @p light), the other polarity, evened out by a local
+ * threshold, or smoothed and evened out. Skipped when it would not fit the
+ * time left. Returns codes found, 0, or -errno.
+ */
+static int attempt(struct job *j, struct attempt *a, unsigned scale, bool light, enum op op,
+		   enum mck_qrscan_step step)
+{
+	struct mck_qrscan *scan = j->scan;
+	size_t px = (size_t)a->r.w * scale * a->r.h * scale;
+	/* ZBar's pass, plus the preparation's own cost (a threshold: about one more pass) */
+	size_t cost = op == OP_BINARY ? 2 * px : op == OP_SMOOTH ? 3 * px : px;
+	uint8_t *img;
+	int n;
+
+	/* the first pass of a frame always runs; the others while the budget lasts */
+	if (a->r.w < 21 || a->r.h < 21 || (j->passes > 0 && !affordable(j, cost))) {
+		return 0;
+	}
+	if (reserve(scan, px, (a->r.w * scale + 1) * (a->r.h * scale + 1)) != 0) {
+		return -ENOMEM;
+	}
+	if (a->scale != scale) {
+		mck__prep_crop(j->grey, j->w, a->r, scale, 1, scan->buf[0], &a->cw, &a->ch);
+		a->scale = scale;
+		a->inverted = false;
+	}
+	bool want_inverted = op == OP_OTHER ? !light : light;
+	if (a->inverted != want_inverted) {
+		mck__prep_invert(scan->buf[0], a->cw, a->ch);
+		a->inverted = want_inverted;
+	}
+	img = scan->buf[0];
+	if (op == OP_BINARY) {
+		mck__prep_binarize(scan->buf[0], a->cw, a->ch, 12 * scale, scan->ii, scan->buf[1]);
+		img = scan->buf[1];
+	} else if (op == OP_SMOOTH) {
+		mck__prep_smooth(scan->buf[0], a->cw, a->ch, scan->buf[1]);
+		/* binarize buf[1] in place is not possible: threshold it into buf[0] */
+		mck__prep_binarize(scan->buf[1], a->cw, a->ch, 12 * scale, scan->ii, scan->buf[0]);
+		a->scale = 0; /* buf[0] no longer holds the crop */
+		img = scan->buf[0];
+	}
+	n = job_pass(j, img, a->cw, a->ch);
+	if (n > 0) {
+		scan->stats.step[step]++;
+	}
+	return n;
+}
+
+/*
+ * The fallbacks in the order that pays best on the degraded set
+ * (bench_scan): cheap passes first at the scale the modules call for, then
+ * larger, then the whole frame as plain ZBar sees it, then the costly ones.
+ */
+static int scan_region(struct job *j, struct mck_rect r, unsigned scale, bool light, size_t from,
+		       size_t to, unsigned *used_scale)
+{
+	static const struct {
+		int scale; /* 0: the scale asked for, 2: twice it (up to 2) */
+		enum op op;
+		enum mck_qrscan_step step;
+	} plan[] = {
+		{0, OP_PLAIN, MCK_QRSCAN_STEP_REGION},     {0, OP_OTHER, MCK_QRSCAN_STEP_INVERTED},
+		{0, OP_BINARY, MCK_QRSCAN_STEP_BINARIZED}, {2, OP_PLAIN, MCK_QRSCAN_STEP_UPSCALED},
+		{2, OP_BINARY, MCK_QRSCAN_STEP_UPSCALED},  {2, OP_SMOOTH, MCK_QRSCAN_STEP_SMOOTHED},
+		{0, OP_SMOOTH, MCK_QRSCAN_STEP_SMOOTHED},
+	};
+	struct attempt a = {r, 0, false, 0, 0};
+
+	for (size_t i = from; i < to && i < sizeof(plan) / sizeof(plan[0]); i++) {
+		unsigned s = plan[i].scale == 0 ? scale : 2;
+		int n;
+
+		if (plan[i].scale == 2 && scale == 2 && plan[i].op != OP_SMOOTH) {
+			continue; /* already at twice */
+		}
+		n = attempt(j, &a, s, light, plan[i].op, plan[i].step);
+		if (n != 0) {
+			*used_scale = s;
+			return n;
+		}
+	}
+	return 0;
+}
+
+/*
+ * One code, squared and upright from its three finders, at 4 pixels per
+ * module: ZBar reads tilted, turned and small codes this way that it misses
+ * in the frame. Returns codes found, 0, or -errno.
+ */
+static int rectified(struct job *j, const struct mck_finder *f, struct mck_triple t)
+{
+	struct mck_qrscan *scan = j->scan;
+	const float a[2] = {f[t.tl].x + 0.5f, f[t.tl].y + 0.5f};
+	const float b[2] = {f[t.tr].x + 0.5f, f[t.tr].y + 0.5f};
+	const float c[2] = {f[t.bl].x + 0.5f, f[t.bl].y + 0.5f};
+	float module = (f[t.tl].module + f[t.tr].module + f[t.bl].module) / 3;
+	float legs =
+		(hypotf(b[0] - a[0], b[1] - a[1]) + hypotf(c[0] - a[0], c[1] - a[1])) / 2 / module;
+	size_t cap = (size_t)(legs * 4 + 80 + 1) * (size_t)(legs * 4 + 80 + 1);
+	uint32_t dw;
+	uint32_t dh;
+	int n;
+
+	if (legs > 200 || !affordable(j, cap) || reserve(j->scan, cap, 0) != 0) {
+		return legs > 200 ? 0 : -ENOMEM;
+	}
+	mck__prep_rectify(j->grey, j->w, j->h, a, b, c, legs, 4, scan->buf[0], cap, &dw, &dh);
+	if (dw == 0) {
+		return 0;
+	}
+	if (f[t.tl].light) {
+		mck__prep_invert(scan->buf[0], dw, dh);
+	}
+	n = job_pass(j, scan->buf[0], dw, dh);
+	if (n > 0) {
+		scan->stats.step[MCK_QRSCAN_STEP_RECTIFIED]++;
+	}
+	return n;
+}
+
 int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t width, uint32_t height,
 		     struct mck_qrscan_result *out)
 {
-	zbar_image_t *image;
+	struct mck_finder finders[MCK_FINDER_MAX];
+	struct job j = {scan, grey, width, height, out, now_ms(), 0, NS_PER_PIXEL};
+	struct mck_rect r;
+	int nf;
 	int n;
+	int light = 0;
+	unsigned scale;
 
 	if (!out) {
 		return -EINVAL;
@@ -137,26 +444,65 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 	if (width > MCK_QRSCAN_MAX_SIDE || height > MCK_QRSCAN_MAX_SIDE) {
 		return -EFBIG;
 	}
-
-	image = zbar_image_create();
-	if (!image) {
+	scan->stats.frames++;
+	/* 1. Finder patterns; none at all is the common case of an empty scene. */
+	if (reserve(scan, 0, ((size_t)width + 1) * (height + 1)) != 0) {
 		return -ENOMEM;
 	}
-	zbar_image_set_format(image, zbar_fourcc('Y', '8', '0', '0'));
-	zbar_image_set_size(image, width, height);
-	/* Borrowed, not copied: no cleanup handler, and ZBar does not write to
-	 * Y800 data (it only converts other formats). */
-	zbar_image_set_data(image, grey, (unsigned long)width * height, NULL);
+	nf = mck__finder_locate(grey, width, height, scan->ii, finders, MCK_FINDER_MAX);
+	if (nf == 0) {
+		/*
+		 * Codes so large that the locator's window sits inside a finder:
+		 * ZBar at a quarter of the size reads those, for a ms or two.
+		 */
+		struct mck_rect whole = {0, 0, width - width % COARSE, height - height % COARSE};
+		uint32_t dw;
+		uint32_t dh;
 
-	n = zbar_scan_image(scan->scanner, image);
-	if (n < 0) {
-		zbar_image_destroy(image);
-		return -EIO;
+		if (reserve(scan, (size_t)(whole.w / COARSE) * (whole.h / COARSE), 0) != 0) {
+			return -ENOMEM;
+		}
+		mck__prep_crop(grey, width, whole, 1, COARSE, scan->buf[0], &dw, &dh);
+		n = job_pass(&j, scan->buf[0], dw, dh);
+		scan->stats.step[MCK_QRSCAN_STEP_COARSE] += n > 0;
+		return n < 0 ? n : (int)out->count;
 	}
-	collect(image, out);
-	zbar_image_destroy(image);
-	if (n > 0) {
-		renew(scan);
+	/* 2. The region of the codes, scaled up when modules are small, and the fallbacks. */
+	bool in_code[MCK_FINDER_MAX];
+	struct mck_triple corners[MCK_QRSCAN_MAX_CODES];
+	int codes = mck__finder_triples(finders, nf, in_code, corners, MCK_QRSCAN_MAX_CODES);
+	float module = 0;
+	int counted = 0;
+
+	for (int i = 0; i < nf; i++) {
+		if (codes == 0 || in_code[i]) {
+			light += finders[i].light ? 1 : -1;
+			module += finders[i].module;
+			counted++;
+		}
 	}
-	return (int)out->count;
+	module /= counted;
+	r = roi_of(finders, nf, in_code, codes, width, height);
+	if (nf == MCK_FINDER_MAX) {
+		r = (struct mck_rect){0, 0, width, height}; /* more than we keep: look everywhere */
+	}
+	scale = module < 3.2f ? 2 : 1;
+	/* 3. The region as it is, then inverted (dark-mode screens). */
+	n = scan_region(&j, r, scale, light > 0, 0, 2, &scale);
+	if (n == 0 && (r.w < width || r.h < height) && affordable(&j, (size_t)width * height)) {
+		/* 4. The whole frame as plain ZBar sees it: never worse than without us. */
+		n = job_pass(&j, grey, width, height);
+		if (n > 0) {
+			scan->stats.step[MCK_QRSCAN_STEP_WHOLE]++;
+		}
+	}
+	for (int c = 0; n == 0 && c < codes && c < 3; c++) {
+		/* 5. Each code squared and upright from its finders: tilt, turn, small modules. */
+		n = rectified(&j, finders, corners[c]);
+	}
+	if (n == 0) {
+		/* 6. The costlier fallbacks on the region, while the budget lasts. */
+		n = scan_region(&j, r, scale, light > 0, 2, 99, &scale);
+	}
+	return n < 0 ? n : (int)out->count;
 }

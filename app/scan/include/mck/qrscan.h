@@ -17,13 +17,49 @@ struct mck_qrscan_result {
 	char text[MCK_QRSCAN_MAX_CODES][MCK_QRSCAN_MAX_TEXT + 1]; /* NUL-terminated */
 };
 
+/*
+ * Time a camera frame may take before fallbacks are skipped (the first pass
+ * always runs). Still images get every step: the default budget is 0, none.
+ */
+#define MCK_QRSCAN_BUDGET_MS 65
+
+/* Which step of the pipeline read a code, counted over a scanner's life (bench). */
+enum mck_qrscan_step {
+	MCK_QRSCAN_STEP_COARSE = 0, /* no finder seen: the frame at a quarter of its size */
+	MCK_QRSCAN_STEP_RECTIFIED,  /* a code squared and upright from its three finders */
+	MCK_QRSCAN_STEP_REGION,     /* the finders' region as it is */
+	MCK_QRSCAN_STEP_INVERTED,   /* ... light for dark (dark-mode screens) */
+	MCK_QRSCAN_STEP_BINARIZED,  /* ... evened out by a local threshold */
+	MCK_QRSCAN_STEP_SMOOTHED,   /* ... smoothed, then evened out */
+	MCK_QRSCAN_STEP_UPSCALED,   /* ... at twice the size */
+	MCK_QRSCAN_STEP_WHOLE,      /* the whole frame, as plain ZBar sees it */
+	MCK_QRSCAN_STEP_COUNT
+};
+
+struct mck_qrscan_stats {
+	unsigned long frames;
+	unsigned long step[MCK_QRSCAN_STEP_COUNT];
+};
+
 /** Create a scanner (QR only, ZBAR_CFG_BINARY). Returns NULL when out of memory. */
 struct mck_qrscan *mck_qrscan_create(void);
 void mck_qrscan_destroy(struct mck_qrscan *scan);
 
+/** The time budget per frame in ms; 0 (the default): no limit, for still images. */
+void mck_qrscan_set_budget(struct mck_qrscan *scan, unsigned ms);
+
+/** Counters of which step read codes, for benchmarks. */
+const struct mck_qrscan_stats *mck_qrscan_stats(const struct mck_qrscan *scan);
+
 /**
  * Decode every QR code in a Y800 frame into @p out, in the order ZBar reports
- * them, duplicates removed. Codes longer than MCK_QRSCAN_MAX_TEXT are skipped.
+ * them, duplicates removed. A pipeline around ZBar (bench_scan measures it):
+ * finder patterns are located by run lengths (1.5-4 ms at 1280x720); each
+ * code's three finders give it squared and upright at 4 px per module; else
+ * the finders' region, scaled up for small modules; the whole frame as plain
+ * ZBar sees it; then the region inverted, evened out (local threshold) and
+ * smoothed while the time budget lasts. No finder at all (an empty scene):
+ * only the frame at a quarter of its size (large codes), a ms or two.
  * Returns the number of codes (0: none found) or negative errno: -EINVAL (NULL
  * argument, empty frame), -EFBIG (a side over MCK_QRSCAN_MAX_SIDE), -ENOMEM,
  * -EIO (ZBar failed). The frame is only read, and not kept after the call.

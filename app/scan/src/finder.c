@@ -1,0 +1,285 @@
+/*
+ * Finder-pattern centres, by run lengths along rows (every other row, against
+ * a running mean of the row), each confirmed along its column. No integral
+ * image: a row costs two loads and a compare per pixel.
+ */
+#include "finder.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RADIUS   20 /* local threshold window: 2 RADIUS + 1 pixels along the line */
+#define CONTRAST 8  /* darker than the mean by this much to count as dark: noise does not */
+#define MAX_W    8192
+
+void mck__integral(const uint8_t *grey, uint32_t w, uint32_t h, uint32_t *ii)
+{
+	size_t s = (size_t)w + 1;
+
+	memset(ii, 0, s * sizeof(*ii));
+	for (uint32_t y = 0; y < h; y++) {
+		uint32_t row = 0;
+
+		ii[(y + 1) * s] = 0;
+		for (uint32_t x = 0; x < w; x++) {
+			row += grey[(size_t)y * w + x];
+			ii[(y + 1) * s + x + 1] = ii[y * s + x + 1] + row;
+		}
+	}
+}
+
+/*
+ * @p n samples of a line (stride @p step) to dark/light bits: a 3-tap mean
+ * against the running mean of 2 RADIUS + 1 samples around it.
+ */
+static void binarize_line(const uint8_t *p, size_t step, uint32_t n, uint8_t *bit)
+{
+	uint32_t sum = 0;
+	uint32_t lo = 0;
+	uint32_t hi = 0; /* window [lo, hi) */
+
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t want_hi = i + RADIUS + 1 < n ? i + RADIUS + 1 : n;
+		uint32_t want_lo = i > RADIUS ? i - RADIUS : 0;
+		uint32_t a = p[(size_t)(i > 0 ? i - 1 : i) * step];
+		uint32_t b = p[(size_t)i * step];
+		uint32_t c = p[(size_t)(i + 1 < n ? i + 1 : i) * step];
+
+		while (hi < want_hi) {
+			sum += p[(size_t)hi++ * step];
+		}
+		while (lo < want_lo) {
+			sum -= p[(size_t)lo++ * step];
+		}
+		/* (a + b + c) / 3 + CONTRAST < sum / (hi - lo), without dividing */
+		bit[i] = (a + b + c + 3 * CONTRAST) * (hi - lo) < 3 * sum;
+	}
+}
+
+/* Five runs in the proportion 1:1:3:1:1, with room for blur and tilt. */
+static bool finder_ratio(const uint32_t r[5], float *module)
+{
+	uint32_t total = r[0] + r[1] + r[2] + r[3] + r[4];
+	float m = total / 7.0f;
+	float tol = m * 0.75f;
+
+	if (total < 10 || m > 60.0f) {
+		return false;
+	}
+	*module = m;
+	return fabsf(r[0] - m) < tol && fabsf(r[1] - m) < tol && fabsf(r[2] - 3 * m) < 2.2f * tol &&
+	       fabsf(r[3] - m) < tol && fabsf(r[4] - m) < tol && r[2] >= r[1] && r[2] >= r[3];
+}
+
+/*
+ * Along the column through (x, y): the centre run and two runs each way, in
+ * the same pattern. Returns the centre's y, or -1.
+ */
+static float confirm_column(const uint8_t *g, uint32_t w, uint32_t h, uint32_t x, uint32_t y,
+			    int colour, float module)
+{
+	uint8_t bit[2 * (8 * 60 + RADIUS) + 2];
+	uint32_t reach = (uint32_t)(module * 8) + RADIUS;
+	uint32_t y0 = y > reach ? y - reach : 0;
+	uint32_t y1 = y + reach + 1 < h ? y + reach + 1 : h;
+	uint32_t r[5] = {0};
+	int32_t i;
+	int32_t c;
+	float m;
+
+	if (y1 - y0 > sizeof(bit)) {
+		return -1;
+	}
+	binarize_line(g + (size_t)y0 * w + x, w, y1 - y0, bit);
+	c = (int32_t)(y - y0);
+	if (bit[c] != colour) {
+		return -1;
+	}
+	for (i = c; i >= 0 && bit[i] == colour; i--) {
+		r[2]++;
+	}
+	for (int k = 1; k >= 0; k--) {
+		for (; i >= 0 && bit[i] == (k == 1 ? !colour : colour); i--) {
+			r[k]++;
+		}
+	}
+	for (i = c + 1; i < (int32_t)(y1 - y0) && bit[i] == colour; i++) {
+		r[2]++;
+	}
+	int32_t centre_end = i;
+	for (int k = 3; k <= 4; k++) {
+		for (; i < (int32_t)(y1 - y0) && bit[i] == (k == 3 ? !colour : colour); i++) {
+			r[k]++;
+		}
+	}
+	if (!finder_ratio(r, &m) || m > module * 2.5f || m * 2.5f < module) {
+		return -1;
+	}
+	return (float)(y0 + (uint32_t)centre_end) - r[2] / 2.0f;
+}
+
+static void add(struct mck_finder *out, int *n, int max, float x, float y, float m, bool light)
+{
+	for (int i = 0; i < *n; i++) {
+		struct mck_finder *c = &out[i];
+
+		if (fabsf(c->x - x) < 3 * c->module && fabsf(c->y - y) < 3 * c->module &&
+		    c->light == light) {
+			c->x = (c->x * c->hits + x) / (c->hits + 1);
+			c->y = (c->y * c->hits + y) / (c->hits + 1);
+			c->module = (c->module * c->hits + m) / (c->hits + 1);
+			c->hits++;
+			return;
+		}
+	}
+	if (*n < max) {
+		out[*n] = (struct mck_finder){x, y, m, light, 1};
+		(*n)++;
+	}
+}
+
+int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, uint32_t *integral,
+		       struct mck_finder *out, int max)
+{
+	static _Thread_local uint8_t bit[MAX_W];
+	struct mck_finder found[MCK_FINDER_MAX * 4];
+	int n = 0;
+	int kept = 0;
+
+	(void)integral;
+	if (w > MAX_W) {
+		return 0;
+	}
+	for (uint32_t y = 1; y < h; y += 2) {
+		uint32_t r[5] = {0};
+		int colour[5] = {0};
+		uint32_t len = 1;
+
+		binarize_line(grey + (size_t)y * w, 1, w, bit);
+		for (uint32_t x = 1; x <= w; x++) {
+			float m;
+
+			if (x < w && bit[x] == bit[x - 1]) {
+				len++;
+				continue;
+			}
+			memmove(r, r + 1, 4 * sizeof(r[0]));
+			memmove(colour, colour + 1, 4 * sizeof(colour[0]));
+			r[4] = len;
+			colour[4] = bit[x - 1];
+			len = 1;
+			if (r[0] == 0 || colour[0] != colour[2] || !finder_ratio(r, &m)) {
+				continue;
+			}
+			uint32_t cx = x - r[4] - r[3] - r[2] / 2;
+			float cy = confirm_column(grey, w, h, cx, y, colour[2], m);
+
+			if (cy >= 0) {
+				add(found, &n, MCK_FINDER_MAX * 4, (float)cx, cy, m,
+				    colour[2] == 0);
+			}
+		}
+	}
+	/*
+	 * Seen in enough rows (a pattern, not a speck: rows through the 3-module
+	 * core, every other row, are about 1.5 m), and with a partner: another
+	 * finder of about the same module size, as far away as the finders of a
+	 * code (14 modules for version 1, 170 for version 40). Strongest first.
+	 */
+	for (int i = 0; i < n; i++) {
+		int need = found[i].module > 2.0f ? (int)found[i].module : 2;
+		bool partner = false;
+		int j;
+
+		for (int k = 0; k < n && !partner && found[i].hits >= need; k++) {
+			float ratio = found[k].module / found[i].module;
+			float d = hypotf(found[k].x - found[i].x, found[k].y - found[i].y) /
+				  found[i].module;
+
+			partner = k != i && found[k].hits >= 2 &&
+				  found[k].light == found[i].light && ratio > 0.6f &&
+				  ratio < 1.7f && d > 12.0f && d < 200.0f;
+		}
+		if (!partner) {
+			continue;
+		}
+		if (kept < max) {
+			j = kept++;
+		} else if (found[i].hits > out[max - 1].hits) {
+			j = max - 1;
+		} else {
+			continue;
+		}
+		out[j] = found[i];
+		while (j > 0 && out[j].hits > out[j - 1].hits) {
+			struct mck_finder t = out[j];
+			out[j] = out[j - 1];
+			out[j - 1] = t;
+			j--;
+		}
+	}
+	return kept;
+}
+
+/* How code-like three finders are: 0 (not at all) to 1 (a square corner, equal parts). */
+static float corner_score(const struct mck_finder *f, int a, int b, int c)
+{
+	float bx = f[b].x - f[a].x, by = f[b].y - f[a].y;
+	float cx = f[c].x - f[a].x, cy = f[c].y - f[a].y;
+	float lb = hypotf(bx, by), lc = hypotf(cx, cy);
+	float cosang = (bx * cx + by * cy) / (lb * lc + 1e-6f);
+	float legs = lb < lc ? lb / lc : lc / lb;
+	float mb = f[b].module / f[a].module, mc = f[c].module / f[a].module;
+
+	if (f[b].light != f[a].light || f[c].light != f[a].light || lb < 12 * f[a].module ||
+	    lc < 12 * f[a].module || legs < 0.6f || fabsf(cosang) > 0.5f || mb < 0.6f ||
+	    mb > 1.7f || mc < 0.6f || mc > 1.7f) {
+		return 0;
+	}
+	/* square, equal legs, equal modules; a dark corner over a light one (data
+	 * modules make light look-alikes inside ordinary codes) */
+	return (1 - fabsf(cosang)) * legs * fminf(mb, 1 / mb) * fminf(mc, 1 / mc) *
+	       (f[a].light ? 0.8f : 1.0f);
+}
+
+int mck__finder_triples(const struct mck_finder *f, int n, bool *in_code,
+			struct mck_triple *corners, int max)
+{
+	int codes = 0;
+
+	memset(in_code, 0, sizeof(*in_code) * (size_t)n);
+	/* The best corner first, then the best among finders not yet used (more codes). */
+	while (codes < max) {
+		float best = 0;
+		struct mck_triple t = {0, 0, 0};
+
+		for (int a = 0; a < n; a++) {
+			for (int b = 0; b < n; b++) {
+				for (int c = b + 1; c < n; c++) {
+					if (a == b || a == c || in_code[a] || in_code[b] ||
+					    in_code[c]) {
+						continue;
+					}
+					float score = corner_score(f, a, b, c);
+
+					if (score > best) {
+						float bx = f[b].x - f[a].x, by = f[b].y - f[a].y;
+						float cx = f[c].x - f[a].x, cy = f[c].y - f[a].y;
+						/* top-right then bottom-left: clockwise with y down */
+						bool cw = bx * cy - by * cx > 0;
+
+						best = score;
+						t = (struct mck_triple){a, cw ? b : c, cw ? c : b};
+					}
+				}
+			}
+		}
+		if (best < 0.35f) {
+			break;
+		}
+		in_code[t.tl] = in_code[t.tr] = in_code[t.bl] = true;
+		corners[codes++] = t;
+	}
+	return codes;
+}

@@ -1,0 +1,60 @@
+/*
+ * Where QR codes may be: the centres of finder patterns (the three 7x7
+ * squares, 1:1:3:1:1 across in both directions), found in a grey frame with
+ * a local threshold. Cheap enough to run on every frame, so that frames
+ * without a code cost little and ZBar only sees the regions that matter.
+ */
+#ifndef MCK_SCAN_FINDER_H
+#define MCK_SCAN_FINDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define MCK_FINDER_MAX 48
+
+struct mck_finder {
+	float x; /* centre, pixels */
+	float y;
+	float module; /* module size, pixels */
+	bool light;   /* light centre on dark: an inverted (dark-mode) code */
+	int hits;     /* rows that saw it */
+};
+
+/**
+ * Finder centres in @p grey (@p w x @p h). @p integral is caller storage of
+ * (w + 1) * (h + 1) entries. Returns the number found (<= @p max), strongest
+ * first.
+ */
+int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, uint32_t *integral,
+		       struct mck_finder *out, int max);
+
+/* A code's three finders: top-left (the corner), top-right, bottom-left. */
+struct mck_triple {
+	int tl;
+	int tr;
+	int bl;
+};
+
+/**
+ * Which finders make up a code: three of one polarity at the corner of a
+ * rough square (two legs of about one length at about a right angle; wide
+ * tolerances for tilt). Marks them in @p in_code and lists up to @p max
+ * codes' corners, oriented, in @p corners; returns how many.
+ */
+int mck__finder_triples(const struct mck_finder *f, int n, bool *in_code,
+			struct mck_triple *corners, int max);
+
+/** Sum of pixels in [x0, x1) x [y0, y1) from an integral image of width @p w. */
+static inline uint32_t mck__box_sum(const uint32_t *ii, uint32_t w, uint32_t x0, uint32_t y0,
+				    uint32_t x1, uint32_t y1)
+{
+	size_t s = (size_t)w + 1;
+
+	return ii[y1 * s + x1] - ii[y0 * s + x1] - ii[y1 * s + x0] + ii[y0 * s + x0];
+}
+
+/** Build the integral image of @p grey into @p ii ((w + 1) * (h + 1) entries). */
+void mck__integral(const uint8_t *grey, uint32_t w, uint32_t h, uint32_t *ii);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * Preparing a region of a frame for ZBar: crop and scale, turn dark-mode
+ * codes back, even out light, smooth noise. Each writes a new grey image
+ * into caller storage; none keeps anything.
+ */
+#ifndef MCK_SCAN_PREP_H
+#define MCK_SCAN_PREP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct mck_rect {
+	uint32_t x;
+	uint32_t y;
+	uint32_t w;
+	uint32_t h;
+};
+
+/**
+ * Copy @p r of @p src (@p sw wide) into @p dst scaled by @p num / @p den
+ * (1/2, 1/1, 2/1; bilinear up, box down). Output size in @p dw, @p dh.
+ */
+void mck__prep_crop(const uint8_t *src, uint32_t sw, struct mck_rect r, unsigned num, unsigned den,
+		    uint8_t *dst, uint32_t *dw, uint32_t *dh);
+
+/** Light for dark, in place. */
+void mck__prep_invert(uint8_t *px, uint32_t w, uint32_t h);
+
+/**
+ * Black or white by the mean of the (2 @p radius + 1)^2 around each pixel: even
+ * light, low contrast and glare edges become clean modules. @p ii is storage
+ * for (w + 1) * (h + 1) entries.
+ */
+void mck__prep_binarize(const uint8_t *src, uint32_t w, uint32_t h, uint32_t radius, uint32_t *ii,
+			uint8_t *dst);
+
+/** A 3x3 box blur, @p src to @p dst: speckle noise, JPEG blocks and moiré fade. */
+void mck__prep_smooth(const uint8_t *src, uint32_t w, uint32_t h, uint8_t *dst);
+
+/**
+ * A code turned upright and squared from its three finder centres (top-left
+ * @p a, top-right @p b, bottom-left @p c, frame pixels): an affine map puts
+ * them at the corners of a square with @p ppm pixels per module and room for
+ * the finders and a quiet zone round it. @p legs is the finder-to-finder
+ * distance in modules. Writes at most @p cap pixels; size in @p dw x @p dh
+ * (0 when it does not fit).
+ */
+void mck__prep_rectify(const uint8_t *src, uint32_t sw, uint32_t sh, const float a[2],
+		       const float b[2], const float c[2], float legs, unsigned ppm, uint8_t *dst,
+		       size_t cap, uint32_t *dw, uint32_t *dh);
+
+#endif

@@ -19,10 +19,17 @@ SDL_VIDEODRIVER=dummy "$build/bin/mckiosk" --anchors tests/fixtures/anchors \
 pid=$!
 sleep 5
 start=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
-sleep $((seconds > 10 ? seconds - 10 : 1))
+# RSS once a minute, to tell a plateau from a slope.
+series=""
+for ((t = 65; t < seconds - 5; t += 60)); do
+	sleep 60
+	series="$series $(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo "?")"
+done
+sleep $((seconds - 5 - (t - 60) > 0 ? seconds - 5 - (t - 60) : 1))
 end=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo "?")
 rc=0
 wait "$pid" || rc=$?
 echo "soak: ${seconds}s, RSS at 5 s ${start} KiB, at $((seconds - 5)) s ${end} KiB, exit ${rc}," \
+	"each minute:${series} KiB," \
         "$(cat "$frames/out.txt")"
 [[ $rc -eq 0 ]]

@@ -232,6 +232,10 @@ static float corner_score(const struct mck_finder *f, int a, int b, int c)
 	float legs = lb < lc ? lb / lc : lc / lb;
 	float mb = f[b].module / f[a].module, mc = f[c].module / f[a].module;
 
+	/* seen in three rows at least: two-row finds are mostly noise and data modules */
+	if (f[a].hits < 3 || f[b].hits < 3 || f[c].hits < 3) {
+		return 0;
+	}
 	if (f[b].light != f[a].light || f[c].light != f[a].light || lb < 12 * f[a].module ||
 	    lc < 12 * f[a].module || legs < 0.6f || fabsf(cosang) > 0.5f || mb < 0.6f ||
 	    mb > 1.7f || mc < 0.6f || mc > 1.7f) {

@@ -467,41 +467,38 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 		scan->stats.step[MCK_QRSCAN_STEP_COARSE] += n > 0;
 		return n < 0 ? n : (int)out->count;
 	}
-	/* 2. The region of the codes, scaled up when modules are small, and the fallbacks. */
+	/* 2. The region of the codes, and the steps on it. */
 	bool in_code[MCK_FINDER_MAX];
 	struct mck_triple corners[MCK_QRSCAN_MAX_CODES];
 	int codes = mck__finder_triples(finders, nf, in_code, corners, MCK_QRSCAN_MAX_CODES);
-	float module = 0;
-	int counted = 0;
-
-	for (int i = 0; i < nf; i++) {
-		if (codes == 0 || in_code[i]) {
-			light += finders[i].light ? 1 : -1;
-			module += finders[i].module;
-			counted++;
+	for (int i = 0; i < nf && codes > 0; i++) {
+		if (in_code[i]) {
+			light += finders[i].light ? 1 : -1; /* the codes' polarity, by vote */
 		}
 	}
-	module /= counted;
 	r = roi_of(finders, nf, in_code, codes, width, height);
-	if (nf == MCK_FINDER_MAX) {
-		r = (struct mck_rect){0, 0, width, height}; /* more than we keep: look everywhere */
+	if (nf == MCK_FINDER_MAX || codes == 0) {
+		/* More than we keep, or no finder triple (noise, blur, a hidden
+		 * finder): the finders do not say where the code is; look everywhere. */
+		r = (struct mck_rect){0, 0, width, height};
 	}
-	scale = module < 3.2f ? 2 : 1;
+	scale = 1;
 	/* 3. The region as it is, then inverted (dark-mode screens). */
 	n = scan_region(&j, r, scale, light > 0, 0, 2, &scale);
+	for (int c = 0; n == 0 && c < codes && c < 3; c++) {
+		/* 4. Each code squared and upright from its finders: tilt, turn, small modules. */
+		n = rectified(&j, finders, corners[c]);
+	}
 	if (n == 0 && (r.w < width || r.h < height) && affordable(&j, (size_t)width * height)) {
-		/* 4. The whole frame as plain ZBar sees it: never worse than without us. */
+		/* 5. The whole frame as plain ZBar sees it: never worse than without us. */
 		n = job_pass(&j, grey, width, height);
 		if (n > 0) {
 			scan->stats.step[MCK_QRSCAN_STEP_WHOLE]++;
 		}
 	}
-	for (int c = 0; n == 0 && c < codes && c < 3; c++) {
-		/* 5. Each code squared and upright from its finders: tilt, turn, small modules. */
-		n = rectified(&j, finders, corners[c]);
-	}
 	if (n == 0) {
-		/* 6. The costlier fallbacks on the region, while the budget lasts. */
+		/* 6. The costlier fallbacks on the region (evened out, twice the size,
+		 * smoothed), while the budget lasts. */
 		n = scan_region(&j, r, scale, light > 0, 2, 99, &scale);
 	}
 	return n < 0 ? n : (int)out->count;

@@ -81,11 +81,14 @@ int main(int argc, char **argv)
 	uint64_t rng = 0x9e3779b97f4a7c15u;
 
 	for (size_t i = 0; i < (size_t)W * H; i++) {
-		/* a noisy empty scene, as a camera gives */
+		/* an empty scene as a camera gives it: smooth shading and sensor noise */
+		size_t x = i % W;
+		size_t y = i / W;
+
 		rng ^= rng << 13;
 		rng ^= rng >> 7;
 		rng ^= rng << 17;
-		empty[i] = (uint8_t)(150 + (rng >> 40) % 80u);
+		empty[i] = (uint8_t)(120 + (x * 60) / W + (y * 40) / H + (rng >> 40) % 9u);
 		frame[i] = empty[i];
 	}
 	for (uint32_t y = 0; y < code_img.height; y++) {
@@ -93,6 +96,7 @@ int main(int argc, char **argv)
 			       (W - code_img.width) / 2,
 		       code_img.pixels + (size_t)y * code_img.width, code_img.width);
 	}
+	mck_qrscan_set_budget(scan, MCK_QRSCAN_BUDGET_MS); /* as the camera thread */
 	ui = mck_ui_create(argv[2], W, H, msg, sizeof(msg));
 	surface = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_RGB888);
 	r = surface != NULL ? SDL_CreateSoftwareRenderer(surface) : NULL;

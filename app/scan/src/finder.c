@@ -9,9 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RADIUS   20 /* local threshold window: 2 RADIUS + 1 pixels along the line */
-#define CONTRAST 8  /* darker than the mean by this much to count as dark: noise does not */
-#define MAX_W    8192
+#define RADIUS         20 /* local threshold window: 2 RADIUS + 1 pixels along the line */
+#define CONTRAST       8  /* darker than the mean by this much to count as dark: noise does not */
+#define MAX_W          8192
+#define MAX_CANDIDATES 2048
 
 void mck__integral(const uint8_t *grey, uint32_t w, uint32_t h, uint32_t *ii)
 {
@@ -143,7 +144,8 @@ int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, uint32_t *in
 		       struct mck_finder *out, int max)
 {
 	static _Thread_local uint8_t bit[MAX_W];
-	struct mck_finder found[MCK_FINDER_MAX * 4];
+	/* Candidates before the filters: a dense code's data modules make hundreds. */
+	static _Thread_local struct mck_finder found[MAX_CANDIDATES];
 	int n = 0;
 	int kept = 0;
 
@@ -176,8 +178,7 @@ int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, uint32_t *in
 			float cy = confirm_column(grey, w, h, cx, y, colour[2], m);
 
 			if (cy >= 0) {
-				add(found, &n, MCK_FINDER_MAX * 4, (float)cx, cy, m,
-				    colour[2] == 0);
+				add(found, &n, MAX_CANDIDATES, (float)cx, cy, m, colour[2] == 0);
 			}
 		}
 	}

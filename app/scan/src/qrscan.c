@@ -477,14 +477,20 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 		}
 	}
 	r = roi_of(finders, nf, in_code, codes, width, height);
-	if (nf == MCK_FINDER_MAX || codes == 0) {
-		/* More than we keep, or no finder triple (noise, blur, a hidden
-		 * finder): the finders do not say where the code is; look everywhere. */
+	if (codes == 0) {
+		/* No finder triple (noise, blur, a hidden finder): the finders do not
+		 * say where the code is; look everywhere. */
 		r = (struct mck_rect){0, 0, width, height};
 	}
 	scale = 1;
 	/* 3. The region as it is, then inverted (dark-mode screens). */
-	n = scan_region(&j, r, scale, light > 0, 0, 2, &scale);
+	n = scan_region(&j, r, scale, light > 0, 0, codes == 0 && scan->budget_ms != 0 ? 1 : 2,
+			&scale);
+	if (codes == 0 && scan->budget_ms != 0) {
+		/* A camera frame with stray finders but no code shape (texture, noise):
+		 * one plain pass, as ZBar alone would make; the next frame comes soon. */
+		return n < 0 ? n : (int)out->count;
+	}
 	for (int c = 0; n == 0 && c < codes && c < 3; c++) {
 		/* 4. Each code squared and upright from its finders: tilt, turn, small modules. */
 		n = rectified(&j, finders, corners[c]);
@@ -495,6 +501,14 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 		if (n > 0) {
 			scan->stats.step[MCK_QRSCAN_STEP_WHOLE]++;
 		}
+	}
+	if (n > 0 && nf == MCK_FINDER_MAX && scan->budget_ms == 0 &&
+	    (r.w < width || r.h < height)) {
+		/* A still image with more finders than we keep (many codes, or dense
+		 * ones): the rest of the frame too, for codes outside the region. */
+		int more = job_pass(&j, grey, width, height);
+
+		n = more < 0 ? more : n + more;
 	}
 	if (n == 0) {
 		/* 6. The costlier fallbacks on the region (evened out, twice the size,

@@ -232,9 +232,6 @@ int main(int argc, char **argv)
 			[MCK_QRSCAN_STEP_RECTIFIED] = "rectified",
 			[MCK_QRSCAN_STEP_REGION] = "region",
 			[MCK_QRSCAN_STEP_INVERTED] = "inverted",
-			[MCK_QRSCAN_STEP_BINARIZED] = "binarized",
-			[MCK_QRSCAN_STEP_SMOOTHED] = "smoothed",
-			[MCK_QRSCAN_STEP_UPSCALED] = "upscaled",
 			[MCK_QRSCAN_STEP_WHOLE] = "whole",
 		};
 		const struct mck_qrscan_stats *st = mck_qrscan_stats(scan);

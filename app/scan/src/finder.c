@@ -14,22 +14,6 @@
 #define MAX_W          8192
 #define MAX_CANDIDATES 2048
 
-void mck__integral(const uint8_t *grey, uint32_t w, uint32_t h, uint32_t *ii)
-{
-	size_t s = (size_t)w + 1;
-
-	memset(ii, 0, s * sizeof(*ii));
-	for (uint32_t y = 0; y < h; y++) {
-		uint32_t row = 0;
-
-		ii[(y + 1) * s] = 0;
-		for (uint32_t x = 0; x < w; x++) {
-			row += grey[(size_t)y * w + x];
-			ii[(y + 1) * s + x + 1] = ii[y * s + x + 1] + row;
-		}
-	}
-}
-
 /*
  * @p n samples of a line (stride @p step) to dark/light bits: a 3-tap mean
  * against the running mean of 2 RADIUS + 1 samples around it.
@@ -140,8 +124,7 @@ static void add(struct mck_finder *out, int *n, int max, float x, float y, float
 	}
 }
 
-int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, uint32_t *integral,
-		       struct mck_finder *out, int max)
+int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, struct mck_finder *out, int max)
 {
 	static _Thread_local uint8_t bit[MAX_W];
 	/* Candidates before the filters: a dense code's data modules make hundreds. */
@@ -149,7 +132,6 @@ int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, uint32_t *in
 	int n = 0;
 	int kept = 0;
 
-	(void)integral;
 	if (w > MAX_W) {
 		return 0;
 	}

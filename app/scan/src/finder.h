@@ -22,12 +22,12 @@ struct mck_finder {
 };
 
 /**
- * Finder centres in @p grey (@p w x @p h). @p integral is caller storage of
- * (w + 1) * (h + 1) entries. Returns the number found (<= @p max), strongest
- * first.
+ * Finder centres in @p grey (@p w x @p h, w <= 8192): seen in two rows or
+ * more and with a partner of about the same module size at a code's
+ * distance. Returns the number found (<= @p max), strongest first.
  */
-int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, uint32_t *integral,
-		       struct mck_finder *out, int max);
+int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, struct mck_finder *out,
+		       int max);
 
 /* A code's three finders: top-left (the corner), top-right, bottom-left. */
 struct mck_triple {
@@ -44,17 +44,5 @@ struct mck_triple {
  */
 int mck__finder_triples(const struct mck_finder *f, int n, bool *in_code,
 			struct mck_triple *corners, int max);
-
-/** Sum of pixels in [x0, x1) x [y0, y1) from an integral image of width @p w. */
-static inline uint32_t mck__box_sum(const uint32_t *ii, uint32_t w, uint32_t x0, uint32_t y0,
-				    uint32_t x1, uint32_t y1)
-{
-	size_t s = (size_t)w + 1;
-
-	return ii[y1 * s + x1] - ii[y0 * s + x1] - ii[y1 * s + x0] + ii[y0 * s + x0];
-}
-
-/** Build the integral image of @p grey into @p ii ((w + 1) * (h + 1) entries). */
-void mck__integral(const uint8_t *grey, uint32_t w, uint32_t h, uint32_t *ii);
 
 #endif

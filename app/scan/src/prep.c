@@ -2,8 +2,6 @@
 
 #include <string.h>
 
-#include "finder.h"
-
 void mck__prep_crop(const uint8_t *src, uint32_t sw, struct mck_rect r, unsigned num, unsigned den,
 		    uint8_t *dst, uint32_t *dw, uint32_t *dh)
 {
@@ -61,45 +59,6 @@ void mck__prep_invert(uint8_t *px, uint32_t w, uint32_t h)
 {
 	for (size_t i = 0; i < (size_t)w * h; i++) {
 		px[i] = (uint8_t)(255 - px[i]);
-	}
-}
-
-void mck__prep_binarize(const uint8_t *src, uint32_t w, uint32_t h, uint32_t radius, uint32_t *ii,
-			uint8_t *dst)
-{
-	mck__integral(src, w, h, ii);
-	for (uint32_t y = 0; y < h; y++) {
-		uint32_t y0 = y > radius ? y - radius : 0;
-		uint32_t y1 = y + radius + 1 < h ? y + radius + 1 : h;
-
-		for (uint32_t x = 0; x < w; x++) {
-			uint32_t x0 = x > radius ? x - radius : 0;
-			uint32_t x1 = x + radius + 1 < w ? x + radius + 1 : w;
-			uint32_t mean =
-				mck__box_sum(ii, w, x0, y0, x1, y1) / ((x1 - x0) * (y1 - y0));
-
-			dst[(size_t)y * w + x] = src[(size_t)y * w + x] < mean ? 0 : 255;
-		}
-	}
-}
-
-void mck__prep_smooth(const uint8_t *src, uint32_t w, uint32_t h, uint8_t *dst)
-{
-	for (uint32_t y = 0; y < h; y++) {
-		uint32_t ya = y > 0 ? y - 1 : y;
-		uint32_t yb = y + 1 < h ? y + 1 : y;
-
-		for (uint32_t x = 0; x < w; x++) {
-			uint32_t xa = x > 0 ? x - 1 : x;
-			uint32_t xb = x + 1 < w ? x + 1 : x;
-			const uint8_t *r0 = src + (size_t)ya * w;
-			const uint8_t *r1 = src + (size_t)y * w;
-			const uint8_t *r2 = src + (size_t)yb * w;
-			unsigned s = r0[xa] + r0[x] + r0[xb] + r1[xa] + r1[x] + r1[xb] + r2[xa] +
-				     r2[x] + r2[xb];
-
-			dst[(size_t)y * w + x] = (uint8_t)(s / 9);
-		}
 	}
 }
 

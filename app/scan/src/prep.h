@@ -1,7 +1,7 @@
 /*
  * Preparing a region of a frame for ZBar: crop and scale, turn dark-mode
- * codes back, even out light, smooth noise. Each writes a new grey image
- * into caller storage; none keeps anything.
+ * codes back, square a code up from its finders. Each writes a new grey
+ * image into caller storage; none keeps anything.
  */
 #ifndef MCK_SCAN_PREP_H
 #define MCK_SCAN_PREP_H
@@ -25,17 +25,6 @@ void mck__prep_crop(const uint8_t *src, uint32_t sw, struct mck_rect r, unsigned
 
 /** Light for dark, in place. */
 void mck__prep_invert(uint8_t *px, uint32_t w, uint32_t h);
-
-/**
- * Black or white by the mean of the (2 @p radius + 1)^2 around each pixel: even
- * light, low contrast and glare edges become clean modules. @p ii is storage
- * for (w + 1) * (h + 1) entries.
- */
-void mck__prep_binarize(const uint8_t *src, uint32_t w, uint32_t h, uint32_t radius, uint32_t *ii,
-			uint8_t *dst);
-
-/** A 3x3 box blur, @p src to @p dst: speckle noise, JPEG blocks and moiré fade. */
-void mck__prep_smooth(const uint8_t *src, uint32_t w, uint32_t h, uint8_t *dst);
 
 /**
  * A code turned upright and squared from its three finder centres (top-left

@@ -31,10 +31,8 @@ struct mck_qrscan {
 	zbar_image_scanner_t *scanner;
 	unsigned budget_ms;
 	struct mck_qrscan_stats stats;
-	/* Work buffers, grown to the largest frame seen (at most MAX_SIDE^2 x 4). */
-	uint32_t *ii;
-	size_t ii_cap;
-	uint8_t *buf[2];
+	/* Work buffer for crops and squared codes, grown as needed (at most a frame). */
+	uint8_t *buf;
 	size_t buf_cap;
 };
 
@@ -91,9 +89,7 @@ void mck_qrscan_destroy(struct mck_qrscan *scan)
 	if (scan->scanner) {
 		zbar_image_scanner_destroy(scan->scanner);
 	}
-	free(scan->ii);
-	free(scan->buf[0]);
-	free(scan->buf[1]);
+	free(scan->buf);
 	free(scan);
 }
 
@@ -190,28 +186,17 @@ static int zbar_pass(struct mck_qrscan *scan, const uint8_t *px, uint32_t w, uin
 	return (int)(out->count - before);
 }
 
-/* Grow the work buffers to hold @p pixels (each) and an integral image of @p iis. */
-static int reserve(struct mck_qrscan *scan, size_t pixels, size_t iis)
+/* Grow the work buffer to hold @p pixels. */
+static int reserve(struct mck_qrscan *scan, size_t pixels)
 {
 	if (pixels > scan->buf_cap) {
-		for (int i = 0; i < 2; i++) {
-			uint8_t *p = realloc(scan->buf[i], pixels);
-
-			if (p == NULL) {
-				return -ENOMEM;
-			}
-			scan->buf[i] = p;
-		}
-		scan->buf_cap = pixels;
-	}
-	if (iis > scan->ii_cap) {
-		uint32_t *p = realloc(scan->ii, iis * sizeof(*p));
+		uint8_t *p = realloc(scan->buf, pixels);
 
 		if (p == NULL) {
 			return -ENOMEM;
 		}
-		scan->ii = p;
-		scan->ii_cap = iis;
+		scan->buf = p;
+		scan->buf_cap = pixels;
 	}
 	return 0;
 }
@@ -287,102 +272,34 @@ static bool affordable(const struct job *j, size_t pixels)
 	return j->scan->budget_ms == 0 || now_ms() - j->start + cost <= j->scan->budget_ms;
 }
 
-enum op { OP_PLAIN, OP_OTHER, OP_BINARY, OP_SMOOTH };
-
-/* Where each attempt's image is built: the crop at a scale, then an operation. */
-struct attempt {
-	struct mck_rect r;
-	unsigned scale; /* the crop in buf[0] is at this scale (0: none yet) */
-	bool inverted;  /* buf[0] holds light-for-dark */
-	uint32_t cw;
-	uint32_t ch;
-};
-
 /*
- * One attempt on region @p a->r at @p scale: the crop as it is (turned to dark
- * modules when @p light), the other polarity, evened out by a local
- * threshold, or smoothed and evened out. Skipped when it would not fit the
+ * ZBar on region @p r of the frame, turned light-for-dark when @p inverted.
+ * The first pass of a frame always runs; the others only if they fit the
  * time left. Returns codes found, 0, or -errno.
  */
-static int attempt(struct job *j, struct attempt *a, unsigned scale, bool light, enum op op,
-		   enum mck_qrscan_step step)
+static int region_pass(struct job *j, struct mck_rect r, bool inverted, enum mck_qrscan_step step)
 {
 	struct mck_qrscan *scan = j->scan;
-	size_t px = (size_t)a->r.w * scale * a->r.h * scale;
-	/* ZBar's pass, plus the preparation's own cost (a threshold: about one more pass) */
-	size_t cost = op == OP_BINARY ? 2 * px : op == OP_SMOOTH ? 3 * px : px;
-	uint8_t *img;
+	size_t px = (size_t)r.w * r.h;
+	uint32_t cw;
+	uint32_t ch;
 	int n;
 
-	/* the first pass of a frame always runs; the others while the budget lasts */
-	if (a->r.w < 21 || a->r.h < 21 || (j->passes > 0 && !affordable(j, cost))) {
+	if (r.w < 21 || r.h < 21 || (j->passes > 0 && !affordable(j, px))) {
 		return 0;
 	}
-	if (reserve(scan, px, (a->r.w * scale + 1) * (a->r.h * scale + 1)) != 0) {
+	if (reserve(scan, px) != 0) {
 		return -ENOMEM;
 	}
-	if (a->scale != scale) {
-		mck__prep_crop(j->grey, j->w, a->r, scale, 1, scan->buf[0], &a->cw, &a->ch);
-		a->scale = scale;
-		a->inverted = false;
+	mck__prep_crop(j->grey, j->w, r, 1, 1, scan->buf, &cw, &ch);
+	if (inverted) {
+		mck__prep_invert(scan->buf, cw, ch);
 	}
-	bool want_inverted = op == OP_OTHER ? !light : light;
-	if (a->inverted != want_inverted) {
-		mck__prep_invert(scan->buf[0], a->cw, a->ch);
-		a->inverted = want_inverted;
-	}
-	img = scan->buf[0];
-	if (op == OP_BINARY) {
-		mck__prep_binarize(scan->buf[0], a->cw, a->ch, 12 * scale, scan->ii, scan->buf[1]);
-		img = scan->buf[1];
-	} else if (op == OP_SMOOTH) {
-		mck__prep_smooth(scan->buf[0], a->cw, a->ch, scan->buf[1]);
-		/* binarize buf[1] in place is not possible: threshold it into buf[0] */
-		mck__prep_binarize(scan->buf[1], a->cw, a->ch, 12 * scale, scan->ii, scan->buf[0]);
-		a->scale = 0; /* buf[0] no longer holds the crop */
-		img = scan->buf[0];
-	}
-	n = job_pass(j, img, a->cw, a->ch);
+	n = job_pass(j, scan->buf, cw, ch);
 	if (n > 0) {
 		scan->stats.step[step]++;
 	}
 	return n;
-}
-
-/*
- * The fallbacks in the order that pays best on the degraded set
- * (bench_scan): cheap passes first at the scale the modules call for, then
- * larger, then the whole frame as plain ZBar sees it, then the costly ones.
- */
-static int scan_region(struct job *j, struct mck_rect r, unsigned scale, bool light, size_t from,
-		       size_t to, unsigned *used_scale)
-{
-	static const struct {
-		int scale; /* 0: the scale asked for, 2: twice it (up to 2) */
-		enum op op;
-		enum mck_qrscan_step step;
-	} plan[] = {
-		{0, OP_PLAIN, MCK_QRSCAN_STEP_REGION},     {0, OP_OTHER, MCK_QRSCAN_STEP_INVERTED},
-		{0, OP_BINARY, MCK_QRSCAN_STEP_BINARIZED}, {2, OP_PLAIN, MCK_QRSCAN_STEP_UPSCALED},
-		{2, OP_BINARY, MCK_QRSCAN_STEP_UPSCALED},  {2, OP_SMOOTH, MCK_QRSCAN_STEP_SMOOTHED},
-		{0, OP_SMOOTH, MCK_QRSCAN_STEP_SMOOTHED},
-	};
-	struct attempt a = {r, 0, false, 0, 0};
-
-	for (size_t i = from; i < to && i < sizeof(plan) / sizeof(plan[0]); i++) {
-		unsigned s = plan[i].scale == 0 ? scale : 2;
-		int n;
-
-		if (plan[i].scale == 2 && scale == 2 && plan[i].op != OP_SMOOTH) {
-			continue; /* already at twice */
-		}
-		n = attempt(j, &a, s, light, plan[i].op, plan[i].step);
-		if (n != 0) {
-			*used_scale = s;
-			return n;
-		}
-	}
-	return 0;
 }
 
 /*
@@ -404,17 +321,17 @@ static int rectified(struct job *j, const struct mck_finder *f, struct mck_tripl
 	uint32_t dh;
 	int n;
 
-	if (legs > 200 || !affordable(j, cap) || reserve(j->scan, cap, 0) != 0) {
+	if (legs > 200 || !affordable(j, cap) || reserve(j->scan, cap) != 0) {
 		return legs > 200 ? 0 : -ENOMEM;
 	}
-	mck__prep_rectify(j->grey, j->w, j->h, a, b, c, legs, 4, scan->buf[0], cap, &dw, &dh);
+	mck__prep_rectify(j->grey, j->w, j->h, a, b, c, legs, 4, scan->buf, cap, &dw, &dh);
 	if (dw == 0) {
 		return 0;
 	}
 	if (f[t.tl].light) {
-		mck__prep_invert(scan->buf[0], dw, dh);
+		mck__prep_invert(scan->buf, dw, dh);
 	}
-	n = job_pass(j, scan->buf[0], dw, dh);
+	n = job_pass(j, scan->buf, dw, dh);
 	if (n > 0) {
 		scan->stats.step[MCK_QRSCAN_STEP_RECTIFIED]++;
 	}
@@ -430,7 +347,6 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 	int nf;
 	int n;
 	int light = 0;
-	unsigned scale;
 
 	if (!out) {
 		return -EINVAL;
@@ -446,10 +362,7 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 	}
 	scan->stats.frames++;
 	/* 1. Finder patterns; none at all is the common case of an empty scene. */
-	if (reserve(scan, 0, ((size_t)width + 1) * (height + 1)) != 0) {
-		return -ENOMEM;
-	}
-	nf = mck__finder_locate(grey, width, height, scan->ii, finders, MCK_FINDER_MAX);
+	nf = mck__finder_locate(grey, width, height, finders, MCK_FINDER_MAX);
 	if (nf == 0) {
 		/*
 		 * Codes so large that the locator's window sits inside a finder:
@@ -459,11 +372,11 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 		uint32_t dw;
 		uint32_t dh;
 
-		if (reserve(scan, (size_t)(whole.w / COARSE) * (whole.h / COARSE), 0) != 0) {
+		if (reserve(scan, (size_t)(whole.w / COARSE) * (whole.h / COARSE)) != 0) {
 			return -ENOMEM;
 		}
-		mck__prep_crop(grey, width, whole, 1, COARSE, scan->buf[0], &dw, &dh);
-		n = job_pass(&j, scan->buf[0], dw, dh);
+		mck__prep_crop(grey, width, whole, 1, COARSE, scan->buf, &dw, &dh);
+		n = job_pass(&j, scan->buf, dw, dh);
 		scan->stats.step[MCK_QRSCAN_STEP_COARSE] += n > 0;
 		return n < 0 ? n : (int)out->count;
 	}
@@ -482,21 +395,23 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 		 * say where the code is; look everywhere. */
 		r = (struct mck_rect){0, 0, width, height};
 	}
-	scale = 1;
-	/* 3. The region as it is, then inverted (dark-mode screens). */
-	n = scan_region(&j, r, scale, light > 0, 0, codes == 0 && scan->budget_ms != 0 ? 1 : 2,
-			&scale);
+	/* 3. The region as it is. */
+	n = region_pass(&j, r, light > 0, MCK_QRSCAN_STEP_REGION);
 	if (codes == 0 && scan->budget_ms != 0) {
 		/* A camera frame with stray finders but no code shape (texture, noise):
 		 * one plain pass, as ZBar alone would make; the next frame comes soon. */
 		return n < 0 ? n : (int)out->count;
 	}
+	if (n == 0) {
+		/* 4. The other polarity (dark-mode screens, or a wrong vote). */
+		n = region_pass(&j, r, light <= 0, MCK_QRSCAN_STEP_INVERTED);
+	}
 	for (int c = 0; n == 0 && c < codes && c < 3; c++) {
-		/* 4. Each code squared and upright from its finders: tilt, turn, small modules. */
+		/* 5. Each code squared and upright from its finders: turn and tilt undone. */
 		n = rectified(&j, finders, corners[c]);
 	}
 	if (n == 0 && (r.w < width || r.h < height) && affordable(&j, (size_t)width * height)) {
-		/* 5. The whole frame as plain ZBar sees it: never worse than without us. */
+		/* 6. The whole frame as plain ZBar sees it: never worse than without us. */
 		n = job_pass(&j, grey, width, height);
 		if (n > 0) {
 			scan->stats.step[MCK_QRSCAN_STEP_WHOLE]++;
@@ -509,11 +424,6 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 		int more = job_pass(&j, grey, width, height);
 
 		n = more < 0 ? more : n + more;
-	}
-	if (n == 0) {
-		/* 6. The costlier fallbacks on the region (evened out, twice the size,
-		 * smoothed), while the budget lasts. */
-		n = scan_region(&j, r, scale, light > 0, 2, 99, &scale);
 	}
 	return n < 0 ? n : (int)out->count;
 }

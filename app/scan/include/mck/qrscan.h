@@ -29,9 +29,6 @@ enum mck_qrscan_step {
 	MCK_QRSCAN_STEP_RECTIFIED,  /* a code squared and upright from its three finders */
 	MCK_QRSCAN_STEP_REGION,     /* the finders' region as it is */
 	MCK_QRSCAN_STEP_INVERTED,   /* ... light for dark (dark-mode screens) */
-	MCK_QRSCAN_STEP_BINARIZED,  /* ... evened out by a local threshold */
-	MCK_QRSCAN_STEP_SMOOTHED,   /* ... smoothed, then evened out */
-	MCK_QRSCAN_STEP_UPSCALED,   /* ... at twice the size */
 	MCK_QRSCAN_STEP_WHOLE,      /* the whole frame, as plain ZBar sees it */
 	MCK_QRSCAN_STEP_COUNT
 };
@@ -54,12 +51,12 @@ const struct mck_qrscan_stats *mck_qrscan_stats(const struct mck_qrscan *scan);
 /**
  * Decode every QR code in a Y800 frame into @p out, in the order ZBar reports
  * them, duplicates removed. A pipeline around ZBar (bench_scan measures it):
- * finder patterns are located by run lengths (1.5-4 ms at 1280x720); each
- * code's three finders give it squared and upright at 4 px per module; else
- * the finders' region, scaled up for small modules; the whole frame as plain
- * ZBar sees it; then the region inverted, evened out (local threshold) and
- * smoothed while the time budget lasts. No finder at all (an empty scene):
- * only the frame at a quarter of its size (large codes), a ms or two.
+ * finder patterns located by run lengths (1-4 ms at 1280x720); the region
+ * they span, as it is and inverted (dark-mode screens); each code squared
+ * and upright from its three finders at 4 px per module; the whole frame as
+ * plain ZBar sees it. No finder at all (an empty scene): only the frame at a
+ * quarter of its size (close-up codes), a ms or two. With a budget (camera
+ * frames), steps after the first run only while they fit it.
  * Returns the number of codes (0: none found) or negative errno: -EINVAL (NULL
  * argument, empty frame), -EFBIG (a side over MCK_QRSCAN_MAX_SIDE), -ENOMEM,
  * -EIO (ZBar failed). The frame is only read, and not kept after the call.

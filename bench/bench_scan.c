@@ -14,11 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <zbar.h>
-
 #include "benchutil.h"
 #include "mck/image.h"
 #include "mck/qrscan.h"
+#include "support/zbarplain.h"
 
 #define MAX_FRAMES 400
 #define MAX_KINDS  16
@@ -33,28 +32,7 @@ struct frame {
 /* Plain ZBar, as zbarimg uses it: default configuration, one pass. */
 static int zbar_plain(const struct mck_image *img, const char *want)
 {
-	zbar_image_scanner_t *zs = zbar_image_scanner_create();
-	zbar_image_t *zi = zbar_image_create();
-	int found = 0;
-
-	zbar_image_scanner_set_config(zs, 0, ZBAR_CFG_ENABLE, 1);
-	zbar_image_scanner_set_config(zs, ZBAR_QRCODE, ZBAR_CFG_BINARY, 1);
-	zbar_image_set_format(zi, zbar_fourcc('Y', '8', '0', '0'));
-	zbar_image_set_size(zi, img->width, img->height);
-	zbar_image_set_data(zi, img->pixels, (unsigned long)img->width * img->height, NULL);
-	if (zbar_scan_image(zs, zi) > 0) {
-		for (const zbar_symbol_t *s = zbar_image_first_symbol(zi); s != NULL;
-		     s = zbar_symbol_next(s)) {
-			if (want == NULL ||
-			    (zbar_symbol_get_data_length(s) == strlen(want) &&
-			     memcmp(zbar_symbol_get_data(s), want, strlen(want)) == 0)) {
-				found = 1;
-			}
-		}
-	}
-	zbar_image_destroy(zi);
-	zbar_image_scanner_destroy(zs);
-	return found;
+	return mck_test_zbar_reads(img->pixels, img->width, img->height, want, true);
 }
 
 static bool ours(struct mck_qrscan *scan, struct mck_qrscan_result *res,

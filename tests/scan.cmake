@@ -15,7 +15,7 @@ if(TARGET mcissue)
         set_tests_properties(degraded_subset_make PROPERTIES FIXTURES_SETUP degraded_subset
                              LABELS e2e)
         mck_add_test(test_scan_set LABEL e2e SOURCES test_scan_set.c
-                     LIBS mck_qrscan mck_imagefile PkgConfig::ZBAR
+                     LIBS mck_qrscan mck_imagefile mck_test_support
                      ARGS ${CMAKE_CURRENT_BINARY_DIR}/degraded-subset)
         target_compile_definitions(test_scan_set PRIVATE MCK_SUBSET_FLOOR=11)
         set_tests_properties(test_scan_set PROPERTIES FIXTURES_REQUIRED degraded_subset)

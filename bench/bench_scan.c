@@ -208,6 +208,7 @@ int main(int argc, char **argv)
 		static const char *const steps[MCK_QRSCAN_STEP_COUNT] = {
 			[MCK_QRSCAN_STEP_COARSE] = "coarse",
 			[MCK_QRSCAN_STEP_RECTIFIED] = "rectified",
+			[MCK_QRSCAN_STEP_REDRAWN] = "redrawn",
 			[MCK_QRSCAN_STEP_REGION] = "region",
 			[MCK_QRSCAN_STEP_INVERTED] = "inverted",
 			[MCK_QRSCAN_STEP_WHOLE] = "whole",

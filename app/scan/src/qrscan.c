@@ -20,6 +20,7 @@
 #include <zbar.h>
 
 #include "finder.h"
+#include "grid.h"
 #include "prep.h"
 
 /* ZBar's cost per pixel scanned, for deciding whether a step fits the budget. */
@@ -303,6 +304,50 @@ static int region_pass(struct job *j, struct mck_rect r, bool inverted, enum mck
 }
 
 /*
+ * One code read module by module (grid.c) and redrawn clean, for the
+ * versions its finder spacing allows. Returns codes found, 0, or -errno.
+ */
+static int redrawn(struct job *j, const struct mck_finder *f, struct mck_triple t)
+{
+	struct mck_qrscan *scan = j->scan;
+	const float a[2] = {f[t.tl].x + 0.5f, f[t.tl].y + 0.5f};
+	const float b[2] = {f[t.tr].x + 0.5f, f[t.tr].y + 0.5f};
+	const float c[2] = {f[t.bl].x + 0.5f, f[t.bl].y + 0.5f};
+	float module = (f[t.tl].module + f[t.tr].module + f[t.bl].module) / 3;
+	float legs =
+		(hypotf(b[0] - a[0], b[1] - a[1]) + hypotf(c[0] - a[0], c[1] - a[1])) / 2 / module;
+	int guess = mck__grid_version(legs);
+	size_t cap = (size_t)(185 * 4) * (185 * 4);
+
+	if (reserve(scan, cap) != 0) {
+		return -ENOMEM;
+	}
+	/* the module size is judged to 15 % or so: the nearest versions too */
+	for (int d = 0; d <= 4; d++) {
+		int v = guess + (d % 2 == 1 ? (d + 1) / 2 : -(d / 2));
+		uint32_t side;
+		int n;
+
+		if (!affordable(j, (size_t)(17 + 4 * v + 8) * 4 * (17 + 4 * v + 8) * 4)) {
+			return 0;
+		}
+		if (f[t.tl].light) {
+			continue; /* the sampler takes dark modules; dark mode is read elsewhere */
+		}
+		mck__grid_redraw(j->grey, j->w, j->h, a, b, c, v, scan->buf, cap, &side);
+		if (side == 0) {
+			continue;
+		}
+		n = job_pass(j, scan->buf, side, side);
+		if (n != 0) {
+			scan->stats.step[MCK_QRSCAN_STEP_REDRAWN] += n > 0;
+			return n;
+		}
+	}
+	return 0;
+}
+
+/*
  * One code, squared and upright from its three finders, at 4 pixels per
  * module: ZBar reads tilted, turned and small codes this way that it misses
  * in the frame. Returns codes found, 0, or -errno.
@@ -409,6 +454,10 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 	for (int c = 0; n == 0 && c < codes && c < 3; c++) {
 		/* 5. Each code squared and upright from its finders: turn and tilt undone. */
 		n = rectified(&j, finders, corners[c]);
+	}
+	for (int c = 0; n == 0 && c < codes && c < 2; c++) {
+		/* 5b. ... or read module by module and redrawn: tilt that ZBar's sampling loses. */
+		n = redrawn(&j, finders, corners[c]);
 	}
 	if (n == 0 && (r.w < width || r.h < height) && affordable(&j, (size_t)width * height)) {
 		/* 6. The whole frame as plain ZBar sees it: never worse than without us. */

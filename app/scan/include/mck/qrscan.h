@@ -27,6 +27,7 @@ struct mck_qrscan_result {
 enum mck_qrscan_step {
 	MCK_QRSCAN_STEP_COARSE = 0, /* no finder seen: the frame at a quarter of its size */
 	MCK_QRSCAN_STEP_RECTIFIED,  /* a code squared and upright from its three finders */
+	MCK_QRSCAN_STEP_REDRAWN,    /* ... or read module by module and redrawn clean */
 	MCK_QRSCAN_STEP_REGION,     /* the finders' region as it is */
 	MCK_QRSCAN_STEP_INVERTED,   /* ... light for dark (dark-mode screens) */
 	MCK_QRSCAN_STEP_WHOLE,      /* the whole frame, as plain ZBar sees it */

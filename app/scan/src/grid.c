@@ -138,12 +138,12 @@ void mck__grid_redraw(const uint8_t *grey, uint32_t w, uint32_t h, const float t
 		 * module coordinates: searched around where the affine guess puts it,
 		 * then the fourth point of the map. */
 		double best = -1, bu = 0, bv = 0;
-		double ax = n - 6.5, ay = n - 6.5;
+		double at = n - 6.5; /* the same in x and y */
 		int reach = n / 10 + 2;
 
 		for (int dy = -reach * 2; dy <= reach * 2; dy++) {
 			for (int dx = -reach * 2; dx <= reach * 2; dx++) {
-				double cx = ax + dx * 0.5, cy = ay + dy * 0.5;
+				double cx = at + dx * 0.5, cy = at + dy * 0.5;
 				double sc = alignment_score(grey, w, h, hm, cx, cy);
 
 				if (sc > best) {
@@ -156,7 +156,7 @@ void mck__grid_redraw(const uint8_t *grey, uint32_t w, uint32_t h, const float t
 			float m4[4][2] = {{3.5f, 3.5f},
 					  {n - 3.5f, 3.5f},
 					  {3.5f, n - 3.5f},
-					  {(float)ax, (float)ay}};
+					  {(float)at, (float)at}};
 			float p4[4][2] = {{tl[0], tl[1]},
 					  {tr[0], tr[1]},
 					  {bl[0], bl[1]},

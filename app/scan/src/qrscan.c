@@ -366,8 +366,11 @@ static int rectified(struct job *j, const struct mck_finder *f, struct mck_tripl
 	uint32_t dh;
 	int n;
 
-	if (legs > 200 || !affordable(j, cap) || reserve(j->scan, cap) != 0) {
-		return legs > 200 ? 0 : -ENOMEM;
+	if (legs > 200 || !affordable(j, cap)) {
+		return 0;
+	}
+	if (reserve(scan, cap) != 0) {
+		return -ENOMEM;
 	}
 	mck__prep_rectify(j->grey, j->w, j->h, a, b, c, legs, 4, scan->buf, cap, &dw, &dh);
 	if (dw == 0) {

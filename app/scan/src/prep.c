@@ -2,55 +2,33 @@
 
 #include <string.h>
 
-void mck__prep_crop(const uint8_t *src, uint32_t sw, struct mck_rect r, unsigned num, unsigned den,
+void mck__prep_crop(const uint8_t *src, uint32_t sw, struct mck_rect r, unsigned shrink,
 		    uint8_t *dst, uint32_t *dw, uint32_t *dh)
 {
-	uint32_t w = r.w * num / den;
-	uint32_t h = r.h * num / den;
+	uint32_t w = r.w / shrink;
+	uint32_t h = r.h / shrink;
 
 	*dw = w;
 	*dh = h;
-	if (num == den) {
+	if (shrink == 1) {
 		for (uint32_t y = 0; y < h; y++) {
 			memcpy(dst + (size_t)y * w, src + (size_t)(r.y + y) * sw + r.x, w);
 		}
-	} else if (num < den) {
-		/* down by den: the mean of each den x den block */
-		for (uint32_t y = 0; y < h; y++) {
-			for (uint32_t x = 0; x < w; x++) {
-				unsigned s = 0;
+		return;
+	}
+	/* the mean of each shrink x shrink block */
+	for (uint32_t y = 0; y < h; y++) {
+		for (uint32_t x = 0; x < w; x++) {
+			unsigned s = 0;
 
-				for (unsigned j = 0; j < den; j++) {
-					const uint8_t *p = src + (size_t)(r.y + y * den + j) * sw +
-							   r.x + x * den;
-					for (unsigned i = 0; i < den; i++) {
-						s += p[i];
-					}
+			for (unsigned j = 0; j < shrink; j++) {
+				const uint8_t *p = src + (size_t)(r.y + y * shrink + j) * sw + r.x +
+						   x * shrink;
+				for (unsigned i = 0; i < shrink; i++) {
+					s += p[i];
 				}
-				dst[(size_t)y * w + x] = (uint8_t)(s / (den * den));
 			}
-		}
-	} else {
-		/* up by num: bilinear, in 1/256 steps */
-		for (uint32_t y = 0; y < h; y++) {
-			uint32_t fy = (y * 256 + 128) / num;
-			uint32_t y0 = fy >= 128 ? (fy - 128) >> 8 : 0;
-			uint32_t ay = fy >= 128 ? (fy - 128) & 255 : 0;
-			uint32_t y1 = y0 + 1 < r.h ? y0 + 1 : y0;
-
-			for (uint32_t x = 0; x < w; x++) {
-				uint32_t fx = (x * 256 + 128) / num;
-				uint32_t x0 = fx >= 128 ? (fx - 128) >> 8 : 0;
-				uint32_t ax = fx >= 128 ? (fx - 128) & 255 : 0;
-				uint32_t x1 = x0 + 1 < r.w ? x0 + 1 : x0;
-				const uint8_t *a = src + (size_t)(r.y + y0) * sw + r.x;
-				const uint8_t *b = src + (size_t)(r.y + y1) * sw + r.x;
-				uint32_t top = a[x0] * (256 - ax) + a[x1] * ax;
-				uint32_t bot = b[x0] * (256 - ax) + b[x1] * ax;
-
-				dst[(size_t)y * w + x] =
-					(uint8_t)((top * (256 - ay) + bot * ay + 32768) >> 16);
-			}
+			dst[(size_t)y * w + x] = (uint8_t)(s / (shrink * shrink));
 		}
 	}
 }

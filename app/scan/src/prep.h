@@ -1,5 +1,5 @@
 /*
- * Preparing a region of a frame for ZBar: crop and scale, turn dark-mode
+ * Preparing a region of a frame for ZBar: crop and shrink, turn dark-mode
  * codes back, square a code up from its finders. Each writes a new grey
  * image into caller storage; none keeps anything.
  */
@@ -17,10 +17,10 @@ struct mck_rect {
 };
 
 /**
- * Copy @p r of @p src (@p sw wide) into @p dst scaled by @p num / @p den
- * (1/2, 1/1, 2/1; bilinear up, box down). Output size in @p dw, @p dh.
+ * Copy @p r of @p src (@p sw wide) into @p dst, shrunk @p shrink times (1: as
+ * it is; else the mean of each block). Output size in @p dw, @p dh.
  */
-void mck__prep_crop(const uint8_t *src, uint32_t sw, struct mck_rect r, unsigned num, unsigned den,
+void mck__prep_crop(const uint8_t *src, uint32_t sw, struct mck_rect r, unsigned shrink,
 		    uint8_t *dst, uint32_t *dw, uint32_t *dh);
 
 /** Light for dark, in place. */

@@ -208,24 +208,21 @@ static int reserve(struct mck_qrscan *scan, size_t pixels)
  * a triple (a finder hidden by glare, say): the span of the finders seen plus
  * as much again each way, since the rest of the code can be on either side.
  */
-static struct mck_rect roi_of(const struct mck_finder *f, int n, const bool *in_code, int codes,
-			      uint32_t w, uint32_t h)
+static struct mck_rect roi_of(const struct mck_finder *f, int n, int codes, uint32_t w, uint32_t h)
 {
 	float x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
 	float module = 0;
 	float margin;
-	int used = 0;
 
-	(void)in_code; /* every finder: one of a code's may have missed its triple */
+	/* every finder, not only the triples': one of a code's may have missed its triple */
 	for (int i = 0; i < n; i++) {
 		x0 = fminf(x0, f[i].x);
 		x1 = fmaxf(x1, f[i].x);
 		y0 = fminf(y0, f[i].y);
 		y1 = fmaxf(y1, f[i].y);
 		module += f[i].module;
-		used++;
 	}
-	module /= used;
+	module /= n;
 	if (codes > 0) {
 		/* the fourth corner lies within the span of a rotated square's three */
 		float span = fmaxf(x1 - x0, y1 - y0);
@@ -292,7 +289,7 @@ static int region_pass(struct job *j, struct mck_rect r, bool inverted, enum mck
 	if (reserve(scan, px) != 0) {
 		return -ENOMEM;
 	}
-	mck__prep_crop(j->grey, j->w, r, 1, 1, scan->buf, &cw, &ch);
+	mck__prep_crop(j->grey, j->w, r, 1, scan->buf, &cw, &ch);
 	if (inverted) {
 		mck__prep_invert(scan->buf, cw, ch);
 	}
@@ -303,6 +300,30 @@ static int region_pass(struct job *j, struct mck_rect r, bool inverted, enum mck
 	return n;
 }
 
+/* A code's three finder centres (pixel centres) and their spacing in modules, as judged. */
+struct corner_points {
+	float tl[2];
+	float tr[2];
+	float bl[2];
+	float legs;
+};
+
+static struct corner_points corner_points(const struct mck_finder *f, struct mck_triple t)
+{
+	struct corner_points p = {
+		{f[t.tl].x + 0.5f, f[t.tl].y + 0.5f},
+		{f[t.tr].x + 0.5f, f[t.tr].y + 0.5f},
+		{f[t.bl].x + 0.5f, f[t.bl].y + 0.5f},
+		0,
+	};
+	float module = (f[t.tl].module + f[t.tr].module + f[t.bl].module) / 3;
+
+	p.legs = (hypotf(p.tr[0] - p.tl[0], p.tr[1] - p.tl[1]) +
+		  hypotf(p.bl[0] - p.tl[0], p.bl[1] - p.tl[1])) /
+		 2 / module;
+	return p;
+}
+
 /*
  * One code read module by module (grid.c) and redrawn clean, for the
  * versions its finder spacing allows. Returns codes found, 0, or -errno.
@@ -310,15 +331,13 @@ static int region_pass(struct job *j, struct mck_rect r, bool inverted, enum mck
 static int redrawn(struct job *j, const struct mck_finder *f, struct mck_triple t)
 {
 	struct mck_qrscan *scan = j->scan;
-	const float a[2] = {f[t.tl].x + 0.5f, f[t.tl].y + 0.5f};
-	const float b[2] = {f[t.tr].x + 0.5f, f[t.tr].y + 0.5f};
-	const float c[2] = {f[t.bl].x + 0.5f, f[t.bl].y + 0.5f};
-	float module = (f[t.tl].module + f[t.tr].module + f[t.bl].module) / 3;
-	float legs =
-		(hypotf(b[0] - a[0], b[1] - a[1]) + hypotf(c[0] - a[0], c[1] - a[1])) / 2 / module;
-	int guess = mck__grid_version(legs);
+	struct corner_points p = corner_points(f, t);
+	int guess = mck__grid_version(p.legs);
 	size_t cap = (size_t)(185 * 4) * (185 * 4);
 
+	if (f[t.tl].light) {
+		return 0; /* the sampler takes dark modules; dark mode is read elsewhere */
+	}
 	if (reserve(scan, cap) != 0) {
 		return -ENOMEM;
 	}
@@ -331,10 +350,7 @@ static int redrawn(struct job *j, const struct mck_finder *f, struct mck_triple 
 		if (!affordable(j, (size_t)(17 + 4 * v + 8) * 4 * (17 + 4 * v + 8) * 4)) {
 			return 0;
 		}
-		if (f[t.tl].light) {
-			continue; /* the sampler takes dark modules; dark mode is read elsewhere */
-		}
-		mck__grid_redraw(j->grey, j->w, j->h, a, b, c, v, scan->buf, cap, &side);
+		mck__grid_redraw(j->grey, j->w, j->h, p.tl, p.tr, p.bl, v, scan->buf, cap, &side);
 		if (side == 0) {
 			continue;
 		}
@@ -355,24 +371,20 @@ static int redrawn(struct job *j, const struct mck_finder *f, struct mck_triple 
 static int rectified(struct job *j, const struct mck_finder *f, struct mck_triple t)
 {
 	struct mck_qrscan *scan = j->scan;
-	const float a[2] = {f[t.tl].x + 0.5f, f[t.tl].y + 0.5f};
-	const float b[2] = {f[t.tr].x + 0.5f, f[t.tr].y + 0.5f};
-	const float c[2] = {f[t.bl].x + 0.5f, f[t.bl].y + 0.5f};
-	float module = (f[t.tl].module + f[t.tr].module + f[t.bl].module) / 3;
-	float legs =
-		(hypotf(b[0] - a[0], b[1] - a[1]) + hypotf(c[0] - a[0], c[1] - a[1])) / 2 / module;
-	size_t cap = (size_t)(legs * 4 + 80 + 1) * (size_t)(legs * 4 + 80 + 1);
+	struct corner_points p = corner_points(f, t);
+	size_t cap = (size_t)(p.legs * 4 + 80 + 1) * (size_t)(p.legs * 4 + 80 + 1);
 	uint32_t dw;
 	uint32_t dh;
 	int n;
 
-	if (legs > 200 || !affordable(j, cap)) {
+	if (p.legs > 200 || !affordable(j, cap)) {
 		return 0;
 	}
 	if (reserve(scan, cap) != 0) {
 		return -ENOMEM;
 	}
-	mck__prep_rectify(j->grey, j->w, j->h, a, b, c, legs, 4, scan->buf, cap, &dw, &dh);
+	mck__prep_rectify(j->grey, j->w, j->h, p.tl, p.tr, p.bl, p.legs, 4, scan->buf, cap, &dw,
+			  &dh);
 	if (dw == 0) {
 		return 0;
 	}
@@ -423,7 +435,7 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 		if (reserve(scan, (size_t)(whole.w / COARSE) * (whole.h / COARSE)) != 0) {
 			return -ENOMEM;
 		}
-		mck__prep_crop(grey, width, whole, 1, COARSE, scan->buf, &dw, &dh);
+		mck__prep_crop(grey, width, whole, COARSE, scan->buf, &dw, &dh);
 		n = job_pass(&j, scan->buf, dw, dh);
 		scan->stats.step[MCK_QRSCAN_STEP_COARSE] += n > 0;
 		return n < 0 ? n : (int)out->count;
@@ -437,7 +449,7 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 			light += finders[i].light ? 1 : -1; /* the codes' polarity, by vote */
 		}
 	}
-	r = roi_of(finders, nf, in_code, codes, width, height);
+	r = roi_of(finders, nf, codes, width, height);
 	if (codes == 0) {
 		/* No finder triple (noise, blur, a hidden finder): the finders do not
 		 * say where the code is; look everywhere. */

@@ -6,6 +6,7 @@
  *   2. median and p99 ms per frame at 640x480, 1280x720, 1920x1080, with and
  *      without a code (the set's time-* frames), both side by side.
  * Usage: bench_scan SET_DIR [BUDGET_MS]   (default: the camera budget; 0: none)
+ * MCK_BENCH_MISSED=1 in the environment lists the frames we miss on stderr.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -188,7 +189,11 @@ int main(int argc, char **argv)
 				continue;
 			}
 			zb += zbar_plain(&img, frames[i].want) == (frames[i].want != NULL);
-			our += ours(scan, res, &img, frames[i].want, &ms[count]);
+			if (ours(scan, res, &img, frames[i].want, &ms[count])) {
+				our++;
+			} else if (getenv("MCK_BENCH_MISSED")) {
+				fprintf(stderr, "missed: %s\n", frames[i].path);
+			}
 			count++;
 			mck_image_free(&img);
 		}

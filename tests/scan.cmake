@@ -5,6 +5,11 @@ mck_add_test(test_imagefile LABEL unit
 mck_add_test(test_qrscan LABEL unit
              SOURCES test_qrscan.c
              LIBS mck_qrscan mck_imagefile mck_test_support PkgConfig::QRENCODE)
+mck_add_test(test_grid LABEL unit
+             SOURCES test_grid.c
+             LIBS mck_qrscan PkgConfig::QRENCODE m)
+# grid.c is private to the scanner: its header is not installed
+target_include_directories(test_grid PRIVATE ${PROJECT_SOURCE_DIR}/app/scan/src)
 
 # The scanning pipeline on the degraded-image subset, made at test time.
 if(TARGET mcissue)

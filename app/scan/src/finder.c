@@ -15,30 +15,79 @@
 #define MAX_CANDIDATES 2048
 
 /*
- * @p n samples of a line (stride @p step) to dark/light bits: a 3-tap mean
- * against the running mean of 2 RADIUS + 1 samples around it.
+ * A row of @p n pixels to dark/light bits: 3-tap sums against the midpoint
+ * of the darkest and lightest around (blocks of BLOCK pixels, the extremes
+ * of the block and two either side: about RADIUS each way). A mean would be
+ * dragged light by a quiet zone and dark by a dense code, just where finders
+ * sit; the extremes are not. A flat stretch (no contrast around) keeps the
+ * bit before it, so that a large finder's core stays dark throughout.
  */
-static void binarize_line(const uint8_t *p, size_t step, uint32_t n, uint8_t *bit)
+#define BLOCK 8
+static void binarize_row(const uint8_t *p, uint32_t n, uint8_t *bit)
 {
-	uint32_t sum = 0;
-	uint32_t lo = 0;
-	uint32_t hi = 0; /* window [lo, hi) */
+	static _Thread_local uint16_t tap[MAX_W];
+	static _Thread_local uint16_t lo[MAX_W / BLOCK + 1];
+	static _Thread_local uint16_t hi[MAX_W / BLOCK + 1];
+	uint32_t nb = (n + BLOCK - 1) / BLOCK;
+	uint8_t last = 0;
+
+	for (uint32_t b = 0; b < nb; b++) {
+		uint16_t l = UINT16_MAX;
+		uint16_t h = 0;
+
+		for (uint32_t i = b * BLOCK; i < (b + 1) * BLOCK && i < n; i++) {
+			uint16_t t =
+				(uint16_t)(p[i > 0 ? i - 1 : i] + p[i] + p[i + 1 < n ? i + 1 : i]);
+
+			tap[i] = t;
+			l = t < l ? t : l;
+			h = t > h ? t : h;
+		}
+		lo[b] = l;
+		hi[b] = h;
+	}
+	for (uint32_t b = 0; b < nb; b++) {
+		uint32_t l = UINT16_MAX;
+		uint32_t h = 0;
+
+		for (uint32_t c = b > 2 ? b - 2 : 0; c <= b + 2 && c < nb; c++) {
+			l = lo[c] < l ? lo[c] : l;
+			h = hi[c] > h ? hi[c] : h;
+		}
+		for (uint32_t i = b * BLOCK; i < (b + 1) * BLOCK && i < n; i++) {
+			if (h - l >= 6 * CONTRAST) {
+				last = 2u * tap[i] < l + h;
+			}
+			bit[i] = last;
+		}
+	}
+}
+
+/*
+ * @p n samples of a short line (stride @p step, n <= MAX_SPAN) to dark/light
+ * bits against the midpoint of the darkest and lightest 3-tap means within
+ * @p half samples of sample @p c: a finder's own span holds both extremes,
+ * whatever the code's data does to a running mean, and its quiet zone keeps
+ * the scene behind out.
+ */
+#define MAX_SPAN (2 * (8 * 60 + RADIUS) + 2)
+static void binarize_span(const uint8_t *p, size_t step, uint32_t n, uint32_t c, uint32_t half,
+			  uint8_t *bit)
+{
+	uint16_t tap[MAX_SPAN];
+	uint32_t lo = UINT32_MAX;
+	uint32_t hi = 0;
 
 	for (uint32_t i = 0; i < n; i++) {
-		uint32_t want_hi = i + RADIUS + 1 < n ? i + RADIUS + 1 : n;
-		uint32_t want_lo = i > RADIUS ? i - RADIUS : 0;
-		uint32_t a = p[(size_t)(i > 0 ? i - 1 : i) * step];
-		uint32_t b = p[(size_t)i * step];
-		uint32_t c = p[(size_t)(i + 1 < n ? i + 1 : i) * step];
-
-		while (hi < want_hi) {
-			sum += p[(size_t)hi++ * step];
+		tap[i] = (uint16_t)(p[(size_t)(i > 0 ? i - 1 : i) * step] + p[(size_t)i * step] +
+				    p[(size_t)(i + 1 < n ? i + 1 : i) * step]);
+		if (i + half >= c && i <= c + half) {
+			lo = tap[i] < lo ? tap[i] : lo;
+			hi = tap[i] > hi ? tap[i] : hi;
 		}
-		while (lo < want_lo) {
-			sum -= p[(size_t)lo++ * step];
-		}
-		/* (a + b + c) / 3 + CONTRAST < sum / (hi - lo), without dividing */
-		bit[i] = (a + b + c + 3 * CONTRAST) * (hi - lo) < 3 * sum;
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		bit[i] = hi - lo >= 6 * CONTRAST && 2u * tap[i] < lo + hi;
 	}
 }
 
@@ -64,7 +113,7 @@ static bool finder_ratio(const uint32_t r[5], float *module)
 static float confirm_column(const uint8_t *g, uint32_t w, uint32_t h, uint32_t x, uint32_t y,
 			    int colour, float module)
 {
-	uint8_t bit[2 * (8 * 60 + RADIUS) + 2];
+	uint8_t bit[MAX_SPAN] = {0};
 	uint32_t reach = (uint32_t)(module * 8) + RADIUS;
 	uint32_t y0 = y > reach ? y - reach : 0;
 	uint32_t y1 = y + reach + 1 < h ? y + reach + 1 : h;
@@ -76,8 +125,8 @@ static float confirm_column(const uint8_t *g, uint32_t w, uint32_t h, uint32_t x
 	if (y1 - y0 > sizeof(bit)) {
 		return -1;
 	}
-	binarize_line(g + (size_t)y0 * w + x, w, y1 - y0, bit);
 	c = (int32_t)(y - y0);
+	binarize_span(g + (size_t)y0 * w + x, w, y1 - y0, (uint32_t)c, (uint32_t)(module * 7), bit);
 	if (bit[c] != colour) {
 		return -1;
 	}
@@ -140,7 +189,7 @@ int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, struct mck_f
 		int colour[5] = {0};
 		uint32_t len = 1;
 
-		binarize_line(grey + (size_t)y * w, 1, w, bit);
+		binarize_row(grey + (size_t)y * w, w, bit);
 		for (uint32_t x = 1; x <= w; x++) {
 			float m;
 

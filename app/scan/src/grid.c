@@ -1,12 +1,15 @@
 #include "grid.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define PPM   4 /* pixels per module when redrawn */
-#define QUIET 4 /* modules of quiet zone when redrawn */
-#define MAX_N 177
+#define PPM        4 /* pixels per module when redrawn */
+#define QUIET      4 /* modules of quiet zone when redrawn */
+#define MAX_N      177
+#define MAX_PROBES 2048 /* function modules of version 40: 1,665 */
+#define MAX_EVALS  800  /* scores per fit */
 
 int mck__grid_version(float legs)
 {
@@ -16,63 +19,138 @@ int mck__grid_version(float legs)
 	return v < 1 ? 1 : v > 40 ? 40 : v;
 }
 
-/* The homography taking module coordinates @p m to frame points @p p (8x8 elimination). */
-static int solve(float m[4][2], float p[4][2], double h[9])
+int mck__grid_alignment(int version, int pos[7])
 {
-	double a[8][9];
+	int count;
+	int step;
 
-	for (int i = 0; i < 4; i++) {
-		double x = m[i][0], y = m[i][1], u = p[i][0], v = p[i][1];
-		double r0[9] = {x, y, 1, 0, 0, 0, -u * x, -u * y, u};
-		double r1[9] = {0, 0, 0, x, y, 1, -v * x, -v * y, v};
-
-		memcpy(a[2 * i], r0, sizeof(r0));
-		memcpy(a[2 * i + 1], r1, sizeof(r1));
+	if (version < 2 || version > 40) {
+		return 0;
 	}
-	for (int c = 0; c < 8; c++) {
-		int piv = c;
-
-		for (int r = c + 1; r < 8; r++) {
-			if (fabs(a[r][c]) > fabs(a[piv][c])) {
-				piv = r;
-			}
-		}
-		if (fabs(a[piv][c]) < 1e-12) {
-			return -1;
-		}
-		for (int k = 0; k < 9; k++) {
-			double t = a[c][k];
-			a[c][k] = a[piv][k];
-			a[piv][k] = t;
-		}
-		for (int r = 0; r < 8; r++) {
-			if (r != c) {
-				double f = a[r][c] / a[c][c];
-				for (int k = c; k < 9; k++) {
-					a[r][k] -= f * a[c][k];
-				}
-			}
-		}
+	/* evenly spaced back from N - 7, an even step (ISO/IEC 18004 Annex E) */
+	count = version / 7 + 2;
+	step = version == 32 ? 26 : (version * 4 + count * 2 + 1) / (count * 2 - 2) * 2;
+	pos[0] = 6;
+	for (int i = count - 1, p = version * 4 + 10; i >= 1; i--, p -= step) {
+		pos[i] = p;
 	}
-	for (int i = 0; i < 8; i++) {
-		h[i] = a[i][8] / a[i][i];
-	}
-	h[8] = 1;
-	return 0;
+	return count;
 }
 
-static void map(const double h[9], double x, double y, double *u, double *v)
-{
-	double d = h[6] * x + h[7] * y + h[8];
+/* A module whose colour every code of the version shares. */
+struct probe {
+	uint8_t x;
+	uint8_t y;
+	uint8_t light;
+};
 
-	*u = (h[0] * x + h[1] * y + h[2]) / d;
-	*v = (h[3] * x + h[4] * y + h[5]) / d;
+struct pattern {
+	int version;
+	int count;
+	struct probe probe[MAX_PROBES];
+};
+
+static void mark_square(uint8_t *kind, int n, int cx, int cy, int radius, const uint8_t *by_ring)
+{
+	for (int y = cy - radius; y <= cy + radius; y++) {
+		for (int x = cx - radius; x <= cx + radius; x++) {
+			int ring = abs(x - cx) > abs(y - cy) ? abs(x - cx) : abs(y - cy);
+
+			if (x >= 0 && y >= 0 && x < n && y < n) {
+				kind[y * n + x] = by_ring[ring];
+			}
+		}
+	}
 }
 
+/* The function modules of @p version: finders with separators, timing, alignment, dark module. */
+static void build(struct pattern *pt, int version)
+{
+	enum { UNKNOWN, DARK, LIGHT };
+	static const uint8_t finder[5] = {DARK, DARK, LIGHT, DARK, LIGHT}; /* separator last */
+	static const uint8_t alignment[3] = {DARK, LIGHT, DARK};
+	static _Thread_local uint8_t kind[MAX_N * MAX_N];
+	int n = 17 + 4 * version;
+	int pos[7];
+	int na = mck__grid_alignment(version, pos);
+
+	memset(kind, UNKNOWN, sizeof(kind));
+	mark_square(kind, n, 3, 3, 4, finder);
+	mark_square(kind, n, n - 4, 3, 4, finder);
+	mark_square(kind, n, 3, n - 4, 4, finder);
+	for (int i = 8; i < n - 8; i++) {
+		kind[6 * n + i] = i % 2 == 0 ? DARK : LIGHT;
+		kind[i * n + 6] = i % 2 == 0 ? DARK : LIGHT;
+	}
+	for (int a = 0; a < na; a++) {
+		for (int b = 0; b < na; b++) {
+			bool on_finder = (a == 0 && b == 0) || (a == 0 && b == na - 1) ||
+					 (a == na - 1 && b == 0);
+
+			if (!on_finder) {
+				mark_square(kind, n, pos[a], pos[b], 2, alignment);
+			}
+		}
+	}
+	kind[(n - 8) * n + 8] = DARK;
+	pt->count = 0;
+	for (int y = 0; y < n; y++) {
+		for (int x = 0; x < n; x++) {
+			if (kind[y * n + x] != UNKNOWN && pt->count < MAX_PROBES) {
+				pt->probe[pt->count++] = (struct probe){(uint8_t)x, (uint8_t)y,
+									kind[y * n + x] == LIGHT};
+			}
+		}
+	}
+	pt->version = version;
+}
+
+/*
+ * The map in closed form: with s, t the module coordinates scaled so that
+ * the finder centres sit at 0 and 1, frame = (A s + B t + TL) / (g s + h t + 1),
+ * A = (1 + g) TR - TL, B = (1 + h) BL - TL: the three finder centres map
+ * where they are for any g and h, which then place the fourth corner.
+ */
+struct map {
+	double a[2];
+	double b[2];
+	double c[2];
+	double g;
+	double h;
+	double span; /* modules between finder centres */
+};
+
+static struct map map_of(const struct mck_grid *gr)
+{
+	struct map m;
+
+	for (int i = 0; i < 2; i++) {
+		m.a[i] = (1 + gr->g) * gr->tr[i] - gr->tl[i];
+		m.b[i] = (1 + gr->h) * gr->bl[i] - gr->tl[i];
+		m.c[i] = gr->tl[i];
+	}
+	m.g = gr->g;
+	m.h = gr->h;
+	m.span = 4.0 * gr->version + 10;
+	return m;
+}
+
+/* Frame point of module point (@p x, @p y); the finder centres are at 3.5. */
+static void map_at(const struct map *m, double x, double y, double *u, double *v)
+{
+	double s = (x - 3.5) / m->span;
+	double t = (y - 3.5) / m->span;
+	double d = m->g * s + m->h * t + 1;
+
+	*u = (m->a[0] * s + m->b[0] * t + m->c[0]) / d;
+	*v = (m->a[1] * s + m->b[1] * t + m->c[1]) / d;
+}
+
+/* Bilinear grey at (@p x, @p y); mid-grey off the frame, which favours nothing. */
 static double sample(const uint8_t *g, uint32_t w, uint32_t h, double x, double y)
 {
-	if (x < 0 || y < 0 || x >= w - 1 || y >= h - 1) {
-		return 255;
+	if (!(x >= 0 && y >= 0 && x < w - 1 && y < h - 1)) {
+		return 128;
 	}
 	uint32_t x0 = (uint32_t)x;
 	uint32_t y0 = (uint32_t)y;
@@ -85,101 +163,142 @@ static double sample(const uint8_t *g, uint32_t w, uint32_t h, double x, double 
 	return top + ay * (bot - top);
 }
 
-/*
- * How much the 5x5 modules around module (cx, cy) look like an alignment
- * pattern (dark centre, light ring, dark ring), under the map @p h: the
- * contrast between what should be dark and what should be light.
- */
-static double alignment_score(const uint8_t *g, uint32_t w, uint32_t hh, const double h[9],
-			      double cx, double cy)
+static float score(const uint8_t *grey, uint32_t w, uint32_t h, const struct pattern *pt,
+		   const struct mck_grid *gr)
 {
-	double dark = 0, light = 0;
-	int nd = 0, nl = 0;
+	struct map m = map_of(gr);
+	double sum[2] = {0, 0};
+	int cnt[2] = {0, 0};
 
-	for (int dy = -2; dy <= 2; dy++) {
-		for (int dx = -2; dx <= 2; dx++) {
-			double u, v;
-			int ring = abs(dx) > abs(dy) ? abs(dx) : abs(dy);
+	for (int i = 0; i < pt->count; i++) {
+		const struct probe *p = &pt->probe[i];
+		double u, v;
 
-			map(h, cx + dx, cy + dy, &u, &v);
-			if (ring == 1) {
-				light += sample(g, w, hh, u, v);
-				nl++;
-			} else {
-				dark += sample(g, w, hh, u, v);
-				nd++;
-			}
-		}
+		map_at(&m, p->x + 0.5, p->y + 0.5, &u, &v);
+		sum[p->light] += sample(grey, w, h, u, v);
+		cnt[p->light]++;
 	}
-	return light / nl - dark / nd;
+	return (float)(sum[1] / cnt[1] - sum[0] / cnt[0]);
 }
 
-void mck__grid_redraw(const uint8_t *grey, uint32_t w, uint32_t h, const float tl[2],
-		      const float tr[2], const float bl[2], int version, uint8_t *dst, size_t cap,
-		      uint32_t *side)
+/* The eight numbers of a map, for the search. */
+static void unpack(struct mck_grid *gr, const float p[8])
 {
-	int n = 17 + 4 * version;
-	uint32_t s = (uint32_t)(n + 2 * QUIET) * PPM;
-	float m3[4][2] = {{3.5f, 3.5f}, {n - 3.5f, 3.5f}, {3.5f, n - 3.5f}, {n - 3.5f, n - 3.5f}};
-	float p[4][2] = {{tl[0], tl[1]},
-			 {tr[0], tr[1]},
-			 {bl[0], bl[1]},
-			 {tr[0] + bl[0] - tl[0], tr[1] + bl[1] - tl[1]}};
-	static _Thread_local uint8_t bit[MAX_N * MAX_N];
-	static _Thread_local double val[MAX_N * MAX_N];
-	double hm[9];
+	gr->tl[0] = p[0];
+	gr->tl[1] = p[1];
+	gr->tr[0] = p[2];
+	gr->tr[1] = p[3];
+	gr->bl[0] = p[4];
+	gr->bl[1] = p[5];
+	gr->g = p[6];
+	gr->h = p[7];
+}
 
-	*side = 0;
-	if (version < 1 || version > 40 || (size_t)s * s > cap || solve(m3, p, hm) != 0) {
+void mck__grid_fit(const uint8_t *grey, uint32_t w, uint32_t h, const float tl[2],
+		   const float tr[2], const float bl[2], int version, struct mck_grid *out)
+{
+	static _Thread_local struct pattern pt;
+	struct mck_grid gr = {version, {tl[0], tl[1]}, {tr[0], tr[1]}, {bl[0], bl[1]}, 0, 0, 0};
+	float p[8] = {tl[0], tl[1], tr[0], tr[1], bl[0], bl[1], 0, 0};
+	float module =
+		(hypotf(tr[0] - tl[0], tr[1] - tl[1]) + hypotf(bl[0] - tl[0], bl[1] - tl[1])) / 2 /
+		(4.0f * version + 10);
+	float step[8];
+	float start[8];
+	float reach[8];
+	int evals = 0;
+
+	*out = gr;
+	out->score = -256;
+	if (version < 1 || version > 40) {
 		return;
 	}
-	if (version >= 2) {
-		/* The bottom-right alignment pattern, centre at (n - 6.5, n - 6.5) in
-		 * module coordinates: searched around where the affine guess puts it,
-		 * then the fourth point of the map. */
-		double best = -1, bu = 0, bv = 0;
-		double at = n - 6.5; /* the same in x and y */
-		int reach = n / 10 + 2;
-
-		for (int dy = -reach * 2; dy <= reach * 2; dy++) {
-			for (int dx = -reach * 2; dx <= reach * 2; dx++) {
-				double cx = at + dx * 0.5, cy = at + dy * 0.5;
-				double sc = alignment_score(grey, w, h, hm, cx, cy);
-
-				if (sc > best) {
-					best = sc;
-					map(hm, cx, cy, &bu, &bv);
-				}
-			}
-		}
-		if (best > 20) {
-			float m4[4][2] = {{3.5f, 3.5f},
-					  {n - 3.5f, 3.5f},
-					  {3.5f, n - 3.5f},
-					  {(float)at, (float)at}};
-			float p4[4][2] = {{tl[0], tl[1]},
-					  {tr[0], tr[1]},
-					  {bl[0], bl[1]},
-					  {(float)bu, (float)bv}};
-			double h4[9];
-
-			if (solve(m4, p4, h4) == 0) {
-				memcpy(hm, h4, sizeof(hm));
+	if (pt.version != version) {
+		build(&pt, version);
+	}
+	/* 1. Perspective, coarsely: a tilt of up to 1:2 either way along each edge. */
+	for (int i = -9; i <= 9; i++) {
+		for (int j = -9; j <= 9; j++) {
+			gr.g = 0.05f * i;
+			gr.h = 0.05f * j;
+			gr.score = score(grey, w, h, &pt, &gr);
+			evals++;
+			if (gr.score > out->score) {
+				*out = gr;
 			}
 		}
 	}
+	/* 2. All eight numbers (the finder centres are judged to a pixel or so),
+	 * one at a time, halving the steps when none helps. */
+	p[6] = out->g;
+	p[7] = out->h;
+	for (int i = 0; i < 6; i++) {
+		step[i] = module / 2;
+	}
+	step[6] = step[7] = 0.025f;
+	/* the finders within a module of where they were seen; tilt within 1:3 */
+	memcpy(start, p, sizeof(start));
+	for (int i = 0; i < 8; i++) {
+		reach[i] = i < 6 ? module : 0.5f - fabsf(start[i]);
+	}
+	for (int halvings = 0; halvings < 4 && evals < MAX_EVALS;) {
+		bool moved = false;
+
+		for (int i = 0; i < 8 && evals < MAX_EVALS; i++) {
+			for (int sign = -1; sign <= 1; sign += 2) {
+				float keep = p[i];
+
+				p[i] += sign * step[i];
+				if (fabsf(p[i] - start[i]) > reach[i]) {
+					p[i] = keep;
+					continue;
+				}
+				unpack(&gr, p);
+				gr.score = score(grey, w, h, &pt, &gr);
+				evals++;
+				if (gr.score > out->score) {
+					*out = gr;
+					moved = true;
+					break;
+				}
+				p[i] = keep;
+			}
+		}
+		if (!moved) {
+			for (int i = 0; i < 8; i++) {
+				step[i] /= 2;
+			}
+			halvings++;
+		}
+	}
+}
+
+void mck__grid_redraw(const uint8_t *grey, uint32_t w, uint32_t h, const struct mck_grid *gr,
+		      uint8_t *dst, size_t cap, uint32_t *side)
+{
+	static _Thread_local uint8_t bit[MAX_N * MAX_N];
+	static _Thread_local float val[MAX_N * MAX_N];
+	int n = 17 + 4 * gr->version;
+	uint32_t s = (uint32_t)(n + 2 * QUIET) * PPM;
+	struct map m;
+
+	*side = 0;
+	if (gr->version < 1 || gr->version > 40 || (size_t)s * s > cap) {
+		return;
+	}
+	m = map_of(gr);
 	/* Each module's centre, against the mean of the 9x9 modules around it. */
 	for (int y = 0; y < n; y++) {
 		for (int x = 0; x < n; x++) {
 			double u, v;
 
-			map(hm, x + 0.5, y + 0.5, &u, &v);
-			val[y * n + x] = sample(grey, w, h, u, v);
+			map_at(&m, x + 0.5, y + 0.5, &u, &v);
+			val[y * n + x] = (float)sample(grey, w, h, u, v);
 		}
 	}
 	for (int y = 0; y < n; y++) {
 		for (int x = 0; x < n; x++) {
-			double sum = 0;
+			float sum = 0;
 			int cnt = 0;
 
 			for (int j = y - 4; j <= y + 4; j++) {

@@ -1,9 +1,10 @@
 /*
- * A code read module by module: from its three finder centres (and the
- * bottom-right alignment pattern, found near where they predict it), a
- * projective map from module coordinates to the frame; each module's centre
- * is sampled and the code redrawn clean, upright, 4 px per module, for ZBar.
- * What ZBar's own sampling loses to tilt, it gets back this way.
+ * A code read module by module. From its three finder centres, a projective
+ * map from module coordinates to the frame is fitted to what the code must
+ * show whatever it holds: finders, separators, timing rows and alignment
+ * patterns (ISO/IEC 18004 6.3). Each module's centre is then sampled and the
+ * code redrawn clean, upright, 4 px per module, for ZBar. What ZBar's own
+ * sampling loses to tilt, it gets back this way.
  */
 #ifndef MCK_SCAN_GRID_H
 #define MCK_SCAN_GRID_H
@@ -11,16 +12,42 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/**
- * Redraw the code of @p version (1..40) whose finder centres are @p tl, @p tr,
- * @p bl in @p grey (@p w x @p h) into @p dst (at most @p cap pixels; size in
- * @p side, 0 when it does not fit or nothing was found).
+/*
+ * The map of a code of @p version: finder centres in frame pixels (a
+ * pixel's centre at integer coordinates) and the perspective along the top
+ * and left edges (0: none; the scale at one end of an edge is (1 + g)^2
+ * times the other's).
  */
-void mck__grid_redraw(const uint8_t *grey, uint32_t w, uint32_t h, const float tl[2],
-		      const float tr[2], const float bl[2], int version, uint8_t *dst, size_t cap,
-		      uint32_t *side);
+struct mck_grid {
+	int version;
+	float tl[2];
+	float tr[2];
+	float bl[2];
+	float g;
+	float h;
+	float score; /* mean grey of the light function modules less the dark ones' */
+};
+
+/** Alignment-pattern centre rows/columns of @p version (1..40); returns how many (0..7). */
+int mck__grid_alignment(int version, int pos[7]);
 
 /** The version whose finder-centre distance is closest to @p legs modules. */
 int mck__grid_version(float legs);
+
+/**
+ * Fit the map of a code of @p version (1..40) whose finder centres are
+ * about @p tl, @p tr, @p bl in @p grey (@p w x @p h) into @p out. The fit's
+ * score says how well the function patterns show (higher is better; the
+ * right version scores well above its neighbours).
+ */
+void mck__grid_fit(const uint8_t *grey, uint32_t w, uint32_t h, const float tl[2],
+		   const float tr[2], const float bl[2], int version, struct mck_grid *out);
+
+/**
+ * Redraw the code under map @p g into @p dst (at most @p cap pixels; size
+ * in @p side, 0 when it does not fit).
+ */
+void mck__grid_redraw(const uint8_t *grey, uint32_t w, uint32_t h, const struct mck_grid *g,
+		      uint8_t *dst, size_t cap, uint32_t *side);
 
 #endif

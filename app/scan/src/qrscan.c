@@ -324,43 +324,64 @@ static struct corner_points corner_points(const struct mck_finder *f, struct mck
 	return p;
 }
 
+/* A fit of the module grid costs about what ZBar takes for this many pixels. */
+#define FIT_PIXELS (300 * 1000)
+
 /*
- * One code read module by module (grid.c) and redrawn clean, for the
- * versions its finder spacing allows. Returns codes found, 0, or -errno.
+ * One code read module by module (grid.c) and redrawn clean: the map fitted
+ * for the versions its finder spacing allows, the best fit redrawn. Returns
+ * codes found, 0, or -errno.
  */
 static int redrawn(struct job *j, const struct mck_finder *f, struct mck_triple t)
 {
 	struct mck_qrscan *scan = j->scan;
 	struct corner_points p = corner_points(f, t);
+	/* grid.c puts a pixel's centre at integer coordinates */
+	float tl[2] = {p.tl[0] - 0.5f, p.tl[1] - 0.5f};
+	float tr[2] = {p.tr[0] - 0.5f, p.tr[1] - 0.5f};
+	float bl[2] = {p.bl[0] - 0.5f, p.bl[1] - 0.5f};
 	int guess = mck__grid_version(p.legs);
-	size_t cap = (size_t)(185 * 4) * (185 * 4);
+	struct mck_grid best = {0};
+	size_t cap;
+	uint32_t side;
+	int n;
 
 	if (f[t.tl].light) {
 		return 0; /* the sampler takes dark modules; dark mode is read elsewhere */
 	}
-	if (reserve(scan, cap) != 0) {
-		return -ENOMEM;
-	}
 	/* the module size is judged to 15 % or so: the nearest versions too */
 	for (int d = 0; d <= 4; d++) {
 		int v = guess + (d % 2 == 1 ? (d + 1) / 2 : -(d / 2));
-		uint32_t side;
-		int n;
+		struct mck_grid fit;
 
-		if (!affordable(j, (size_t)(17 + 4 * v + 8) * 4 * (17 + 4 * v + 8) * 4)) {
-			return 0;
-		}
-		mck__grid_redraw(j->grey, j->w, j->h, p.tl, p.tr, p.bl, v, scan->buf, cap, &side);
-		if (side == 0) {
+		if (v < 1 || v > 40) {
 			continue;
 		}
-		n = job_pass(j, scan->buf, side, side);
-		if (n != 0) {
-			scan->stats.step[MCK_QRSCAN_STEP_REDRAWN] += n > 0;
-			return n;
+		if (!affordable(j, FIT_PIXELS)) {
+			break;
+		}
+		mck__grid_fit(j->grey, j->w, j->h, tl, tr, bl, v, &fit);
+		if (best.version == 0 || fit.score > best.score) {
+			best = fit;
 		}
 	}
-	return 0;
+	if (best.version == 0) {
+		return 0;
+	}
+	cap = (size_t)(17 + 4 * best.version + 8) * 4 * (size_t)(17 + 4 * best.version + 8) * 4;
+	if (!affordable(j, cap)) {
+		return 0;
+	}
+	if (reserve(scan, cap) != 0) {
+		return -ENOMEM;
+	}
+	mck__grid_redraw(j->grey, j->w, j->h, &best, scan->buf, cap, &side);
+	if (side == 0) {
+		return 0;
+	}
+	n = job_pass(j, scan->buf, side, side);
+	scan->stats.step[MCK_QRSCAN_STEP_REDRAWN] += n > 0;
+	return n;
 }
 
 /*

@@ -278,6 +278,7 @@ void mck__grid_redraw(const uint8_t *grey, uint32_t w, uint32_t h, const struct 
 {
 	static _Thread_local uint8_t bit[MAX_N * MAX_N];
 	static _Thread_local float val[MAX_N * MAX_N];
+	static _Thread_local float sharp[MAX_N * MAX_N];
 	int n = 17 + 4 * gr->version;
 	uint32_t s = (uint32_t)(n + 2 * QUIET) * PPM;
 	struct map m;
@@ -287,7 +288,7 @@ void mck__grid_redraw(const uint8_t *grey, uint32_t w, uint32_t h, const struct 
 		return;
 	}
 	m = map_of(gr);
-	/* Each module's centre, against the mean of the 9x9 modules around it. */
+	/* Each module's centre ... */
 	for (int y = 0; y < n; y++) {
 		for (int x = 0; x < n; x++) {
 			double u, v;
@@ -296,6 +297,20 @@ void mck__grid_redraw(const uint8_t *grey, uint32_t w, uint32_t h, const struct 
 			val[y * n + x] = (float)sample(grey, w, h, u, v);
 		}
 	}
+	/* ... less what blur spread into it from its four neighbours ... */
+	for (int y = 0; y < n; y++) {
+		for (int x = 0; x < n; x++) {
+			float own = val[y * n + x];
+			float around = (x > 0 ? val[y * n + x - 1] : own) +
+				       (x < n - 1 ? val[y * n + x + 1] : own) +
+				       (y > 0 ? val[(y - 1) * n + x] : own) +
+				       (y < n - 1 ? val[(y + 1) * n + x] : own);
+
+			sharp[y * n + x] = 2 * own - around / 4;
+		}
+	}
+	memcpy(val, sharp, sizeof(val[0]) * (size_t)n * (size_t)n);
+	/* ... against the mean of the 9x9 modules around it. */
 	for (int y = 0; y < n; y++) {
 		for (int x = 0; x < n; x++) {
 			float sum = 0;

@@ -264,8 +264,9 @@ static float corner_score(const struct mck_finder *f, int a, int b, int c)
 	float legs = lb < lc ? lb / lc : lc / lb;
 	float mb = f[b].module / f[a].module, mc = f[c].module / f[a].module;
 
-	/* seen in three rows at least: two-row finds are mostly noise and data modules */
-	if (f[a].hits < 3 || f[b].hits < 3 || f[c].hits < 3) {
+	/* two-row finds are mostly noise and data modules: at most one of them */
+	int weak = (f[a].hits < 3) + (f[b].hits < 3) + (f[c].hits < 3);
+	if (weak > 1) {
 		return 0;
 	}
 	if (f[b].light != f[a].light || f[c].light != f[a].light || lb < 12 * f[a].module ||
@@ -276,7 +277,7 @@ static float corner_score(const struct mck_finder *f, int a, int b, int c)
 	/* square, equal legs, equal modules; a dark corner over a light one (data
 	 * modules make light look-alikes inside ordinary codes) */
 	return (1 - fabsf(cosang)) * legs * fminf(mb, 1 / mb) * fminf(mc, 1 / mc) *
-	       (f[a].light ? 0.8f : 1.0f);
+	       (f[a].light ? 0.8f : 1.0f) * (weak ? 0.75f : 1.0f);
 }
 
 int mck__finder_triples(const struct mck_finder *f, int n, bool *in_code,

@@ -236,10 +236,10 @@ void mck__grid_fit(const uint8_t *grey, uint32_t w, uint32_t h, const float tl[2
 		step[i] = module / 2;
 	}
 	step[6] = step[7] = 0.025f;
-	/* the finders within a module of where they were seen; tilt within 1:3 */
+	/* the finders within two modules of where they were seen; tilt within 1:3 */
 	memcpy(start, p, sizeof(start));
 	for (int i = 0; i < 8; i++) {
-		reach[i] = i < 6 ? module : 0.5f - fabsf(start[i]);
+		reach[i] = i < 6 ? 2 * module : 0.5f - fabsf(start[i]);
 	}
 	for (int halvings = 0; halvings < 4 && evals < MAX_EVALS;) {
 		bool moved = false;

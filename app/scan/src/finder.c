@@ -276,7 +276,7 @@ static float corner_score(const struct mck_finder *f, int a, int b, int c)
 	}
 	/* square, equal legs, equal modules; a dark corner over a light one (data
 	 * modules make light look-alikes inside ordinary codes) */
-	return (1 - fabsf(cosang)) * legs * fminf(mb, 1 / mb) * fminf(mc, 1 / mc) *
+	return (1 - fabsf(cosang)) * legs * sqrtf(fminf(mb, 1 / mb) * fminf(mc, 1 / mc)) *
 	       (f[a].light ? 0.8f : 1.0f) * (weak ? 0.75f : 1.0f);
 }
 

@@ -280,6 +280,57 @@ static float corner_score(const struct mck_finder *f, int a, int b, int c)
 	       (f[a].light ? 0.8f : 1.0f) * (weak ? 0.75f : 1.0f);
 }
 
+/* Triple @p a (the corner), @p b, @p c oriented: top-right then bottom-left, clockwise with y down. */
+static struct mck_triple oriented(const struct mck_finder *f, int a, int b, int c)
+{
+	float bx = f[b].x - f[a].x, by = f[b].y - f[a].y;
+	float cx = f[c].x - f[a].x, cy = f[c].y - f[a].y;
+	bool cw = bx * cy - by * cx > 0;
+
+	return (struct mck_triple){a, cw ? b : c, cw ? c : b};
+}
+
+int mck__finder_candidates(const struct mck_finder *f, int n, struct mck_triple *out, int max)
+{
+	float score[MCK_FINDER_CANDIDATES_MAX];
+	int count = 0;
+
+	if (max > MCK_FINDER_CANDIDATES_MAX) {
+		max = MCK_FINDER_CANDIDATES_MAX;
+	}
+	for (int a = 0; a < n; a++) {
+		for (int b = 0; b < n; b++) {
+			for (int c = b + 1; c < n; c++) {
+				if (a == b || a == c) {
+					continue;
+				}
+				float sc = corner_score(f, a, b, c);
+				int at;
+
+				if (sc < 0.2f) {
+					continue;
+				}
+				if (count < max) {
+					at = count++;
+				} else if (sc > score[max - 1]) {
+					at = max - 1;
+				} else {
+					continue;
+				}
+				/* insertion, best first */
+				while (at > 0 && score[at - 1] < sc) {
+					score[at] = score[at - 1];
+					out[at] = out[at - 1];
+					at--;
+				}
+				score[at] = sc;
+				out[at] = oriented(f, a, b, c);
+			}
+		}
+	}
+	return count;
+}
+
 int mck__finder_triples(const struct mck_finder *f, int n, bool *in_code,
 			struct mck_triple *corners, int max)
 {
@@ -301,13 +352,8 @@ int mck__finder_triples(const struct mck_finder *f, int n, bool *in_code,
 					float score = corner_score(f, a, b, c);
 
 					if (score > best) {
-						float bx = f[b].x - f[a].x, by = f[b].y - f[a].y;
-						float cx = f[c].x - f[a].x, cy = f[c].y - f[a].y;
-						/* top-right then bottom-left: clockwise with y down */
-						bool cw = bx * cy - by * cx > 0;
-
 						best = score;
-						t = (struct mck_triple){a, cw ? b : c, cw ? c : b};
+						t = oriented(f, a, b, c);
 					}
 				}
 			}

@@ -45,4 +45,14 @@ struct mck_triple {
 int mck__finder_triples(const struct mck_finder *f, int n, bool *in_code,
 			struct mck_triple *corners, int max);
 
+#define MCK_FINDER_CANDIDATES_MAX 8
+
+/**
+ * The @p max (<= MCK_FINDER_CANDIDATES_MAX) most code-like corners of three
+ * finders, best first, a finder in several of them: for a check that can
+ * tell a code's corner from look-alikes (grid.c) to choose among. Returns
+ * how many.
+ */
+int mck__finder_candidates(const struct mck_finder *f, int n, struct mck_triple *out, int max);
+
 #endif

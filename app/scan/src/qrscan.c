@@ -325,30 +325,24 @@ static struct corner_points corner_points(const struct mck_finder *f, struct mck
 }
 
 /* A fit of the module grid costs about what ZBar takes for this many pixels. */
-#define FIT_PIXELS (300 * 1000)
+#define FIT_PIXELS        (300 * 1000)
+/* Corners of three finders whose grids are fitted, the best redrawn. */
+#define REDRAW_CANDIDATES 3
 
 /*
- * One code read module by module (grid.c) and redrawn clean: the map fitted
- * for the versions its finder spacing allows, the best fit redrawn. Returns
- * codes found, 0, or -errno.
+ * The best map for the corner @p t over the versions its finder spacing
+ * allows (grid.c), into @p best if it beats it. False if out of time.
  */
-static int redrawn(struct job *j, const struct mck_finder *f, struct mck_triple t)
+static bool fit_corner(struct job *j, const struct mck_finder *f, struct mck_triple t,
+		       struct mck_grid *best)
 {
-	struct mck_qrscan *scan = j->scan;
 	struct corner_points p = corner_points(f, t);
 	/* grid.c puts a pixel's centre at integer coordinates */
 	float tl[2] = {p.tl[0] - 0.5f, p.tl[1] - 0.5f};
 	float tr[2] = {p.tr[0] - 0.5f, p.tr[1] - 0.5f};
 	float bl[2] = {p.bl[0] - 0.5f, p.bl[1] - 0.5f};
 	int guess = mck__grid_version(p.legs);
-	struct mck_grid best = {0};
-	size_t cap;
-	uint32_t side;
-	int n;
 
-	if (f[t.tl].light) {
-		return 0; /* the sampler takes dark modules; dark mode is read elsewhere */
-	}
 	/* the module size is judged to 15 % or so: the nearest versions too */
 	for (int d = 0; d <= 4; d++) {
 		int v = guess + (d % 2 == 1 ? (d + 1) / 2 : -(d / 2));
@@ -358,11 +352,36 @@ static int redrawn(struct job *j, const struct mck_finder *f, struct mck_triple 
 			continue;
 		}
 		if (!affordable(j, FIT_PIXELS)) {
-			break;
+			return false;
 		}
 		mck__grid_fit(j->grey, j->w, j->h, tl, tr, bl, v, &fit);
-		if (best.version == 0 || fit.score > best.score) {
-			best = fit;
+		if (best->version == 0 || fit.score > best->score) {
+			*best = fit;
+		}
+	}
+	return true;
+}
+
+/*
+ * A code read module by module and redrawn clean: the map fitted for the
+ * most code-like corners of three finders, the best fit (a code's function
+ * patterns show; a look-alike's do not) redrawn for ZBar. Returns codes
+ * found, 0, or -errno.
+ */
+static int redrawn(struct job *j, const struct mck_finder *f, int nf)
+{
+	struct mck_qrscan *scan = j->scan;
+	struct mck_triple cand[REDRAW_CANDIDATES];
+	int nc = mck__finder_candidates(f, nf, cand, REDRAW_CANDIDATES);
+	struct mck_grid best = {0};
+	size_t cap;
+	uint32_t side;
+	int n;
+
+	for (int c = 0; c < nc; c++) {
+		/* the sampler takes dark modules; dark mode is read elsewhere */
+		if (!f[cand[c].tl].light && !fit_corner(j, f, cand[c], &best)) {
+			break;
 		}
 	}
 	if (best.version == 0) {
@@ -491,9 +510,9 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 		/* 5. Each code squared and upright from its finders: turn and tilt undone. */
 		n = rectified(&j, finders, corners[c]);
 	}
-	for (int c = 0; n == 0 && c < codes && c < 2; c++) {
+	if (n == 0) {
 		/* 5b. ... or read module by module and redrawn: tilt that ZBar's sampling loses. */
-		n = redrawn(&j, finders, corners[c]);
+		n = redrawn(&j, finders, nf);
 	}
 	if (n == 0 && (r.w < width || r.h < height) && affordable(&j, (size_t)width * height)) {
 		/* 6. The whole frame as plain ZBar sees it: never worse than without us. */

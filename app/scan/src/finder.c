@@ -255,7 +255,7 @@ int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, struct mck_f
 }
 
 /* How code-like three finders are: 0 (not at all) to 1 (a square corner, equal parts). */
-static float corner_score(const struct mck_finder *f, int a, int b, int c)
+static float corner_score(const struct mck_finder *f, int a, int b, int c, int max_weak)
 {
 	float bx = f[b].x - f[a].x, by = f[b].y - f[a].y;
 	float cx = f[c].x - f[a].x, cy = f[c].y - f[a].y;
@@ -264,9 +264,9 @@ static float corner_score(const struct mck_finder *f, int a, int b, int c)
 	float legs = lb < lc ? lb / lc : lc / lb;
 	float mb = f[b].module / f[a].module, mc = f[c].module / f[a].module;
 
-	/* two-row finds are mostly noise and data modules: at most one of them */
+	/* two-row finds are mostly noise and data modules: at most @p max_weak of them */
 	int weak = (f[a].hits < 3) + (f[b].hits < 3) + (f[c].hits < 3);
-	if (weak > 1) {
+	if (weak > max_weak) {
 		return 0;
 	}
 	if (f[b].light != f[a].light || f[c].light != f[a].light || lb < 12 * f[a].module ||
@@ -277,7 +277,7 @@ static float corner_score(const struct mck_finder *f, int a, int b, int c)
 	/* square, equal legs, equal modules; a dark corner over a light one (data
 	 * modules make light look-alikes inside ordinary codes) */
 	return (1 - fabsf(cosang)) * legs * sqrtf(fminf(mb, 1 / mb) * fminf(mc, 1 / mc)) *
-	       (f[a].light ? 0.8f : 1.0f) * (weak ? 0.75f : 1.0f);
+	       (f[a].light ? 0.8f : 1.0f) * powf(0.75f, (float)weak);
 }
 
 /* Triple @p a (the corner), @p b, @p c oriented: top-right then bottom-left, clockwise with y down. */
@@ -304,7 +304,8 @@ int mck__finder_candidates(const struct mck_finder *f, int n, struct mck_triple 
 				if (a == b || a == c) {
 					continue;
 				}
-				float sc = corner_score(f, a, b, c);
+				/* the grid fit judges these: two weak finders may do */
+				float sc = corner_score(f, a, b, c, 2);
 				int at;
 
 				if (sc < 0.2f) {
@@ -349,7 +350,7 @@ int mck__finder_triples(const struct mck_finder *f, int n, bool *in_code,
 					    in_code[c]) {
 						continue;
 					}
-					float score = corner_score(f, a, b, c);
+					float score = corner_score(f, a, b, c, 1);
 
 					if (score > best) {
 						best = score;

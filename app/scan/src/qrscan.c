@@ -329,12 +329,20 @@ static struct corner_points corner_points(const struct mck_finder *f, struct mck
 /* Corners of three finders whose grids are fitted, the best redrawn. */
 #define REDRAW_CANDIDATES 3
 
+/* How a corner's fits came out. */
+enum fit_outcome {
+	FIT_OUT_OF_TIME,
+	FIT_UNCLEAR, /* no version stands out: a look-alike, or a code too far gone */
+	FIT_CLEAR,   /* one version scores twice the others: a code */
+};
+
 /*
- * The best map for the corner @p t over the versions its finder spacing
- * allows (grid.c), into @p best if it beats it. False if out of time.
+ * The best map for the corner @p t among the versions its finder spacing
+ * allows (grid.c; the module size is judged to 15 % or so: the guess and
+ * two either side), into @p best if it beats it.
  */
-static bool fit_corner(struct job *j, const struct mck_finder *f, struct mck_triple t,
-		       struct mck_grid *best)
+static enum fit_outcome fit_corner(struct job *j, const struct mck_finder *f, struct mck_triple t,
+				   struct mck_grid *best)
 {
 	struct corner_points p = corner_points(f, t);
 	/* grid.c puts a pixel's centre at integer coordinates */
@@ -342,8 +350,10 @@ static bool fit_corner(struct job *j, const struct mck_finder *f, struct mck_tri
 	float tr[2] = {p.tr[0] - 0.5f, p.tr[1] - 0.5f};
 	float bl[2] = {p.bl[0] - 0.5f, p.bl[1] - 0.5f};
 	int guess = mck__grid_version(p.legs);
+	struct mck_grid mine = {0};
+	int tried = 0;
+	float all = 0;
 
-	/* the module size is judged to 15 % or so: the nearest versions too */
 	for (int d = 0; d <= 4; d++) {
 		int v = guess + (d % 2 == 1 ? (d + 1) / 2 : -(d / 2));
 		struct mck_grid fit;
@@ -352,14 +362,25 @@ static bool fit_corner(struct job *j, const struct mck_finder *f, struct mck_tri
 			continue;
 		}
 		if (!affordable(j, FIT_PIXELS)) {
-			return false;
+			return FIT_OUT_OF_TIME;
 		}
 		mck__grid_fit(j->grey, j->w, j->h, tl, tr, bl, v, &fit);
-		if (best->version == 0 || fit.score > best->score) {
-			*best = fit;
+		tried++;
+		all += fit.score;
+		if (mine.version == 0 || fit.score > mine.score) {
+			mine = fit;
 		}
 	}
-	return true;
+	if (mine.version == 0) {
+		return FIT_UNCLEAR;
+	}
+	if (best->version == 0 || mine.score > best->score) {
+		*best = mine;
+	}
+	/* the others' mean: the level of a map that fits only by chance */
+	return tried > 1 && mine.score > 0 && mine.score >= 2 * (all - mine.score) / (tried - 1)
+		       ? FIT_CLEAR
+		       : FIT_UNCLEAR;
 }
 
 /*
@@ -380,8 +401,11 @@ static int redrawn(struct job *j, const struct mck_finder *f, int nf)
 
 	for (int c = 0; c < nc; c++) {
 		/* the sampler takes dark modules; dark mode is read elsewhere */
-		if (!f[cand[c].tl].light && !fit_corner(j, f, cand[c], &best)) {
-			break;
+		enum fit_outcome o =
+			f[cand[c].tl].light ? FIT_UNCLEAR : fit_corner(j, f, cand[c], &best);
+
+		if (o != FIT_UNCLEAR) {
+			break; /* out of time, or a code: no other corner will do better */
 		}
 	}
 	if (best.version == 0) {

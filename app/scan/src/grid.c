@@ -9,7 +9,7 @@
 #define QUIET      4 /* modules of quiet zone when redrawn */
 #define MAX_N      177
 #define MAX_PROBES 2048 /* function modules of version 40: 1,665 */
-#define MAX_EVALS  800  /* scores per fit */
+#define MAX_EVALS  400  /* scores per fit */
 #define AROUND     8    /* modules each way whose mean a module is judged against */
 
 int mck__grid_version(float legs)
@@ -241,11 +241,25 @@ void mck__grid_fit(const uint8_t *grey, uint32_t w, uint32_t h, const float tl[2
 		return;
 	}
 	const struct pattern *pt = pattern_of(version);
-	/* 1. Perspective, coarsely: a tilt of up to 1:2 either way along each edge. */
-	for (int i = -9; i <= 9; i++) {
-		for (int j = -9; j <= 9; j++) {
-			gr.g = 0.05f * i;
-			gr.h = 0.05f * j;
+	/* 1. Perspective, coarsely: a tilt of up to 1:2 either way along each
+	 * edge, in steps of 0.1, then of 0.033 around the best. */
+	for (int i = -4; i <= 4; i++) {
+		for (int j = -4; j <= 4; j++) {
+			gr.g = 0.1f * i;
+			gr.h = 0.1f * j;
+			gr.score = score(grey, w, h, pt, &gr, false);
+			evals++;
+			if (gr.score > out->score) {
+				*out = gr;
+			}
+		}
+	}
+	float g0 = out->g, h0 = out->h;
+
+	for (int i = -2; i <= 2; i++) {
+		for (int j = -2; j <= 2; j++) {
+			gr.g = g0 + 0.033f * i;
+			gr.h = h0 + 0.033f * j;
 			gr.score = score(grey, w, h, pt, &gr, false);
 			evals++;
 			if (gr.score > out->score) {

@@ -526,20 +526,30 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 		 * one plain pass, as ZBar alone would make; the next frame comes soon. */
 		return n < 0 ? n : (int)out->count;
 	}
+	/*
+	 * 4-6. The other polarity (dark-mode screens, or a wrong vote); each
+	 * code squared and upright from its finders; each read module by module
+	 * and redrawn (grid.c: tilt, blur and small modules that ZBar's own
+	 * sampling loses). A camera's budget rarely holds all three, and a code
+	 * held up stays for many frames: every other camera frame the grid goes
+	 * first, so that two frames in a row try everything.
+	 */
+	bool grid_first = scan->budget_ms != 0 && scan->stats.frames % 2 == 0;
+
+	if (n == 0 && grid_first) {
+		n = redrawn(&j, finders, nf);
+	}
 	if (n == 0) {
-		/* 4. The other polarity (dark-mode screens, or a wrong vote). */
 		n = region_pass(&j, r, light <= 0, MCK_QRSCAN_STEP_INVERTED);
 	}
 	for (int c = 0; n == 0 && c < codes && c < 3; c++) {
-		/* 5. Each code squared and upright from its finders: turn and tilt undone. */
 		n = rectified(&j, finders, corners[c]);
 	}
-	if (n == 0) {
-		/* 5b. ... or read module by module and redrawn: tilt that ZBar's sampling loses. */
+	if (n == 0 && !grid_first) {
 		n = redrawn(&j, finders, nf);
 	}
 	if (n == 0 && (r.w < width || r.h < height) && affordable(&j, (size_t)width * height)) {
-		/* 6. The whole frame as plain ZBar sees it: never worse than without us. */
+		/* 7. The whole frame as plain ZBar sees it: never worse than without us. */
 		n = job_pass(&j, grey, width, height);
 		if (n > 0) {
 			scan->stats.step[MCK_QRSCAN_STEP_WHOLE]++;

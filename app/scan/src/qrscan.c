@@ -25,6 +25,8 @@
 
 /* ZBar's cost per pixel scanned, for deciding whether a step fits the budget. */
 #define NS_PER_PIXEL 22
+/* Codes whose finders' modules are this many pixels or more: every other scan line. */
+#define DENSE_BELOW  2.5f
 /* Without a finder, the frame is scanned at 1/COARSE of its size (large codes only). */
 #define COARSE       4
 
@@ -158,14 +160,24 @@ static double now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-/* One ZBar pass over @p px; decoded codes join @p out. Returns codes added or -errno. */
+/*
+ * One ZBar pass over @p px, its scan lines @p density pixels apart (1: every
+ * row and column; 2 halves the cost and still crosses the finders of codes
+ * with modules of 3 px or more several times); decoded codes join @p out.
+ * Returns codes added or -errno.
+ */
 static int zbar_pass(struct mck_qrscan *scan, const uint8_t *px, uint32_t w, uint32_t h,
-		     struct mck_qrscan_result *out)
+		     int density, struct mck_qrscan_result *out)
 {
-	zbar_image_t *image = zbar_image_create();
+	zbar_image_t *image;
 	size_t before = out->count;
 	int n;
 
+	if (zbar_image_scanner_set_config(scan->scanner, 0, ZBAR_CFG_X_DENSITY, density) != 0 ||
+	    zbar_image_scanner_set_config(scan->scanner, 0, ZBAR_CFG_Y_DENSITY, density) != 0) {
+		return -EIO;
+	}
+	image = zbar_image_create();
 	if (!image) {
 		return -ENOMEM;
 	}
@@ -250,10 +262,10 @@ struct job {
 };
 
 /* A ZBar pass for this frame: counted, and its cost per pixel learnt. */
-static int job_pass(struct job *j, const uint8_t *px, uint32_t w, uint32_t h)
+static int job_pass(struct job *j, const uint8_t *px, uint32_t w, uint32_t h, int density)
 {
 	double t0 = now_ms();
-	int n = zbar_pass(j->scan, px, w, h, j->out);
+	int n = zbar_pass(j->scan, px, w, h, density, j->out);
 	double ns = (now_ms() - t0) * 1e6 / ((double)w * h);
 
 	j->passes++;
@@ -275,7 +287,8 @@ static bool affordable(const struct job *j, size_t pixels)
  * The first pass of a frame always runs; the others only if they fit the
  * time left. Returns codes found, 0, or -errno.
  */
-static int region_pass(struct job *j, struct mck_rect r, bool inverted, enum mck_qrscan_step step)
+static int region_pass(struct job *j, struct mck_rect r, bool inverted, int density,
+		       enum mck_qrscan_step step)
 {
 	struct mck_qrscan *scan = j->scan;
 	size_t px = (size_t)r.w * r.h;
@@ -293,7 +306,7 @@ static int region_pass(struct job *j, struct mck_rect r, bool inverted, enum mck
 	if (inverted) {
 		mck__prep_invert(scan->buf, cw, ch);
 	}
-	n = job_pass(j, scan->buf, cw, ch);
+	n = job_pass(j, scan->buf, cw, ch, density);
 	if (n > 0) {
 		scan->stats.step[step]++;
 	}
@@ -422,7 +435,7 @@ static int redrawn(struct job *j, const struct mck_finder *f, int nf)
 	if (side == 0) {
 		return 0;
 	}
-	n = job_pass(j, scan->buf, side, side);
+	n = job_pass(j, scan->buf, side, side, 2); /* drawn clean, 4 px per module */
 	scan->stats.step[MCK_QRSCAN_STEP_REDRAWN] += n > 0;
 	return n;
 }
@@ -455,7 +468,7 @@ static int rectified(struct job *j, const struct mck_finder *f, struct mck_tripl
 	if (f[t.tl].light) {
 		mck__prep_invert(scan->buf, dw, dh);
 	}
-	n = job_pass(j, scan->buf, dw, dh);
+	n = job_pass(j, scan->buf, dw, dh, 1);
 	if (n > 0) {
 		scan->stats.step[MCK_QRSCAN_STEP_RECTIFIED]++;
 	}
@@ -500,7 +513,7 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 			return -ENOMEM;
 		}
 		mck__prep_crop(grey, width, whole, COARSE, scan->buf, &dw, &dh);
-		n = job_pass(&j, scan->buf, dw, dh);
+		n = job_pass(&j, scan->buf, dw, dh, 1);
 		scan->stats.step[MCK_QRSCAN_STEP_COARSE] += n > 0;
 		return n < 0 ? n : (int)out->count;
 	}
@@ -513,6 +526,16 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 			light += finders[i].light ? 1 : -1; /* the codes' polarity, by vote */
 		}
 	}
+	/* scan lines tuned to the module size: sparse where every code's modules are large */
+	int density = codes > 0 ? 2 : 1;
+
+	for (int c = 0; c < codes; c++) {
+		float smallest =
+			fminf(finders[corners[c].tl].module,
+			      fminf(finders[corners[c].tr].module, finders[corners[c].bl].module));
+
+		density = smallest >= DENSE_BELOW ? density : 1;
+	}
 	r = roi_of(finders, nf, codes, width, height);
 	if (codes == 0) {
 		/* No finder triple (noise, blur, a hidden finder): the finders do not
@@ -520,7 +543,7 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 		r = (struct mck_rect){0, 0, width, height};
 	}
 	/* 3. The region as it is. */
-	n = region_pass(&j, r, light > 0, MCK_QRSCAN_STEP_REGION);
+	n = region_pass(&j, r, light > 0, density, MCK_QRSCAN_STEP_REGION);
 	if (codes == 0 && scan->budget_ms != 0) {
 		/* A camera frame with stray finders but no code shape (texture, noise):
 		 * one plain pass, as ZBar alone would make; the next frame comes soon. */
@@ -540,7 +563,7 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 		n = redrawn(&j, finders, nf);
 	}
 	if (n == 0) {
-		n = region_pass(&j, r, light <= 0, MCK_QRSCAN_STEP_INVERTED);
+		n = region_pass(&j, r, light <= 0, density, MCK_QRSCAN_STEP_INVERTED);
 	}
 	for (int c = 0; n == 0 && c < codes && c < 3; c++) {
 		n = rectified(&j, finders, corners[c]);
@@ -550,7 +573,7 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 	}
 	if (n == 0 && (r.w < width || r.h < height) && affordable(&j, (size_t)width * height)) {
 		/* 7. The whole frame as plain ZBar sees it: never worse than without us. */
-		n = job_pass(&j, grey, width, height);
+		n = job_pass(&j, grey, width, height, 1);
 		if (n > 0) {
 			scan->stats.step[MCK_QRSCAN_STEP_WHOLE]++;
 		}
@@ -559,7 +582,7 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 	    (r.w < width || r.h < height)) {
 		/* A still image with more finders than we keep (many codes, or dense
 		 * ones): the rest of the frame too, for codes outside the region. */
-		int more = job_pass(&j, grey, width, height);
+		int more = job_pass(&j, grey, width, height, 1);
 
 		n = more < 0 ? more : n + more;
 	}

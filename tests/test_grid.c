@@ -237,6 +237,80 @@ static void test_perspective_recovered(void **state)
 	QRcode_free(qr);
 }
 
+/* Module (@p mx, @p my) of an upright render turned to the other colour. */
+static void flip(uint8_t *px, uint32_t side, int mx, int my)
+{
+	for (int y = 0; y < PPM; y++) {
+		for (int x = 0; x < PPM; x++) {
+			uint8_t *p = px + (size_t)((my + QUIET) * PPM + y) * side +
+				     (size_t)(mx + QUIET) * PPM + x;
+
+			*p = (uint8_t)(255 - *p);
+		}
+	}
+}
+
+/*
+ * What every code shows is redrawn as the code has it, whatever the frame
+ * shows there: format information with five of its thirty modules spoilt
+ * (the nearest valid one of the 32 is taken), version information, timing,
+ * an alignment pattern's centre. The data modules are redrawn as they are.
+ */
+static void test_known_modules_settled(void **state)
+{
+	const int v = 8; /* with version information */
+	QRcode *qr;
+	uint32_t side;
+	uint8_t *px;
+	int n;
+	/* format: three in the copy by the top-left finder, two in the other */
+	int spoilt[][2] = {{8, 1}, {8, 3}, {4, 8}, {0, 8}, {0, 8}, {8, 0}, {0, 0}, {0, 0}};
+
+	(void)state;
+	qr = code_of(v);
+	n = qr->width;
+	px = render(qr, &side);
+	spoilt[3][0] = n - 2; /* (n - 2, 8): second copy */
+	spoilt[4][0] = 8;
+	spoilt[4][1] = n - 3; /* (8, n - 3): second copy */
+	spoilt[5][0] = 10;    /* timing, row 6 */
+	spoilt[5][1] = 6;
+	spoilt[6][0] = n - 10; /* version information, top-right block */
+	spoilt[6][1] = 2;
+	spoilt[7][0] = 24; /* the centre of the alignment pattern at (24, 24) */
+	spoilt[7][1] = 24;
+	for (size_t i = 0; i < sizeof(spoilt) / sizeof(spoilt[0]); i++) {
+		flip(px, side, spoilt[i][0], spoilt[i][1]);
+	}
+	float nf = (float)n;
+	float tl[2] = {at(3.5f), at(3.5f)};
+	float tr[2] = {at(nf - 3.5f), at(3.5f)};
+	float bl[2] = {at(3.5f), at(nf - 3.5f)};
+	struct mck_grid g;
+	size_t cap = (size_t)side * side;
+	uint8_t *dst = malloc(cap);
+	uint32_t out;
+
+	assert_non_null(dst);
+	mck__grid_fit(px, side, side, tl, tr, bl, v, &g);
+	mck__grid_redraw(px, side, side, &g, dst, cap, &out);
+	assert_int_equal(out, side);
+	for (int y = 0; y < n; y++) {
+		for (int x = 0; x < n; x++) {
+			int drawn = dst[(size_t)((y + QUIET) * PPM + 2) * side + (x + QUIET) * PPM +
+					2] == 0;
+
+			if (drawn != (qr->data[y * n + x] & 1)) {
+				fail_msg("module (%d, %d) redrawn %s", x, y,
+					 drawn ? "dark" : "light");
+			}
+		}
+	}
+	free(dst);
+	free(px);
+	QRcode_free(qr);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -244,6 +318,7 @@ int main(void)
 		cmocka_unit_test(test_version_from_legs),
 		cmocka_unit_test(test_patterns_match_libqrencode),
 		cmocka_unit_test(test_perspective_recovered),
+		cmocka_unit_test(test_known_modules_settled),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,5 +1,5 @@
 /*
- * grid.c: the function patterns of every version against libqrencode's own
+ * grid.c and redraw.c: the function patterns of every version against libqrencode's own
  * codes, and a code under a known perspective map fitted and redrawn exactly.
  */
 #include <math.h>
@@ -15,6 +15,7 @@
 #include <qrencode.h>
 
 #include "grid.h"
+#include "redraw.h"
 
 #define PPM   4 /* pixels per module, as grid.c redraws */
 #define QUIET 4

@@ -5,12 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PPM        4 /* pixels per module when redrawn */
-#define QUIET      4 /* modules of quiet zone when redrawn */
 #define MAX_N      177
 #define MAX_PROBES 2048 /* function modules of version 40: 1,665 */
 #define MAX_EVALS  400  /* scores per fit */
-#define AROUND     8    /* modules each way whose mean a module is judged against */
 
 int mck__grid_version(float legs)
 {
@@ -38,17 +35,10 @@ int mck__grid_alignment(int version, int pos[7])
 	return count;
 }
 
-/* A module whose colour every code of the version shares. */
-struct probe {
-	uint8_t x;
-	uint8_t y;
-	uint8_t light;
-};
-
 struct pattern {
 	int version;
 	int count;
-	struct probe probe[MAX_PROBES];
+	struct mck_grid_probe probe[MAX_PROBES];
 };
 
 static void mark_square(uint8_t *kind, int n, int cx, int cy, int radius, const uint8_t *by_ring)
@@ -98,8 +88,8 @@ static void build(struct pattern *pt, int version)
 	for (int y = 0; y < n; y++) {
 		for (int x = 0; x < n; x++) {
 			if (kind[y * n + x] != UNKNOWN && pt->count < MAX_PROBES) {
-				pt->probe[pt->count++] = (struct probe){(uint8_t)x, (uint8_t)y,
-									kind[y * n + x] == LIGHT};
+				pt->probe[pt->count++] = (struct mck_grid_probe){
+					(uint8_t)x, (uint8_t)y, kind[y * n + x] == LIGHT};
 			}
 		}
 	}
@@ -191,7 +181,7 @@ static float score(const uint8_t *grey, uint32_t w, uint32_t h, const struct pat
 	int cnt[2] = {0, 0};
 
 	for (int i = 0; i < pt->count; i++) {
-		const struct probe *p = &pt->probe[i];
+		const struct mck_grid_probe *p = &pt->probe[i];
 		double u, v;
 
 		if (!fine) {
@@ -321,244 +311,24 @@ void mck__grid_fit(const uint8_t *grey, uint32_t w, uint32_t h, const float tl[2
 	}
 }
 
-/* The 15 format bits of error-correction level and mask @p data (5 bits), masked (ISO/IEC 18004 7.9). */
-static uint32_t format_bits(uint32_t data)
+int mck__grid_probes(int version, const struct mck_grid_probe **probes)
 {
-	uint32_t rem = data;
+	const struct pattern *pt;
 
-	for (int i = 0; i < 10; i++) {
-		rem = (rem << 1) ^ ((rem >> 9) * 0x537);
+	if (version < 1 || version > 40) {
+		return 0;
 	}
-	return ((data << 10) | rem) ^ 0x5412;
+	pt = pattern_of(version);
+	*probes = pt->probe;
+	return pt->count;
 }
 
-/* Where format bit @p i (0..14) sits, in its two copies; x then y. */
-static void format_places(int n, int i, int at[2][2])
+void mck__grid_sample(const uint8_t *grey, uint32_t w, uint32_t h, const struct mck_grid *gr,
+		      float *val)
 {
-	static const uint8_t first[15][2] = {{8, 0}, {8, 1}, {8, 2}, {8, 3}, {8, 4},
-					     {8, 5}, {8, 7}, {8, 8}, {7, 8}, {5, 8},
-					     {4, 8}, {3, 8}, {2, 8}, {1, 8}, {0, 8}};
-
-	at[0][0] = first[i][0];
-	at[0][1] = first[i][1];
-	at[1][0] = i < 8 ? n - 1 - i : 8;
-	at[1][1] = i < 8 ? 8 : n - 15 + i;
-}
-
-/*
- * What every code of the version shows, whatever was sampled: its function
- * patterns; its version information (v >= 7), from the version fitted; and
- * its format information, the one of the 32 that the sampled margins of
- * both copies (@p margin > 0: dark) favour most. Blur or a bad pixel there
- * would otherwise cost ZBar the whole code.
- */
-static void settle_known(int version, const float *margin, uint8_t *bit)
-{
-	const struct pattern *pt = pattern_of(version);
-	int n = 17 + 4 * version;
-	float best = -INFINITY;
-	uint32_t chosen = 0;
-
-	for (int i = 0; i < pt->count; i++) {
-		bit[pt->probe[i].y * n + pt->probe[i].x] = !pt->probe[i].light;
-	}
-	if (version >= 7) {
-		uint32_t rem = (uint32_t)version;
-
-		for (int i = 0; i < 12; i++) {
-			rem = (rem << 1) ^ ((rem >> 11) * 0x1F25);
-		}
-		uint32_t bits = ((uint32_t)version << 12) | rem;
-
-		for (int i = 0; i < 18; i++) {
-			int a = n - 11 + i % 3;
-			int b = i / 3;
-
-			bit[b * n + a] = bit[a * n + b] = (bits >> i) & 1;
-		}
-	}
-	for (uint32_t data = 0; data < 32; data++) {
-		uint32_t bits = format_bits(data);
-		float agree = 0;
-
-		for (int i = 0; i < 15; i++) {
-			int at[2][2];
-
-			format_places(n, i, at);
-			for (int c = 0; c < 2; c++) {
-				float mg = margin[at[c][1] * n + at[c][0]];
-
-				agree += (bits >> i) & 1 ? mg : -mg;
-			}
-		}
-		if (agree > best) {
-			best = agree;
-			chosen = bits;
-		}
-	}
-	for (int i = 0; i < 15; i++) {
-		int at[2][2];
-
-		format_places(n, i, at);
-		for (int c = 0; c < 2; c++) {
-			bit[at[c][1] * n + at[c][0]] = (chosen >> i) & 1;
-		}
-	}
-}
-
-/* Solve the 4x4 system @p a x = @p b in place (x in @p b); false if singular. */
-static bool solve4(double a[4][4], double b[4])
-{
-	for (int c = 0; c < 4; c++) {
-		int piv = c;
-
-		for (int r = c + 1; r < 4; r++) {
-			if (fabs(a[r][c]) > fabs(a[piv][c])) {
-				piv = r;
-			}
-		}
-		if (fabs(a[piv][c]) < 1e-9) {
-			return false;
-		}
-		for (int k = 0; k < 4; k++) {
-			double t = a[c][k];
-
-			a[c][k] = a[piv][k];
-			a[piv][k] = t;
-		}
-		double t = b[c];
-
-		b[c] = b[piv];
-		b[piv] = t;
-		for (int r = 0; r < 4; r++) {
-			if (r != c) {
-				double f = a[r][c] / a[c][c];
-
-				for (int k = c; k < 4; k++) {
-					a[r][k] -= f * a[c][k];
-				}
-				b[r] -= f * b[c];
-			}
-		}
-	}
-	for (int i = 0; i < 4; i++) {
-		b[i] /= a[i][i];
-	}
-	return true;
-}
-
-/* +1 dark, -1 light: module (@p x, @p y) as currently decided; outside, the quiet zone. */
-static int at_e(const int8_t *e, int n, int x, int y)
-{
-	return x < 0 || y < 0 || x >= n || y >= n ? -1 : e[y * n + x];
-}
-
-/*
- * Module darkness @p d (> 0: darker than around; updated to the margin of
- * each decision) to @p bit, undoing blur. Blur makes a module's sample part
- * of its own colour and part of its neighbours': how much of each is learnt
- * from the modules whose colour every code shares (finders, timing,
- * alignment; those with all eight neighbours known), by least squares, and
- * the neighbours' part taken off each module, from their current decisions,
- * in a few sweeps.
- */
-static void equalise(int version, float *d, uint8_t *bit)
-{
-	static _Thread_local int8_t known[MAX_N * MAX_N];
-	static _Thread_local int8_t e[MAX_N * MAX_N];
-	const struct pattern *pt = pattern_of(version);
-	int n = 17 + 4 * version;
-	double ata[4][4] = {{0}};
-	double atb[4] = {0};
-	double beta[4] = {0, 1, 0, 0}; /* level, own, edge neighbours, corner neighbours */
-	int samples = 0;
-
-	memset(known, 0, (size_t)n * (size_t)n);
-	for (int i = 0; i < pt->count; i++) {
-		known[pt->probe[i].y * n + pt->probe[i].x] = pt->probe[i].light ? -1 : 1;
-	}
-	for (int y = 1; y < n - 1; y++) {
-		for (int x = 1; x < n - 1; x++) {
-			int s4 = 0, sd = 0;
-			bool all = known[y * n + x] != 0;
-
-			for (int j = -1; j <= 1 && all; j++) {
-				for (int i = -1; i <= 1; i++) {
-					int k = known[(y + j) * n + x + i];
-
-					all = all && k != 0;
-					if (i != 0 && j != 0) {
-						sd += k;
-					} else if (i != 0 || j != 0) {
-						s4 += k;
-					}
-				}
-			}
-			if (!all) {
-				continue;
-			}
-			double row[4] = {1, known[y * n + x], s4, sd};
-
-			for (int r = 0; r < 4; r++) {
-				for (int c = 0; c < 4; c++) {
-					ata[r][c] += row[r] * row[c];
-				}
-				atb[r] += row[r] * d[y * n + x];
-			}
-			samples++;
-		}
-	}
-	if (samples < 32 || !solve4(ata, atb) || atb[1] <= 0) {
-		memcpy(beta, (double[4]){0, 1, 0, 0}, sizeof(beta));
-	} else {
-		memcpy(beta, atb, sizeof(beta));
-	}
-	for (int i = 0; i < n * n; i++) {
-		e[i] = known[i] != 0 ? known[i] : d[i] > 0 ? 1 : -1;
-	}
-	for (int sweep = 0; sweep < 4; sweep++) {
-		for (int y = 0; y < n; y++) {
-			for (int x = 0; x < n; x++) {
-				int s4 = at_e(e, n, x - 1, y) + at_e(e, n, x + 1, y) +
-					 at_e(e, n, x, y - 1) + at_e(e, n, x, y + 1);
-				int sd = at_e(e, n, x - 1, y - 1) + at_e(e, n, x + 1, y - 1) +
-					 at_e(e, n, x - 1, y + 1) + at_e(e, n, x + 1, y + 1);
-				float r = (float)(d[y * n + x] - beta[0] - beta[2] * s4 -
-						  beta[3] * sd);
-
-				if (sweep == 3) {
-					d[y * n + x] = r;
-				}
-				if (known[y * n + x] == 0) {
-					e[y * n + x] = r > 0 ? 1 : -1;
-				}
-			}
-		}
-	}
-	for (int i = 0; i < n * n; i++) {
-		bit[i] = e[i] > 0;
-	}
-}
-
-void mck__grid_redraw(const uint8_t *grey, uint32_t w, uint32_t h, const struct mck_grid *gr,
-		      uint8_t *dst, size_t cap, uint32_t *side)
-{
-	static _Thread_local uint8_t bit[MAX_N * MAX_N];
-	static _Thread_local float val[MAX_N * MAX_N];
-	static _Thread_local float sharp[MAX_N * MAX_N];
-	static _Thread_local double sat[(MAX_N + 1) * (MAX_N + 1)];
+	struct map m = map_of(gr);
 	int n = 17 + 4 * gr->version;
-	uint32_t s = (uint32_t)(n + 2 * QUIET) * PPM;
-	struct map m;
 
-	*side = 0;
-	if (gr->version < 1 || gr->version > 40 || (size_t)s * s > cap) {
-		return;
-	}
-	m = map_of(gr);
-	/* Each module's centre, darker (> 0) or lighter than the modules around it
-	 * (AROUND each way: enough for the mean to be the code's, not the
-	 * neighbourhood's, and near enough to follow uneven light). */
 	for (int y = 0; y < n; y++) {
 		for (int x = 0; x < n; x++) {
 			double u, v;
@@ -567,43 +337,4 @@ void mck__grid_redraw(const uint8_t *grey, uint32_t w, uint32_t h, const struct 
 			val[y * n + x] = (float)sample(grey, w, h, u, v);
 		}
 	}
-	/* summed-area table of the samples: the mean around each module in four loads */
-	for (int y = 0; y <= n; y++) {
-		for (int x = 0; x <= n; x++) {
-			sat[y * (n + 1) + x] = x == 0 || y == 0
-						       ? 0
-						       : val[(y - 1) * n + x - 1] +
-								 sat[(y - 1) * (n + 1) + x] +
-								 sat[y * (n + 1) + x - 1] -
-								 sat[(y - 1) * (n + 1) + x - 1];
-		}
-	}
-	for (int y = 0; y < n; y++) {
-		for (int x = 0; x < n; x++) {
-			int x0 = x > AROUND ? x - AROUND : 0,
-			    x1 = x + AROUND + 1 < n ? x + AROUND + 1 : n;
-			int y0 = y > AROUND ? y - AROUND : 0,
-			    y1 = y + AROUND + 1 < n ? y + AROUND + 1 : n;
-			double sum = sat[y1 * (n + 1) + x1] - sat[y0 * (n + 1) + x1] -
-				     sat[y1 * (n + 1) + x0] + sat[y0 * (n + 1) + x0];
-
-			sharp[y * n + x] = (float)(sum / ((x1 - x0) * (y1 - y0))) - val[y * n + x];
-		}
-	}
-	equalise(gr->version, sharp, bit);
-	settle_known(gr->version, sharp, bit);
-	memset(dst, 255, (size_t)s * s);
-	for (int y = 0; y < n; y++) {
-		for (int x = 0; x < n; x++) {
-			if (!bit[y * n + x]) {
-				continue;
-			}
-			for (int j = 0; j < PPM; j++) {
-				memset(dst + (size_t)((y + QUIET) * PPM + j) * s +
-					       (x + QUIET) * PPM,
-				       0, PPM);
-			}
-		}
-	}
-	*side = s;
 }

@@ -2,9 +2,8 @@
  * A code read module by module. From its three finder centres, a projective
  * map from module coordinates to the frame is fitted to what the code must
  * show whatever it holds: finders, separators, timing rows and alignment
- * patterns (ISO/IEC 18004 6.3). Each module's centre is then sampled and the
- * code redrawn clean, upright, 4 px per module, for ZBar. What ZBar's own
- * sampling loses to tilt, it gets back this way.
+ * patterns (ISO/IEC 18004 6.3); the modules are then read under it
+ * (redraw.c).
  */
 #ifndef MCK_SCAN_GRID_H
 #define MCK_SCAN_GRID_H
@@ -43,11 +42,23 @@ int mck__grid_version(float legs);
 void mck__grid_fit(const uint8_t *grey, uint32_t w, uint32_t h, const float tl[2],
 		   const float tr[2], const float bl[2], int version, struct mck_grid *out);
 
+/* A module whose colour every code of its version shares. */
+struct mck_grid_probe {
+	uint8_t x;
+	uint8_t y;
+	uint8_t light;
+};
+
 /**
- * Redraw the code under map @p g into @p dst (at most @p cap pixels; size
- * in @p side, 0 when it does not fit).
+ * The function modules of @p version (1..40; 0 otherwise): finders with
+ * their separators, timing, alignment patterns and the dark module, row by
+ * row, in @p probes (valid until the next call on this thread). Returns how
+ * many.
  */
-void mck__grid_redraw(const uint8_t *grey, uint32_t w, uint32_t h, const struct mck_grid *g,
-		      uint8_t *dst, size_t cap, uint32_t *side);
+int mck__grid_probes(int version, const struct mck_grid_probe **probes);
+
+/** Grey at each module's centre under map @p g, row by row, into @p val (N x N floats). */
+void mck__grid_sample(const uint8_t *grey, uint32_t w, uint32_t h, const struct mck_grid *g,
+		      float *val);
 
 #endif

@@ -22,6 +22,7 @@
 #include "finder.h"
 #include "grid.h"
 #include "prep.h"
+#include "redraw.h"
 
 /* ZBar's cost per pixel scanned, for deciding whether a step fits the budget. */
 #define NS_PER_PIXEL 22

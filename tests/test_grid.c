@@ -1,6 +1,7 @@
 /*
- * grid.c and redraw.c: the function patterns of every version against libqrencode's own
- * codes, and a code under a known perspective map fitted and redrawn exactly.
+ * grid.c and redraw.c: the function patterns of every version against
+ * libqrencode's own codes; a code under a known perspective map fitted and
+ * redrawn exactly; spoilt function, version and format modules redrawn right.
  */
 #include <math.h>
 #include <setjmp.h> /* before cmocka.h */

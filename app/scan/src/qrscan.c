@@ -343,6 +343,14 @@ static struct corner_points corner_points(const struct mck_finder *f, struct mck
 /* Corners of three finders whose grids are fitted, the best redrawn. */
 #define REDRAW_CANDIDATES 3
 
+/* Pixels of the redraw of a code of @p version (0: none): 4 px per module, 4 modules of quiet zone. */
+static size_t redraw_pixels(int version)
+{
+	size_t side = version == 0 ? 0 : (size_t)(17 + 4 * version + 8) * 4;
+
+	return side * side;
+}
+
 /* How a corner's fits came out. */
 enum fit_outcome {
 	FIT_OUT_OF_TIME,
@@ -365,6 +373,7 @@ static enum fit_outcome fit_corner(struct job *j, const struct mck_finder *f, st
 	float bl[2] = {p.bl[0] - 0.5f, p.bl[1] - 0.5f};
 	int guess = mck__grid_version(p.legs);
 	struct mck_grid mine = {0};
+	enum fit_outcome out = FIT_UNCLEAR;
 	int tried = 0;
 	float all = 0;
 
@@ -375,8 +384,12 @@ static enum fit_outcome fit_corner(struct job *j, const struct mck_finder *f, st
 		if (v < 1 || v > 40) {
 			continue;
 		}
-		if (!affordable(j, FIT_PIXELS)) {
-			return FIT_OUT_OF_TIME;
+		/* time for this fit, and to redraw the best so far after it */
+		if (!affordable(j, FIT_PIXELS + redraw_pixels(best->version > mine.version
+								      ? best->version
+								      : mine.version))) {
+			out = FIT_OUT_OF_TIME;
+			break;
 		}
 		mck__grid_fit(j->grey, j->w, j->h, tl, tr, bl, v, &fit);
 		tried++;
@@ -384,17 +397,20 @@ static enum fit_outcome fit_corner(struct job *j, const struct mck_finder *f, st
 		if (mine.version == 0 || fit.score > mine.score) {
 			mine = fit;
 		}
+		if (tried >= 3 && mine.score > 0 &&
+		    mine.score >= 3 * (all - mine.score) / (tried - 1)) {
+			break; /* three times the others: the versions further out will not beat it */
+		}
 	}
-	if (mine.version == 0) {
-		return FIT_UNCLEAR;
-	}
-	if (best->version == 0 || mine.score > best->score) {
-		*best = mine;
+	if (mine.version != 0 && (best->version == 0 || mine.score > best->score)) {
+		*best = mine; /* even when out of time: the best so far may be the code */
 	}
 	/* the others' mean: the level of a map that fits only by chance */
-	return tried > 1 && mine.score > 0 && mine.score >= 2 * (all - mine.score) / (tried - 1)
-		       ? FIT_CLEAR
-		       : FIT_UNCLEAR;
+	if (out != FIT_OUT_OF_TIME && tried > 1 && mine.score > 0 &&
+	    mine.score >= 2 * (all - mine.score) / (tried - 1)) {
+		out = FIT_CLEAR;
+	}
+	return out;
 }
 
 /*
@@ -425,7 +441,7 @@ static int redrawn(struct job *j, const struct mck_finder *f, int nf)
 	if (best.version == 0) {
 		return 0;
 	}
-	cap = (size_t)(17 + 4 * best.version + 8) * 4 * (size_t)(17 + 4 * best.version + 8) * 4;
+	cap = redraw_pixels(best.version);
 	if (!affordable(j, cap)) {
 		return 0;
 	}

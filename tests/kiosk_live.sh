@@ -10,13 +10,8 @@ KIOSK=$1
 FIX=$2
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() {
-	failed=$((failed + 1))
-	echo "FAIL: $*" >&2
-}
+# shellcheck source=support/checks.sh
+. "$(dirname "$0")/support/checks.sh"
 trust=(--anchors "$FIX/anchors" --trust "$FIX/trust/trustlist.jws" --status "$FIX/status"
 	--now 1795000000)
 
@@ -81,5 +76,4 @@ SDL_VIDEODRIVER=dummy "$KIOSK" "${trust[@]}" --board "$(dirname "$FIX")/../board
 size=$(od -An -tu1 -j16 -N8 "$T/board.png" | tr -s ' ')
 [[ $size == " 0 0 4 0 0 0 2 88" ]] && ok || bad "board panel size bytes:$size (want 1024x600)"
 
-echo "kiosk_live: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish kiosk_live

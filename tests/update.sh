@@ -13,13 +13,8 @@ FAULTS=$3
 MCVERIFY=$4
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() {
-	failed=$((failed + 1))
-	echo "FAIL: $*" >&2
-}
+# shellcheck source=support/checks.sh
+. "$(dirname "$0")/support/checks.sh"
 
 # A digest of every name, link target and byte below a directory.
 tree_hash() {
@@ -223,5 +218,4 @@ done
 if [[ $points -ge 10 ]]; then ok; else bad "only $points interruption points"; fi
 echo "update: power cut at each of $points filesystem steps: old or new state every time"
 
-echo "update: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish update

@@ -1,0 +1,105 @@
+# Installation and Debian packages (CPack), for amd64 and, cross-built, arm64.
+#
+#   mckiosk  the appliance: mckiosk, mcverify, mcupdate, the USB update helper,
+#            board profiles, systemd units, the udev rule, default site files
+#            and the production trust anchors (keys/production, or
+#            MCK_ANCHORS_DIR);
+#   mcissue  the issuer tool, never on a kiosk.
+#
+# cmake -S . -B build-pkg -DCMAKE_BUILD_TYPE=Release -DMCK_BUILD_TESTS=OFF
+# cmake --build build-pkg && (cd build-pkg && cpack -G DEB)
+
+set(MCK_ANCHORS_DIR "${PROJECT_SOURCE_DIR}/keys/production"
+    CACHE PATH "Trust anchors (*.pem) the kiosk package installs")
+
+# The anchors a kiosk trusts: public keys only, and none of the test ones.
+# Refused at configure time, so that no package can be made with them.
+file(GLOB mck_anchors "${MCK_ANCHORS_DIR}/*.pem")
+file(GLOB_RECURSE mck_test_anchors
+     "${PROJECT_SOURCE_DIR}/keys/test-only/*.pem" "${PROJECT_SOURCE_DIR}/tests/*.pem")
+set(mck_test_digests "")
+foreach(t IN LISTS mck_test_anchors)
+        file(SHA256 "${t}" d)
+        list(APPEND mck_test_digests "${d}")
+endforeach()
+foreach(a IN LISTS mck_anchors)
+        file(READ "${a}" text)
+        file(SHA256 "${a}" d)
+        if(text MATCHES "PRIVATE KEY")
+                message(FATAL_ERROR "${a}: a private key; the kiosk package holds public anchors only")
+        endif()
+        if(NOT text MATCHES "-----BEGIN PUBLIC KEY-----")
+                message(FATAL_ERROR "${a}: not a PEM public key")
+        endif()
+        if(d IN_LIST mck_test_digests)
+                message(FATAL_ERROR "${a}: a test anchor (same as one under keys/test-only or tests/); refused")
+        endif()
+endforeach()
+get_filename_component(mck_anchors_real "${MCK_ANCHORS_DIR}" REALPATH)
+foreach(forbidden "${PROJECT_SOURCE_DIR}/keys/test-only" "${PROJECT_SOURCE_DIR}/tests")
+        get_filename_component(f "${forbidden}" REALPATH)
+        string(FIND "${mck_anchors_real}/" "${f}/" at)
+        if(at EQUAL 0)
+                message(FATAL_ERROR "MCK_ANCHORS_DIR ${MCK_ANCHORS_DIR} is test material; refused")
+        endif()
+endforeach()
+
+include(GNUInstallDirs)
+install(TARGETS mckiosk mcverify mcupdate RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+        COMPONENT kiosk)
+install(PROGRAMS firmware/scripts/mck-media-update DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/mckiosk
+        COMPONENT kiosk)
+install(FILES board/rpi4.conf board/rpi5.conf board/generic-x86.conf
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/mckiosk/board COMPONENT kiosk)
+install(FILES ${mck_anchors} DESTINATION ${CMAKE_INSTALL_DATADIR}/mckiosk/anchors
+        COMPONENT kiosk)
+# an empty anchors directory is kept: a kiosk without anchors says so (anchor_missing)
+install(DIRECTORY DESTINATION ${CMAKE_INSTALL_DATADIR}/mckiosk/anchors COMPONENT kiosk)
+install(FILES firmware/systemd/mckiosk.service firmware/systemd/mckiosk-update@.service
+        DESTINATION lib/systemd/system COMPONENT kiosk)
+install(FILES firmware/udev/90-mckiosk-update.rules DESTINATION lib/udev/rules.d
+        COMPONENT kiosk)
+if(CMAKE_SYSTEM_PROCESSOR MATCHES "aarch64|arm64")
+        set(MCK_DEFAULT_BOARD rpi4)
+else()
+        set(MCK_DEFAULT_BOARD generic-x86)
+endif()
+configure_file(firmware/etc/board.in ${CMAKE_BINARY_DIR}/etc/board @ONLY)
+# the unit reads /etc/mckiosk, whatever the prefix
+install(FILES ${CMAKE_BINARY_DIR}/etc/board firmware/etc/kiosk.conf DESTINATION /etc/mckiosk
+        COMPONENT kiosk)
+if(TARGET mcissue)
+        install(TARGETS mcissue RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT issuer)
+endif()
+
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME mckiosk)
+set(CPACK_PACKAGE_VENDOR "MicroCred Kiosk")
+set(CPACK_PACKAGE_CONTACT "MicroCred Kiosk <kiosk@example.invalid>")
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_DEB_COMPONENT_INSTALL ON)
+set(CPACK_COMPONENTS_GROUPING IGNORE)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_SECTION misc)
+if(CMAKE_CROSSCOMPILING AND CMAKE_SYSTEM_PROCESSOR MATCHES "aarch64")
+        set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE arm64)
+        # dpkg-shlibdeps reads the arm64 packages' symbol files through the
+        # multiarch library path
+        set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS /usr/lib/aarch64-linux-gnu)
+endif()
+set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME mckiosk)
+set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "fonts-noto-core")
+set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
+    "${PROJECT_SOURCE_DIR}/firmware/debian/postinst;${PROJECT_SOURCE_DIR}/firmware/debian/conffiles")
+set(CPACK_COMPONENT_KIOSK_DESCRIPTION
+    "MicroCred Kiosk: offline verification of micro-credential QR codes (appliance)")
+set(CPACK_DEBIAN_ISSUER_PACKAGE_NAME mcissue)
+set(CPACK_COMPONENT_ISSUER_DESCRIPTION
+    "MicroCred Kiosk issuer tools: sign micro-credentials and render their QR codes")
+set(CPACK_COMPONENTS_ALL kiosk)
+if(TARGET mcissue)
+        list(APPEND CPACK_COMPONENTS_ALL issuer)
+endif()
+include(CPack)

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The Debian packages (cmake/package.cmake): what the kiosk package holds and
+# never holds (mcissue, a private key, a test anchor), the issuer package, the
+# maintainer script, and the configure-time refusal of test anchors.
+# Usage: package.sh SOURCE_DIR BUILD_DIR
+set -euo pipefail
+
+SRC=$1
+BUILD=$2
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+# shellcheck source=support/checks.sh
+. "$(dirname "$0")/support/checks.sh"
+
+(cd "$BUILD" && cpack -G DEB -B "$T/out" >"$T/cpack.log" 2>&1) ||
+	{ cat "$T/cpack.log" >&2; bad "cpack failed"; finish package; }
+kiosk=$(ls "$T"/out/mckiosk_*.deb)
+dpkg-deb -c "$kiosk" | awk '{print $6}' | sed 's#^\./##' >"$T/kiosk.list"
+
+# What the appliance needs.
+for f in usr/bin/mckiosk usr/bin/mcverify usr/bin/mcupdate usr/libexec/mckiosk/mck-media-update \
+	usr/share/mckiosk/board/rpi4.conf usr/share/mckiosk/board/rpi5.conf \
+	usr/share/mckiosk/board/generic-x86.conf usr/share/mckiosk/anchors/ \
+	usr/lib/systemd/system/mckiosk.service usr/lib/systemd/system/mckiosk-update@.service \
+	usr/lib/udev/rules.d/90-mckiosk-update.rules etc/mckiosk/board etc/mckiosk/kiosk.conf; do
+	grep -qx "$f" "$T/kiosk.list" && ok || bad "kiosk package lacks $f"
+done
+# What it must never hold.
+grep -q 'mcissue' "$T/kiosk.list" && bad "kiosk package holds mcissue" || ok
+dpkg-deb -x "$kiosk" "$T/root"
+grep -rlI 'PRIVATE KEY' "$T/root" && bad "kiosk package holds a private key" || ok
+# no file whose bytes are those of a test anchor or test key
+find "$SRC/keys/test-only" "$SRC/tests" -name '*.pem' -type f -exec sha256sum {} + |
+	cut -d' ' -f1 | sort -u >"$T/test.sums"
+find "$T/root" -type f -exec sha256sum {} + | cut -d' ' -f1 | sort -u >"$T/pkg.sums"
+[[ -z $(comm -12 "$T/test.sums" "$T/pkg.sums") ]] && ok || bad "kiosk package holds test material"
+[[ $(wc -l <"$T/test.sums") -ge 2 ]] && ok || bad "no test anchors found to compare with"
+# site files are conffiles: an upgrade keeps the site's edits
+dpkg-deb -e "$kiosk" "$T/control"
+grep -qx /etc/mckiosk/kiosk.conf "$T/control/conffiles" && ok || bad "kiosk.conf not a conffile"
+sh -n "$T/control/postinst" && ok || bad "postinst: syntax"
+grep -q 'fonts-noto-core' <(dpkg-deb -f "$kiosk" Depends) && ok || bad "no font dependency"
+# The issuer package: the issuer tool alone.
+if ls "$T"/out/mcissue_*.deb >/dev/null 2>&1; then
+	dpkg-deb -c "$T"/out/mcissue_*.deb | awk '{print $6}' | grep -v '/$' >"$T/issuer.list"
+	[[ $(cat "$T/issuer.list") == ./usr/bin/mcissue ]] && ok || bad "issuer package: $(cat "$T/issuer.list")"
+fi
+
+# The build refuses test anchors, and private keys, as production anchors.
+refuses() { # DIR WHY
+	if cmake -S "$SRC" -B "$T/refuse" -DMCK_BUILD_TESTS=OFF -DMCK_ANCHORS_DIR="$1" \
+		>"$T/refuse.log" 2>&1; then
+		bad "configured with $2"
+	else
+		grep -q "refused\|private key" "$T/refuse.log" && ok || bad "$2: $(tail -3 "$T/refuse.log")"
+	fi
+	rm -rf "$T/refuse"
+}
+refuses "$SRC/tests/fixtures/anchors" "the test fixtures' anchors"
+mkdir -p "$T/copied"
+cp "$SRC/tests/fixtures/anchors/operator.pem" "$T/copied/operator.pem"
+refuses "$T/copied" "a copy of a test anchor"
+mkdir -p "$T/private"
+cp "$SRC/tests/degrade/test-only-rsa.key.pem" "$T/private/site.pem"
+refuses "$T/private" "a private key"
+finish package

@@ -3,7 +3,7 @@ if(TARGET mcissue)
         mck_add_test(test_screens LABEL e2e SOURCES test_screens.c
                      LIBS mck_test_support PkgConfig::PNG)
         add_dependencies(test_screens mckiosk mcissue)
-        set_tests_properties(test_screens PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=dummy")
+        set_property(TEST test_screens APPEND PROPERTY ENVIRONMENT "SDL_VIDEODRIVER=dummy")
 endif()
 
 # The kiosk running: capture thread, UI thread, SIGHUP, refusals.

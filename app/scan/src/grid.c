@@ -174,29 +174,49 @@ static double sample(const uint8_t *g, uint32_t w, uint32_t h, double x, double 
 static float score(const uint8_t *grey, uint32_t w, uint32_t h, const struct pattern *pt,
 		   const struct mck_grid *gr, bool fine)
 {
-	static const float off[4][2] = {
+	static const float centre[1][2] = {{0, 0}};
+	static const float four[4][2] = {
 		{-0.33f, -0.33f}, {0.33f, -0.33f}, {-0.33f, 0.33f}, {0.33f, 0.33f}};
+	const float(*off)[2] = fine ? four : centre;
+	int points = fine ? 4 : 1;
 	struct map m = map_of(gr);
 	double sum[2] = {0, 0};
 	int cnt[2] = {0, 0};
 
 	for (int i = 0; i < pt->count; i++) {
 		const struct mck_grid_probe *p = &pt->probe[i];
-		double u, v;
 
-		if (!fine) {
-			map_at(&m, p->x + 0.5, p->y + 0.5, &u, &v);
-			sum[p->light] += sample(grey, w, h, u, v);
-			cnt[p->light]++;
-			continue;
-		}
-		for (int k = 0; k < 4; k++) {
+		for (int k = 0; k < points; k++) {
+			double u, v;
+
 			map_at(&m, p->x + 0.5 + off[k][0], p->y + 0.5 + off[k][1], &u, &v);
 			sum[p->light] += sample(grey, w, h, u, v);
 			cnt[p->light]++;
 		}
 	}
 	return (float)(sum[1] / cnt[1] - sum[0] / cnt[0]);
+}
+
+/*
+ * Map @p gr with perspective (g0 + i step, h0 + j step), |i|, |j| <= @p half,
+ * each scored on module centres; the best into @p out if it beats it.
+ * Returns the number of scores taken.
+ */
+static int perspective_grid(const uint8_t *grey, uint32_t w, uint32_t h, const struct pattern *pt,
+			    struct mck_grid gr, float g0, float h0, float step, int half,
+			    struct mck_grid *out)
+{
+	for (int i = -half; i <= half; i++) {
+		for (int j = -half; j <= half; j++) {
+			gr.g = g0 + step * i;
+			gr.h = h0 + step * j;
+			gr.score = score(grey, w, h, pt, &gr, false);
+			if (gr.score > out->score) {
+				*out = gr;
+			}
+		}
+	}
+	return (2 * half + 1) * (2 * half + 1);
 }
 
 /* The eight numbers of a map, for the search. */
@@ -224,7 +244,6 @@ void mck__grid_fit(const uint8_t *grey, uint32_t w, uint32_t h, const float tl[2
 	float start[8];
 	float reach[8];
 	int evals = 0;
-	bool fine_scored = false;
 
 	*out = gr;
 	out->score = -256;
@@ -234,30 +253,8 @@ void mck__grid_fit(const uint8_t *grey, uint32_t w, uint32_t h, const float tl[2
 	const struct pattern *pt = pattern_of(version);
 	/* 1. Perspective, coarsely: a tilt of up to 1:2 either way along each
 	 * edge, in steps of 0.1, then of 0.033 around the best. */
-	for (int i = -4; i <= 4; i++) {
-		for (int j = -4; j <= 4; j++) {
-			gr.g = 0.1f * i;
-			gr.h = 0.1f * j;
-			gr.score = score(grey, w, h, pt, &gr, false);
-			evals++;
-			if (gr.score > out->score) {
-				*out = gr;
-			}
-		}
-	}
-	float g0 = out->g, h0 = out->h;
-
-	for (int i = -2; i <= 2; i++) {
-		for (int j = -2; j <= 2; j++) {
-			gr.g = g0 + 0.033f * i;
-			gr.h = h0 + 0.033f * j;
-			gr.score = score(grey, w, h, pt, &gr, false);
-			evals++;
-			if (gr.score > out->score) {
-				*out = gr;
-			}
-		}
-	}
+	evals += perspective_grid(grey, w, h, pt, gr, 0, 0, 0.1f, 4, out);
+	evals += perspective_grid(grey, w, h, pt, gr, out->g, out->h, 0.033f, 2, out);
 	/* 2. All eight numbers (the finder centres are judged to a pixel or so),
 	 * one at a time, halving the steps when none helps: on module centres
 	 * while the steps are large, on four points per module (a quarter of the
@@ -276,11 +273,6 @@ void mck__grid_fit(const uint8_t *grey, uint32_t w, uint32_t h, const float tl[2
 	for (int halvings = 0; halvings < 4 && evals < MAX_EVALS;) {
 		bool moved = false;
 		bool fine = halvings >= 2;
-
-		if (halvings == 2 && !fine_scored) {
-			out->score = score(grey, w, h, pt, out, true);
-			fine_scored = true;
-		}
 
 		for (int i = 0; i < 8 && evals < MAX_EVALS; i++) {
 			for (int sign = -1; sign <= 1; sign += 2) {
@@ -306,7 +298,10 @@ void mck__grid_fit(const uint8_t *grey, uint32_t w, uint32_t h, const float tl[2
 			for (int i = 0; i < 8; i++) {
 				step[i] /= 2;
 			}
-			halvings++;
+			if (++halvings == 2) {
+				/* from here on four points per module: the best rescored so */
+				out->score = score(grey, w, h, pt, out, true);
+			}
 		}
 	}
 }

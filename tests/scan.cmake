@@ -3,10 +3,10 @@ mck_add_test(test_imagefile LABEL unit
              SOURCES test_imagefile.c
              LIBS mck_imagefile mck_test_support)
 mck_add_test(test_qrscan LABEL unit
-             SOURCES test_qrscan.c
+             SOURCES test_qrscan.c support/qrdraw.c
              LIBS mck_qrscan mck_imagefile mck_test_support PkgConfig::QRENCODE)
 mck_add_test(test_grid LABEL unit
-             SOURCES test_grid.c
+             SOURCES test_grid.c support/qrdraw.c
              LIBS mck_qrscan PkgConfig::QRENCODE m)
 # grid.c is private to the scanner: its header is not installed
 target_include_directories(test_grid PRIVATE ${PROJECT_SOURCE_DIR}/app/scan/src)

@@ -17,6 +17,7 @@
 
 #include "grid.h"
 #include "redraw.h"
+#include "support/qrdraw.h"
 
 #define PPM   4 /* pixels per module, as grid.c redraws */
 #define QUIET 4
@@ -38,16 +39,7 @@ static uint8_t *render(const QRcode *qr, uint32_t *side)
 	uint8_t *px = malloc((size_t)s * s);
 
 	assert_non_null(px);
-	for (uint32_t y = 0; y < s; y++) {
-		for (uint32_t x = 0; x < s; x++) {
-			int mx = (int)(x / PPM) - QUIET;
-			int my = (int)(y / PPM) - QUIET;
-			int dark = mx >= 0 && my >= 0 && mx < qr->width && my < qr->width &&
-				   (qr->data[my * qr->width + mx] & 1);
-
-			px[(size_t)y * s + x] = dark ? 0 : 255;
-		}
-	}
+	mck_test_qr_draw(qr, PPM, QUIET, px, s);
 	*side = s;
 	return px;
 }

@@ -22,6 +22,7 @@
 #include "mck/image.h"
 #include "mck/qrscan.h"
 #include "support/imgcodec.h"
+#include "support/qrdraw.h"
 
 #define CASES MCK_FIXTURES "/cases"
 
@@ -65,16 +66,7 @@ static void draw(struct frame *f, const QRcode *qr, uint32_t scale, uint32_t x0,
 	uint32_t side = code_side(qr, scale);
 
 	assert_true(x0 + side <= f->width && y0 + side <= f->height);
-	for (uint32_t y = 0; y < side; y++) {
-		for (uint32_t x = 0; x < side; x++) {
-			int mx = (int)(x / scale) - QUIET;
-			int my = (int)(y / scale) - QUIET;
-			int dark = mx >= 0 && my >= 0 && mx < qr->width && my < qr->width &&
-				   (qr->data[my * qr->width + mx] & 1);
-
-			f->px[(size_t)(y0 + y) * f->width + x0 + x] = dark ? 0 : 255;
-		}
-	}
+	mck_test_qr_draw(qr, scale, QUIET, f->px + (size_t)y0 * f->width + x0, f->width);
 }
 
 /* A frame holding just one code of the given bytes. */

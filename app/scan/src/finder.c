@@ -14,6 +14,13 @@
 #define MAX_W          8192
 #define MAX_CANDIDATES 2048
 
+/* The sum of sample @p i of a line and its two neighbours (the ends repeat). */
+static uint16_t tap3(const uint8_t *p, size_t step, uint32_t n, uint32_t i)
+{
+	return (uint16_t)(p[(size_t)(i > 0 ? i - 1 : i) * step] + p[(size_t)i * step] +
+			  p[(size_t)(i + 1 < n ? i + 1 : i) * step]);
+}
+
 /*
  * A row of @p n pixels to dark/light bits: 3-tap sums against the midpoint
  * of the darkest and lightest around (blocks of BLOCK pixels, the extremes
@@ -36,8 +43,7 @@ static void binarize_row(const uint8_t *p, uint32_t n, uint8_t *bit)
 		uint16_t h = 0;
 
 		for (uint32_t i = b * BLOCK; i < (b + 1) * BLOCK && i < n; i++) {
-			uint16_t t =
-				(uint16_t)(p[i > 0 ? i - 1 : i] + p[i] + p[i + 1 < n ? i + 1 : i]);
+			uint16_t t = tap3(p, 1, n, i);
 
 			tap[i] = t;
 			l = t < l ? t : l;
@@ -79,8 +85,7 @@ static void binarize_span(const uint8_t *p, size_t step, uint32_t n, uint32_t c,
 	uint32_t hi = 0;
 
 	for (uint32_t i = 0; i < n; i++) {
-		tap[i] = (uint16_t)(p[(size_t)(i > 0 ? i - 1 : i) * step] + p[(size_t)i * step] +
-				    p[(size_t)(i + 1 < n ? i + 1 : i) * step]);
+		tap[i] = tap3(p, step, n, i);
 		if (i + half >= c && i <= c + half) {
 			lo = tap[i] < lo ? tap[i] : lo;
 			hi = tap[i] > hi ? tap[i] : hi;

@@ -35,6 +35,12 @@ find "$SRC/keys/test-only" "$SRC/tests" -name '*.pem' -type f -exec sha256sum {}
 find "$T/root" -type f -exec sha256sum {} + | cut -d' ' -f1 | sort -u >"$T/pkg.sums"
 [[ -z $(comm -12 "$T/test.sums" "$T/pkg.sums") ]] && ok || bad "kiosk package holds test material"
 [[ $(wc -l <"$T/test.sums") -ge 2 ]] && ok || bad "no test anchors found to compare with"
+# the package's architecture is that of its programs (a cross build's: arm64)
+arch=$(dpkg-deb -f "$kiosk" Architecture)
+case "$arch:$(file -b "$T/root/usr/bin/mckiosk")" in
+amd64:*x86-64* | arm64:*aarch64*) ok ;;
+*) bad "package architecture $arch, but mckiosk is: $(file -b "$T/root/usr/bin/mckiosk")" ;;
+esac
 # site files are conffiles: an upgrade keeps the site's edits
 dpkg-deb -e "$kiosk" "$T/control"
 grep -qx /etc/mckiosk/kiosk.conf "$T/control/conffiles" && ok || bad "kiosk.conf not a conffile"

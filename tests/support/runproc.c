@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -45,42 +46,71 @@ static int read_all(int fd, char **out)
 }
 
 /*
- * execv(argv), through MCK_TEST_EMULATOR when it is set: words separated by
- * spaces (a cross build's tests under qemu-user: the emulator runs the
- * cross-built program, since without binfmt the kernel cannot). Returns only
- * on failure.
+ * Fill @p all with argv, behind MCK_TEST_EMULATOR's words (separated by
+ * spaces) when it is set: a cross build's tests under qemu-user, where the
+ * emulator runs the cross-built program since without binfmt the kernel
+ * cannot. @p copy keeps the words; the caller frees it.
  */
-static void exec_emulated(char *const argv[])
+static int emulated_argv(char *const argv[], char *all[], size_t cap, char **copy)
 {
 	const char *emu = getenv("MCK_TEST_EMULATOR");
-	char *words[16];
-	char *all[64];
-	size_t n = 0;
-	char *copy;
-
-	if (emu == NULL || *emu == '\0') {
-		execv(argv[0], argv);
-		return;
-	}
-	copy = strdup(emu);
-	if (copy == NULL) {
-		return;
-	}
-	for (char *w = strtok(copy, " "); w != NULL && n < 16; w = strtok(NULL, " ")) {
-		words[n++] = w;
-	}
 	size_t k = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		all[k++] = words[i];
+	*copy = NULL;
+	if (emu != NULL && *emu != '\0') {
+		*copy = strdup(emu);
+		if (*copy == NULL) {
+			return -1;
+		}
+		for (char *w = strtok(*copy, " "); w != NULL && k < cap / 2;
+		     w = strtok(NULL, " ")) {
+			all[k++] = w;
+		}
 	}
-	for (size_t i = 0; argv[i] != NULL && k < 63; i++) {
+	for (size_t i = 0; argv[i] != NULL; i++) {
+		if (k + 1 >= cap) {
+			return -1;
+		}
 		all[k++] = argv[i];
 	}
 	all[k] = NULL;
-	if (n > 0) {
-		execvp(all[0], all); /* the emulator from PATH */
+	return 0;
+}
+
+/*
+ * posix_spawn, not fork: under qemu-user (qemu 7.2, glibc 2.36 dynamically
+ * linked) a forked child spins before its first system call; posix_spawn's
+ * child goes straight to exec and runs there as natively.
+ */
+static int spawn(char *const argv[], const int inp[2], const int outp[2], pid_t *pid)
+{
+	extern char **environ;
+	posix_spawn_file_actions_t fa;
+	char *all[64];
+	char *copy;
+	int rc;
+
+	if (emulated_argv(argv, all, sizeof all / sizeof all[0], &copy) != 0) {
+		free(copy);
+		return -1;
 	}
+	if (posix_spawn_file_actions_init(&fa) != 0) {
+		free(copy);
+		return -1;
+	}
+	rc = posix_spawn_file_actions_adddup2(&fa, outp[1], STDOUT_FILENO);
+	rc = rc != 0 ? rc : posix_spawn_file_actions_adddup2(&fa, inp[0], STDIN_FILENO);
+	for (int i = 0; i < 2 && rc == 0; i++) {
+		rc = posix_spawn_file_actions_addclose(&fa, outp[i]);
+		rc = rc != 0 ? rc : posix_spawn_file_actions_addclose(&fa, inp[i]);
+	}
+	if (rc == 0) {
+		/* the emulator from PATH; a program's own path is absolute */
+		rc = posix_spawnp(pid, all[0], &fa, NULL, all, environ);
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	free(copy);
+	return rc == 0 ? 0 : -1;
 }
 
 int mck_test_run(char *const argv[], const char *input, char **out)
@@ -91,22 +121,20 @@ int mck_test_run(char *const argv[], const char *input, char **out)
 	int status;
 
 	*out = NULL;
-	if (pipe(outp) != 0 || pipe(inp) != 0) {
+	if (pipe(outp) != 0) {
 		return -1;
 	}
-	pid = fork();
-	if (pid < 0) {
+	if (pipe(inp) != 0) {
+		close(outp[0]);
+		close(outp[1]);
 		return -1;
 	}
-	if (pid == 0) {
-		dup2(outp[1], STDOUT_FILENO);
-		dup2(inp[0], STDIN_FILENO);
+	if (spawn(argv, inp, outp, &pid) != 0) {
 		close(outp[0]);
 		close(outp[1]);
 		close(inp[0]);
 		close(inp[1]);
-		exec_emulated(argv);
-		_exit(127);
+		return -1;
 	}
 	close(outp[1]);
 	close(inp[0]);

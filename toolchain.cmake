@@ -19,4 +19,8 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
 set(ENV{PKG_CONFIG_LIBDIR} "/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig")
 set(ENV{PKG_CONFIG_SYSROOT_DIR} "/")
 
-set(CMAKE_CROSSCOMPILING_EMULATOR qemu-aarch64-static;-L;/usr/aarch64-linux-gnu)
+# No -L /usr/aarch64-linux-gnu: the programs load the multiarch loader
+# (/lib/ld-linux-aarch64.so.1, libc6:arm64) and libc; the cross toolchain's
+# loader is another glibc build (libc6-arm64-cross), and mixed with the
+# multiarch libc a new thread or a fork()ed child loops for ever in libc.
+set(CMAKE_CROSSCOMPILING_EMULATOR qemu-aarch64-static)

@@ -11,6 +11,7 @@ add_test(NAME e2e_kiosk_live
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/kiosk_live.sh $<TARGET_FILE:mckiosk>
                  ${MCK_FIXTURES})
 set_tests_properties(e2e_kiosk_live PROPERTIES LABELS e2e TIMEOUT 120)
+mck_test_emulator(e2e_kiosk_live)
 
 # Settings files and the committed board profiles.
 mck_add_test(test_settings LABEL unit SOURCES test_settings.c LIBS mck_kiosk_settings)

@@ -6,7 +6,9 @@
 # Usage: kiosk_live.sh MCKIOSK FIXTURES_DIR
 set -euo pipefail
 
-KIOSK=$1
+# a cross build's kiosk runs under its emulator (MCK_TEST_EMULATOR, as in
+# support/runproc.c)
+read -r -a KIOSK <<<"${MCK_TEST_EMULATOR:-} $1"
 FIX=$2
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
@@ -20,7 +22,7 @@ mkdir "$T/frames"
 for c in valid-es256-compact invalid-revoked unreadable-no-code; do
 	cp "$FIX/cases/$c/input0.png" "$T/frames/$c.png"
 done
-SDL_VIDEODRIVER=dummy "$KIOSK" "${trust[@]}" --source "replay:$T/frames" --clear-after 1 \
+SDL_VIDEODRIVER=dummy "${KIOSK[@]}" "${trust[@]}" --source "replay:$T/frames" --clear-after 1 \
 	--indicators "trace:$T/lamps" --run-for 4 >"$T/out" 2>"$T/err" &
 pid=$!
 sleep 2
@@ -38,7 +40,7 @@ grep -q " 0 1 1$" "$T/lamps" && ok || bad "no red lamp with a beep: $(head -c 30
 [[ $(tail -n1 "$T/lamps" | cut -d' ' -f2-) == "0 0 0" ]] && ok || bad "lamps left on at exit"
 
 # No camera: the fault blinks the red lamp (slowly, no beep) while the kiosk runs.
-SDL_VIDEODRIVER=dummy "$KIOSK" "${trust[@]}" --source v4l2:/dev/mck-no-such-video \
+SDL_VIDEODRIVER=dummy "${KIOSK[@]}" "${trust[@]}" --source v4l2:/dev/mck-no-such-video \
 	--indicators "trace:$T/fault" --run-for 4 >/dev/null 2>"$T/err" || true
 [[ $(grep -c " 0 1 0$" "$T/fault") -ge 2 ]] && ok || bad "no fault blink: $(cat "$T/fault")"
 # Nothing personal on stdout or stderr: no learner name from the fixtures.
@@ -49,7 +51,7 @@ refuse() { # WHAT PATTERN ARGS...
 	local what=$1 pattern=$2
 	shift 2
 	local rc=0
-	SDL_VIDEODRIVER=dummy "$KIOSK" "$@" >/dev/null 2>"$T/err" || rc=$?
+	SDL_VIDEODRIVER=dummy "${KIOSK[@]}" "$@" >/dev/null 2>"$T/err" || rc=$?
 	if [[ $rc -eq 4 ]] && grep -q -- "$pattern" "$T/err"; then
 		ok
 	else
@@ -70,7 +72,7 @@ refuse "missing board" "no-such-board.conf" "${trust[@]}" --board "$T/no-such-bo
 # A board profile and a site file: the site's rotation and language win, the
 # profile's panel size stays, options override both.
 printf 'display.rotation = 90\nlanguage = pl\n' >"$T/site.conf"
-SDL_VIDEODRIVER=dummy "$KIOSK" "${trust[@]}" --board "$(dirname "$FIX")/../board/rpi5.conf" \
+SDL_VIDEODRIVER=dummy "${KIOSK[@]}" "${trust[@]}" --board "$(dirname "$FIX")/../board/rpi5.conf" \
 	--config "$T/site.conf" --source "image:$FIX/cases/valid-es256-compact/input0.png" \
 	--screenshot "$T/board.png" >/dev/null 2>"$T/err" && ok || bad "board run: $(cat "$T/err")"
 size=$(od -An -tu1 -j16 -N8 "$T/board.png" | tr -s ' ')

@@ -458,10 +458,7 @@ static void test_hid_overlong(void **state)
 		tap(KEY_B);
 	}
 	tap(KEY_ENTER);
-	/*
-	 * More than a pipe holds: written bit by bit between reads, in one thread
-	 * (no writer thread or child: under qemu-user those spin).
-	 */
+	/* more than a pipe holds: written bit by bit between reads */
 	w = open(f.path, O_WRONLY | O_NONBLOCK);
 	assert_true(w >= 0);
 	pump_text(&f.s, w, "MC1:/7");

@@ -78,9 +78,8 @@ static int emulated_argv(char *const argv[], char *all[], size_t cap, char **cop
 }
 
 /*
- * posix_spawn, not fork: under qemu-user (qemu 7.2, glibc 2.36 dynamically
- * linked) a forked child spins before its first system call; posix_spawn's
- * child goes straight to exec and runs there as natively.
+ * posix_spawn: the child goes straight to exec, whatever the parent holds
+ * (no code of ours runs between fork and exec).
  */
 static int spawn(char *const argv[], const int inp[2], const int outp[2], pid_t *pid)
 {

@@ -16,3 +16,6 @@ mck_test_emulator(e2e_kiosk_live)
 # Settings files and the committed board profiles.
 mck_add_test(test_settings LABEL unit SOURCES test_settings.c LIBS mck_kiosk_settings)
 target_compile_definitions(test_settings PRIVATE MCK_BOARD_DIR="${PROJECT_SOURCE_DIR}/board")
+
+# systemd notifications: READY, watchdog pacing, STOPPING, malformed settings.
+mck_add_test(test_notify LABEL unit SOURCES test_notify.c LIBS mck_kiosk_notify)

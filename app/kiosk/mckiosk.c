@@ -23,6 +23,7 @@
 #include "mck/source.h"
 #include "mck/ui.h"
 #include "mck/verify.h"
+#include "notify.h"
 #include "present.h"
 #include "settings.h"
 #include "trustcfg.h"
@@ -848,6 +849,7 @@ static int interactive(struct kiosk *k)
 	struct capture cap = {.k = k};
 	Uint32 shown_at = 0;
 	Uint32 ticked_at = 0;
+	struct mck_notify notify;
 	unsigned scans = 0;
 	bool quit = false;
 	bool pressed = false;
@@ -893,10 +895,17 @@ static int interactive(struct kiosk *k)
 	if (k->opt.source != NULL) {
 		thread = SDL_CreateThread(capture_main, "capture", &cap);
 	}
+	/* Under systemd (Type=notify, WatchdogSec=): ready, then alive while the UI loop runs. */
+	if (mck_notify_open(&notify) != 0) {
+		fprintf(stderr, "mckiosk: NOTIFY_SOCKET unusable; no watchdog\n");
+	}
+	mck_notify_send(&notify, "READY=1");
 	while (!quit) {
 		SDL_Event ev;
 		Uint32 now = SDL_GetTicks();
 		Uint32 life = screen_lifetime(k);
+
+		mck_notify_watchdog(&notify, SDL_GetTicks64());
 
 		if (k->opt.run_for_s > 0 && now > (Uint32)k->opt.run_for_s * 1000u) {
 			break;
@@ -1003,6 +1012,8 @@ static int interactive(struct kiosk *k)
 	}
 	/* Counters only: nothing personal leaves the screen. */
 	printf("mckiosk: %u scans handled\n", scans);
+	mck_notify_send(&notify, "STOPPING=1");
+	mck_notify_close(&notify);
 	SDL_AtomicSet(&cap.stop, 1);
 	if (thread != NULL) {
 		SDL_WaitThread(thread, NULL);

@@ -49,16 +49,16 @@ install(TARGETS mckiosk mcverify mcupdate RUNTIME DESTINATION ${CMAKE_INSTALL_BI
         COMPONENT kiosk)
 install(PROGRAMS firmware/scripts/mck-media-update DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/mckiosk
         COMPONENT kiosk)
-install(FILES board/rpi4.conf board/rpi5.conf board/generic-x86.conf
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/mckiosk/board COMPONENT kiosk)
+install(FILES board/rpi4.conf board/rpi5.conf board/generic-x86.conf board/rpi4.config.txt
+              board/rpi5.config.txt DESTINATION ${CMAKE_INSTALL_DATADIR}/mckiosk/board COMPONENT kiosk)
 install(FILES ${mck_anchors} DESTINATION ${CMAKE_INSTALL_DATADIR}/mckiosk/anchors
         COMPONENT kiosk)
 # an empty anchors directory is kept: a kiosk without anchors says so (anchor_missing)
 install(DIRECTORY DESTINATION ${CMAKE_INSTALL_DATADIR}/mckiosk/anchors COMPONENT kiosk)
 install(FILES firmware/systemd/mckiosk.service firmware/systemd/mckiosk-update@.service
         DESTINATION lib/systemd/system COMPONENT kiosk)
-install(FILES firmware/udev/90-mckiosk-update.rules DESTINATION lib/udev/rules.d
-        COMPONENT kiosk)
+install(FILES firmware/udev/60-mckiosk-gpio.rules firmware/udev/90-mckiosk-update.rules
+        DESTINATION lib/udev/rules.d COMPONENT kiosk)
 if(CMAKE_SYSTEM_PROCESSOR MATCHES "aarch64|arm64")
         set(MCK_DEFAULT_BOARD rpi4)
 else()
@@ -90,7 +90,7 @@ if(CMAKE_CROSSCOMPILING AND CMAKE_SYSTEM_PROCESSOR MATCHES "aarch64")
         set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS /usr/lib/aarch64-linux-gnu)
 endif()
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME mckiosk)
-set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "fonts-noto-core")
+set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "fonts-noto-core, adduser")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
     "${PROJECT_SOURCE_DIR}/firmware/debian/postinst;${PROJECT_SOURCE_DIR}/firmware/debian/conffiles")
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION

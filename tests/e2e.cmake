@@ -23,3 +23,8 @@ if(MCK_DPKG_DEB)
                          ${PROJECT_BINARY_DIR})
         set_tests_properties(e2e_package PROPERTIES LABELS e2e TIMEOUT 300)
 endif()
+
+# The appliance image's overlay: read-only root, state partition, units, boot files.
+add_test(NAME e2e_image_overlay
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/image_overlay.sh ${PROJECT_SOURCE_DIR})
+set_tests_properties(e2e_image_overlay PROPERTIES LABELS e2e TIMEOUT 60)

@@ -22,7 +22,9 @@ for f in usr/bin/mckiosk usr/bin/mcverify usr/bin/mcupdate usr/libexec/mckiosk/m
 	usr/share/mckiosk/board/rpi4.conf usr/share/mckiosk/board/rpi5.conf \
 	usr/share/mckiosk/board/generic-x86.conf usr/share/mckiosk/anchors/ \
 	usr/lib/systemd/system/mckiosk.service usr/lib/systemd/system/mckiosk-update@.service \
-	usr/lib/udev/rules.d/90-mckiosk-update.rules etc/mckiosk/board etc/mckiosk/kiosk.conf; do
+	usr/lib/udev/rules.d/90-mckiosk-update.rules usr/lib/udev/rules.d/60-mckiosk-gpio.rules \
+	usr/share/mckiosk/board/rpi4.config.txt usr/share/mckiosk/board/rpi5.config.txt \
+	etc/mckiosk/board etc/mckiosk/kiosk.conf; do
 	grep -qx "$f" "$T/kiosk.list" && ok || bad "kiosk package lacks $f"
 done
 # What it must never hold.

@@ -218,4 +218,33 @@ done
 if [[ $points -ge 10 ]]; then ok; else bad "only $points interruption points"; fi
 echo "update: power cut at each of $points filesystem steps: old or new state every time"
 
+# Anchor rollover (keys/README.md): a release with the old and the new anchor
+# comes first; lists signed by the new key are refused by kiosks without it,
+# taken by those with both, and the sequence keeps counting across the change;
+# once the old anchor is retired its lists are refused.
+"$MCISSUE" keygen --type p256 --out "$T/keys/op2" >/dev/null
+mkdir -p "$T/roll-old" "$T/roll-both" "$T/roll-new"
+cp "$T/anchors/op.pem" "$T/roll-old/"
+cp "$T/anchors/op.pem" "$T/roll-both/"
+"$MCISSUE" anchor --key "$T/keys/op2.key.pem" >"$T/roll-new/op2.pem"
+cp "$T/roll-new/op2.pem" "$T/roll-both/"
+bundle r10 10
+bundle r11 11 op2
+bundle r9 9 op2
+bundle r12 12
+S="$T/roll-state"
+roll() { # NAME ANCHORS BUNDLE EXIT PATTERN
+	URC=0
+	UOUT=$("$MCUPDATE" --anchors "$T/$2" --state "$S" "$T/$3/mck-update" 2>&1) || URC=$?
+	[[ $URC -eq $4 ]] && grep -q "$5" <<<"$UOUT" && ok || bad "rollover, $1: exit $URC: $UOUT"
+}
+roll "old key, both anchors" roll-both r10 0 "installed sequence 10"
+roll "new key, old anchor only" roll-old r11 2 trustlist_invalid
+roll "new key, both anchors" roll-both r11 0 "installed sequence 11"
+roll "new key, older sequence" roll-both r9 2 trustlist_rollback
+VRC=0
+VOUT=$("$MCVERIFY" --anchors "$T/roll-new" --state "$S" --json --text "$(cred 8)" 2>/dev/null) || VRC=$?
+[[ $VRC -eq 1 ]] && grep -q '"incomplete"' <<<"$VOUT" && ok || bad "rollover, new anchor only: $VRC $VOUT"
+roll "old key retired" roll-new r12 2 trustlist_invalid
+
 finish update

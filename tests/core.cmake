@@ -17,3 +17,5 @@ mck_add_test(test_trust LABEL unit SOURCES test_trust.c LIBS mck_core mck_test_s
 mck_add_test(test_status LABEL unit SOURCES test_status.c LIBS mck_core mck_test_support)
 mck_add_test(test_cred LABEL unit SOURCES test_cred.c LIBS mck_core)
 mck_add_test(test_pipeline LABEL unit SOURCES test_pipeline.c LIBS mck_core mck_test_support)
+# Entry requirements: the policy file, every filter and aggregate, duplicates, the record.
+mck_add_test(test_policy LABEL unit SOURCES test_policy.c LIBS mck_core)

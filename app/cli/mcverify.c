@@ -15,8 +15,10 @@
 
 #include "fileio.h"
 #include "mck/answer.h"
+#include "mck/err.h"
 #include "mck/image.h"
 #include "mck/json.h"
+#include "mck/policy.h"
 #include "mck/qrscan.h"
 #include "mck/text.h"
 #include "mck/verify.h"
@@ -29,6 +31,7 @@
 #define MAX_INPUTS     64
 #define BATCH_FILE_MAX ((size_t)64 * 1024 * 1024)
 #define EXIT_UNUSABLE  4
+#define EXIT_NOT_MET   5 /* --policy: a requirement is not met */
 
 enum input_kind { INPUT_TEXT, INPUT_IMAGE, INPUT_STDIN };
 
@@ -40,6 +43,7 @@ struct input {
 struct options {
 	struct mck_trust_opts src;
 	const char *batch;
+	const char *policy;
 	bool has_now;
 	int64_t now;
 	int64_t grace_days;
@@ -56,19 +60,31 @@ struct session {
 	struct mck_qrscan *scanner;
 	struct mck_qrscan_result *codes;
 	struct mck_qrtext *texts;
+	struct decision *decision; /* --policy, else NULL */
 	bool color;
+};
+
+/* What --policy collects over a batch: the answers and a session (no learner data kept). */
+struct decision {
+	struct mck_policy *policy;
+	cJSON *answers;
+	struct mck_session session;
 };
 
 static void usage(FILE *f)
 {
 	fputs("usage: mcverify [--anchors DIR] (--trust FILE | --state DIR) [--status DIR]\n"
 	      "                [--now UNIX_SECONDS] [--grace-days N] [--json]\n"
-	      "                (--text STRING | --image FILE | -)... | --batch FILE\n"
+	      "                (--text STRING | --image FILE | -)... | --batch FILE [--policy "
+	      "FILE]\n"
 	      "\n"
 	      "Verifies a micro-credential QR code (MC1) offline against a signed trust list.\n"
 	      "Several inputs are the chunks of one credential; --batch FILE verifies each\n"
 	      "line (a QR text or an image path) separately and prints JSON Lines.\n"
-	      "Exit: 0 valid, 1 warning, 2 invalid, 3 unreadable, 4 could not verify.\n",
+	      "--policy FILE decides entry requirements over the batch (docs/policy.md) and\n"
+	      "prints one JSON object: the answers, each requirement, the record to keep.\n"
+	      "Exit: 0 valid, 1 warning, 2 invalid, 3 unreadable, 4 could not verify;\n"
+	      "with --policy: 0 every requirement met, 5 not met, 4 could not verify.\n",
 	      f);
 }
 
@@ -116,6 +132,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 			/* taken */
 		} else if (strcmp(a, "--batch") == 0) {
 			o->batch = v;
+		} else if (strcmp(a, "--policy") == 0) {
+			o->policy = v;
 		} else if (strcmp(a, "--now") == 0) {
 			if (!parse_int(v, 0, MCK_TIME_MAX, &o->now)) {
 				fprintf(stderr, "mcverify: --now \"%.32s\" is not Unix seconds\n",
@@ -154,6 +172,10 @@ static int parse_args(int argc, char **argv, struct options *o)
 	if ((o->batch != NULL) == (o->ninputs > 0)) {
 		fprintf(stderr,
 			"mcverify: give inputs (--text, --image, -) or --batch, not both\n");
+		return -1;
+	}
+	if (o->policy != NULL && o->batch == NULL) {
+		fprintf(stderr, "mcverify: --policy decides over a --batch of credentials\n");
 		return -1;
 	}
 	return 0;
@@ -356,21 +378,28 @@ static void print_human(const struct session *s, const struct mck_result *res)
 	printf("%s\n", when);
 }
 
-static int print_json(const struct session *s, const struct mck_result *res, bool lines)
+static cJSON *answer_of(const struct session *s, const struct mck_result *res)
 {
 	cJSON *answer = mck_answer_json(res, s->cfg.trust);
-	char *text;
 
-	if (answer == NULL) {
-		return -1;
-	}
 	/* The core says "clock" for a time it was given; here we know it was --now. */
-	if (s->opt->has_now && res->time_source == MCK_TIME_GIVEN) {
+	if (answer != NULL && s->opt->has_now && res->time_source == MCK_TIME_GIVEN) {
 		cJSON *time = cJSON_GetObjectItemCaseSensitive(answer, "time");
 		if (time != NULL) {
 			cJSON_ReplaceItemInObjectCaseSensitive(time, "source",
 							       cJSON_CreateString("argument"));
 		}
+	}
+	return answer;
+}
+
+static int print_json(const struct session *s, const struct mck_result *res, bool lines)
+{
+	cJSON *answer = answer_of(s, res);
+	char *text;
+
+	if (answer == NULL) {
+		return -1;
 	}
 	text = lines ? cJSON_PrintUnformatted(answer) : cJSON_Print(answer);
 	cJSON_Delete(answer);
@@ -408,6 +437,79 @@ static int report_config_error(const struct session *s, enum mck_reason reason, 
 	return EXIT_UNUSABLE;
 }
 
+/* --policy: keep the answer for the output and the result's gist in the session. */
+static int collect(struct session *s, const struct mck_result *res)
+{
+	struct decision *d = s->decision;
+	cJSON *answer;
+
+	if (mck_session_add(&d->session, res) < 0) {
+		fprintf(stderr, "mcverify: --policy decides over at most %d credentials\n",
+			MCK_SESSION_MAX);
+		return EXIT_UNUSABLE;
+	}
+	answer = answer_of(s, res);
+	if (answer == NULL || !cJSON_AddItemToArray(d->answers, answer)) {
+		cJSON_Delete(answer);
+		fprintf(stderr, "mcverify: out of memory\n");
+		return EXIT_UNUSABLE;
+	}
+	return 0;
+}
+
+/*
+ * --policy: one JSON object (docs/policy.md): the decision, the policy, each
+ * requirement with its label, every answer, and the record an office keeps.
+ */
+static int decide(struct session *s)
+{
+	struct decision *d = s->decision;
+	int64_t now = s->opt->has_now ? s->opt->now : clock_now();
+	char reference[MCK_POLICY_REF_LEN];
+	cJSON *record = mck_session_record(&d->session, now, reference);
+	cJSON *out = cJSON_CreateObject();
+	cJSON *reqs = NULL;
+	cJSON *r;
+	char *text = NULL;
+	bool met = false;
+
+	if (record != NULL && out != NULL) {
+		met = strcmp(cJSON_GetObjectItemCaseSensitive(record, "decision")->valuestring,
+			     "met") == 0;
+		reqs = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(record, "requirements"),
+				       true);
+	}
+	if (reqs != NULL) {
+		size_t i = 0;
+
+		cJSON_ArrayForEach(r, reqs) {
+			cJSON_AddStringToObject(r, "label",
+						mck_policy_req_label(d->policy, i++, "en"));
+		}
+		cJSON_AddStringToObject(out, "decision", met ? "met" : "not_met");
+		cJSON_AddItemToObject(
+			out, "policy",
+			cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(record, "policy"), true));
+		cJSON_AddItemToObject(out, "requirements", reqs);
+		cJSON_AddItemToObject(out, "answers", d->answers);
+		d->answers = NULL;
+		cJSON_AddStringToObject(out, "reference", reference);
+		cJSON_AddItemToObject(out, "record", record);
+		record = NULL;
+		text = cJSON_Print(out);
+	}
+	cJSON_Delete(record);
+	cJSON_Delete(out);
+	if (text == NULL) {
+		fprintf(stderr, "mcverify: out of memory\n");
+		return EXIT_UNUSABLE;
+	}
+	puts(text);
+	mck_zeroize(text, strlen(text));
+	free(text);
+	return met ? 0 : EXIT_NOT_MET;
+}
+
 static bool looks_like_text(const char *line)
 {
 	return strncmp(line, "MC1:/", 5) == 0 || access(line, F_OK) != 0;
@@ -439,13 +541,54 @@ static int run_batch(struct session *s)
 			/* One unreadable line must not stop the rest of the batch. */
 			mck_result_set(&res, MCK_REASON_NO_CODE, why);
 		}
-		rc = report(s, &res, true);
+		rc = s->decision != NULL ? collect(s, &res) : report(s, &res, true);
 		mck_result_free(&res);
 		worst = rc > worst ? rc : worst;
+		if (s->decision != NULL && rc == EXIT_UNUSABLE) {
+			break;
+		}
 	}
 	mck_zeroize(buf, len);
 	free(buf);
+	if (s->decision != NULL && worst != EXIT_UNUSABLE) {
+		return decide(s);
+	}
 	return worst;
+}
+
+/* Read and check the policy before any credential is verified. */
+static int open_decision(struct session *s, const char *path)
+{
+	struct decision *d = calloc(1, sizeof(*d));
+	char msg[256];
+	char *buf = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (d == NULL) {
+		fprintf(stderr, "mcverify: out of memory\n");
+		return EXIT_UNUSABLE;
+	}
+	s->decision = d;
+	rc = mck_cli_read_file(path, MCK_POLICY_FILE_MAX, &buf, &len);
+	if (rc != 0) {
+		fprintf(stderr, "mcverify: --policy %s: %s\n", path, strerror(-rc));
+		return EXIT_UNUSABLE;
+	}
+	rc = mck_policy_parse((const uint8_t *)buf, len, &d->policy, msg, sizeof(msg));
+	free(buf);
+	if (rc != MCK_OK) {
+		fprintf(stderr, "mcverify: --policy %s: %s\n", path,
+			rc == MCK_ERR_NOMEM ? "out of memory" : msg);
+		return EXIT_UNUSABLE;
+	}
+	mck_session_init(&d->session, d->policy);
+	d->answers = cJSON_CreateArray();
+	if (d->answers == NULL) {
+		fprintf(stderr, "mcverify: out of memory\n");
+		return EXIT_UNUSABLE;
+	}
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -482,6 +625,12 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mcverify: out of memory\n");
 		goto out;
 	}
+	if (opt.policy != NULL) {
+		rc = open_decision(&s, opt.policy);
+		if (rc != 0) {
+			goto out;
+		}
+	}
 	if (opt.batch != NULL) {
 		rc = run_batch(&s);
 	} else {
@@ -496,6 +645,12 @@ int main(int argc, char **argv)
 		mck_result_free(&res);
 	}
 out:
+	if (s.decision != NULL) {
+		cJSON_Delete(s.decision->answers);
+		mck_session_clear(&s.decision->session);
+		mck_policy_free(s.decision->policy);
+		free(s.decision);
+	}
 	free(s.texts);
 	free(s.codes);
 	mck_qrscan_destroy(s.scanner);

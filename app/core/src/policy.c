@@ -1,0 +1,936 @@
+/* Entry requirements over several credentials (docs/policy.md). */
+#define _GNU_SOURCE /* memmem */
+
+#include "mck/policy.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mck/crypto.h"
+#include "mck/err.h"
+#include "mck/json.h"
+
+#define LABELS_MAX 8 /* languages in one label */
+
+struct terms {
+	size_t n;
+	char *s[MCK_POLICY_TERMS_MAX]; /* folded copies */
+};
+
+struct label {
+	char lang[8];
+	const char *text; /* borrows the policy's tree */
+};
+
+struct requirement {
+	const char *id;
+	size_t nlabels;
+	struct label label[LABELS_MAX];
+	int min_eqf;          /* 0: any */
+	int64_t max_age_days; /* 0: any */
+	struct terms title, outcome, country, issuer;
+	enum mck_need need;
+	double amount;
+};
+
+struct mck_policy {
+	cJSON *root;
+	const char *name;
+	char digest[65];
+	mck_reasons accept; /* warning reasons that may count */
+	size_t n;
+	struct requirement req[MCK_POLICY_REQ_MAX];
+};
+
+/* ---- case folding: Latin (Basic, Latin-1, Extended-A) and Greek ---- */
+
+/* The lower-case form of @p c, always encoded in as many UTF-8 bytes as @p c. */
+static uint32_t fold_cp(uint32_t c)
+{
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+	    (c >= 0x391 && c <= 0x3AB && c != 0x3A2)) {
+		return c + 0x20;
+	}
+	if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 &&
+	    c != 0x17F) {
+		bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+
+		if (c == 0x178) {
+			return 0xFF; /* Ÿ */
+		}
+		if (odd_upper ? (c & 1u) != 0 : (c & 1u) == 0) {
+			return c + 1;
+		}
+		return c;
+	}
+	switch (c) {
+	case 0x386:
+		return 0x3AC;
+	case 0x388:
+		return 0x3AD;
+	case 0x389:
+		return 0x3AE;
+	case 0x38A:
+		return 0x3AF;
+	case 0x38C:
+		return 0x3CC;
+	case 0x38E:
+		return 0x3CD;
+	case 0x38F:
+		return 0x3CE;
+	case 0x3C2:
+		return 0x3C3; /* final sigma matches sigma */
+	default:
+		return c;
+	}
+}
+
+static size_t put_utf8(uint32_t c, unsigned char *out)
+{
+	if (c < 0x80) {
+		out[0] = (unsigned char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (unsigned char)(0xC0 | (c >> 6));
+		out[1] = (unsigned char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	out[0] = (unsigned char)(0xE0 | (c >> 12));
+	out[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+	out[2] = (unsigned char)(0x80 | (c & 0x3F));
+	return 3;
+}
+
+/*
+ * A folded copy of valid UTF-8 @p s, of the same length (every fold keeps the
+ * encoded length), so a byte search finds whole characters only. NULL: no memory.
+ */
+static char *fold_dup(const char *s)
+{
+	size_t len = strlen(s);
+	unsigned char *out = malloc(len + 1);
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	if (out == NULL) {
+		return NULL;
+	}
+	while (i < len) {
+		uint32_t c = p[i];
+		size_t n = 1;
+
+		if (c >= 0xC0 && c < 0xE0 && i + 1 < len) {
+			c = ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
+			n = 2;
+		} else if (c >= 0xE0 && c < 0xF0 && i + 2 < len) {
+			c = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+			n = 3;
+		}
+		if (n > 1 || c < 0x80) {
+			uint32_t f = fold_cp(c);
+			unsigned char enc[3];
+
+			if (put_utf8(f, enc) == n) {
+				memcpy(out + i, enc, n);
+				i += n;
+				continue;
+			}
+		}
+		out[i] = p[i]; /* 4-byte sequences and the rest: as they are */
+		i++;
+	}
+	out[len] = '\0';
+	return (char *)out;
+}
+
+static bool contains_prefolded(const char *haystack, const char *folded_needle)
+{
+	char *h = fold_dup(haystack);
+	bool found;
+
+	if (h == NULL) {
+		return false; /* fail closed: no match */
+	}
+	found = memmem(h, strlen(h), folded_needle, strlen(folded_needle)) != NULL;
+	free(h);
+	return found;
+}
+
+bool mck_contains_folded(const char *haystack, const char *needle)
+{
+	char *n = fold_dup(needle);
+	bool found;
+
+	if (n == NULL) {
+		return false;
+	}
+	found = contains_prefolded(haystack, n);
+	free(n);
+	return found;
+}
+
+/* ---- parsing ---- */
+
+struct parse {
+	char *msg;
+	size_t cap;
+};
+
+static int fail(struct parse *ps, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ps->msg, ps->cap, fmt, ap);
+	va_end(ap);
+	return MCK_ERR_JSON;
+}
+
+/* Every member of @p obj is one of @p allowed (NULL-terminated). */
+static int only_members(struct parse *ps, const cJSON *obj, const char *where,
+			const char *const *allowed)
+{
+	for (const cJSON *m = obj->child; m != NULL; m = m->next) {
+		size_t i = 0;
+
+		while (allowed[i] != NULL && strcmp(allowed[i], m->string) != 0) {
+			i++;
+		}
+		if (allowed[i] == NULL) {
+			return fail(ps, "%s: unknown member \"%.40s\"", where, m->string);
+		}
+	}
+	return MCK_OK;
+}
+
+static bool id_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '_' || c == '.';
+}
+
+static int parse_terms(struct parse *ps, const cJSON *match, const char *name, const char *where,
+		       struct terms *t)
+{
+	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(match, name);
+	const cJSON *e;
+
+	if (arr == NULL) {
+		return MCK_OK;
+	}
+	if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) < 1 ||
+	    cJSON_GetArraySize(arr) > MCK_POLICY_TERMS_MAX) {
+		return fail(ps, "%s.%s: an array of 1 to %d strings", where, name,
+			    MCK_POLICY_TERMS_MAX);
+	}
+	cJSON_ArrayForEach(e, arr) {
+		size_t len = cJSON_IsString(e) ? strlen(e->valuestring) : 0;
+
+		if (len == 0 || len > MCK_POLICY_TERM_MAX) {
+			return fail(ps, "%s.%s: each entry a string of 1 to %d bytes", where, name,
+				    MCK_POLICY_TERM_MAX);
+		}
+		t->s[t->n] = fold_dup(e->valuestring);
+		if (t->s[t->n] == NULL) {
+			return MCK_ERR_NOMEM;
+		}
+		t->n++;
+	}
+	return MCK_OK;
+}
+
+static int parse_label(struct parse *ps, const cJSON *label, const char *where,
+		       struct requirement *r)
+{
+	const cJSON *e;
+
+	if (label == NULL) {
+		return MCK_OK;
+	}
+	if (cJSON_IsString(label) && label->valuestring[0] != '\0' &&
+	    strlen(label->valuestring) <= 200) {
+		r->label[0].text = label->valuestring;
+		r->nlabels = 1;
+		return MCK_OK;
+	}
+	if (!cJSON_IsObject(label) || label->child == NULL) {
+		return fail(ps, "%s.label: a string, or an object of language: string", where);
+	}
+	cJSON_ArrayForEach(e, label) {
+		size_t kl = strlen(e->string);
+
+		if (r->nlabels == LABELS_MAX || kl < 2 || kl >= sizeof(r->label[0].lang) ||
+		    !cJSON_IsString(e) || e->valuestring[0] == '\0' ||
+		    strlen(e->valuestring) > 200) {
+			return fail(ps, "%s.label: up to %d languages, each a non-empty string",
+				    where, LABELS_MAX);
+		}
+		memcpy(r->label[r->nlabels].lang, e->string, kl + 1);
+		r->label[r->nlabels].text = e->valuestring;
+		r->nlabels++;
+	}
+	return MCK_OK;
+}
+
+static int parse_match(struct parse *ps, const cJSON *match, const char *where,
+		       struct requirement *r)
+{
+	static const char *const keys[] = {"minEqfLevel", "maxAgeDays",       "titleAny",
+					   "outcomeAny",  "issuerCountryAny", "issuerAny",
+					   NULL};
+	int64_t v;
+	int rc;
+
+	if (match == NULL) {
+		return MCK_OK;
+	}
+	if (!cJSON_IsObject(match)) {
+		return fail(ps, "%s.match: an object", where);
+	}
+	rc = only_members(ps, match, where, keys);
+	if (rc != MCK_OK) {
+		return rc;
+	}
+	rc = mck_json_int(match, "minEqfLevel", 1, 8, &v);
+	if (rc < 0) {
+		return fail(ps, "%s.match.minEqfLevel: an integer 1 to 8", where);
+	}
+	r->min_eqf = rc == 1 ? (int)v : 0;
+	rc = mck_json_int(match, "maxAgeDays", 1, 36500, &v);
+	if (rc < 0) {
+		return fail(ps, "%s.match.maxAgeDays: an integer 1 to 36500", where);
+	}
+	r->max_age_days = rc == 1 ? v : 0;
+	if ((rc = parse_terms(ps, match, "titleAny", where, &r->title)) != MCK_OK ||
+	    (rc = parse_terms(ps, match, "outcomeAny", where, &r->outcome)) != MCK_OK ||
+	    (rc = parse_terms(ps, match, "issuerCountryAny", where, &r->country)) != MCK_OK ||
+	    (rc = parse_terms(ps, match, "issuerAny", where, &r->issuer)) != MCK_OK) {
+		return rc;
+	}
+	return MCK_OK;
+}
+
+static int parse_need(struct parse *ps, const cJSON *need, const char *where, struct requirement *r)
+{
+	static const char *const keys[] = {"count", "ects", "hours", NULL};
+	int64_t count;
+	double amount;
+	int rc;
+
+	if (!cJSON_IsObject(need) || cJSON_GetArraySize(need) != 1) {
+		return fail(ps, "%s.need: an object with one of count, ects, hours", where);
+	}
+	rc = only_members(ps, need, where, keys);
+	if (rc != MCK_OK) {
+		return rc;
+	}
+	if (mck_json_int(need, "count", 1, MCK_SESSION_MAX, &count) == 1) {
+		r->need = MCK_NEED_COUNT;
+		r->amount = (double)count;
+		return MCK_OK;
+	}
+	if (cJSON_GetObjectItemCaseSensitive(need, "count") != NULL) {
+		return fail(ps, "%s.need.count: an integer 1 to %d", where, MCK_SESSION_MAX);
+	}
+	r->need = cJSON_GetObjectItemCaseSensitive(need, "ects") != NULL ? MCK_NEED_ECTS
+									 : MCK_NEED_HOURS;
+	rc = mck_json_nonneg(need, r->need == MCK_NEED_ECTS ? "ects" : "hours", &amount);
+	if (rc != 1 || !(amount > 0) || amount > 100000) {
+		return fail(ps, "%s.need.%s: a number above 0", where,
+			    r->need == MCK_NEED_ECTS ? "ects" : "hours");
+	}
+	r->amount = amount;
+	return MCK_OK;
+}
+
+static int parse_requirement(struct parse *ps, const cJSON *obj, size_t i, struct mck_policy *p)
+{
+	static const char *const keys[] = {"id", "label", "match", "need", NULL};
+	struct requirement *r = &p->req[i];
+	char where[48];
+	int rc;
+
+	snprintf(where, sizeof(where), "requirements[%zu]", i);
+	if (!cJSON_IsObject(obj)) {
+		return fail(ps, "%s: an object", where);
+	}
+	rc = only_members(ps, obj, where, keys);
+	if (rc != MCK_OK) {
+		return rc;
+	}
+	if (mck_json_string(obj, "id", &r->id) != 1 || r->id[0] == '\0' || strlen(r->id) > 64) {
+		return fail(ps, "%s.id: a string of 1 to 64 characters", where);
+	}
+	for (const char *c = r->id; *c != '\0'; c++) {
+		if (!id_char(*c)) {
+			return fail(ps, "%s.id: letters, digits, '-', '_', '.' only", where);
+		}
+	}
+	for (size_t k = 0; k < i; k++) {
+		if (strcmp(p->req[k].id, r->id) == 0) {
+			return fail(ps, "%s.id: \"%s\" given twice", where, r->id);
+		}
+	}
+	if ((rc = parse_label(ps, cJSON_GetObjectItemCaseSensitive(obj, "label"), where, r)) !=
+		    MCK_OK ||
+	    (rc = parse_match(ps, cJSON_GetObjectItemCaseSensitive(obj, "match"), where, r)) !=
+		    MCK_OK) {
+		return rc;
+	}
+	return parse_need(ps, cJSON_GetObjectItemCaseSensitive(obj, "need"), where, r);
+}
+
+static int parse_accept(struct parse *ps, const cJSON *arr, struct mck_policy *p)
+{
+	const cJSON *e;
+
+	if (arr == NULL) {
+		return MCK_OK;
+	}
+	if (!cJSON_IsArray(arr)) {
+		return fail(ps, "acceptWarnings: an array of reason codes");
+	}
+	cJSON_ArrayForEach(e, arr) {
+		int found = -1;
+
+		for (int r = 0; r < MCK_REASON_COUNT && cJSON_IsString(e); r++) {
+			if (strcmp(mck_reason_code((enum mck_reason)r), e->valuestring) == 0) {
+				found = r;
+			}
+		}
+		if (found < 0) {
+			return fail(ps, "acceptWarnings: unknown reason code");
+		}
+		if (mck_reason_verdict((enum mck_reason)found) != MCK_VERDICT_WARNING) {
+			return fail(ps, "acceptWarnings: \"%s\" is not a warning; it never counts",
+				    e->valuestring);
+		}
+		p->accept |= MCK_REASON_BIT(found);
+	}
+	return MCK_OK;
+}
+
+int mck_policy_parse(const uint8_t *buf, size_t len, struct mck_policy **out, char *msg,
+		     size_t msgcap)
+{
+	static const char *const keys[] = {"name", "description", "acceptWarnings", "requirements",
+					   NULL};
+	struct parse ps = {msg, msgcap};
+	struct mck_policy *p;
+	uint8_t digest[MCK_SHA256_LEN];
+	const cJSON *reqs;
+	const cJSON *e;
+	const char *desc;
+	int rc;
+
+	*out = NULL;
+	if (msgcap > 0) {
+		msg[0] = '\0';
+	}
+	if (len > MCK_POLICY_FILE_MAX) {
+		return fail(&ps, "over %d bytes", MCK_POLICY_FILE_MAX);
+	}
+	p = calloc(1, sizeof(*p));
+	if (p == NULL) {
+		return MCK_ERR_NOMEM;
+	}
+	rc = mck_json_parse(buf, len, 8, &p->root);
+	if (rc != MCK_OK) {
+		mck_policy_free(p);
+		return rc == MCK_ERR_NOMEM
+			       ? rc
+			       : fail(&ps, "not valid JSON (strict: UTF-8, no duplicates)");
+	}
+	if (!cJSON_IsObject(p->root)) {
+		rc = fail(&ps, "not a JSON object");
+	} else if ((rc = only_members(&ps, p->root, "policy", keys)) != MCK_OK) {
+		/* said */
+	} else if (mck_json_string(p->root, "name", &p->name) != 1 || p->name[0] == '\0' ||
+		   strlen(p->name) > 200) {
+		rc = fail(&ps, "name: a string of 1 to 200 bytes");
+	} else if (mck_json_string(p->root, "description", &desc) < 0) {
+		rc = fail(&ps, "description: a string");
+	} else if ((rc = parse_accept(&ps,
+				      cJSON_GetObjectItemCaseSensitive(p->root, "acceptWarnings"),
+				      p)) != MCK_OK) {
+		/* said */
+	} else if (mck_json_array(p->root, "requirements", &reqs) != 1 ||
+		   cJSON_GetArraySize(reqs) < 1 || cJSON_GetArraySize(reqs) > MCK_POLICY_REQ_MAX) {
+		rc = fail(&ps, "requirements: an array of 1 to %d requirements",
+			  MCK_POLICY_REQ_MAX);
+	} else {
+		cJSON_ArrayForEach(e, reqs) {
+			rc = parse_requirement(&ps, e, p->n, p);
+			if (rc != MCK_OK) {
+				break;
+			}
+			p->n++;
+		}
+	}
+	if (rc != MCK_OK) {
+		mck_policy_free(p);
+		return rc;
+	}
+	mck_sha256(buf, len, digest);
+	for (size_t i = 0; i < sizeof(digest); i++) {
+		snprintf(p->digest + 2 * i, 3, "%02x", digest[i]);
+	}
+	*out = p;
+	return MCK_OK;
+}
+
+static void free_terms(struct terms *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->s[i]);
+	}
+	t->n = 0;
+}
+
+void mck_policy_free(struct mck_policy *p)
+{
+	if (p == NULL) {
+		return;
+	}
+	for (size_t i = 0; i < MCK_POLICY_REQ_MAX; i++) {
+		free_terms(&p->req[i].title);
+		free_terms(&p->req[i].outcome);
+		free_terms(&p->req[i].country);
+		free_terms(&p->req[i].issuer);
+	}
+	cJSON_Delete(p->root);
+	free(p);
+}
+
+const char *mck_policy_name(const struct mck_policy *p)
+{
+	return p->name;
+}
+
+const char *mck_policy_digest(const struct mck_policy *p)
+{
+	return p->digest;
+}
+
+size_t mck_policy_count(const struct mck_policy *p)
+{
+	return p->n;
+}
+
+const char *mck_policy_req_id(const struct mck_policy *p, size_t i)
+{
+	return i < p->n ? p->req[i].id : NULL;
+}
+
+const char *mck_policy_req_label(const struct mck_policy *p, size_t i, const char *lang)
+{
+	const struct requirement *r;
+
+	if (i >= p->n) {
+		return NULL;
+	}
+	r = &p->req[i];
+	for (int pass = 0; pass < 2; pass++) {
+		const char *want = pass == 0 ? lang : "en";
+
+		for (size_t k = 0; want != NULL && k < r->nlabels; k++) {
+			if (r->label[k].lang[0] != '\0' && strcmp(r->label[k].lang, want) == 0) {
+				return r->label[k].text;
+			}
+		}
+	}
+	return r->nlabels > 0 ? r->label[0].text : r->id;
+}
+
+enum mck_need mck_policy_req_need(const struct mck_policy *p, size_t i, double *amount)
+{
+	*amount = i < p->n ? p->req[i].amount : 0;
+	return i < p->n ? p->req[i].need : MCK_NEED_COUNT;
+}
+
+bool mck_policy_accepts(const struct mck_policy *p, enum mck_verdict verdict, mck_reasons reasons)
+{
+	return verdict == MCK_VERDICT_VALID ||
+	       (verdict == MCK_VERDICT_WARNING && (reasons & ~p->accept) == 0);
+}
+
+/* ---- the session ---- */
+
+void mck_session_init(struct mck_session *s, const struct mck_policy *p)
+{
+	memset(s, 0, sizeof(*s));
+	s->policy = p;
+}
+
+void mck_session_clear(struct mck_session *s)
+{
+	const struct mck_policy *p = s->policy;
+	volatile unsigned char *b = (volatile unsigned char *)s;
+
+	for (size_t i = 0; i < sizeof(*s); i++) {
+		b[i] = 0;
+	}
+	s->policy = p;
+}
+
+static bool any_term(const struct terms *t, const char *text)
+{
+	for (size_t i = 0; text != NULL && i < t->n; i++) {
+		if (contains_prefolded(text, t->s[i])) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* An exact match ignoring case: the whole of @p text is one of the terms. */
+static bool equal_term(const struct terms *t, const char *text)
+{
+	char *f;
+	bool found = false;
+
+	if (text == NULL) {
+		return false;
+	}
+	f = fold_dup(text);
+	for (size_t i = 0; f != NULL && i < t->n && !found; i++) {
+		found = strcmp(f, t->s[i]) == 0;
+	}
+	free(f);
+	return found;
+}
+
+static bool matches(const struct requirement *r, const struct mck_result *res)
+{
+	const struct mck_credential *c = &res->cred;
+	const cJSON *o;
+
+	if (r->min_eqf > 0 && c->eqf_level < r->min_eqf) {
+		return false;
+	}
+	if (r->max_age_days > 0 &&
+	    (c->nbf > res->now || res->now - c->nbf > r->max_age_days * 86400)) {
+		return false;
+	}
+	if (r->title.n > 0 && !any_term(&r->title, c->title)) {
+		return false;
+	}
+	if (r->outcome.n > 0) {
+		bool hit = false;
+
+		cJSON_ArrayForEach(o, c->outcomes) {
+			hit = hit || (cJSON_IsString(o) && any_term(&r->outcome, o->valuestring));
+		}
+		if (!hit) {
+			return false;
+		}
+	}
+	if (r->country.n > 0 && !equal_term(&r->country, c->country)) {
+		return false;
+	}
+	if (r->issuer.n > 0 && !equal_term(&r->issuer, c->iss) &&
+	    !equal_term(&r->issuer, c->issuer_name)) {
+		return false;
+	}
+	return true;
+}
+
+static void copy_text(char *dst, size_t cap, const char *src)
+{
+	size_t n = src != NULL ? strlen(src) : 0;
+
+	if (n >= cap) {
+		n = cap - 1;
+		while (n > 0 && ((unsigned char)src[n] & 0xC0u) == 0x80u) {
+			n--; /* whole characters only */
+		}
+	}
+	if (n > 0) {
+		memcpy(dst, src, n);
+	}
+	dst[n] = '\0';
+}
+
+static void hex(const uint8_t *d, size_t n, char *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		snprintf(out + 2 * i, 3, "%02x", d[i]);
+	}
+}
+
+/* The credential's identity: iss and jti when it has one, else its payload. */
+static void identity(const struct mck_credential *c, char out[65])
+{
+	uint8_t d[MCK_SHA256_LEN];
+	char *text = NULL;
+
+	if (c->jti != NULL) {
+		size_t a = strlen(c->iss);
+		size_t b = strlen(c->jti);
+
+		text = malloc(a + b + 2);
+		if (text != NULL) {
+			memcpy(text, c->iss, a);
+			text[a] = '\n';
+			memcpy(text + a + 1, c->jti, b + 1);
+		}
+	} else {
+		text = cJSON_PrintUnformatted(c->root);
+	}
+	if (text == NULL) {
+		memset(d, 0, sizeof(d)); /* no memory: an id that equals no credential's */
+		d[0] = 1;
+		hex(d, sizeof(d), out);
+		return;
+	}
+	mck_sha256(text, strlen(text), d);
+	hex(d, sizeof(d), out);
+	free(text);
+}
+
+static void note_learner(struct mck_session *s, const char *learner)
+{
+	uint8_t d[MCK_SHA256_LEN];
+	char *f;
+
+	if (learner == NULL || (f = fold_dup(learner)) == NULL) {
+		return;
+	}
+	mck_sha256(f, strlen(f), d);
+	free(f);
+	if (!s->has_learner) {
+		memcpy(s->learner, d, sizeof(d));
+		s->has_learner = true;
+	} else if (memcmp(s->learner, d, sizeof(d)) != 0) {
+		s->learners_differ = true;
+	}
+}
+
+int mck_session_add(struct mck_session *s, const struct mck_result *res)
+{
+	struct mck_session_item *it;
+	const struct mck_credential *c = &res->cred;
+
+	if (s->count >= MCK_SESSION_MAX) {
+		return -1;
+	}
+	it = &s->item[s->count];
+	memset(it, 0, sizeof(*it));
+	it->verdict = res->verdict;
+	it->reasons = res->reasons;
+	it->verified_at = res->now;
+	it->duplicate_of = -1;
+	it->has_credential = res->has_credential;
+	if (res->has_credential) {
+		identity(c, it->id_hash);
+		for (size_t k = 0; k < s->count; k++) {
+			if (s->item[k].has_credential &&
+			    strcmp(s->item[k].id_hash, it->id_hash) == 0) {
+				it->duplicate_of = (int)k;
+				break;
+			}
+		}
+		copy_text(it->issuer_id, sizeof(it->issuer_id), c->iss);
+		copy_text(it->issuer_name, sizeof(it->issuer_name), c->issuer_name);
+		copy_text(it->country, sizeof(it->country), c->country);
+		copy_text(it->title, sizeof(it->title), c->title);
+		it->eqf_level = c->eqf_level;
+		it->ects = c->has_ects ? c->ects : 0;
+		it->hours = c->has_hours ? c->hours : 0;
+		for (size_t r = 0; r < s->policy->n; r++) {
+			if (matches(&s->policy->req[r], res)) {
+				it->matches |= 1u << r;
+			}
+		}
+		note_learner(s, c->learner);
+	}
+	it->eligible = res->has_credential && it->duplicate_of < 0 &&
+		       mck_policy_accepts(s->policy, res->verdict, res->reasons);
+	return (int)s->count++;
+}
+
+bool mck_session_evaluate(const struct mck_session *s, struct mck_req_status *out)
+{
+	bool all = true;
+
+	for (size_t r = 0; r < s->policy->n; r++) {
+		const struct requirement *q = &s->policy->req[r];
+		struct mck_req_status *st = &out[r];
+
+		memset(st, 0, sizeof(*st));
+		st->kind = q->need;
+		st->need = q->amount;
+		for (size_t k = 0; k < s->count; k++) {
+			const struct mck_session_item *it = &s->item[k];
+			double add;
+
+			if (!it->eligible || (it->matches & (1u << r)) == 0) {
+				continue;
+			}
+			add = q->need == MCK_NEED_COUNT  ? 1
+			      : q->need == MCK_NEED_ECTS ? it->ects
+							 : it->hours;
+			if (add > 0) {
+				st->have += add;
+				st->counted |= 1u << k;
+			}
+		}
+		/* sums of decimal credits (2.5 + 2.5): compare with a little slack */
+		st->met = st->have + 1e-9 >= st->need;
+		all = all && st->met;
+	}
+	return all;
+}
+
+/* ---- the record ---- */
+
+static bool add_time(cJSON *obj, const char *name, int64_t t)
+{
+	char buf[21];
+
+	mck_time_format(t, buf);
+	return cJSON_AddStringToObject(obj, name, buf) != NULL;
+}
+
+static const char *need_name(enum mck_need n)
+{
+	return n == MCK_NEED_COUNT ? "count" : n == MCK_NEED_ECTS ? "ects" : "hours";
+}
+
+static cJSON *record_item(const struct mck_session_item *it, size_t k)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *reasons;
+	const char *verdict = mck_verdict_name(it->verdict);
+	bool ok;
+
+	if (o == NULL) {
+		return NULL;
+	}
+	ok = cJSON_AddNumberToObject(o, "index", (double)k) != NULL &&
+	     cJSON_AddStringToObject(o, "verdict", verdict != NULL ? verdict : "error") != NULL &&
+	     (reasons = cJSON_AddArrayToObject(o, "reasons")) != NULL &&
+	     add_time(o, "verifiedAt", it->verified_at);
+	for (int r = 0; ok && r < MCK_REASON_COUNT; r++) {
+		if (it->reasons & MCK_REASON_BIT(r)) {
+			ok = cJSON_AddItemToArray(
+				reasons, cJSON_CreateString(mck_reason_code((enum mck_reason)r)));
+		}
+	}
+	if (ok && it->has_credential) {
+		cJSON *iss = cJSON_AddObjectToObject(o, "issuer");
+
+		ok = iss != NULL && cJSON_AddStringToObject(o, "idHash", it->id_hash) != NULL &&
+		     cJSON_AddStringToObject(iss, "id", it->issuer_id) != NULL &&
+		     cJSON_AddStringToObject(iss, "name", it->issuer_name) != NULL &&
+		     cJSON_AddStringToObject(iss, "country", it->country) != NULL &&
+		     cJSON_AddStringToObject(o, "title", it->title) != NULL;
+	}
+	ok = ok && cJSON_AddBoolToObject(o, "counts", it->eligible) != NULL &&
+	     (it->duplicate_of < 0
+		      ? cJSON_AddNullToObject(o, "duplicateOf") != NULL
+		      : cJSON_AddNumberToObject(o, "duplicateOf", it->duplicate_of) != NULL);
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+static cJSON *record_requirement(const struct mck_session *s, size_t r,
+				 const struct mck_req_status *st)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *idx;
+	bool ok;
+
+	if (o == NULL) {
+		return NULL;
+	}
+	ok = cJSON_AddStringToObject(o, "id", s->policy->req[r].id) != NULL &&
+	     cJSON_AddBoolToObject(o, "met", st->met) != NULL &&
+	     cJSON_AddStringToObject(o, "kind", need_name(st->kind)) != NULL &&
+	     cJSON_AddNumberToObject(o, "have", st->have) != NULL &&
+	     cJSON_AddNumberToObject(o, "need", st->need) != NULL &&
+	     (idx = cJSON_AddArrayToObject(o, "credentials")) != NULL;
+	for (size_t k = 0; ok && k < s->count; k++) {
+		if (st->counted & (1u << k)) {
+			ok = cJSON_AddItemToArray(idx, cJSON_CreateNumber((double)k));
+		}
+	}
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* Crockford's base32 of the first 40 bits of the record's SHA-256: "XXXX-XXXX". */
+static void reference_of(const char *text, char out[MCK_POLICY_REF_LEN])
+{
+	static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+	uint8_t d[MCK_SHA256_LEN];
+	uint64_t v = 0;
+	size_t o = 0;
+
+	mck_sha256(text, strlen(text), d);
+	for (int i = 0; i < 5; i++) {
+		v = (v << 8) | d[i];
+	}
+	for (int i = 7; i >= 0; i--) {
+		out[o++] = alphabet[(v >> (5 * i)) & 31u];
+		if (i == 4) {
+			out[o++] = '-';
+		}
+	}
+	out[o] = '\0';
+}
+
+cJSON *mck_session_record(const struct mck_session *s, int64_t decided_at,
+			  char reference[MCK_POLICY_REF_LEN])
+{
+	struct mck_req_status st[MCK_POLICY_REQ_MAX];
+	bool all = mck_session_evaluate(s, st);
+	cJSON *rec = cJSON_CreateObject();
+	cJSON *pol;
+	cJSON *reqs;
+	cJSON *items;
+	char *text;
+	bool ok;
+
+	reference[0] = '\0';
+	if (rec == NULL) {
+		return NULL;
+	}
+	ok = (pol = cJSON_AddObjectToObject(rec, "policy")) != NULL &&
+	     cJSON_AddStringToObject(pol, "name", s->policy->name) != NULL &&
+	     cJSON_AddStringToObject(pol, "sha256", s->policy->digest) != NULL &&
+	     cJSON_AddStringToObject(rec, "decision", all ? "met" : "not_met") != NULL &&
+	     add_time(rec, "decidedAt", decided_at) &&
+	     cJSON_AddBoolToObject(rec, "sameLearner", !s->learners_differ) != NULL &&
+	     (reqs = cJSON_AddArrayToObject(rec, "requirements")) != NULL &&
+	     (items = cJSON_AddArrayToObject(rec, "credentials")) != NULL;
+	for (size_t r = 0; ok && r < s->policy->n; r++) {
+		ok = cJSON_AddItemToArray(reqs, record_requirement(s, r, &st[r]));
+	}
+	for (size_t k = 0; ok && k < s->count; k++) {
+		ok = cJSON_AddItemToArray(items, record_item(&s->item[k], k));
+	}
+	/* the reference covers everything above; it is added last */
+	text = ok ? cJSON_PrintUnformatted(rec) : NULL;
+	if (text == NULL) {
+		cJSON_Delete(rec);
+		return NULL;
+	}
+	reference_of(text, reference);
+	free(text);
+	if (cJSON_AddStringToObject(rec, "reference", reference) == NULL) {
+		cJSON_Delete(rec);
+		return NULL;
+	}
+	return rec;
+}

@@ -4,6 +4,11 @@ if(TARGET mcissue)
                  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e_issue.sh
                          $<TARGET_FILE:mcissue> $<TARGET_FILE:mcverify>)
         set_tests_properties(e2e_issue PROPERTIES LABELS e2e TIMEOUT 900)
+        # mcverify --policy over a batch: met, not met, duplicates, the record.
+        add_test(NAME e2e_policy
+                 COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e_policy.sh
+                         $<TARGET_FILE:mcissue> $<TARGET_FILE:mcverify>)
+        set_tests_properties(e2e_policy PROPERTIES LABELS e2e TIMEOUT 120)
 endif()
 
 if(MCK_BUILD_ISSUER)

@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# mcverify --policy FILE --batch LIST end to end, on credentials mcissue signs:
+# the issue's example policy over valid, duplicate, revoked, expired, too old,
+# incomplete and unreadable credentials; exit 0 when met, 5 when not, 4 for a
+# bad policy; the record holds no learner name and its reference is stable.
+# Usage: e2e_policy.sh MCISSUE MCVERIFY
+set -euo pipefail
+
+MCISSUE=$1
+MCVERIFY=$2
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+# shellcheck source=support/checks.sh
+. "$(dirname "$0")/support/checks.sh"
+
+NOW=$(date +%s)
+DAY=86400
+VET=https://cert.example-vet.pl
+LIST=$VET/status/1
+mkdir -p "$T/anchors" "$T/keys" "$T/status"
+"$MCISSUE" keygen --type p256 --out "$T/keys/op" >/dev/null
+"$MCISSUE" keygen --type p256 --out "$T/keys/vet" >/dev/null
+"$MCISSUE" anchor --key "$T/keys/op.key.pem" >"$T/anchors/op.pem"
+cat >"$T/trust.json" <<JSON
+{ "sequence": 1, "iat": $((NOW - 3600)), "nextUpdate": $((NOW + 30 * DAY)),
+  "issuers": [ { "id": "$VET", "name": "Example VET Centre", "country": "PL", "status": "active",
+                 "keys": [ { "jwk": "$T/keys/vet.jwk.json", "notBefore": 0 } ] } ] }
+JSON
+"$MCISSUE" trustlist --key "$T/keys/op.key.pem" "$T/trust.json" >"$T/trustlist.jws" 2>/dev/null
+"$MCISSUE" statuslist --key "$T/keys/vet.key.pem" --iss "$VET" --id "$LIST" --revoke 7 \
+	>"$T/status/vet-1.jws"
+
+# cred JTI TITLE EQF ECTS HOURS ISSUED_DAYS_AGO EXPIRES_IN_DAYS STATUS_INDEX [no-qa]
+cred() {
+	local qa='"qualityAssurance": "National VET quality agency",'
+	[[ ${9:-} == no-qa ]] && qa=""
+	cat >"$T/c.json" <<JSON
+{ "iss": "$VET", "nbf": $((NOW - $6 * DAY)), "exp": $((NOW + $7 * DAY)), "jti": "urn:uuid:$1",
+  "vc": { "type": ["VerifiableCredential", "OpenBadgeCredential"],
+    "issuer": { "id": "$VET", "name": "Example VET Centre", "address": { "addressCountryCode": "PL" } },
+    "credentialSubject": { "type": ["AchievementSubject"],
+      "identifier": [ { "type": "IdentityObject", "identityType": "name", "hashed": false,
+                        "identityHash": "Anna Kowalska" } ],
+      "achievement": { "type": ["Achievement"], "achievementType": "MicroCredential",
+        "name": "$2", "creditsAvailable": $4, "workloadHours": $5, "eqfLevel": $3,
+        "learningOutcomes": ["Configure identity and access management"],
+        "assessmentType": "Supervised practical exam", "participationForm": "online", $qa
+        "description": "e2e" } },
+    "credentialStatus": { "type": "BitstringStatusListEntry", "statusPurpose": "revocation",
+      "statusListIndex": "$8", "statusListCredential": "$LIST" } } }
+JSON
+	"$MCISSUE" sign --key "$T/keys/vet.key.pem" "$T/c.json"
+}
+
+{
+	cred u1 "Cloud Security Fundamentals" 5 2 50 100 1000 1   # 0 valid: level, 2 ECTS
+	cred u2 "Network Defence" 4 2 50 200 1000 2               # 1 valid: level, 2 ECTS
+	cred u3 "Cloud Networking" 4 3 75 10 1000 7               # 2 revoked
+	cred u4 "Cloud Operations" 6 3 75 900 -1 3                # 3 expired
+	cred u1 "Cloud Security Fundamentals" 5 2 50 100 1000 1   # 4 the same as 0
+	cred u6 "Security Operations" 5 1 25 30 1000 4 no-qa      # 5 incomplete (warning)
+	cred u7 "Cloud Basics" 3 2 50 1200 1000 5                 # 6 valid, too old for IT credits
+	echo "hello, not a credential"                            # 7 unreadable
+} >"$T/batch"
+
+cat >"$T/policy.json" <<'JSON'
+{ "name": "Admission: Cloud Engineering exam",
+  "acceptWarnings": ["trustlist_stale", "incomplete"],
+  "requirements": [
+    { "id": "level", "label": {"en": "EQF 4 or higher", "pl": "EQF 4 lub wyższy"},
+      "match": { "minEqfLevel": 4 }, "need": { "count": 1 } },
+    { "id": "it-credits", "label": "5 ECTS in IT",
+      "match": { "titleAny": ["cloud", "network", "security"], "maxAgeDays": 1095 },
+      "need": { "ects": 5 } } ] }
+JSON
+sed 's/"trustlist_stale", "incomplete"/"trustlist_stale"/' "$T/policy.json" >"$T/strict.json"
+
+decide() { # POLICY [MORE ARGS]: sets DOUT, DRC
+	DRC=0
+	DOUT=$("$MCVERIFY" --anchors "$T/anchors" --trust "$T/trustlist.jws" --status "$T/status" \
+		--now "$NOW" --policy "$1" --batch "$T/batch" 2>"$T/err") || DRC=$?
+}
+# the JSON squeezed onto one line, for grep
+flat() { tr -d ' \n\t' <<<"$DOUT"; }
+
+decide "$T/policy.json"
+[[ $DRC -eq 0 ]] && ok || bad "met: exit $DRC: $(head -c 300 "$T/err")"
+f=$(flat)
+grep -q '^{"decision":"met"' <<<"$f" && ok || bad "decision: $(head -c 200 <<<"$f")"
+# level: 0, 1 and the accepted incomplete 5 (not the revoked 2, expired 3, duplicate 4)
+grep -q '"id":"level","met":true,"kind":"count","have":3,"need":1,"credentials":\[0,1,5\]' <<<"$f" &&
+	ok || bad "level requirement: $f"
+# IT credits: 2 + 2 + 1 (not the too old 6, not the revoked 2)
+grep -q '"id":"it-credits","met":true,"kind":"ects","have":5,"need":5,"credentials":\[0,1,5\]' <<<"$f" &&
+	ok || bad "it-credits requirement: $f"
+grep -q '"label":"5ECTSinIT"' <<<"$f" && ok || bad "label missing"
+# every line answered, in order: 8 answers with their verdicts
+[[ $(grep -o '"verdict":"[a-z]*"' <<<"$f" | head -8 | tr '\n' ' ') == \
+	'"verdict":"valid" "verdict":"valid" "verdict":"invalid" "verdict":"invalid" "verdict":"valid" "verdict":"warning" "verdict":"valid" "verdict":"unreadable" ' ]] &&
+	ok || bad "answers: $(grep -o '"verdict":"[a-z]*"' <<<"$f" | tr '\n' ' ')"
+grep -q '"revoked"' <<<"$f" && grep -q '"expired"' <<<"$f" && ok || bad "reasons missing"
+# the record: the duplicate marked, no learner name; the answers do carry it
+rec=$(sed 's/.*"record":{//' <<<"$f")
+grep -q '"duplicateOf":0' <<<"$rec" && ok || bad "duplicate not marked: $rec"
+! grep -q 'Kowalska' <<<"$rec" && ok || bad "the record names the learner"
+! grep -q 'urn:uuid' <<<"$rec" && ok || bad "the record holds a jti in clear"
+grep -q 'Kowalska' <<<"$f" && ok || bad "the answers lack the credential"
+ref=$(grep -o '"reference":"[0-9A-Z-]*"' <<<"$f" | sort -u)
+[[ $(wc -l <<<"$ref") -eq 1 && $ref =~ \"[0-9A-Z]{4}-[0-9A-Z]{4}\" ]] && ok ||
+	bad "reference: $ref"
+decide "$T/policy.json"
+[[ $(grep -o '"reference":"[0-9A-Z-]*"' <<<"$(flat)" | sort -u) == "$ref" ]] && ok ||
+	bad "the same decision, another reference"
+
+# Not accepting incomplete credentials: 4 ECTS, not met, exit 5.
+decide "$T/strict.json"
+[[ $DRC -eq 5 ]] && ok || bad "not met: exit $DRC"
+f=$(flat)
+grep -q '^{"decision":"not_met"' <<<"$f" && ok || bad "decision: $(head -c 200 <<<"$f")"
+grep -q '"id":"it-credits","met":false,"kind":"ects","have":4,"need":5,"credentials":\[0,1\]' <<<"$f" &&
+	ok || bad "strict it-credits: $f"
+[[ $(grep -o '"reference":"[0-9A-Z-]*"' <<<"$f" | sort -u) != "$ref" ]] && ok || bad "same reference"
+
+# Refusals: exit 4 and one line; nothing verified.
+printf '{"name":"x","requirements":[{"id":"a","match":{"minEqf":4},"need":{"count":1}}]}' \
+	>"$T/typo.json"
+decide "$T/typo.json"
+[[ $DRC -eq 4 && -z $DOUT && $(wc -l <"$T/err") -eq 1 ]] && grep -q 'minEqf' "$T/err" && ok ||
+	bad "typo policy: exit $DRC: $(cat "$T/err")"
+decide "$T/missing.json"
+[[ $DRC -eq 4 ]] && ok || bad "missing policy: exit $DRC"
+DRC=0
+"$MCVERIFY" --anchors "$T/anchors" --trust "$T/trustlist.jws" --policy "$T/policy.json" \
+	--text x >/dev/null 2>&1 || DRC=$?
+[[ $DRC -eq 4 ]] && ok || bad "--policy without --batch: exit $DRC"
+# more credentials than one decision takes (32)
+for _ in $(seq 33); do echo "hello"; done >"$T/batch"
+decide "$T/policy.json"
+[[ $DRC -eq 4 ]] && grep -q 'at most 32' "$T/err" && ok || bad "33 credentials: exit $DRC"
+finish policy

@@ -17,6 +17,7 @@
 #include <SDL.h>
 #include <png.h>
 
+#include "check.h"
 #include "mck/image.h"
 #include "mck/indicator.h"
 #include "mck/qrscan.h"
@@ -55,6 +56,7 @@ struct options {
 	bool fullscreen;
 	const char *show;        /* headless: "operator" or "languages" instead of idle */
 	const char *indicators;  /* "gpio", "trace:FILE" or "none" */
+	const char *policy;      /* entry requirements (docs/policy.md), or NULL */
 	struct mck_settings set; /* from the board profile and config file */
 };
 
@@ -80,7 +82,8 @@ struct kiosk {
 	int preview_h;
 	uint8_t preview_in[MCK_VIEW_PREVIEW_W * MCK_VIEW_PREVIEW_H];
 	uint8_t preview[MCK_VIEW_PREVIEW_W * MCK_VIEW_PREVIEW_H];
-	char generation[256]; /* the state directory's current generation loaded */
+	char generation[256];   /* the state directory's current generation loaded */
+	struct mck_check check; /* an entry-requirements check (--policy) */
 };
 
 static void usage(FILE *f)
@@ -90,8 +93,9 @@ static void usage(FILE *f)
 	      "               [--lang en|pl|de|fr|el|it|es] [--now UNIX] [--anchors DIR]\n"
 	      "               (--trust FILE [--status DIR] | --state DIR) [--clear-after S]\n"
 	      "               [--rotate 0|90|180|270] [--fullscreen] [--fonts DIR]\n"
-	      "               [--indicators gpio|trace:FILE|none]\n"
-	      "               [--screenshot OUT.png [--show operator|languages]] [--run-for S]\n",
+	      "               [--indicators gpio|trace:FILE|none] [--policy FILE]\n"
+	      "               [--screenshot OUT.png [--show operator|languages|check|decision]]\n"
+	      "               [--run-for S]\n",
 	      f);
 }
 
@@ -159,6 +163,7 @@ static int load_settings(int argc, char **argv, struct options *o)
 	o->operator_after_s = set->operator_after_s;
 	o->src.anchors = set->anchors_dir;
 	o->indicators = set->gpio_chip[0] != '\0' ? "gpio" : "none";
+	o->policy = set->policy_file[0] != '\0' ? set->policy_file : NULL;
 	return 0;
 }
 
@@ -190,6 +195,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->source = v;
 		} else if (strcmp(a, "--indicators") == 0) {
 			o->indicators = v;
+		} else if (strcmp(a, "--policy") == 0) {
+			o->policy = v;
 		} else if (strcmp(a, "--board") == 0 || strcmp(a, "--config") == 0) {
 			/* read first, by load_settings */
 		} else if (mck_trust_opts_take(&o->src, a, v)) {
@@ -234,8 +241,10 @@ static int parse_args(int argc, char **argv, struct options *o)
 				return -1;
 			}
 		} else if (strcmp(a, "--show") == 0) {
-			if (strcmp(v, "operator") != 0 && strcmp(v, "languages") != 0) {
-				fprintf(stderr, "mckiosk: --show operator|languages\n");
+			if (strcmp(v, "operator") != 0 && strcmp(v, "languages") != 0 &&
+			    strcmp(v, "check") != 0 && strcmp(v, "decision") != 0) {
+				fprintf(stderr,
+					"mckiosk: --show operator|languages|check|decision\n");
 				return -1;
 			}
 			o->show = v;
@@ -357,6 +366,26 @@ static void count(struct kiosk *k, enum mck_verdict verdict)
 	}
 }
 
+/* A verdict on screen: the result screen, or during a check, the check's screen. */
+static void show_result(struct kiosk *k, const struct mck_result *res)
+{
+	if (k->check.active) {
+		mck_check_add(&k->check, &k->view, res);
+	} else {
+		mck_present_result(&k->view, res);
+	}
+}
+
+/* Back to idle, forgetting the result; a check in progress ends with it. */
+static void clear_screen(struct kiosk *k)
+{
+	if (k->check.active) {
+		mck_check_end(&k->check, &k->view);
+	} else {
+		mck_view_clear_result(&k->view);
+	}
+}
+
 /* Verify what has been collected; show progress while chunks are missing. */
 static void conclude(struct kiosk *k)
 {
@@ -374,7 +403,7 @@ static void conclude(struct kiosk *k)
 	}
 	memset(&res, 0, sizeof(res));
 	mck_verify_qr(k->verifier, k->texts, now_of(k), &res);
-	mck_present_result(&k->view, &res);
+	show_result(k, &res);
 	count(k, res.verdict);
 	mck_result_free(&res);
 	mck_qrtext_free(k->texts);
@@ -409,6 +438,7 @@ static int write_png(SDL_Renderer *r, int w, int h, const char *path)
  */
 static void draw_frame(struct kiosk *k, SDL_Renderer *r, SDL_Texture **turned)
 {
+	mck_check_show_policy(&k->check, &k->view); /* labels in the language on screen */
 	if (k->opt.rotation == 0) {
 		mck_ui_draw(k->ui, r, &k->view);
 		return;
@@ -494,7 +524,7 @@ static void scan_images(struct kiosk *k, const char *spec)
 
 			memset(&res, 0, sizeof(res));
 			mck_result_set(&res, MCK_REASON_NO_CODE, NULL);
-			mck_present_result(&k->view, &res);
+			show_result(k, &res);
 			count(k, res.verdict);
 			mck_result_free(&res);
 		} else {
@@ -535,7 +565,16 @@ static int screenshot(struct kiosk *k)
 		free(ev);
 		mck_source_close(&src);
 	} else if (k->opt.source != NULL && k->verifier != NULL) {
+		if (k->opt.show != NULL && strcmp(k->opt.show, "operator") != 0 &&
+		    strcmp(k->opt.show, "languages") != 0) {
+			mck_check_start(&k->check, &k->view); /* check, decision */
+		}
 		scan_images(k, k->opt.source);
+	} else if (k->opt.show != NULL && strcmp(k->opt.show, "check") == 0) {
+		mck_check_start(&k->check, &k->view); /* nothing shown yet */
+	}
+	if (k->opt.show != NULL && strcmp(k->opt.show, "decision") == 0) {
+		mck_check_finish(&k->check, &k->view, now_of(k));
 	}
 	if (k->opt.show != NULL && strcmp(k->opt.show, "operator") == 0) {
 		k->view.screen = MCK_SCREEN_OPERATOR;
@@ -563,9 +602,12 @@ static int screenshot(struct kiosk *k)
 	for (int what = MCK_UI_HIT_LANGUAGE; what < MCK_UI_HIT_COUNT; what++) {
 		for (int i = 0; i < (what == MCK_UI_HIT_PICK ? MCK_LANG_COUNT : 1); i++) {
 			SDL_Rect b = mck_ui_hit_rect(k->ui, (enum mck_ui_hit)what, i);
-			const char *name = what == MCK_UI_HIT_LANGUAGE ? "language"
-					   : what == MCK_UI_HIT_STATUS ? "status"
-								       : "pick";
+			static const char *const names[MCK_UI_HIT_COUNT] = {
+				[MCK_UI_HIT_LANGUAGE] = "language", [MCK_UI_HIT_PICK] = "pick",
+				[MCK_UI_HIT_STATUS] = "status",     [MCK_UI_HIT_START] = "start",
+				[MCK_UI_HIT_FINISH] = "finish",     [MCK_UI_HIT_CANCEL] = "cancel",
+				[MCK_UI_HIT_DONE] = "done"};
+			const char *name = names[what];
 
 			if (b.w > 0) {
 				printf("target %s%s%s %d %d %d %d\n", name,
@@ -576,7 +618,7 @@ static int screenshot(struct kiosk *k)
 			}
 		}
 	}
-	mck_view_clear_result(&k->view);
+	clear_screen(k);
 	return rc;
 }
 
@@ -753,12 +795,24 @@ static void tap(struct kiosk *k, int x, int y, Uint32 *shown_at)
 		v->lang = lang;
 		v->picker = false;
 		return;
+	case MCK_UI_HIT_START:
+		mck_check_start(&k->check, v);
+		*shown_at = SDL_GetTicks();
+		return;
+	case MCK_UI_HIT_FINISH:
+		mck_check_finish(&k->check, v, now_of(k));
+		*shown_at = SDL_GetTicks();
+		return;
+	case MCK_UI_HIT_CANCEL:
+	case MCK_UI_HIT_DONE:
+		clear_screen(k);
+		return;
 	case MCK_UI_HIT_STATUS:
 		v->picker = false;
 		if (v->screen == MCK_SCREEN_OPERATOR) {
 			v->screen = MCK_SCREEN_IDLE;
 		} else {
-			mck_view_clear_result(v); /* the operator never sees a learner's data */
+			clear_screen(k); /* the operator never sees a learner's data */
 			v->screen = MCK_SCREEN_OPERATOR;
 			*shown_at = SDL_GetTicks();
 		}
@@ -768,7 +822,8 @@ static void tap(struct kiosk *k, int x, int y, Uint32 *shown_at)
 	}
 	if (v->picker) {
 		v->picker = false; /* a touch beside the picker closes it */
-	} else {
+	} else if (!k->check.active) {
+		/* a stray touch never ends a check: Cancel or Done does */
 		mck_view_clear_result(v);
 	}
 }
@@ -782,6 +837,11 @@ static Uint32 screen_lifetime(const struct kiosk *k)
 		return (Uint32)k->opt.clear_after_s * 1000u;
 	case MCK_SCREEN_OPERATOR:
 		return (Uint32)k->opt.operator_after_s * 1000u;
+	case MCK_SCREEN_SESSION:
+		/* the candidate looks for the next credential: longer, then all is wiped */
+		return (Uint32)k->opt.clear_after_s * 4000u;
+	case MCK_SCREEN_DECISION:
+		return (Uint32)k->opt.clear_after_s * 2000u;
 	default:
 		return k->view.picker ? (Uint32)k->opt.clear_after_s * 1000u : 0;
 	}
@@ -920,7 +980,7 @@ static int interactive(struct kiosk *k)
 		}
 		/* Privacy: the result leaves the screen and memory after a while. */
 		if (life != 0 && now - shown_at > life) {
-			mck_view_clear_result(&k->view);
+			clear_screen(k);
 		}
 		k->view.preview = k->view.preview_w > 0 ? k->preview : NULL;
 		draw_frame(k, r, &turned);
@@ -947,8 +1007,23 @@ static int interactive(struct kiosk *k)
 			   (ev.key.keysym.sym == SDLK_o || ev.key.keysym.sym == SDLK_F2)) {
 			SDL_Rect s = mck_ui_hit_rect(k->ui, MCK_UI_HIT_STATUS, 0);
 			tap(k, s.x + s.w / 2, s.y + s.h / 2, &shown_at);
-		} else if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_SPACE) {
+		} else if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_SPACE &&
+			   !k->check.active) {
 			mck_view_clear_result(&k->view);
+		} else if (ev.type == SDL_KEYDOWN &&
+			   (ev.key.keysym.sym == SDLK_F3 || ev.key.keysym.sym == SDLK_s) &&
+			   !k->check.active) {
+			mck_check_start(&k->check, &k->view);
+			shown_at = SDL_GetTicks();
+		} else if (ev.type == SDL_KEYDOWN &&
+			   (ev.key.keysym.sym == SDLK_RETURN || ev.key.keysym.sym == SDLK_f) &&
+			   k->view.screen == MCK_SCREEN_SESSION) {
+			mck_check_finish(&k->check, &k->view, now_of(k));
+			shown_at = SDL_GetTicks();
+		} else if (ev.type == SDL_KEYDOWN &&
+			   (ev.key.keysym.sym == SDLK_c || ev.key.keysym.sym == SDLK_d) &&
+			   k->check.active) {
+			clear_screen(k);
 		} else if (ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_FINGERDOWN) {
 			pressed = true;
 			if (ev.type == SDL_FINGERDOWN) {
@@ -1062,12 +1137,20 @@ int main(int argc, char **argv)
 		return 4;
 	}
 	mck_qrtext_init(k.texts);
+	if (k.opt.policy != NULL) {
+		if (mck_check_load(&k.check, k.opt.policy, msg, sizeof(msg)) != 0) {
+			fprintf(stderr, "mckiosk: policy %s\n", msg);
+			return 4;
+		}
+		mck_check_show_policy(&k.check, &k.view);
+	}
 	load_trust(&k);
 	mck_present_time(&k.view, now_of(&k), 0);
 	rc = k.opt.screenshot != NULL ? screenshot(&k) : interactive(&k);
 	mck_qrtext_free(k.texts);
 	free(k.texts);
 	mck_ui_destroy(k.ui);
+	mck_check_free(&k.check);
 	mck_verifier_destroy(k.verifier);
 	if (k.have_cfg) {
 		mck_trustcfg_free(&k.cfg);

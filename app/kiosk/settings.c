@@ -68,6 +68,8 @@ static const struct key {
 	{"trust.state", K_TEXT, F(state_dir), sizeof(((struct mck_settings *)0)->state_dir), 0, 0},
 	{"trust.anchors", K_TEXT, F(anchors_dir), sizeof(((struct mck_settings *)0)->anchors_dir),
 	 0, 0},
+	{"policy.file", K_TEXT, F(policy_file), sizeof(((struct mck_settings *)0)->policy_file), 0,
+	 0},
 #undef F
 };
 

@@ -30,6 +30,7 @@ struct mck_settings {
 	int operator_after_s;  /* timeout.operator: 5..600 */
 	char state_dir[256];   /* trust.state */
 	char anchors_dir[256]; /* trust.anchors */
+	char policy_file[256]; /* policy.file: entry requirements, "" none */
 };
 
 /** The built-in defaults (800x480, English, 30 s, no camera, no indicators). */

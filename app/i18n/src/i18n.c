@@ -76,6 +76,31 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_OPERATOR_DISPLAY] = "Ekran",
 			[MCK_TEXT_OPERATOR_SOFTWARE] = "Oprogramowanie",
 			[MCK_TEXT_OPERATOR_RETURN] = "Dotknij ekranu, aby wrócić",
+			[MCK_TEXT_SESSION_START] = "Rozpocznij sprawdzanie",
+			[MCK_TEXT_SESSION_PROMPT] = "Pokaż swoje poświadczenia po kolei",
+			[MCK_TEXT_SESSION_COUNTS] = "Zalicza się do tego sprawdzenia",
+			[MCK_TEXT_SESSION_NOT_COUNTED] = "Nie zalicza się do tego sprawdzenia",
+			[MCK_TEXT_SESSION_DUPLICATE] = "Pokazane wcześniej: liczone raz",
+			[MCK_TEXT_SESSION_FINISH] = "Zakończ",
+			[MCK_TEXT_SESSION_CANCEL] = "Anuluj",
+			[MCK_TEXT_SESSION_DONE] = "Gotowe",
+			[MCK_TEXT_SESSION_REQUIREMENTS] = "Wymagania",
+			[MCK_TEXT_SESSION_CREDENTIALS] = "Pokazane poświadczenia",
+			[MCK_TEXT_SESSION_NONE] = "Jeszcze brak",
+			[MCK_TEXT_SESSION_HAVE_COUNT] = "%s z %s poświadczeń",
+			[MCK_TEXT_SESSION_HAVE_ECTS] = "%s z %s ECTS",
+			[MCK_TEXT_SESSION_HAVE_HOURS] = "%s z %s godz.",
+			[MCK_TEXT_SESSION_MISSING] = "brakuje %s",
+			[MCK_TEXT_SESSION_MET] = "spełnione",
+			[MCK_TEXT_SESSION_FULL] = "Osiągnięto limit: zakończ sprawdzanie",
+			[MCK_TEXT_DECISION_MET] = "SPEŁNIA WYMAGANIA",
+			[MCK_TEXT_DECISION_NOT_MET] = "NIE SPEŁNIA WYMAGAŃ",
+			[MCK_TEXT_DECISION_NOTE_MET] = "Wszystkie wymagania są spełnione.",
+			[MCK_TEXT_DECISION_NOTE_NOT_MET] =
+				"Nie wszystkie wymagania są spełnione: braki wymieniono poniżej.",
+			[MCK_TEXT_DECISION_REFERENCE] = "Kod referencyjny",
+			[MCK_TEXT_DECISION_LEARNERS_DIFFER] = "Poświadczenia wystawiono na różne "
+							      "osoby: sprawdź tożsamość kandydata.",
 		},
 	[MCK_LANG_DE] =
 		{
@@ -146,6 +171,33 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_OPERATOR_DISPLAY] = "Bildschirm",
 			[MCK_TEXT_OPERATOR_SOFTWARE] = "Software",
 			[MCK_TEXT_OPERATOR_RETURN] = "Zum Zurückkehren den Bildschirm berühren",
+			[MCK_TEXT_SESSION_START] = "Überprüfung starten",
+			[MCK_TEXT_SESSION_PROMPT] = "Zeigen Sie Ihre Nachweise nacheinander",
+			[MCK_TEXT_SESSION_COUNTS] = "Zählt für diese Überprüfung",
+			[MCK_TEXT_SESSION_NOT_COUNTED] = "Zählt nicht für diese Überprüfung",
+			[MCK_TEXT_SESSION_DUPLICATE] = "Schon gezeigt: zählt nur einmal",
+			[MCK_TEXT_SESSION_FINISH] = "Abschließen",
+			[MCK_TEXT_SESSION_CANCEL] = "Abbrechen",
+			[MCK_TEXT_SESSION_DONE] = "Fertig",
+			[MCK_TEXT_SESSION_REQUIREMENTS] = "Anforderungen",
+			[MCK_TEXT_SESSION_CREDENTIALS] = "Vorgelegte Nachweise",
+			[MCK_TEXT_SESSION_NONE] = "Noch keine",
+			[MCK_TEXT_SESSION_HAVE_COUNT] = "%s von %s Nachweisen",
+			[MCK_TEXT_SESSION_HAVE_ECTS] = "%s von %s ECTS",
+			[MCK_TEXT_SESSION_HAVE_HOURS] = "%s von %s Std.",
+			[MCK_TEXT_SESSION_MISSING] = "noch %s nötig",
+			[MCK_TEXT_SESSION_MET] = "erfüllt",
+			[MCK_TEXT_SESSION_FULL] =
+				"Keine weiteren Nachweise möglich: bitte abschließen",
+			[MCK_TEXT_DECISION_MET] = "ANFORDERUNGEN ERFÜLLT",
+			[MCK_TEXT_DECISION_NOT_MET] = "ANFORDERUNGEN NICHT ERFÜLLT",
+			[MCK_TEXT_DECISION_NOTE_MET] = "Alle Anforderungen sind erfüllt.",
+			[MCK_TEXT_DECISION_NOTE_NOT_MET] =
+				"Nicht alle Anforderungen sind erfüllt: Was fehlt, steht unten.",
+			[MCK_TEXT_DECISION_REFERENCE] = "Referenz",
+			[MCK_TEXT_DECISION_LEARNERS_DIFFER] =
+				"Die Nachweise lauten auf verschiedene Personen: Bitte die "
+				"Identität prüfen.",
 		},
 	[MCK_LANG_FR] =
 		{
@@ -218,6 +270,34 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_OPERATOR_DISPLAY] = "Écran",
 			[MCK_TEXT_OPERATOR_SOFTWARE] = "Logiciel",
 			[MCK_TEXT_OPERATOR_RETURN] = "Touchez l'écran pour revenir",
+			[MCK_TEXT_SESSION_START] = "Démarrer le contrôle",
+			[MCK_TEXT_SESSION_PROMPT] =
+				"Présentez vos attestations l'une après l'autre",
+			[MCK_TEXT_SESSION_COUNTS] = "Compte pour ce contrôle",
+			[MCK_TEXT_SESSION_NOT_COUNTED] = "Ne compte pas pour ce contrôle",
+			[MCK_TEXT_SESSION_DUPLICATE] = "Déjà présentée : comptée une fois",
+			[MCK_TEXT_SESSION_FINISH] = "Terminer",
+			[MCK_TEXT_SESSION_CANCEL] = "Annuler",
+			[MCK_TEXT_SESSION_DONE] = "Fermer",
+			[MCK_TEXT_SESSION_REQUIREMENTS] = "Conditions requises",
+			[MCK_TEXT_SESSION_CREDENTIALS] = "Attestations présentées",
+			[MCK_TEXT_SESSION_NONE] = "Aucune pour le moment",
+			[MCK_TEXT_SESSION_HAVE_COUNT] = "%s sur %s attestations",
+			[MCK_TEXT_SESSION_HAVE_ECTS] = "%s sur %s ECTS",
+			[MCK_TEXT_SESSION_HAVE_HOURS] = "%s sur %s h",
+			[MCK_TEXT_SESSION_MISSING] = "il manque %s",
+			[MCK_TEXT_SESSION_MET] = "remplie",
+			[MCK_TEXT_SESSION_FULL] = "Ce contrôle est complet : terminez-le",
+			[MCK_TEXT_DECISION_MET] = "CONDITIONS REMPLIES",
+			[MCK_TEXT_DECISION_NOT_MET] = "CONDITIONS NON REMPLIES",
+			[MCK_TEXT_DECISION_NOTE_MET] = "Toutes les conditions sont remplies.",
+			[MCK_TEXT_DECISION_NOTE_NOT_MET] =
+				"Certaines conditions ne sont pas remplies : ce qui manque figure "
+				"ci-dessous.",
+			[MCK_TEXT_DECISION_REFERENCE] = "Référence",
+			[MCK_TEXT_DECISION_LEARNERS_DIFFER] =
+				"Les attestations portent des noms différents : vérifiez "
+				"l'identité du candidat.",
 		},
 	[MCK_LANG_EL] =
 		{
@@ -287,6 +367,33 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_OPERATOR_DISPLAY] = "Οθόνη",
 			[MCK_TEXT_OPERATOR_SOFTWARE] = "Λογισμικό",
 			[MCK_TEXT_OPERATOR_RETURN] = "Αγγίξτε την οθόνη για επιστροφή",
+			[MCK_TEXT_SESSION_START] = "Έναρξη ελέγχου",
+			[MCK_TEXT_SESSION_PROMPT] =
+				"Δείξτε τα πιστοποιητικά σας το ένα μετά το άλλο",
+			[MCK_TEXT_SESSION_COUNTS] = "Προσμετράται σε αυτόν τον έλεγχο",
+			[MCK_TEXT_SESSION_NOT_COUNTED] = "Δεν προσμετράται σε αυτόν τον έλεγχο",
+			[MCK_TEXT_SESSION_DUPLICATE] = "Έχει ήδη σαρωθεί: μετράει μία φορά",
+			[MCK_TEXT_SESSION_FINISH] = "Ολοκλήρωση",
+			[MCK_TEXT_SESSION_CANCEL] = "Ακύρωση",
+			[MCK_TEXT_SESSION_DONE] = "Τέλος",
+			[MCK_TEXT_SESSION_REQUIREMENTS] = "Απαιτήσεις",
+			[MCK_TEXT_SESSION_CREDENTIALS] = "Σαρωμένα πιστοποιητικά",
+			[MCK_TEXT_SESSION_NONE] = "Κανένα ακόμη",
+			[MCK_TEXT_SESSION_HAVE_COUNT] = "%s από %s πιστοποιητικά",
+			[MCK_TEXT_SESSION_HAVE_ECTS] = "%s από %s ECTS",
+			[MCK_TEXT_SESSION_HAVE_HOURS] = "%s από %s ώρες",
+			[MCK_TEXT_SESSION_MISSING] = "λείπουν: %s",
+			[MCK_TEXT_SESSION_MET] = "πληρούται",
+			[MCK_TEXT_SESSION_FULL] = "Ο έλεγχος είναι πλήρης: ολοκληρώστε τον",
+			[MCK_TEXT_DECISION_MET] = "ΠΛΗΡΟΪ ΤΙΣ ΑΠΑΙΤΗΣΕΙΣ",
+			[MCK_TEXT_DECISION_NOT_MET] = "ΔΕΝ ΠΛΗΡΟΪ ΤΙΣ ΑΠΑΙΤΗΣΕΙΣ",
+			[MCK_TEXT_DECISION_NOTE_MET] = "Πληρούνται όλες οι απαιτήσεις.",
+			[MCK_TEXT_DECISION_NOTE_NOT_MET] = "Δεν πληρούνται όλες οι απαιτήσεις: όσα "
+							   "λείπουν αναφέρονται παρακάτω.",
+			[MCK_TEXT_DECISION_REFERENCE] = "Κωδικός αναφοράς",
+			[MCK_TEXT_DECISION_LEARNERS_DIFFER] =
+				"Τα πιστοποιητικά αναφέρουν διαφορετικά πρόσωπα: ελέγξτε την "
+				"ταυτότητα του υποψηφίου.",
 		},
 	[MCK_LANG_IT] =
 		{
@@ -358,6 +465,33 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_OPERATOR_DISPLAY] = "Schermo",
 			[MCK_TEXT_OPERATOR_SOFTWARE] = "Software",
 			[MCK_TEXT_OPERATOR_RETURN] = "Tocca lo schermo per tornare",
+			[MCK_TEXT_SESSION_START] = "Avvia controllo",
+			[MCK_TEXT_SESSION_PROMPT] = "Mostra le tue credenziali una alla volta",
+			[MCK_TEXT_SESSION_COUNTS] = "Vale per questo controllo",
+			[MCK_TEXT_SESSION_NOT_COUNTED] = "Non vale per questo controllo",
+			[MCK_TEXT_SESSION_DUPLICATE] = "Già mostrata: conta una volta",
+			[MCK_TEXT_SESSION_FINISH] = "Termina",
+			[MCK_TEXT_SESSION_CANCEL] = "Annulla",
+			[MCK_TEXT_SESSION_DONE] = "Fine",
+			[MCK_TEXT_SESSION_REQUIREMENTS] = "Requisiti",
+			[MCK_TEXT_SESSION_CREDENTIALS] = "Credenziali mostrate",
+			[MCK_TEXT_SESSION_NONE] = "Ancora nessuna",
+			[MCK_TEXT_SESSION_HAVE_COUNT] = "%s di %s credenziali",
+			[MCK_TEXT_SESSION_HAVE_ECTS] = "%s di %s ECTS",
+			[MCK_TEXT_SESSION_HAVE_HOURS] = "%s di %s ore",
+			[MCK_TEXT_SESSION_MISSING] = "mancanti: %s",
+			[MCK_TEXT_SESSION_MET] = "soddisfatto",
+			[MCK_TEXT_SESSION_FULL] = "Numero massimo raggiunto: termina il controllo",
+			[MCK_TEXT_DECISION_MET] = "REQUISITI SODDISFATTI",
+			[MCK_TEXT_DECISION_NOT_MET] = "REQUISITI NON SODDISFATTI",
+			[MCK_TEXT_DECISION_NOTE_MET] = "Tutti i requisiti sono soddisfatti.",
+			[MCK_TEXT_DECISION_NOTE_NOT_MET] =
+				"Non tutti i requisiti sono soddisfatti: ciò che manca è indicato "
+				"qui sotto.",
+			[MCK_TEXT_DECISION_REFERENCE] = "Riferimento",
+			[MCK_TEXT_DECISION_LEARNERS_DIFFER] =
+				"Le credenziali sono intestate a persone diverse: verifica "
+				"l'identità del candidato.",
 		},
 	[MCK_LANG_ES] =
 		{
@@ -429,6 +563,32 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_OPERATOR_DISPLAY] = "Pantalla",
 			[MCK_TEXT_OPERATOR_SOFTWARE] = "Software",
 			[MCK_TEXT_OPERATOR_RETURN] = "Toque la pantalla para volver",
+			[MCK_TEXT_SESSION_START] = "Iniciar comprobación",
+			[MCK_TEXT_SESSION_PROMPT] = "Muestre sus credenciales una tras otra",
+			[MCK_TEXT_SESSION_COUNTS] = "Cuenta para esta comprobación",
+			[MCK_TEXT_SESSION_NOT_COUNTED] = "No cuenta para esta comprobación",
+			[MCK_TEXT_SESSION_DUPLICATE] = "Ya mostrada: cuenta una vez",
+			[MCK_TEXT_SESSION_FINISH] = "Finalizar",
+			[MCK_TEXT_SESSION_CANCEL] = "Cancelar",
+			[MCK_TEXT_SESSION_DONE] = "Listo",
+			[MCK_TEXT_SESSION_REQUIREMENTS] = "Requisitos",
+			[MCK_TEXT_SESSION_CREDENTIALS] = "Credenciales mostradas",
+			[MCK_TEXT_SESSION_NONE] = "Ninguna todavía",
+			[MCK_TEXT_SESSION_HAVE_COUNT] = "%s de %s credenciales",
+			[MCK_TEXT_SESSION_HAVE_ECTS] = "%s de %s ECTS",
+			[MCK_TEXT_SESSION_HAVE_HOURS] = "%s de %s h",
+			[MCK_TEXT_SESSION_MISSING] = "faltan: %s",
+			[MCK_TEXT_SESSION_MET] = "cumplido",
+			[MCK_TEXT_SESSION_FULL] = "Límite alcanzado: finalice la comprobación",
+			[MCK_TEXT_DECISION_MET] = "CUMPLE LOS REQUISITOS",
+			[MCK_TEXT_DECISION_NOT_MET] = "NO CUMPLE LOS REQUISITOS",
+			[MCK_TEXT_DECISION_NOTE_MET] = "Se cumplen todos los requisitos.",
+			[MCK_TEXT_DECISION_NOTE_NOT_MET] =
+				"No se cumplen todos los requisitos: lo que falta se indica abajo.",
+			[MCK_TEXT_DECISION_REFERENCE] = "Referencia",
+			[MCK_TEXT_DECISION_LEARNERS_DIFFER] =
+				"Las credenciales están a nombre de personas distintas: compruebe "
+				"la identidad del candidato.",
 		},
 };
 

@@ -6,30 +6,16 @@
 #include <SDL_ttf.h>
 
 #include "mck/ui.h"
+#include "render.h"
 
-enum font_role { F_BAND, F_REASON, F_BODY, F_LABEL, F_SYMBOL, F_TITLE, F_COUNT };
-
-struct mck_ui {
-	TTF_Font *font[F_COUNT];
-	int width;
-	int height;
-	int unit; /* a fortieth of the short side: the layout's grid */
-	unsigned overflows;
-	/* Touch targets of the screen drawn last. */
-	SDL_Rect hit_language;
-	SDL_Rect hit_status;
-	SDL_Rect hit_pick[MCK_LANG_COUNT];
-	uint8_t preview_rgb[MCK_VIEW_PREVIEW_W * MCK_VIEW_PREVIEW_H * 3];
-};
-
-static const SDL_Color ink = {20, 24, 28, 255};
-static const SDL_Color white = {255, 255, 255, 255};
-static const SDL_Color paper = {244, 246, 248, 255};
-static const SDL_Color frame = {91, 107, 127, 255};
-static const SDL_Color muted = {84, 94, 106, 255};
-static const SDL_Color alert = {176, 0, 32, 255};
+static const SDL_Color ink = MCK_UI_INK;
+static const SDL_Color white = MCK_UI_WHITE;
+static const SDL_Color paper = MCK_UI_PAPER;
+static const SDL_Color frame = MCK_UI_FRAME;
+static const SDL_Color muted = MCK_UI_MUTED;
+static const SDL_Color alert = MCK_UI_ALERT;
 static const SDL_Color slate = {33, 41, 51, 255}; /* ours: status bar, operator header */
-static const SDL_Color chip = {62, 76, 94, 255};
+static const SDL_Color chip = MCK_UI_CHIP;
 static const SDL_Color picked = {30, 80, 160, 255};
 
 SDL_Color mck_ui_band_color(enum mck_verdict verdict)
@@ -114,14 +100,14 @@ unsigned mck_ui_overflows(const struct mck_ui *ui)
 	return ui->overflows;
 }
 
-static void fill(SDL_Renderer *r, SDL_Rect box, SDL_Color c)
+void mck__ui_fill(SDL_Renderer *r, SDL_Rect box, SDL_Color c)
 {
 	SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
 	SDL_RenderFillRect(r, &box);
 }
 
 /* One line of text at (x, y); returns its width. */
-static int blit(SDL_Renderer *r, TTF_Font *font, const char *text, SDL_Color c, int x, int y)
+int mck__ui_blit(SDL_Renderer *r, TTF_Font *font, const char *text, SDL_Color c, int x, int y)
 {
 	SDL_Surface *s;
 	SDL_Texture *t;
@@ -145,7 +131,7 @@ static int blit(SDL_Renderer *r, TTF_Font *font, const char *text, SDL_Color c, 
 	return w;
 }
 
-static int text_width(TTF_Font *font, const char *text)
+int mck__ui_text_width(TTF_Font *font, const char *text)
 {
 	int w = 0;
 	int h = 0;
@@ -175,8 +161,8 @@ static size_t char_len(const char *s)
  * last line when it does not all fit; counts an overflow then. Returns the
  * height used.
  */
-static int draw_wrapped(struct mck_ui *ui, SDL_Renderer *r, TTF_Font *font, const char *text,
-			SDL_Color c, SDL_Rect box)
+int mck__ui_wrapped(struct mck_ui *ui, SDL_Renderer *r, TTF_Font *font, const char *text,
+		    SDL_Color c, SDL_Rect box)
 {
 	int line_h = TTF_FontLineSkip(font);
 	int max_lines = line_h > 0 ? box.h / line_h : 0;
@@ -199,7 +185,7 @@ static int draw_wrapped(struct mck_ui *ui, SDL_Renderer *r, TTF_Font *font, cons
 
 			memcpy(line, p, next);
 			line[next] = '\0';
-			if (text_width(font, line) > box.w) {
+			if (mck__ui_text_width(font, line) > box.w) {
 				break;
 			}
 			if (p[len] == ' ') {
@@ -217,14 +203,14 @@ static int draw_wrapped(struct mck_ui *ui, SDL_Renderer *r, TTF_Font *font, cons
 			while (fit > 0) {
 				memcpy(line, p, fit);
 				memcpy(line + fit, "\xe2\x80\xa6", 4);
-				if (text_width(font, line) <= box.w) {
+				if (mck__ui_text_width(font, line) <= box.w) {
 					break;
 				}
 				do {
 					fit--;
 				} while (fit > 0 && ((unsigned char)p[fit] & 0xc0) == 0x80);
 			}
-			blit(r, font, line, c, box.x, y);
+			mck__ui_blit(r, font, line, c, box.x, y);
 			return y + line_h - box.y;
 		}
 		if (fit == 0) {
@@ -232,7 +218,7 @@ static int draw_wrapped(struct mck_ui *ui, SDL_Renderer *r, TTF_Font *font, cons
 		}
 		memcpy(line, p, fit);
 		line[fit] = '\0';
-		blit(r, font, line, c, box.x, y);
+		mck__ui_blit(r, font, line, c, box.x, y);
 		y += line_h;
 		p += fit;
 		while (*p == ' ') {
@@ -242,7 +228,7 @@ static int draw_wrapped(struct mck_ui *ui, SDL_Renderer *r, TTF_Font *font, cons
 	return y - box.y;
 }
 
-static const char *verdict_word(enum mck_lang lang, enum mck_verdict v)
+const char *mck__ui_verdict_word(enum mck_lang lang, enum mck_verdict v)
 {
 	static const enum mck_text words[] = {MCK_TEXT_VERDICT_VALID, MCK_TEXT_VERDICT_WARNING,
 					      MCK_TEXT_VERDICT_INVALID, MCK_TEXT_VERDICT_UNREADABLE,
@@ -259,7 +245,7 @@ static const char *verdict_action(enum mck_lang lang, enum mck_verdict v)
 }
 
 /* The band: colour, mark, word, the first reason in plain words, what to do. */
-static void draw_band(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
+void mck__ui_band(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 {
 	static const char *const marks[] = {"\xe2\x9c\x94", "!", "\xe2\x9c\x97", "?",
 					    "\xe2\x9c\x97"};
@@ -273,11 +259,13 @@ static void draw_band(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view 
 	const char *reason = NULL;
 	char line[512];
 
-	fill(r, band, bg);
-	x += blit(r, (vi == 0 || vi == 2 || vi == 4) ? ui->font[F_SYMBOL] : ui->font[F_BAND],
-		  marks[vi], fg, x, band.y + u) +
+	mck__ui_fill(r, band, bg);
+	x += mck__ui_blit(r,
+			  (vi == 0 || vi == 2 || vi == 4) ? ui->font[F_SYMBOL] : ui->font[F_BAND],
+			  marks[vi], fg, x, band.y + u) +
 	     u;
-	word_w = blit(r, ui->font[F_BAND], verdict_word(v->lang, v->verdict), fg, x, band.y + u);
+	word_w = mck__ui_blit(r, ui->font[F_BAND], mck__ui_verdict_word(v->lang, v->verdict), fg, x,
+			      band.y + u);
 	(void)word_w;
 	for (unsigned i = 0; i < MCK_REASON_COUNT; i++) {
 		if (v->reasons & MCK_REASON_BIT(i)) {
@@ -289,8 +277,8 @@ static void draw_band(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view 
 	snprintf(line, sizeof(line), "%s",
 		 reason != NULL ? reason : verdict_action(v->lang, v->verdict));
 	int top = band.y + u + TTF_FontLineSkip(ui->font[F_BAND]);
-	draw_wrapped(ui, r, ui->font[F_REASON], line, fg,
-		     (SDL_Rect){2 * u, top, band.w - 4 * u, band.y + band.h - top - u / 2});
+	mck__ui_wrapped(ui, r, ui->font[F_REASON], line, fg,
+			(SDL_Rect){2 * u, top, band.w - 4 * u, band.y + band.h - top - u / 2});
 }
 
 struct rows {
@@ -325,18 +313,18 @@ static void row(struct rows *w, const char *label, const char *value, SDL_Color 
 	}
 	if (narrow) {
 		if (label[0] != '\0') {
-			blit(w->r, w->ui->font[F_LABEL], label, muted, w->area.x, w->y);
+			mck__ui_blit(w->r, w->ui->font[F_LABEL], label, muted, w->area.x, w->y);
 			w->y += label_line;
 			room -= label_line;
 		}
 	} else {
-		draw_wrapped(
+		mck__ui_wrapped(
 			w->ui, w->r, w->ui->font[F_LABEL], label, muted,
 			(SDL_Rect){w->area.x, w->y + line / 8, label_w - w->ui->unit, label_line});
 	}
-	w->y += draw_wrapped(w->ui, w->r, w->ui->font[F_BODY], value, c,
-			     (SDL_Rect){w->area.x + label_w, w->y, w->area.w - label_w,
-					room < 3 * line ? room : 3 * line});
+	w->y += mck__ui_wrapped(w->ui, w->r, w->ui->font[F_BODY], value, c,
+				(SDL_Rect){w->area.x + label_w, w->y, w->area.w - label_w,
+					   room < 3 * line ? room : 3 * line});
 }
 
 /* The credential's own words: a framed, light area under the band, captioned as such. */
@@ -348,16 +336,16 @@ static void draw_details(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vi
 	struct rows w;
 	char buf[MCK_VIEW_TEXT + 64];
 
-	fill(r, area, paper);
-	fill(r, (SDL_Rect){area.x, area.y, u / 2 > 2 ? u / 2 : 2, area.h}, frame);
+	mck__ui_fill(r, area, paper);
+	mck__ui_fill(r, (SDL_Rect){area.x, area.y, u / 2 > 2 ? u / 2 : 2, area.h}, frame);
 	w.ui = ui;
 	w.r = r;
 	w.area = (SDL_Rect){area.x + 2 * u, area.y + u, area.w - 6 * u, area.h - 2 * u};
 	w.y = w.area.y;
 	w.skip = v->scroll;
 	w.hidden = 0;
-	blit(r, ui->font[F_LABEL], mck_i18n_text(l, MCK_TEXT_LABEL_FROM_CREDENTIAL), frame,
-	     w.area.x, w.y);
+	mck__ui_blit(r, ui->font[F_LABEL], mck_i18n_text(l, MCK_TEXT_LABEL_FROM_CREDENTIAL), frame,
+		     w.area.x, w.y);
 	w.y += TTF_FontLineSkip(ui->font[F_LABEL]);
 	row(&w, mck_i18n_text(l, MCK_TEXT_LABEL_LEARNER), v->learner, ink);
 	row(&w, mck_i18n_text(l, MCK_TEXT_LABEL_TITLE), v->title, ink);
@@ -388,7 +376,8 @@ static void draw_details(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vi
 		int y0 = area.y + area.h - 2 * u;
 
 		for (int i = 0; i < a / 2; i++) {
-			fill(r, (SDL_Rect){x0 - a / 2 + i, y0 - a / 2 + i, a - 2 * i, 1}, frame);
+			mck__ui_fill(r, (SDL_Rect){x0 - a / 2 + i, y0 - a / 2 + i, a - 2 * i, 1},
+				     frame);
 		}
 	}
 }
@@ -417,7 +406,7 @@ static void status_text(const struct mck_view *v, char *text, size_t cap)
 /* The language button's width: the language's own name and a globe-free caret. */
 static int language_button_width(const struct mck_ui *ui, enum mck_lang lang)
 {
-	return text_width(ui->font[F_LABEL], mck_i18n_text(lang, MCK_TEXT_LANGUAGE_NAME)) +
+	return mck__ui_text_width(ui->font[F_LABEL], mck_i18n_text(lang, MCK_TEXT_LANGUAGE_NAME)) +
 	       4 * ui->unit;
 }
 
@@ -430,20 +419,21 @@ static void draw_status(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vie
 	SDL_Rect button = {bar.w - bw - u / 2, bar.y + u / 4, bw, bar.h - u / 2};
 	int line = TTF_FontLineSkip(ui->font[F_LABEL]);
 
-	fill(r, bar, slate);
-	fill(r, button, v->picker ? picked : chip);
-	blit(r, ui->font[F_LABEL], mck_i18n_text(v->lang, MCK_TEXT_LANGUAGE_NAME), white,
-	     button.x + u, button.y + (button.h - line) / 2);
+	mck__ui_fill(r, bar, slate);
+	mck__ui_fill(r, button, v->picker ? picked : chip);
+	mck__ui_blit(r, ui->font[F_LABEL], mck_i18n_text(v->lang, MCK_TEXT_LANGUAGE_NAME), white,
+		     button.x + u, button.y + (button.h - line) / 2);
 	/* A caret: the button opens a list. */
 	for (int i = 0; i < u / 2 + 1; i++) {
 		int y = button.y + button.h / 2 + (v->picker ? u / 4 - i : i - u / 4);
-		fill(r, (SDL_Rect){button.x + button.w - 2 * u + i, y, u - 2 * i, 1}, white);
+		mck__ui_fill(r, (SDL_Rect){button.x + button.w - 2 * u + i, y, u - 2 * i, 1},
+			     white);
 	}
 	ui->hit_language = button;
 	ui->hit_status = (SDL_Rect){0, bar.y, button.x, bar.h};
-	draw_wrapped(ui, r, ui->font[F_LABEL], text, white,
-		     (SDL_Rect){u, bar.y + (bar.h - line * (bar.h / line)) / 2, button.x - 2 * u,
-				bar.h - u / 2});
+	mck__ui_wrapped(ui, r, ui->font[F_LABEL], text, white,
+			(SDL_Rect){u, bar.y + (bar.h - line * (bar.h / line)) / 2, button.x - 2 * u,
+				   bar.h - u / 2});
 }
 
 /*
@@ -460,19 +450,19 @@ static void draw_picker(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vie
 	int ch = (area.h - 2 * u - (rows - 1) * (u / 2)) / rows;
 
 	ch = ch > 3 * line ? 3 * line : ch;
-	fill(r, area, paper);
+	mck__ui_fill(r, area, paper);
 	for (int i = 0; i < MCK_LANG_COUNT; i++) {
 		SDL_Rect cell = {area.x + u + (i % cols) * (cw + u),
 				 area.y + u + (i / cols) * (ch + u / 2), cw, ch};
 		bool current = (enum mck_lang)i == v->lang;
 		const char *name = mck_i18n_text((enum mck_lang)i, MCK_TEXT_LANGUAGE_NAME);
 
-		fill(r, cell, frame);
-		fill(r, (SDL_Rect){cell.x + 2, cell.y + 2, cell.w - 4, cell.h - 4},
-		     current ? picked : white);
-		draw_wrapped(ui, r, ui->font[F_BODY], name, current ? white : ink,
-			     (SDL_Rect){cell.x + 2 * u, cell.y + (cell.h - line) / 2,
-					cell.w - 4 * u, line});
+		mck__ui_fill(r, cell, frame);
+		mck__ui_fill(r, (SDL_Rect){cell.x + 2, cell.y + 2, cell.w - 4, cell.h - 4},
+			     current ? picked : white);
+		mck__ui_wrapped(ui, r, ui->font[F_BODY], name, current ? white : ink,
+				(SDL_Rect){cell.x + 2 * u, cell.y + (cell.h - line) / 2,
+					   cell.w - 4 * u, line});
 		ui->hit_pick[i] = cell;
 	}
 }
@@ -485,10 +475,10 @@ static void draw_error(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view
 
 	shown.verdict = MCK_VERDICT_UNUSABLE;
 	shown.reasons = 0;
-	draw_band(ui, r, &shown);
-	draw_wrapped(ui, r, ui->font[F_TITLE], mck_i18n_text(v->lang, error), ink,
-		     (SDL_Rect){2 * ui->unit, below.y + 2 * ui->unit, ui->width - 4 * ui->unit,
-				below.h - 4 * ui->unit});
+	mck__ui_band(ui, r, &shown);
+	mck__ui_wrapped(ui, r, ui->font[F_TITLE], mck_i18n_text(v->lang, error), ink,
+			(SDL_Rect){2 * ui->unit, below.y + 2 * ui->unit, ui->width - 4 * ui->unit,
+				   below.h - 4 * ui->unit});
 }
 
 /* The operator screen: ours only (slate header, no band), facts and counters. */
@@ -508,9 +498,9 @@ static void draw_operator(struct mck_ui *ui, SDL_Renderer *r, const struct mck_v
 	char buf[256];
 	int n;
 
-	fill(r, (SDL_Rect){area.x, area.y, area.w, head}, slate);
-	draw_wrapped(ui, r, ui->font[F_TITLE], mck_i18n_text(l, MCK_TEXT_OPERATOR_TITLE), white,
-		     (SDL_Rect){area.x + 2 * u, area.y + u, area.w - 4 * u, head - u});
+	mck__ui_fill(r, (SDL_Rect){area.x, area.y, area.w, head}, slate);
+	mck__ui_wrapped(ui, r, ui->font[F_TITLE], mck_i18n_text(l, MCK_TEXT_OPERATOR_TITLE), white,
+			(SDL_Rect){area.x + 2 * u, area.y + u, area.w - 4 * u, head - u});
 	w.ui = ui;
 	w.r = r;
 	w.area = (SDL_Rect){area.x + 2 * u, area.y + head + u, area.w - 4 * u,
@@ -553,9 +543,10 @@ static void draw_operator(struct mck_ui *ui, SDL_Renderer *r, const struct mck_v
 	row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_SOFTWARE), o->software, ink);
 	/* Every fact must be visible at once: a row that does not fit is an overflow. */
 	ui->overflows += w.hidden;
-	draw_wrapped(ui, r, ui->font[F_REASON], mck_i18n_text(l, MCK_TEXT_OPERATOR_RETURN), muted,
-		     (SDL_Rect){area.x + 2 * u, area.y + area.h - hint, area.w - 4 * u,
-				TTF_FontLineSkip(ui->font[F_REASON])});
+	mck__ui_wrapped(ui, r, ui->font[F_REASON], mck_i18n_text(l, MCK_TEXT_OPERATOR_RETURN),
+			muted,
+			(SDL_Rect){area.x + 2 * u, area.y + area.h - hint, area.w - 4 * u,
+				   TTF_FontLineSkip(ui->font[F_REASON])});
 }
 
 /* A phone showing a QR code, drawn with rectangles: nothing to translate. */
@@ -566,8 +557,9 @@ static void draw_pictogram(SDL_Renderer *r, SDL_Rect at)
 	int qy = at.y + (at.h - 9 * m) / 2;
 	uint32_t bits = 0x5a3c96e1u;
 
-	fill(r, at, (SDL_Color){33, 41, 51, 255});
-	fill(r, (SDL_Rect){at.x + m / 2 + 1, at.y + 2 * m, at.w - m - 2, at.h - 4 * m}, white);
+	mck__ui_fill(r, at, (SDL_Color){33, 41, 51, 255});
+	mck__ui_fill(r, (SDL_Rect){at.x + m / 2 + 1, at.y + 2 * m, at.w - m - 2, at.h - 4 * m},
+		     white);
 	for (int y = 0; y < 9; y++) {
 		for (int x = 0; x < 9; x++) {
 			bool finder = (x < 3 && y < 3) || (x > 5 && y < 3) || (x < 3 && y > 5);
@@ -580,7 +572,7 @@ static void draw_pictogram(SDL_Renderer *r, SDL_Rect at)
 				dark = (bits >> 16) & 1u;
 			}
 			if (dark) {
-				fill(r, (SDL_Rect){qx + x * m, qy + y * m, m, m}, ink);
+				mck__ui_fill(r, (SDL_Rect){qx + x * m, qy + y * m, m, m}, ink);
 			}
 		}
 	}
@@ -609,7 +601,7 @@ static void draw_preview(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vi
 	}
 	dst.x = at.x + (at.w - dst.w) / 2;
 	dst.y = at.y + (at.h - dst.h) / 2;
-	fill(r, (SDL_Rect){dst.x - 2, dst.y - 2, dst.w + 4, dst.h + 4}, frame);
+	mck__ui_fill(r, (SDL_Rect){dst.x - 2, dst.y - 2, dst.w + 4, dst.h + 4}, frame);
 	t = SDL_CreateTexture(r, SDL_PIXELFORMAT_RGB24, SDL_TEXTUREACCESS_STATIC, w, h);
 	if (t != NULL) {
 		SDL_UpdateTexture(t, NULL, ui->preview_rgb, w * 3);
@@ -627,11 +619,11 @@ static void draw_idle(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view 
 	int y;
 	int room;
 
-	fill(r, area, white);
-	y = title.y + draw_wrapped(ui, r, ui->font[F_TITLE],
-				   mck_i18n_text(v->lang, MCK_TEXT_IDLE_TITLE), ink, title);
+	mck__ui_fill(r, area, white);
+	y = title.y + mck__ui_wrapped(ui, r, ui->font[F_TITLE],
+				      mck_i18n_text(v->lang, MCK_TEXT_IDLE_TITLE), ink, title);
 	y += u;
-	y += draw_wrapped(
+	y += mck__ui_wrapped(
 		ui, r, ui->font[F_REASON], mck_i18n_text(v->lang, MCK_TEXT_IDLE_HINT), muted,
 		(SDL_Rect){2 * u, y, area.w - 4 * u, 2 * TTF_FontLineSkip(ui->font[F_REASON])});
 	room = area.y + area.h - y - 2 * u;
@@ -687,8 +679,8 @@ static SDL_Rect draw_notes(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 		}
 		snprintf(text, sizeof(text), "\xe2\x80\xa2 %s",
 			 mck_i18n_reason(v->lang, (enum mck_reason)i));
-		y += draw_wrapped(ui, r, ui->font[F_REASON], text, ink,
-				  (SDL_Rect){2 * ui->unit, y, area.w - 4 * ui->unit, 2 * line});
+		y += mck__ui_wrapped(ui, r, ui->font[F_REASON], text, ink,
+				     (SDL_Rect){2 * ui->unit, y, area.w - 4 * ui->unit, 2 * line});
 	}
 	if (v->missing > 0 && y + line <= area.y + area.h / 2) {
 		/* Which mandatory elements the credential lacks: ours to say, in alert ink. */
@@ -700,8 +692,8 @@ static SDL_Rect draw_notes(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 				      i == 0 ? "" : ",",
 				      mck_i18n_text(v->lang, v->missing_label[i]));
 		}
-		y += draw_wrapped(ui, r, ui->font[F_REASON], text, alert,
-				  (SDL_Rect){2 * ui->unit, y, area.w - 4 * ui->unit, 3 * line});
+		y += mck__ui_wrapped(ui, r, ui->font[F_REASON], text, alert,
+				     (SDL_Rect){2 * ui->unit, y, area.w - 4 * ui->unit, 3 * line});
 	}
 	if (y == area.y + ui->unit / 2) {
 		return area;
@@ -723,7 +715,7 @@ void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 	status_text(v, status, sizeof(status));
 	/* The status bar takes more lines only when its text needs them. */
 	int room = ui->width - 3 * u - language_button_width(ui, v->lang) - u / 2;
-	int need = text_width(ui->font[F_LABEL], status);
+	int need = mck__ui_text_width(ui->font[F_LABEL], status);
 	/* Words wrap whole, so a line holds less than its width: count 80% of it. */
 	bar_lines = need <= room ? 1 : need <= room * 8 / 5 ? 2 : 3;
 	bar_h = bar_lines * label_line + u;
@@ -737,37 +729,41 @@ void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 	memset(&ui->hit_language, 0, sizeof(ui->hit_language));
 	memset(&ui->hit_status, 0, sizeof(ui->hit_status));
 	memset(ui->hit_pick, 0, sizeof(ui->hit_pick));
-	fill(r, (SDL_Rect){0, 0, ui->width, ui->height}, white);
+	memset(&ui->hit_start, 0, sizeof(ui->hit_start));
+	memset(&ui->hit_finish, 0, sizeof(ui->hit_finish));
+	memset(&ui->hit_cancel, 0, sizeof(ui->hit_cancel));
+	memset(&ui->hit_done, 0, sizeof(ui->hit_done));
+	mck__ui_fill(r, (SDL_Rect){0, 0, ui->width, ui->height}, white);
 	switch (v->screen) {
 	case MCK_SCREEN_RESULT:
-		draw_band(ui, r, v);
+		mck__ui_band(ui, r, v);
 		below = draw_notes(ui, r, v, below);
 		if (v->has_credential) {
 			draw_details(ui, r, v, below);
 		} else {
 			/* Nothing to show from the code: say what to do, large. */
-			draw_wrapped(ui, r, ui->font[F_TITLE], verdict_action(v->lang, v->verdict),
-				     ink,
-				     (SDL_Rect){2 * u, below.y + 2 * u, ui->width - 4 * u,
-						below.h - 4 * u});
+			mck__ui_wrapped(ui, r, ui->font[F_TITLE],
+					verdict_action(v->lang, v->verdict), ink,
+					(SDL_Rect){2 * u, below.y + 2 * u, ui->width - 4 * u,
+						   below.h - 4 * u});
 		}
 		below = (SDL_Rect){0, band.h, ui->width, ui->height - band.h - bar_h};
 		break;
 	case MCK_SCREEN_PROGRESS:
 		/* Not a verdict: blue, and only the progress. */
-		fill(r, band, (SDL_Color){30, 80, 160, 255});
+		mck__ui_fill(r, band, (SDL_Color){30, 80, 160, 255});
 		snprintf(text, sizeof(text), mck_i18n_text(v->lang, MCK_TEXT_CHUNK_PROGRESS),
 			 v->chunk_have, v->chunk_total);
-		draw_wrapped(ui, r, ui->font[F_TITLE], text, white,
-			     (SDL_Rect){2 * u, u, band.w - 4 * u, band.h - 4 * u});
+		mck__ui_wrapped(ui, r, ui->font[F_TITLE], text, white,
+				(SDL_Rect){2 * u, u, band.w - 4 * u, band.h - 4 * u});
 		/* One square per part: filled when read. */
 		for (unsigned i = 0; i < v->chunk_total && i < 16; i++) {
 			SDL_Rect sq = {2 * u + (int)i * 3 * u, band.h - 3 * u, 2 * u, 2 * u};
 
-			fill(r, sq, white);
+			mck__ui_fill(r, sq, white);
 			if (i >= v->chunk_have) {
-				fill(r, (SDL_Rect){sq.x + 3, sq.y + 3, sq.w - 6, sq.h - 6},
-				     (SDL_Color){30, 80, 160, 255});
+				mck__ui_fill(r, (SDL_Rect){sq.x + 3, sq.y + 3, sq.w - 6, sq.h - 6},
+					     (SDL_Color){30, 80, 160, 255});
 			}
 		}
 		draw_idle(ui, r, v, below);
@@ -779,6 +775,12 @@ void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 		draw_operator(ui, r, v, content);
 		banded = false;
 		break;
+	case MCK_SCREEN_SESSION:
+		mck__ui_draw_session(ui, r, v, below);
+		break;
+	case MCK_SCREEN_DECISION:
+		mck__ui_draw_decision(ui, r, v, below);
+		break;
 	case MCK_SCREEN_IDLE:
 	default:
 		if (mck_view_fault(v, &fault)) {
@@ -787,16 +789,20 @@ void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 		}
 		draw_idle(ui, r, v, content);
 		banded = false;
+		if (v->session.available) {
+			mck__ui_draw_start(ui, r, v, content);
+		}
 		if (!v->status.clock_ok) {
 			/* Scanning still works (dates against the trust list): a notice, no band. */
 			int h = 2 * TTF_FontLineSkip(ui->font[F_REASON]);
 			SDL_Rect box = {u, content.h - h - 2 * u, ui->width - 2 * u, h + u};
 
-			fill(r, box, alert);
-			fill(r, (SDL_Rect){box.x + 3, box.y + 3, box.w - 6, box.h - 6}, white);
-			draw_wrapped(ui, r, ui->font[F_REASON],
-				     mck_i18n_text(v->lang, MCK_TEXT_ERROR_CLOCK_UNSET), alert,
-				     (SDL_Rect){box.x + u, box.y + u / 2, box.w - 2 * u, h});
+			mck__ui_fill(r, box, alert);
+			mck__ui_fill(r, (SDL_Rect){box.x + 3, box.y + 3, box.w - 6, box.h - 6},
+				     white);
+			mck__ui_wrapped(ui, r, ui->font[F_REASON],
+					mck_i18n_text(v->lang, MCK_TEXT_ERROR_CLOCK_UNSET), alert,
+					(SDL_Rect){box.x + u, box.y + u / 2, box.w - 2 * u, h});
 		}
 		break;
 	}
@@ -844,6 +850,18 @@ enum mck_ui_hit mck_ui_hit_test(const struct mck_ui *ui, int x, int y, enum mck_
 	if (inside(ui->hit_language, x, y)) {
 		return MCK_UI_HIT_LANGUAGE;
 	}
+	if (inside(ui->hit_start, x, y)) {
+		return MCK_UI_HIT_START;
+	}
+	if (inside(ui->hit_finish, x, y)) {
+		return MCK_UI_HIT_FINISH;
+	}
+	if (inside(ui->hit_cancel, x, y)) {
+		return MCK_UI_HIT_CANCEL;
+	}
+	if (inside(ui->hit_done, x, y)) {
+		return MCK_UI_HIT_DONE;
+	}
 	if (inside(ui->hit_status, x, y)) {
 		return MCK_UI_HIT_STATUS;
 	}
@@ -857,6 +875,14 @@ SDL_Rect mck_ui_hit_rect(const struct mck_ui *ui, enum mck_ui_hit what, int inde
 		return ui->hit_language;
 	case MCK_UI_HIT_STATUS:
 		return ui->hit_status;
+	case MCK_UI_HIT_START:
+		return ui->hit_start;
+	case MCK_UI_HIT_FINISH:
+		return ui->hit_finish;
+	case MCK_UI_HIT_CANCEL:
+		return ui->hit_cancel;
+	case MCK_UI_HIT_DONE:
+		return ui->hit_done;
 	case MCK_UI_HIT_PICK:
 		if (index >= 0 && index < MCK_LANG_COUNT) {
 			return ui->hit_pick[index];
@@ -873,10 +899,21 @@ void mck_view_clear_result(struct mck_view *v)
 	struct mck_view_status status = v->status;
 	struct mck_view_operator op = v->op;
 	enum mck_lang lang = v->lang;
+	struct mck_view_session policy = {0};
 
+	/* The policy stays (the operator's); the credentials and totals go. */
+	policy.available = v->session.available;
+	memcpy(policy.policy, v->session.policy, sizeof(policy.policy));
+	policy.requirements = v->session.requirements;
+	for (size_t i = 0; i < policy.requirements && i < MCK_VIEW_REQ; i++) {
+		policy.req[i] = v->session.req[i];
+		policy.req[i].have = 0;
+		policy.req[i].met = false;
+	}
 	SDL_memset4(v, 0, sizeof(*v) / 4);
 	memset(v, 0, sizeof(*v));
 	v->status = status;
 	v->op = op;
 	v->lang = lang;
+	v->session = policy;
 }

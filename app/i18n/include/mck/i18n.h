@@ -76,7 +76,31 @@ enum mck_lang {
 	X(OPERATOR_UPTIME, "Running for")                                                          \
 	X(OPERATOR_DISPLAY, "Display")                                                             \
 	X(OPERATOR_SOFTWARE, "Software")                                                           \
-	X(OPERATOR_RETURN, "Touch the screen to return")
+	X(OPERATOR_RETURN, "Touch the screen to return")                                           \
+	X(SESSION_START, "Start check")                                                            \
+	X(SESSION_PROMPT, "Show your credentials one after another")                               \
+	X(SESSION_COUNTS, "Counts towards this check")                                             \
+	X(SESSION_NOT_COUNTED, "Does not count for this check")                                    \
+	X(SESSION_DUPLICATE, "Shown before: counted once")                                         \
+	X(SESSION_FINISH, "Finish")                                                                \
+	X(SESSION_CANCEL, "Cancel")                                                                \
+	X(SESSION_DONE, "Done")                                                                    \
+	X(SESSION_REQUIREMENTS, "Requirements")                                                    \
+	X(SESSION_CREDENTIALS, "Credentials shown")                                                \
+	X(SESSION_NONE, "None yet")                                                                \
+	X(SESSION_HAVE_COUNT, "%s of %s credentials")                                              \
+	X(SESSION_HAVE_ECTS, "%s of %s ECTS")                                                      \
+	X(SESSION_HAVE_HOURS, "%s of %s hours")                                                    \
+	X(SESSION_MISSING, "%s missing")                                                           \
+	X(SESSION_MET, "met")                                                                      \
+	X(SESSION_FULL, "This check is full: finish it")                                           \
+	X(DECISION_MET, "MEETS THE REQUIREMENTS")                                                  \
+	X(DECISION_NOT_MET, "DOES NOT MEET THE REQUIREMENTS")                                      \
+	X(DECISION_NOTE_MET, "Every requirement is met.")                                          \
+	X(DECISION_NOTE_NOT_MET, "Not every requirement is met: what is missing is listed below.") \
+	X(DECISION_REFERENCE, "Reference")                                                         \
+	X(DECISION_LEARNERS_DIFFER,                                                                \
+	  "The credentials name different people: check the candidate's identity.")
 
 enum mck_text {
 #define MCK__TEXT_ENUM(key, en) MCK_TEXT_##key,

@@ -24,6 +24,10 @@ enum mck_ui_hit {
 	MCK_UI_HIT_LANGUAGE, /* the language button: open or close the picker */
 	MCK_UI_HIT_PICK,     /* a language in the open picker (see @p picked) */
 	MCK_UI_HIT_STATUS,   /* the status bar: the operator screen */
+	MCK_UI_HIT_START,    /* idle with a policy: start a check */
+	MCK_UI_HIT_FINISH,   /* a check: decide */
+	MCK_UI_HIT_CANCEL,   /* a check: drop it, back to idle */
+	MCK_UI_HIT_DONE,     /* the decision: clear everything */
 	MCK_UI_HIT_COUNT
 };
 

@@ -19,6 +19,8 @@
 #define MCK_VIEW_MISSING   10
 #define MCK_VIEW_PREVIEW_W 320
 #define MCK_VIEW_PREVIEW_H 240
+#define MCK_VIEW_REQ       16 /* requirements of a policy (MCK_POLICY_REQ_MAX) */
+#define MCK_VIEW_CREDS     32 /* credentials in a session (MCK_SESSION_MAX) */
 
 enum mck_screen {
 	MCK_SCREEN_IDLE = 0,
@@ -26,6 +28,8 @@ enum mck_screen {
 	MCK_SCREEN_RESULT,
 	MCK_SCREEN_ERROR,    /* the error in `error`; faults in `status` show by themselves */
 	MCK_SCREEN_OPERATOR, /* device facts and counters for the operator */
+	MCK_SCREEN_SESSION,  /* an entry-requirements check: credentials and running totals */
+	MCK_SCREEN_DECISION, /* the check's decision and its reference code */
 };
 
 struct mck_view_status {
@@ -47,6 +51,44 @@ struct mck_view_operator {
 	long long uptime_s;
 	unsigned scans;
 	unsigned verdicts[5]; /* scans by enum mck_verdict */
+};
+
+/* One requirement of the policy in a session: the policy's words, its total. */
+struct mck_view_requirement {
+	char label[128]; /* from the policy file (the operator's), sanitised */
+	int kind;        /* 0 count, 1 ECTS, 2 hours (enum mck_need) */
+	double have;
+	double need;
+	bool met;
+};
+
+/* One credential shown in a session: what the list needs, nothing about the learner. */
+struct mck_view_session_cred {
+	char title[96]; /* sanitised credential text */
+	char issuer[96];
+	enum mck_verdict verdict;
+	bool counts;
+	bool duplicate;
+};
+
+/*
+ * An entry-requirements check (docs/policy.md). The band shows the latest
+ * credential's verdict (drawn from `verdict` and `reasons` alone) or the
+ * decision; credential text only ever appears in the list below it.
+ */
+struct mck_view_session {
+	bool available;   /* a policy is configured: idle offers to start */
+	char policy[128]; /* its name (the operator's), sanitised */
+	size_t requirements;
+	struct mck_view_requirement req[MCK_VIEW_REQ];
+	size_t creds;
+	struct mck_view_session_cred cred[MCK_VIEW_CREDS];
+	bool latest;          /* a credential was shown: the band says how it went */
+	bool latest_listed;   /* ...and it joined the list (an unreadable scan does not) */
+	bool full;            /* MCK_VIEW_CREDS reached: finish */
+	bool met;             /* the decision */
+	bool learners_differ; /* the credentials name different people */
+	char reference[16];   /* "XXXX-XXXX" */
 };
 
 struct mck_view {
@@ -82,6 +124,7 @@ struct mck_view {
 	struct mck_view_status status;
 	struct mck_view_operator op;
 	bool picker; /* the language picker is open */
+	struct mck_view_session session;
 	/* Idle: the camera's live picture, 8-bit grey, borrowed for one draw (NULL: none). */
 	const uint8_t *preview;
 	int preview_w; /* at most MCK_VIEW_PREVIEW_W x MCK_VIEW_PREVIEW_H */

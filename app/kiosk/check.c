@@ -1,0 +1,149 @@
+#include "check.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fileio.h"
+#include "mck/err.h"
+#include "mck/text.h"
+
+int mck_check_load(struct mck_check *c, const char *path, char *err, size_t cap)
+{
+	char msg[256];
+	char *buf = NULL;
+	size_t len = 0;
+	int rc;
+
+	memset(c, 0, sizeof(*c));
+	rc = mck_cli_read_file(path, MCK_POLICY_FILE_MAX, &buf, &len);
+	if (rc != 0) {
+		snprintf(err, cap, "%s: %s", path, strerror(-rc));
+		return -1;
+	}
+	rc = mck_policy_parse((const uint8_t *)buf, len, &c->policy, msg, sizeof(msg));
+	free(buf);
+	if (rc != MCK_OK) {
+		snprintf(err, cap, "%s: %s", path, rc == MCK_ERR_NOMEM ? "out of memory" : msg);
+		return -1;
+	}
+	mck_session_init(&c->session, c->policy);
+	return 0;
+}
+
+void mck_check_free(struct mck_check *c)
+{
+	mck_session_clear(&c->session);
+	mck_policy_free(c->policy);
+	memset(c, 0, sizeof(*c));
+}
+
+void mck_check_show_policy(const struct mck_check *c, struct mck_view *v)
+{
+	struct mck_view_session *s = &v->session;
+	const char *code = mck_i18n_code(v->lang);
+
+	s->available = c->policy != NULL;
+	if (c->policy == NULL) {
+		return;
+	}
+	mck_text_sanitize(mck_policy_name(c->policy), s->policy, sizeof(s->policy));
+	s->requirements = mck_policy_count(c->policy);
+	for (size_t i = 0; i < s->requirements && i < MCK_VIEW_REQ; i++) {
+		double need;
+
+		s->req[i].kind = (int)mck_policy_req_need(c->policy, i, &need);
+		s->req[i].need = need;
+		mck_text_sanitize(mck_policy_req_label(c->policy, i, code), s->req[i].label,
+				  sizeof(s->req[i].label));
+	}
+}
+
+/* Each requirement's total and the decision, from the session. */
+static bool update_totals(struct mck_check *c, struct mck_view *v)
+{
+	struct mck_req_status st[MCK_POLICY_REQ_MAX];
+	bool all = mck_session_evaluate(&c->session, st);
+
+	mck_check_show_policy(c, v); /* labels in the view's current language */
+	for (size_t i = 0; i < v->session.requirements && i < MCK_VIEW_REQ; i++) {
+		v->session.req[i].have = st[i].have;
+		v->session.req[i].met = st[i].met;
+	}
+	v->session.learners_differ = c->session.learners_differ;
+	return all;
+}
+
+void mck_check_start(struct mck_check *c, struct mck_view *v)
+{
+	if (c->policy == NULL) {
+		return;
+	}
+	mck_session_clear(&c->session);
+	mck_view_clear_result(v);
+	c->active = true;
+	v->screen = MCK_SCREEN_SESSION;
+	update_totals(c, v);
+}
+
+void mck_check_add(struct mck_check *c, struct mck_view *v, const struct mck_result *res)
+{
+	struct mck_view_session *s = &v->session;
+	int i;
+
+	v->screen = MCK_SCREEN_SESSION;
+	v->verdict = res->verdict;
+	v->reasons = res->reasons;
+	s->latest = true;
+	s->latest_listed = false;
+	if (!res->has_credential && res->verdict == MCK_VERDICT_UNREADABLE) {
+		return; /* no credential: the band says so, the list does not change */
+	}
+	i = mck_session_add(&c->session, res);
+	if (i < 0) {
+		s->full = true;
+		s->latest = false;
+		return;
+	}
+	if ((size_t)i < MCK_VIEW_CREDS) {
+		const struct mck_session_item *it = &c->session.item[i];
+		struct mck_view_session_cred *vc = &s->cred[i];
+
+		mck_text_sanitize(it->title, vc->title, sizeof(vc->title));
+		mck_text_sanitize(it->issuer_name, vc->issuer, sizeof(vc->issuer));
+		vc->verdict = it->verdict;
+		vc->counts = it->eligible;
+		vc->duplicate = it->duplicate_of >= 0;
+		s->creds = (size_t)i + 1;
+		s->latest_listed = true;
+	}
+	s->full = c->session.count >= MCK_SESSION_MAX;
+	update_totals(c, v);
+}
+
+void mck_check_finish(struct mck_check *c, struct mck_view *v, int64_t now)
+{
+	char reference[MCK_POLICY_REF_LEN];
+	cJSON *record;
+
+	if (!c->active) {
+		return;
+	}
+	v->session.met = update_totals(c, v);
+	record = mck_session_record(&c->session, now, reference);
+	cJSON_Delete(record);
+	snprintf(v->session.reference, sizeof(v->session.reference), "%s",
+		 record != NULL ? reference : "-");
+	v->screen = MCK_SCREEN_DECISION;
+	v->verdict = v->session.met ? MCK_VERDICT_VALID : MCK_VERDICT_INVALID;
+	v->reasons = 0;
+}
+
+void mck_check_end(struct mck_check *c, struct mck_view *v)
+{
+	mck_session_clear(&c->session);
+	c->active = false;
+	mck_view_clear_result(v);
+	mck_check_show_policy(c, v);
+}

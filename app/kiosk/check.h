@@ -1,0 +1,41 @@
+/*
+ * An entry-requirements check on the kiosk (docs/policy.md): the operator's
+ * policy, the session of credentials the candidate shows, and the screen's
+ * view of it. Nothing about the learner is kept; ending the check wipes it.
+ */
+#ifndef MCK_KIOSK_CHECK_H
+#define MCK_KIOSK_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mck/policy.h"
+#include "mck/verify.h"
+#include "mck/view.h"
+
+struct mck_check {
+	struct mck_policy *policy; /* NULL: no check configured */
+	bool active;
+	struct mck_session session;
+};
+
+/** Read and parse the policy file @p path. 0, or -1 with one line in @p err. */
+int mck_check_load(struct mck_check *c, const char *path, char *err, size_t cap);
+void mck_check_free(struct mck_check *c);
+
+/** The policy's name and requirements into the view (idle offers to start). */
+void mck_check_show_policy(const struct mck_check *c, struct mck_view *v);
+/** Start a check: an empty session, the session screen. */
+void mck_check_start(struct mck_check *c, struct mck_view *v);
+/**
+ * A verification during a check: added to the session (an unreadable scan is
+ * shown in the band but not listed), totals updated.
+ */
+void mck_check_add(struct mck_check *c, struct mck_view *v, const struct mck_result *res);
+/** Decide: the decision screen with the record's reference code (@p now: Unix seconds). */
+void mck_check_finish(struct mck_check *c, struct mck_view *v, int64_t now);
+/** End the check (done, cancelled, timed out): session and view wiped, back to idle. */
+void mck_check_end(struct mck_check *c, struct mck_view *v);
+
+#endif

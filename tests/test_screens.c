@@ -613,6 +613,106 @@ static void test_progress_screen(void **state)
 	}
 }
 
+/* A touch target that a finger can hit and that stays off the band. */
+static void expect_button(const char *report, const char *name, int band)
+{
+	struct target t;
+
+	if (!find_target(report, name, &t)) {
+		fprintf(stderr, "no target %s in:\n%s", name, report);
+	}
+	assert_true(find_target(report, name, &t));
+	assert_true(t.h >= 40 && t.w >= 60);
+	assert_true(t.y >= band);
+}
+
+/*
+ * Entry-requirements checks (docs/policy.md): idle offers to start; the check
+ * screen's band is the latest credential's verdict; the decision's band is
+ * green when met and red when not; buttons reachable and off the band.
+ */
+static void test_check_screens(void **state)
+{
+	char policy[600];
+	char shown[2048];
+	char met[2048];
+	char out[512];
+	const char *C = MCK_FIXTURES "/cases";
+
+	(void)state;
+	snprintf(policy, sizeof(policy), "%s/../../docs/examples/policy-cloud-exam.json",
+		 MCK_FIXTURES);
+	/* valid, revoked, incomplete (accepted), the first again: 4 of 5 ECTS */
+	snprintf(shown, sizeof(shown),
+		 "image:%s/valid-es256-compact/input0.png,%s/invalid-revoked/input0.png,"
+		 "%s/warn-incomplete/input0.png,%s/valid-es256-compact/input0.png",
+		 C, C, C, C);
+	/* three different valid credentials of 2 ECTS each: 6 of 5 */
+	snprintf(met, sizeof(met),
+		 "image:%s/valid-es256-compact/input0.png,%s/valid-ps256-compact/input0.png,"
+		 "%s/valid-rs256-plain/input0.png",
+		 C, C, C);
+	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+		for (size_t l = 0; l < sizeof(langs) / sizeof(langs[0]); l++) {
+			int w = 0;
+			int h = 0;
+			int band;
+			char *report = NULL;
+
+			snprintf(out, sizeof(out), "%s/screen-start-%s-%s.png", MCK_BIN_DIR,
+				 sizes[s], langs[l]);
+			expect_no_overflow(
+				render_with(NULL, sizes[s], langs[l], out,
+					    (const char *const[]){"--policy", policy, NULL},
+					    &report),
+				out);
+			expect_button(report, "start", 0);
+			free(report);
+			report = NULL;
+
+			snprintf(out, sizeof(out), "%s/screen-check-%s-%s.png", MCK_BIN_DIR,
+				 sizes[s], langs[l]);
+			assert_true(render_with(shown, sizes[s], langs[l], out,
+						(const char *const[]){"--policy", policy, "--show",
+								      "check", NULL},
+						&report) >= 0);
+			expect_band(out, green); /* the last one shown was valid */
+			pixel_at(out, 0, 0, &w, &h);
+			band = (w < h ? w : h) * 30 / 100 < h * 28 / 100
+				       ? (w < h ? w : h) * 30 / 100
+				       : h * 28 / 100;
+			expect_button(report, "finish", band);
+			expect_button(report, "cancel", band);
+			assert_null(strstr(report, "target start"));
+			free(report);
+			report = NULL;
+
+			snprintf(out, sizeof(out), "%s/screen-decision-%s-%s.png", MCK_BIN_DIR,
+				 sizes[s], langs[l]);
+			expect_no_overflow(
+				render_with(shown, sizes[s], langs[l], out,
+					    (const char *const[]){"--policy", policy, "--show",
+								  "decision", NULL},
+					    &report),
+				out);
+			expect_band(out, red); /* 4 of 5 ECTS: not met */
+			expect_button(report, "done", band);
+			free(report);
+			report = NULL;
+
+			snprintf(out, sizeof(out), "%s/screen-decision-met-%s-%s.png", MCK_BIN_DIR,
+				 sizes[s], langs[l]);
+			expect_no_overflow(
+				render_with(met, sizes[s], langs[l], out,
+					    (const char *const[]){"--policy", policy, "--show",
+								  "decision", NULL},
+					    NULL),
+				out);
+			expect_band(out, green);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -624,6 +724,7 @@ int main(void)
 		cmocka_unit_test(test_language_picker),
 		cmocka_unit_test(test_rotation),
 		cmocka_unit_test(test_progress_screen),
+		cmocka_unit_test(test_check_screens),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

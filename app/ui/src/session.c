@@ -255,11 +255,12 @@ void mck__ui_draw_decision(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 	mck__ui_wrapped(
 		ui, r, ui->font[F_TITLE],
 		mck_i18n_text(v->lang, s->met ? MCK_TEXT_DECISION_MET : MCK_TEXT_DECISION_NOT_MET),
-		white, (SDL_Rect){2 * u, u, band.w - 4 * u, band.h - note_h - 2 * u});
-	mck__ui_wrapped(ui, r, ui->font[F_REASON],
-			mck_i18n_text(v->lang, s->met ? MCK_TEXT_DECISION_NOTE_MET
-						      : MCK_TEXT_DECISION_NOTE_NOT_MET),
-			white, (SDL_Rect){2 * u, band.h - note_h - u / 2, band.w - 4 * u, note_h});
+		white, (SDL_Rect){2 * u, u, band.w - 4 * u, band.h - 2 * u});
+	y += mck__ui_wrapped(ui, r, ui->font[F_REASON],
+			     mck_i18n_text(v->lang, s->met ? MCK_TEXT_DECISION_NOTE_MET
+							   : MCK_TEXT_DECISION_NOTE_NOT_MET),
+			     ink, (SDL_Rect){2 * u, y, ui->width - 4 * u, 2 * note_h}) +
+	     u / 2;
 	if (s->learners_differ) {
 		y += mck__ui_wrapped(ui, r, ui->font[F_REASON],
 				     mck_i18n_text(v->lang, MCK_TEXT_DECISION_LEARNERS_DIFFER),

@@ -19,3 +19,6 @@ target_compile_definitions(test_settings PRIVATE MCK_BOARD_DIR="${PROJECT_SOURCE
 
 # systemd notifications: READY, watchdog pacing, STOPPING, malformed settings.
 mck_add_test(test_notify LABEL unit SOURCES test_notify.c LIBS mck_kiosk_notify)
+
+# The kiosk's entry-requirements check: the view, the list, the decision, the wipe.
+mck_add_test(test_check LABEL unit SOURCES test_check.c LIBS mck_kiosk_check)

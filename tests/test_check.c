@@ -1,0 +1,200 @@
+/* The kiosk's entry-requirements check (app/kiosk/check.c): the view it fills,
+ * what it lists, the decision, and that ending it leaves nothing of the learner. */
+#define _GNU_SOURCE /* mkstemp */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "check.h"
+
+#define NOW INT64_C(1795000000)
+
+static const char policy_text[] =
+	"{\"name\":\"Admission \\u0007 test\",\"acceptWarnings\":[\"incomplete\"],"
+	"\"requirements\":[{\"id\":\"level\",\"label\":{\"en\":\"EQF 4+\",\"pl\":\"EQF 4 lub "
+	"wy\xc5\xbcszy\"},\"match\":{\"minEqfLevel\":4},\"need\":{\"count\":1}},"
+	"{\"id\":\"ects\",\"match\":{\"titleAny\":[\"cloud\"]},\"need\":{\"ects\":4}}]}";
+
+static char policy_path[] = "/tmp/mck-check-XXXXXX";
+
+static int setup(void **state)
+{
+	int fd = mkstemp(policy_path);
+
+	(void)state;
+	if (fd < 0 ||
+	    write(fd, policy_text, sizeof(policy_text) - 1) != (ssize_t)(sizeof(policy_text) - 1)) {
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	unlink(policy_path);
+	return 0;
+}
+
+static void result(struct mck_result *r, enum mck_verdict verdict, const char *jti,
+		   const char *title, int eqf, double ects)
+{
+	cJSON *root = cJSON_CreateObject();
+
+	memset(r, 0, sizeof(*r));
+	cJSON_AddStringToObject(root, "t", title);
+	r->verdict = verdict;
+	r->now = NOW;
+	r->has_credential = verdict != MCK_VERDICT_UNREADABLE;
+	if (verdict == MCK_VERDICT_UNREADABLE) {
+		r->reasons = MCK_REASON_BIT(MCK_REASON_NO_CODE);
+	}
+	r->cred.root = root;
+	r->cred.jti = jti;
+	r->cred.iss = "https://cert.example-vet.pl";
+	r->cred.issuer_name = "Example \xe2\x80\xae VET"; /* a bidi override: sanitised */
+	r->cred.country = "PL";
+	r->cred.title = cJSON_GetObjectItem(root, "t")->valuestring;
+	r->cred.learner = "Anna Kowalska";
+	r->cred.eqf_level = eqf;
+	r->cred.has_ects = true;
+	r->cred.ects = ects;
+	r->cred.nbf = NOW - 86400;
+}
+
+static void add(struct mck_check *c, struct mck_view *v, enum mck_verdict verdict, const char *jti,
+		const char *title, int eqf, double ects)
+{
+	struct mck_result r;
+
+	result(&r, verdict, jti, title, eqf, ects);
+	mck_check_add(c, v, &r);
+	cJSON_Delete(r.cred.root);
+}
+
+static void test_load_and_policy_view(void **state)
+{
+	struct mck_check c;
+	struct mck_view v;
+	char err[256];
+
+	(void)state;
+	memset(&v, 0, sizeof(v));
+	assert_int_equal(mck_check_load(&c, "/nonexistent/policy.json", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "/nonexistent/policy.json"));
+	assert_int_equal(mck_check_load(&c, policy_path, err, sizeof(err)), 0);
+	v.lang = MCK_LANG_PL;
+	mck_check_show_policy(&c, &v);
+	assert_true(v.session.available);
+	assert_int_equal(v.session.requirements, 2);
+	assert_string_equal(v.session.req[0].label, "EQF 4 lub wy\xc5\xbcszy");
+	assert_string_equal(v.session.req[1].label, "ects"); /* no label: the id */
+	assert_int_equal(v.session.req[1].kind, MCK_NEED_ECTS);
+	assert_null(strchr(v.session.policy, '\a')); /* the policy name is sanitised too */
+	mck_check_free(&c);
+}
+
+static void test_check_flow(void **state)
+{
+	struct mck_check c;
+	struct mck_view v;
+	char err[256];
+
+	(void)state;
+	memset(&v, 0, sizeof(v));
+	assert_int_equal(mck_check_load(&c, policy_path, err, sizeof(err)), 0);
+	mck_check_show_policy(&c, &v);
+	mck_check_start(&c, &v);
+	assert_true(c.active);
+	assert_int_equal(v.screen, MCK_SCREEN_SESSION);
+	assert_false(v.session.latest);
+
+	add(&c, &v, MCK_VERDICT_VALID, "a", "Cloud basics", 5, 2);
+	assert_int_equal(v.session.creds, 1);
+	assert_true(v.session.latest && v.session.latest_listed);
+	assert_true(v.session.cred[0].counts);
+	assert_true(v.session.req[0].met);
+	assert_false(v.session.req[1].met);
+	assert_true(v.session.req[1].have == 2);
+	assert_null(strstr(v.session.cred[0].issuer, "\xe2\x80\xae"));
+
+	/* unreadable: in the band, not in the list */
+	add(&c, &v, MCK_VERDICT_UNREADABLE, NULL, "", 0, 0);
+	assert_int_equal(v.verdict, MCK_VERDICT_UNREADABLE);
+	assert_false(v.session.latest_listed);
+	assert_int_equal(v.session.creds, 1);
+
+	/* revoked: listed, never counted; the same credential again: counted once */
+	add(&c, &v, MCK_VERDICT_INVALID, "r", "Cloud networking", 5, 3);
+	add(&c, &v, MCK_VERDICT_VALID, "a", "Cloud basics", 5, 2);
+	assert_int_equal(v.session.creds, 3);
+	assert_false(v.session.cred[1].counts);
+	assert_true(v.session.cred[2].duplicate);
+	assert_false(v.session.cred[2].counts);
+	assert_true(v.session.req[1].have == 2);
+
+	add(&c, &v, MCK_VERDICT_VALID, "b", "Cloud security", 4, 2);
+	assert_true(v.session.req[1].met);
+	mck_check_finish(&c, &v, NOW);
+	assert_int_equal(v.screen, MCK_SCREEN_DECISION);
+	assert_true(v.session.met);
+	assert_int_equal(strlen(v.session.reference), 9);
+	assert_int_equal(v.session.reference[4], '-');
+
+	/* Done: nothing of the credentials stays, in the view or the session */
+	mck_check_end(&c, &v);
+	assert_false(c.active);
+	assert_int_equal(v.screen, MCK_SCREEN_IDLE);
+	assert_int_equal(v.session.creds, 0);
+	assert_int_equal(v.session.cred[0].title[0], 0);
+	assert_int_equal(v.session.reference[0], 0);
+	assert_false(v.session.req[1].met);
+	assert_int_equal(c.session.count, 0);
+	assert_int_equal(c.session.item[0].title[0], 0);
+	assert_true(v.session.available); /* the policy stays */
+	assert_int_equal(v.session.requirements, 2);
+	mck_check_free(&c);
+}
+
+/* 32 credentials fill a check: the 33rd is refused and the screen says to finish. */
+static void test_check_full(void **state)
+{
+	struct mck_check c;
+	struct mck_view v;
+	char err[256];
+	char jti[16];
+
+	(void)state;
+	memset(&v, 0, sizeof(v));
+	assert_int_equal(mck_check_load(&c, policy_path, err, sizeof(err)), 0);
+	mck_check_start(&c, &v);
+	for (int i = 0; i < MCK_SESSION_MAX; i++) {
+		snprintf(jti, sizeof(jti), "j%d", i);
+		add(&c, &v, MCK_VERDICT_VALID, jti, "Welding", 3, 1);
+	}
+	assert_true(v.session.full);
+	add(&c, &v, MCK_VERDICT_VALID, "extra", "Cloud", 5, 5);
+	assert_int_equal(v.session.creds, MCK_SESSION_MAX);
+	assert_false(v.session.latest);
+	assert_false(v.session.req[1].met);
+	mck_check_free(&c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_load_and_policy_view),
+		cmocka_unit_test(test_check_flow),
+		cmocka_unit_test(test_check_full),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

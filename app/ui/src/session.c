@@ -43,7 +43,8 @@ static void progress(enum mck_lang lang, const struct mck_view_requirement *q, c
 	char part[128];
 	int n;
 
-	amount(q->have, a, sizeof(a));
+	/* "3 of 1 credentials" reads oddly: a met count shows what was asked */
+	amount(q->kind == 0 && q->have > q->need ? q->need : q->have, a, sizeof(a));
 	amount(q->need, b, sizeof(b));
 	snprintf(part, sizeof(part),
 		 mck_i18n_text(lang, have[q->kind >= 0 && q->kind <= 2 ? q->kind : 0]), a, b);
@@ -252,10 +253,20 @@ void mck__ui_draw_decision(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 	mck__ui_fill(r, band,
 		     s->met ? mck_ui_band_color(MCK_VERDICT_VALID)
 			    : mck_ui_band_color(MCK_VERDICT_INVALID));
-	mck__ui_wrapped(
-		ui, r, ui->font[F_TITLE],
-		mck_i18n_text(v->lang, s->met ? MCK_TEXT_DECISION_MET : MCK_TEXT_DECISION_NOT_MET),
-		white, (SDL_Rect){2 * u, u, band.w - 4 * u, band.h - 2 * u});
+	/* As large as a verdict when it fits on one line, else smaller and wrapped. */
+	const char *word =
+		mck_i18n_text(v->lang, s->met ? MCK_TEXT_DECISION_MET : MCK_TEXT_DECISION_NOT_MET);
+	const char *mark = s->met ? "\xe2\x9c\x94" : "\xe2\x9c\x97";
+	int mark_w = mck__ui_text_width(ui->font[F_SYMBOL], mark) + u;
+
+	if (mark_w + mck__ui_text_width(ui->font[F_BAND], word) <= band.w - 4 * u) {
+		mck__ui_blit(r, ui->font[F_SYMBOL], mark, white, 2 * u, band.y + u);
+		mck__ui_blit(r, ui->font[F_BAND], word, white, 2 * u + mark_w,
+			     band.y + (band.h - TTF_FontLineSkip(ui->font[F_BAND])) / 2);
+	} else {
+		mck__ui_wrapped(ui, r, ui->font[F_TITLE], word, white,
+				(SDL_Rect){2 * u, u, band.w - 4 * u, band.h - 2 * u});
+	}
 	y += mck__ui_wrapped(ui, r, ui->font[F_REASON],
 			     mck_i18n_text(v->lang, s->met ? MCK_TEXT_DECISION_NOTE_MET
 							   : MCK_TEXT_DECISION_NOTE_NOT_MET),

@@ -27,6 +27,7 @@ if(MCK_DPKG_DEB)
                  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/package.sh ${PROJECT_SOURCE_DIR}
                          ${PROJECT_BINARY_DIR})
         set_tests_properties(e2e_package PROPERTIES LABELS e2e TIMEOUT 300)
+        mck_test_emulator(e2e_package)
 endif()
 
 # The appliance image's overlay: read-only root, state partition, units, boot files.

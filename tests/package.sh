@@ -37,6 +37,17 @@ find "$SRC/keys/test-only" "$SRC/tests" -name '*.pem' -type f -exec sha256sum {}
 find "$T/root" -type f -exec sha256sum {} + | cut -d' ' -f1 | sort -u >"$T/pkg.sums"
 [[ -z $(comm -12 "$T/test.sums" "$T/pkg.sums") ]] && ok || bad "kiosk package holds test material"
 [[ $(wc -l <"$T/test.sums") -ge 2 ]] && ok || bad "no test anchors found to compare with"
+# the programs look for what the package installs where it installs it (a
+# kiosk built for /usr/local found no board profile on the appliance): run
+# from the extracted package, they name the places they looked in
+read -r -a run <<<"${MCK_TEST_EMULATOR:-}"
+looked=$(SDL_VIDEODRIVER=dummy "${run[@]}" "$T/root/usr/bin/mckiosk" --board mck-no-such-board \
+	--screenshot "$T/x.png" 2>&1 || true)
+grep -q ' /usr/share/mckiosk/board/mck-no-such-board.conf:' <<<"$looked" && ok ||
+	bad "mckiosk looks for board profiles elsewhere: $(head -n1 <<<"$looked")"
+looked=$("${run[@]}" "$T/root/usr/bin/mcverify" --trust /dev/null --text x 2>&1 || true)
+grep -q 'anchors /usr/share/mckiosk/anchors:' <<<"$looked" && ok ||
+	bad "mcverify looks for anchors elsewhere: $(head -n1 <<<"$looked")"
 # the package's architecture is that of its programs (a cross build's: arm64)
 arch=$(dpkg-deb -f "$kiosk" Architecture)
 case "$arch:$(file -b "$T/root/usr/bin/mckiosk")" in

@@ -139,14 +139,23 @@ static struct rgb pixel_at(const char *path, double fx, double fy, int *w, int *
 	return c;
 }
 
+/* The band's height on a screenshot: 30 % of the short side, at most 28 % of the height. */
+static int band_height(const char *png)
+{
+	int w = 0;
+	int h = 0;
+
+	pixel_at(png, 0, 0, &w, &h);
+	return (w < h ? w : h) * 30 / 100 < h * 28 / 100 ? (w < h ? w : h) * 30 / 100
+							 : h * 28 / 100;
+}
+
 static void expect_band(const char *path, struct rgb want)
 {
 	int w = 0;
 	int h = 0;
 	struct rgb a = pixel_at(path, 0.97, 0.02, &w, &h);
-	/* The band is 30 % of the short side, at most 28 % of the height. */
-	int short_side = w < h ? w : h;
-	int band = short_side * 30 / 100 < h * 28 / 100 ? short_side * 30 / 100 : h * 28 / 100;
+	int band = band_height(path);
 	struct rgb b = pixel_at(path, 0.99, (double)(band - 2) / h, &w, &h);
 	struct rgb below = pixel_at(path, 0.99, (double)(band + 2) / h, &w, &h);
 
@@ -627,87 +636,73 @@ static void expect_button(const char *report, const char *name, int band)
 }
 
 /*
+ * One screen of a check with the example policy: @p show "check", "decision"
+ * or NULL (idle), @p source the credentials shown. Returns the overflow count;
+ * the touch targets in *report (caller frees).
+ */
+static int check_screen(const char *name, const char *source, const char *show, size_t s, size_t l,
+			char *out, size_t cap, char **report)
+{
+	static const char policy[] = MCK_FIXTURES "/../../docs/examples/policy-cloud-exam.json";
+
+	snprintf(out, cap, "%s/screen-%s-%s-%s.png", MCK_BIN_DIR, name, sizes[s], langs[l]);
+	return render_with(source, sizes[s], langs[l], out,
+			   show != NULL
+				   ? (const char *const[]){"--policy", policy, "--show", show, NULL}
+				   : (const char *const[]){"--policy", policy, NULL},
+			   report);
+}
+
+#define CASE_IMAGE(c) MCK_FIXTURES "/cases/" c "/input0.png"
+
+/*
  * Entry-requirements checks (docs/policy.md): idle offers to start; the check
  * screen's band is the latest credential's verdict; the decision's band is
  * green when met and red when not; buttons reachable and off the band.
  */
 static void test_check_screens(void **state)
 {
-	char policy[600];
-	char shown[2048];
-	char met[2048];
+	/* valid, revoked, incomplete (accepted), the first again: 4 of 5 ECTS */
+	static const char shown[] = "image:" CASE_IMAGE("valid-es256-compact") "," CASE_IMAGE(
+		"invalid-revoked") "," CASE_IMAGE("warn-incomplete") "," CASE_IMAGE("valid-es256-"
+										    "compact");
+	/* three different valid credentials of 2 ECTS each: 6 of 5 */
+	static const char met[] = "image:" CASE_IMAGE("valid-es256-compact") "," CASE_IMAGE(
+		"valid-ps256-compact") "," CASE_IMAGE("valid-rs256-plain");
 	char out[512];
-	const char *C = MCK_FIXTURES "/cases";
 
 	(void)state;
-	snprintf(policy, sizeof(policy), "%s/../../docs/examples/policy-cloud-exam.json",
-		 MCK_FIXTURES);
-	/* valid, revoked, incomplete (accepted), the first again: 4 of 5 ECTS */
-	snprintf(shown, sizeof(shown),
-		 "image:%s/valid-es256-compact/input0.png,%s/invalid-revoked/input0.png,"
-		 "%s/warn-incomplete/input0.png,%s/valid-es256-compact/input0.png",
-		 C, C, C, C);
-	/* three different valid credentials of 2 ECTS each: 6 of 5 */
-	snprintf(met, sizeof(met),
-		 "image:%s/valid-es256-compact/input0.png,%s/valid-ps256-compact/input0.png,"
-		 "%s/valid-rs256-plain/input0.png",
-		 C, C, C);
 	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
 		for (size_t l = 0; l < sizeof(langs) / sizeof(langs[0]); l++) {
-			int w = 0;
-			int h = 0;
-			int band;
 			char *report = NULL;
+			int band;
 
-			snprintf(out, sizeof(out), "%s/screen-start-%s-%s.png", MCK_BIN_DIR,
-				 sizes[s], langs[l]);
 			expect_no_overflow(
-				render_with(NULL, sizes[s], langs[l], out,
-					    (const char *const[]){"--policy", policy, NULL},
-					    &report),
+				check_screen("start", NULL, NULL, s, l, out, sizeof(out), &report),
 				out);
 			expect_button(report, "start", 0);
 			free(report);
-			report = NULL;
 
-			snprintf(out, sizeof(out), "%s/screen-check-%s-%s.png", MCK_BIN_DIR,
-				 sizes[s], langs[l]);
-			assert_true(render_with(shown, sizes[s], langs[l], out,
-						(const char *const[]){"--policy", policy, "--show",
-								      "check", NULL},
-						&report) >= 0);
+			/* the captions of long awarding bodies' names may be cut short here */
+			assert_true(check_screen("check", shown, "check", s, l, out, sizeof(out),
+						 &report) >= 0);
 			expect_band(out, green); /* the last one shown was valid */
-			pixel_at(out, 0, 0, &w, &h);
-			band = (w < h ? w : h) * 30 / 100 < h * 28 / 100
-				       ? (w < h ? w : h) * 30 / 100
-				       : h * 28 / 100;
+			band = band_height(out);
 			expect_button(report, "finish", band);
 			expect_button(report, "cancel", band);
 			assert_null(strstr(report, "target start"));
 			free(report);
-			report = NULL;
 
-			snprintf(out, sizeof(out), "%s/screen-decision-%s-%s.png", MCK_BIN_DIR,
-				 sizes[s], langs[l]);
-			expect_no_overflow(
-				render_with(shown, sizes[s], langs[l], out,
-					    (const char *const[]){"--policy", policy, "--show",
-								  "decision", NULL},
-					    &report),
-				out);
+			expect_no_overflow(check_screen("decision", shown, "decision", s, l, out,
+							sizeof(out), &report),
+					   out);
 			expect_band(out, red); /* 4 of 5 ECTS: not met */
 			expect_button(report, "done", band);
 			free(report);
-			report = NULL;
 
-			snprintf(out, sizeof(out), "%s/screen-decision-met-%s-%s.png", MCK_BIN_DIR,
-				 sizes[s], langs[l]);
-			expect_no_overflow(
-				render_with(met, sizes[s], langs[l], out,
-					    (const char *const[]){"--policy", policy, "--show",
-								  "decision", NULL},
-					    NULL),
-				out);
+			expect_no_overflow(check_screen("decision-met", met, "decision", s, l, out,
+							sizeof(out), NULL),
+					   out);
 			expect_band(out, green);
 		}
 	}

@@ -82,7 +82,7 @@ static void add(struct mck_check *c, struct mck_view *v, enum mck_verdict verdic
 
 static void test_load_and_policy_view(void **state)
 {
-	struct mck_check c;
+	struct mck_check c = {0};
 	struct mck_view v;
 	char err[256];
 
@@ -104,7 +104,7 @@ static void test_load_and_policy_view(void **state)
 
 static void test_check_flow(void **state)
 {
-	struct mck_check c;
+	struct mck_check c = {0};
 	struct mck_view v;
 	char err[256];
 
@@ -112,7 +112,7 @@ static void test_check_flow(void **state)
 	memset(&v, 0, sizeof(v));
 	assert_int_equal(mck_check_load(&c, policy_path, err, sizeof(err)), 0);
 	mck_check_show_policy(&c, &v);
-	mck_check_start(&c, &v);
+	mck_check_start(&c, &v, 0);
 	assert_true(c.active);
 	assert_int_equal(v.screen, MCK_SCREEN_SESSION);
 	assert_false(v.session.latest);
@@ -167,7 +167,7 @@ static void test_check_flow(void **state)
 /* 32 credentials fill a check: the 33rd is refused and the screen says to finish. */
 static void test_check_full(void **state)
 {
-	struct mck_check c;
+	struct mck_check c = {0};
 	struct mck_view v;
 	char err[256];
 	char jti[16];
@@ -175,7 +175,7 @@ static void test_check_full(void **state)
 	(void)state;
 	memset(&v, 0, sizeof(v));
 	assert_int_equal(mck_check_load(&c, policy_path, err, sizeof(err)), 0);
-	mck_check_start(&c, &v);
+	mck_check_start(&c, &v, 0);
 	for (int i = 0; i < MCK_SESSION_MAX; i++) {
 		snprintf(jti, sizeof(jti), "j%d", i);
 		add(&c, &v, MCK_VERDICT_VALID, jti, "Welding", 3, 1);
@@ -188,12 +188,81 @@ static void test_check_full(void **state)
 	mck_check_free(&c);
 }
 
+/* Several policies: from a directory in name order; the operator's pick is the one checked. */
+static void test_several_policies(void **state)
+{
+	struct mck_check c = {0};
+	struct mck_view v;
+	char dir[] = "/tmp/mck-policies-XXXXXX";
+	char path[128];
+	char err[512];
+	FILE *f;
+
+	(void)state;
+	memset(&v, 0, sizeof(v));
+	assert_non_null(mkdtemp(dir));
+	for (int i = 0; i < 3; i++) {
+		snprintf(path, sizeof(path), "%s/%c.json", dir, "bca"[i]);
+		f = fopen(path, "w");
+		assert_non_null(f);
+		fprintf(f,
+			"{\"name\":\"Policy %c\",\"requirements\":[{\"id\":\"n\",\"need\":"
+			"{\"count\":%d}}]}",
+			"BCA"[i], i + 1);
+		fclose(f);
+	}
+	snprintf(path, sizeof(path), "%s/notes.txt", dir); /* not a policy: skipped */
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("not json", f);
+	fclose(f);
+	assert_int_equal(mck_check_load_dir(&c, dir, err, sizeof(err)), 0);
+	assert_int_equal(c.count, 3);
+	mck_check_show_policy(&c, &v);
+	assert_int_equal(v.session.policies, 3);
+	assert_string_equal(v.session.names[0], "Policy A");
+	assert_string_equal(v.session.names[2], "Policy C");
+	mck_check_start(&c, &v, 2);
+	assert_string_equal(v.session.policy, "Policy C");
+	assert_true(v.session.req[0].need == 2);
+	add(&c, &v, MCK_VERDICT_VALID, "a", "Cloud", 5, 1);
+	assert_false(v.session.req[0].met);
+	mck_check_start(&c, &v, 7); /* no such policy: nothing changes */
+	assert_string_equal(v.session.policy, "Policy C");
+	mck_check_end(&c, &v);
+	assert_int_equal(v.session.policies, 3); /* the choice stays on offer */
+	/* a refused file refuses the directory, naming it */
+	snprintf(path, sizeof(path), "%s/d.json", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("{\"name\":\"x\",\"requirements\":[{\"id\":\"n\",\"need\":{\"cnt\":1}}]}", f);
+	fclose(f);
+	mck_check_free(&c);
+	assert_int_equal(mck_check_load_dir(&c, dir, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "d.json"));
+	mck_check_free(&c);
+	/* at most MCK_CHECK_POLICIES */
+	for (int i = 0; i < MCK_CHECK_POLICIES; i++) {
+		assert_int_equal(mck_check_load(&c, policy_path, err, sizeof(err)), 0);
+	}
+	assert_int_equal(mck_check_load(&c, policy_path, err, sizeof(err)), -1);
+	mck_check_free(&c);
+	for (const char *n = "abcd"; *n != '\0'; n++) {
+		snprintf(path, sizeof(path), "%s/%c.json", dir, *n);
+		unlink(path);
+	}
+	snprintf(path, sizeof(path), "%s/notes.txt", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_load_and_policy_view),
 		cmocka_unit_test(test_check_flow),
 		cmocka_unit_test(test_check_full),
+		cmocka_unit_test(test_several_policies),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

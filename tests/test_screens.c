@@ -669,6 +669,9 @@ static void test_check_screens(void **state)
 	/* three different valid credentials of 2 ECTS each: 6 of 5 */
 	static const char met[] = "image:" CASE_IMAGE("valid-es256-compact") "," CASE_IMAGE(
 		"valid-ps256-compact") "," CASE_IMAGE("valid-rs256-plain");
+	static const char policy[] = MCK_FIXTURES "/../../docs/examples/policy-cloud-exam.json";
+	static const char policy2[] =
+		MCK_FIXTURES "/../../docs/examples/policy-digital-skills.json";
 	char out[512];
 
 	(void)state;
@@ -704,6 +707,30 @@ static void test_check_screens(void **state)
 							sizeof(out), NULL),
 					   out);
 			expect_band(out, green);
+
+			/* two policies: the operator picks, on a screen of ours (slate, no band) */
+			snprintf(out, sizeof(out), "%s/screen-policies-%s-%s.png", MCK_BIN_DIR,
+				 sizes[s], langs[l]);
+			expect_no_overflow(render_with(NULL, sizes[s], langs[l], out,
+						       (const char *const[]){
+							       "--policy", policy, "--policy",
+							       policy2, "--show", "policies", NULL},
+						       &report),
+					   out);
+			expect_button(report, "policy-0", 0);
+			expect_button(report, "policy-1", 0);
+			expect_button(report, "cancel", 0);
+			assert_null(strstr(report, "target policy-2"));
+			free(report);
+			{
+				int w = 0;
+				int h = 0;
+				struct rgb c = pixel_at(out, 0.97, 0.02, &w, &h);
+
+				assert_int_equal(c.r, slate.r);
+				assert_int_equal(c.g, slate.g);
+				assert_int_equal(c.b, slate.b);
+			}
 		}
 	}
 }

@@ -1,5 +1,8 @@
+#define _DEFAULT_SOURCE /* scandir, alphasort */
+
 #include "check.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,31 +14,70 @@
 
 int mck_check_load(struct mck_check *c, const char *path, char *err, size_t cap)
 {
+	struct mck_policy *p = NULL;
 	char msg[256];
 	char *buf = NULL;
 	size_t len = 0;
 	int rc;
 
-	memset(c, 0, sizeof(*c));
+	if (c->count >= MCK_CHECK_POLICIES) {
+		snprintf(err, cap, "%s: more than %d policies", path, MCK_CHECK_POLICIES);
+		return -1;
+	}
 	rc = mck_cli_read_file(path, MCK_POLICY_FILE_MAX, &buf, &len);
 	if (rc != 0) {
 		snprintf(err, cap, "%s: %s", path, strerror(-rc));
 		return -1;
 	}
-	rc = mck_policy_parse((const uint8_t *)buf, len, &c->policy, msg, sizeof(msg));
+	rc = mck_policy_parse((const uint8_t *)buf, len, &p, msg, sizeof(msg));
 	free(buf);
 	if (rc != MCK_OK) {
 		snprintf(err, cap, "%s: %s", path, rc == MCK_ERR_NOMEM ? "out of memory" : msg);
 		return -1;
 	}
-	mck_session_init(&c->session, c->policy);
+	c->policies[c->count++] = p;
+	if (c->policy == NULL) {
+		c->policy = p;
+		mck_session_init(&c->session, p);
+	}
 	return 0;
+}
+
+static int json_file(const struct dirent *e)
+{
+	size_t n = strlen(e->d_name);
+
+	return e->d_name[0] != '.' && n > 5 && strcmp(e->d_name + n - 5, ".json") == 0;
+}
+
+int mck_check_load_dir(struct mck_check *c, const char *dir, char *err, size_t cap)
+{
+	struct dirent **names = NULL;
+	char path[4096];
+	int n = scandir(dir, &names, json_file, alphasort);
+	int rc = 0;
+
+	if (n < 0) {
+		snprintf(err, cap, "%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	for (int i = 0; i < n; i++) {
+		if (rc == 0) {
+			snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
+			rc = mck_check_load(c, path, err, cap);
+		}
+		free(names[i]);
+	}
+	free(names);
+	return rc;
 }
 
 void mck_check_free(struct mck_check *c)
 {
 	mck_session_clear(&c->session);
-	mck_policy_free(c->policy);
+	for (size_t i = 0; i < c->count; i++) {
+		mck_policy_free(c->policies[i]);
+	}
 	memset(c, 0, sizeof(*c));
 }
 
@@ -45,6 +87,11 @@ void mck_check_show_policy(const struct mck_check *c, struct mck_view *v)
 	const char *code = mck_i18n_code(v->lang);
 
 	s->available = c->policy != NULL;
+	s->policies = c->count;
+	for (size_t i = 0; i < c->count && i < MCK_VIEW_POLICIES; i++) {
+		mck_text_sanitize(mck_policy_name(c->policies[i]), s->names[i],
+				  sizeof(s->names[i]));
+	}
 	if (c->policy == NULL) {
 		return;
 	}
@@ -75,12 +122,13 @@ static bool update_totals(struct mck_check *c, struct mck_view *v)
 	return all;
 }
 
-void mck_check_start(struct mck_check *c, struct mck_view *v)
+void mck_check_start(struct mck_check *c, struct mck_view *v, size_t which)
 {
-	if (c->policy == NULL) {
+	if (which >= c->count) {
 		return;
 	}
-	mck_session_clear(&c->session);
+	c->policy = c->policies[which];
+	mck_session_init(&c->session, c->policy);
 	mck_view_clear_result(v);
 	c->active = true;
 	v->screen = MCK_SCREEN_SESSION;

@@ -54,9 +54,10 @@ struct options {
 	int run_for_s; /* quit after this long (soak tests); 0: until asked */
 	int rotation;  /* degrees clockwise the picture is turned for the panel */
 	bool fullscreen;
-	const char *show;        /* headless: "operator" or "languages" instead of idle */
-	const char *indicators;  /* "gpio", "trace:FILE" or "none" */
-	const char *policy;      /* entry requirements (docs/policy.md), or NULL */
+	const char *show;       /* headless: "operator" or "languages" instead of idle */
+	const char *indicators; /* "gpio", "trace:FILE" or "none" */
+	const char *policy[MCK_CHECK_POLICIES]; /* entry requirements (docs/policy.md) */
+	size_t policies;
 	struct mck_settings set; /* from the board profile and config file */
 };
 
@@ -93,8 +94,9 @@ static void usage(FILE *f)
 	      "               [--lang en|pl|de|fr|el|it|es] [--now UNIX] [--anchors DIR]\n"
 	      "               (--trust FILE [--status DIR] | --state DIR) [--clear-after S]\n"
 	      "               [--rotate 0|90|180|270] [--fullscreen] [--fonts DIR]\n"
-	      "               [--indicators gpio|trace:FILE|none] [--policy FILE]\n"
-	      "               [--screenshot OUT.png [--show operator|languages|check|decision]]\n"
+	      "               [--indicators gpio|trace:FILE|none] [--policy FILE]...\n"
+	      "               [--screenshot OUT.png\n"
+	      "                [--show operator|languages|policies|check|decision]]\n"
 	      "               [--run-for S]\n",
 	      f);
 }
@@ -163,7 +165,9 @@ static int load_settings(int argc, char **argv, struct options *o)
 	o->operator_after_s = set->operator_after_s;
 	o->src.anchors = set->anchors_dir;
 	o->indicators = set->gpio_chip[0] != '\0' ? "gpio" : "none";
-	o->policy = set->policy_file[0] != '\0' ? set->policy_file : NULL;
+	if (set->policy_file[0] != '\0') {
+		o->policy[o->policies++] = set->policy_file;
+	}
 	return 0;
 }
 
@@ -196,7 +200,12 @@ static int parse_args(int argc, char **argv, struct options *o)
 		} else if (strcmp(a, "--indicators") == 0) {
 			o->indicators = v;
 		} else if (strcmp(a, "--policy") == 0) {
-			o->policy = v;
+			if (o->policies >= MCK_CHECK_POLICIES) {
+				fprintf(stderr, "mckiosk: at most %d policies\n",
+					MCK_CHECK_POLICIES);
+				return -1;
+			}
+			o->policy[o->policies++] = v;
 		} else if (strcmp(a, "--board") == 0 || strcmp(a, "--config") == 0) {
 			/* read first, by load_settings */
 		} else if (mck_trust_opts_take(&o->src, a, v)) {
@@ -242,9 +251,10 @@ static int parse_args(int argc, char **argv, struct options *o)
 			}
 		} else if (strcmp(a, "--show") == 0) {
 			if (strcmp(v, "operator") != 0 && strcmp(v, "languages") != 0 &&
-			    strcmp(v, "check") != 0 && strcmp(v, "decision") != 0) {
-				fprintf(stderr,
-					"mckiosk: --show operator|languages|check|decision\n");
+			    strcmp(v, "policies") != 0 && strcmp(v, "check") != 0 &&
+			    strcmp(v, "decision") != 0) {
+				fprintf(stderr, "mckiosk: --show "
+						"operator|languages|policies|check|decision\n");
 				return -1;
 			}
 			o->show = v;
@@ -565,13 +575,16 @@ static int screenshot(struct kiosk *k)
 		free(ev);
 		mck_source_close(&src);
 	} else if (k->opt.source != NULL && k->verifier != NULL) {
-		if (k->opt.show != NULL && strcmp(k->opt.show, "operator") != 0 &&
-		    strcmp(k->opt.show, "languages") != 0) {
-			mck_check_start(&k->check, &k->view); /* check, decision */
+		if (k->opt.show != NULL &&
+		    (strcmp(k->opt.show, "check") == 0 || strcmp(k->opt.show, "decision") == 0)) {
+			mck_check_start(&k->check, &k->view, 0);
 		}
 		scan_images(k, k->opt.source);
 	} else if (k->opt.show != NULL && strcmp(k->opt.show, "check") == 0) {
-		mck_check_start(&k->check, &k->view); /* nothing shown yet */
+		mck_check_start(&k->check, &k->view, 0); /* nothing shown yet */
+	}
+	if (k->opt.show != NULL && strcmp(k->opt.show, "policies") == 0) {
+		k->view.screen = MCK_SCREEN_POLICIES;
 	}
 	if (k->opt.show != NULL && strcmp(k->opt.show, "decision") == 0) {
 		mck_check_finish(&k->check, &k->view, now_of(k));
@@ -600,21 +613,30 @@ static int screenshot(struct kiosk *k)
 	/* Overflow and touch targets are reported so tests can hold layouts to them. */
 	printf("overflow %u\n", mck_ui_overflows(k->ui));
 	for (int what = MCK_UI_HIT_LANGUAGE; what < MCK_UI_HIT_COUNT; what++) {
-		for (int i = 0; i < (what == MCK_UI_HIT_PICK ? MCK_LANG_COUNT : 1); i++) {
+		int n = what == MCK_UI_HIT_PICK     ? MCK_LANG_COUNT
+			: what == MCK_UI_HIT_POLICY ? MCK_VIEW_POLICIES
+						    : 1;
+
+		for (int i = 0; i < n; i++) {
 			SDL_Rect b = mck_ui_hit_rect(k->ui, (enum mck_ui_hit)what, i);
 			static const char *const names[MCK_UI_HIT_COUNT] = {
 				[MCK_UI_HIT_LANGUAGE] = "language", [MCK_UI_HIT_PICK] = "pick",
 				[MCK_UI_HIT_STATUS] = "status",     [MCK_UI_HIT_START] = "start",
 				[MCK_UI_HIT_FINISH] = "finish",     [MCK_UI_HIT_CANCEL] = "cancel",
-				[MCK_UI_HIT_DONE] = "done"};
+				[MCK_UI_HIT_DONE] = "done",         [MCK_UI_HIT_POLICY] = "policy"};
 			const char *name = names[what];
 
 			if (b.w > 0) {
-				printf("target %s%s%s %d %d %d %d\n", name,
-				       what == MCK_UI_HIT_PICK ? "-" : "",
-				       what == MCK_UI_HIT_PICK ? mck_i18n_code((enum mck_lang)i)
-							       : "",
-				       b.x, b.y, b.w, b.h);
+				char suffix[16] = "";
+
+				if (what == MCK_UI_HIT_PICK) {
+					snprintf(suffix, sizeof(suffix), "-%s",
+						 mck_i18n_code((enum mck_lang)i));
+				} else if (what == MCK_UI_HIT_POLICY) {
+					snprintf(suffix, sizeof(suffix), "-%d", i);
+				}
+				printf("target %s%s %d %d %d %d\n", name, suffix, b.x, b.y, b.w,
+				       b.h);
 			}
 		}
 	}
@@ -796,7 +818,16 @@ static void tap(struct kiosk *k, int x, int y, Uint32 *shown_at)
 		v->picker = false;
 		return;
 	case MCK_UI_HIT_START:
-		mck_check_start(&k->check, v);
+		/* one policy: start it; several: the operator picks */
+		if (k->check.count > 1) {
+			v->screen = MCK_SCREEN_POLICIES;
+		} else {
+			mck_check_start(&k->check, v, 0);
+		}
+		*shown_at = SDL_GetTicks();
+		return;
+	case MCK_UI_HIT_POLICY:
+		mck_check_start(&k->check, v, (size_t)mck_ui_policy_at(k->ui, x, y));
 		*shown_at = SDL_GetTicks();
 		return;
 	case MCK_UI_HIT_FINISH:
@@ -836,6 +867,7 @@ static Uint32 screen_lifetime(const struct kiosk *k)
 	case MCK_SCREEN_PROGRESS:
 		return (Uint32)k->opt.clear_after_s * 1000u;
 	case MCK_SCREEN_OPERATOR:
+	case MCK_SCREEN_POLICIES:
 		return (Uint32)k->opt.operator_after_s * 1000u;
 	case MCK_SCREEN_SESSION:
 		/* the candidate looks for the next credential: longer, then all is wiped */
@@ -1013,8 +1045,9 @@ static int interactive(struct kiosk *k)
 		} else if (ev.type == SDL_KEYDOWN &&
 			   (ev.key.keysym.sym == SDLK_F3 || ev.key.keysym.sym == SDLK_s) &&
 			   !k->check.active) {
-			mck_check_start(&k->check, &k->view);
-			shown_at = SDL_GetTicks();
+			SDL_Rect b = mck_ui_hit_rect(k->ui, MCK_UI_HIT_START, 0);
+
+			tap(k, b.x + b.w / 2, b.y + b.h / 2, &shown_at);
 		} else if (ev.type == SDL_KEYDOWN &&
 			   (ev.key.keysym.sym == SDLK_RETURN || ev.key.keysym.sym == SDLK_f) &&
 			   k->view.screen == MCK_SCREEN_SESSION) {
@@ -1137,13 +1170,18 @@ int main(int argc, char **argv)
 		return 4;
 	}
 	mck_qrtext_init(k.texts);
-	if (k.opt.policy != NULL) {
-		if (mck_check_load(&k.check, k.opt.policy, msg, sizeof(msg)) != 0) {
+	for (size_t i = 0; i < k.opt.policies; i++) {
+		if (mck_check_load(&k.check, k.opt.policy[i], msg, sizeof(msg)) != 0) {
 			fprintf(stderr, "mckiosk: policy %s\n", msg);
 			return 4;
 		}
-		mck_check_show_policy(&k.check, &k.view);
 	}
+	if (k.opt.set.policy_dir[0] != '\0' &&
+	    mck_check_load_dir(&k.check, k.opt.set.policy_dir, msg, sizeof(msg)) != 0) {
+		fprintf(stderr, "mckiosk: policy %s\n", msg);
+		return 4;
+	}
+	mck_check_show_policy(&k.check, &k.view);
 	load_trust(&k);
 	mck_present_time(&k.view, now_of(&k), 0);
 	rc = k.opt.screenshot != NULL ? screenshot(&k) : interactive(&k);

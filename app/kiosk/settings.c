@@ -70,6 +70,7 @@ static const struct key {
 	 0, 0},
 	{"policy.file", K_TEXT, F(policy_file), sizeof(((struct mck_settings *)0)->policy_file), 0,
 	 0},
+	{"policy.dir", K_TEXT, F(policy_dir), sizeof(((struct mck_settings *)0)->policy_dir), 0, 0},
 #undef F
 };
 

@@ -31,6 +31,7 @@ struct mck_settings {
 	char state_dir[256];   /* trust.state */
 	char anchors_dir[256]; /* trust.anchors */
 	char policy_file[256]; /* policy.file: entry requirements, "" none */
+	char policy_dir[256];  /* policy.dir: every *.json there, "" none */
 };
 
 /** The built-in defaults (800x480, English, 30 s, no camera, no indicators). */

@@ -733,6 +733,7 @@ void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 	memset(&ui->hit_finish, 0, sizeof(ui->hit_finish));
 	memset(&ui->hit_cancel, 0, sizeof(ui->hit_cancel));
 	memset(&ui->hit_done, 0, sizeof(ui->hit_done));
+	memset(ui->hit_policy, 0, sizeof(ui->hit_policy));
 	mck__ui_fill(r, (SDL_Rect){0, 0, ui->width, ui->height}, white);
 	switch (v->screen) {
 	case MCK_SCREEN_RESULT:
@@ -780,6 +781,10 @@ void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 		break;
 	case MCK_SCREEN_DECISION:
 		mck__ui_draw_decision(ui, r, v, below);
+		break;
+	case MCK_SCREEN_POLICIES:
+		mck__ui_draw_policies(ui, r, v, content);
+		banded = false;
 		break;
 	case MCK_SCREEN_IDLE:
 	default:
@@ -862,10 +867,23 @@ enum mck_ui_hit mck_ui_hit_test(const struct mck_ui *ui, int x, int y, enum mck_
 	if (inside(ui->hit_done, x, y)) {
 		return MCK_UI_HIT_DONE;
 	}
+	if (mck_ui_policy_at(ui, x, y) >= 0) {
+		return MCK_UI_HIT_POLICY;
+	}
 	if (inside(ui->hit_status, x, y)) {
 		return MCK_UI_HIT_STATUS;
 	}
 	return MCK_UI_HIT_NONE;
+}
+
+int mck_ui_policy_at(const struct mck_ui *ui, int x, int y)
+{
+	for (int i = 0; i < MCK_VIEW_POLICIES; i++) {
+		if (inside(ui->hit_policy[i], x, y)) {
+			return i;
+		}
+	}
+	return -1;
 }
 
 SDL_Rect mck_ui_hit_rect(const struct mck_ui *ui, enum mck_ui_hit what, int index)
@@ -883,6 +901,11 @@ SDL_Rect mck_ui_hit_rect(const struct mck_ui *ui, enum mck_ui_hit what, int inde
 		return ui->hit_cancel;
 	case MCK_UI_HIT_DONE:
 		return ui->hit_done;
+	case MCK_UI_HIT_POLICY:
+		if (index >= 0 && index < MCK_VIEW_POLICIES) {
+			return ui->hit_policy[index];
+		}
+		break;
 	case MCK_UI_HIT_PICK:
 		if (index >= 0 && index < MCK_LANG_COUNT) {
 			return ui->hit_pick[index];
@@ -903,6 +926,8 @@ void mck_view_clear_result(struct mck_view *v)
 
 	/* The policy stays (the operator's); the credentials and totals go. */
 	policy.available = v->session.available;
+	policy.policies = v->session.policies;
+	memcpy(policy.names, v->session.names, sizeof(policy.names));
 	memcpy(policy.policy, v->session.policy, sizeof(policy.policy));
 	policy.requirements = v->session.requirements;
 	for (size_t i = 0; i < policy.requirements && i < MCK_VIEW_REQ; i++) {

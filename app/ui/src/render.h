@@ -22,6 +22,7 @@ struct mck_ui {
 	SDL_Rect hit_finish; /* a check */
 	SDL_Rect hit_cancel;
 	SDL_Rect hit_done; /* the decision */
+	SDL_Rect hit_policy[MCK_VIEW_POLICIES];
 	uint8_t preview_rgb[MCK_VIEW_PREVIEW_W * MCK_VIEW_PREVIEW_H * 3];
 };
 
@@ -70,6 +71,9 @@ void mck__ui_draw_session(struct mck_ui *ui, SDL_Renderer *r, const struct mck_v
 			  SDL_Rect below);
 void mck__ui_draw_decision(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
 			   SDL_Rect below);
+/** The operator picks which check to start (several policies). */
+void mck__ui_draw_policies(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
+			   SDL_Rect area);
 /** Idle with a policy: the start button at the bottom of @p area. */
 void mck__ui_draw_start(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
 			SDL_Rect area);

@@ -292,12 +292,58 @@ void mck__ui_draw_start(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vie
 	int bh = 2 * TTF_FontLineSkip(ui->font[F_BODY]) * 3 / 4 + u;
 	char text[200];
 
-	snprintf(text, sizeof(text), "%s: %s", mck_i18n_text(v->lang, MCK_TEXT_SESSION_START),
-		 v->session.policy);
+	/* one policy: its name on the button; several: the picker says them */
+	if (v->session.policies > 1) {
+		snprintf(text, sizeof(text), "%s\xe2\x80\xa6",
+			 mck_i18n_text(v->lang, MCK_TEXT_SESSION_START));
+	} else {
+		snprintf(text, sizeof(text), "%s: %s",
+			 mck_i18n_text(v->lang, MCK_TEXT_SESSION_START), v->session.policy);
+	}
 	/* the policy's name may be long: the button keeps to the screen */
 	if (mck__ui_text_width(ui->font[F_BODY], text) > area.w - 8 * u) {
 		snprintf(text, sizeof(text), "%s", mck_i18n_text(v->lang, MCK_TEXT_SESSION_START));
 	}
 	ui->hit_start = button(ui, r, text, prompt, area.x + area.w - 2 * u,
 			       area.y + area.h - bh - u, bh, true);
+}
+
+/* The operator's choice of check: a slate header (ours), one wide button each, Cancel. */
+void mck__ui_draw_policies(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
+			   SDL_Rect area)
+{
+	static const SDL_Color slate = {33, 41, 51, 255};
+	int u = ui->unit;
+	int title_h = TTF_FontLineSkip(ui->font[F_TITLE]);
+	int line = TTF_FontLineSkip(ui->font[F_BODY]);
+	int bh = 2 * line * 3 / 4 + u;
+	SDL_Rect head = {0, 0, area.w, title_h + 2 * u};
+	int y = head.h + u;
+	int cancel_y = area.y + area.h - bh - u / 2;
+
+	mck__ui_fill(r, head, slate);
+	mck__ui_wrapped(ui, r, ui->font[F_TITLE], mck_i18n_text(v->lang, MCK_TEXT_SESSION_CHOOSE),
+			white, (SDL_Rect){2 * u, u, area.w - 4 * u, title_h});
+	for (size_t i = 0; i < v->session.policies && i < MCK_VIEW_POLICIES; i++) {
+		/* a long name takes two lines */
+		int lines =
+			mck__ui_text_width(ui->font[F_BODY], v->session.names[i]) > area.w - 8 * u
+				? 2
+				: 1;
+		int h = lines == 1 ? bh : 2 * line + u;
+		SDL_Rect b = {2 * u, y, area.w - 4 * u, h};
+
+		if (y + h > cancel_y - u / 2) {
+			ui->overflows++;
+			break;
+		}
+		mck__ui_fill(r, b, prompt);
+		mck__ui_wrapped(ui, r, ui->font[F_BODY], v->session.names[i], white,
+				(SDL_Rect){b.x + 2 * u, b.y + (h - lines * line) / 2, b.w - 4 * u,
+					   lines * line});
+		ui->hit_policy[i] = b;
+		y += h + u / 2;
+	}
+	ui->hit_cancel = button(ui, r, mck_i18n_text(v->lang, MCK_TEXT_SESSION_CANCEL), chip, 2 * u,
+				cancel_y, bh, false);
 }

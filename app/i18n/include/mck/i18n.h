@@ -77,6 +77,7 @@ enum mck_lang {
 	X(OPERATOR_DISPLAY, "Display")                                                             \
 	X(OPERATOR_SOFTWARE, "Software")                                                           \
 	X(OPERATOR_RETURN, "Touch the screen to return")                                           \
+	X(SESSION_CHOOSE, "Choose the check")                                                      \
 	X(SESSION_START, "Start check")                                                            \
 	X(SESSION_PROMPT, "Show your credentials one after another")                               \
 	X(SESSION_COUNTS, "Counts towards this check")                                             \

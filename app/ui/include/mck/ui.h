@@ -28,13 +28,16 @@ enum mck_ui_hit {
 	MCK_UI_HIT_FINISH,   /* a check: decide */
 	MCK_UI_HIT_CANCEL,   /* a check: drop it, back to idle */
 	MCK_UI_HIT_DONE,     /* the decision: clear everything */
+	MCK_UI_HIT_POLICY,   /* the policy picker: which check (mck_ui_policy_at) */
 	MCK_UI_HIT_COUNT
 };
 
 /** What (x, y) hits on the screen drawn last; @p picked gets the language for PICK. */
 enum mck_ui_hit mck_ui_hit_test(const struct mck_ui *ui, int x, int y, enum mck_lang *picked);
+/** Which policy (0-based) the picker shows at (x, y); -1 for none. */
+int mck_ui_policy_at(const struct mck_ui *ui, int x, int y);
 
-/** The rectangle of a touch target on the last screen (index: the language for PICK). */
+/** The rectangle of a touch target on the last screen (index: the language for PICK, the policy for POLICY). */
 SDL_Rect mck_ui_hit_rect(const struct mck_ui *ui, enum mck_ui_hit what, int index);
 
 /* The verdict band's rectangle and colour, for tests and screenshots. */

@@ -21,6 +21,7 @@
 #define MCK_VIEW_PREVIEW_H 240
 #define MCK_VIEW_REQ       16 /* requirements of a policy (MCK_POLICY_REQ_MAX) */
 #define MCK_VIEW_CREDS     32 /* credentials in a session (MCK_SESSION_MAX) */
+#define MCK_VIEW_POLICIES  6  /* policies the operator picks from */
 
 enum mck_screen {
 	MCK_SCREEN_IDLE = 0,
@@ -30,6 +31,7 @@ enum mck_screen {
 	MCK_SCREEN_OPERATOR, /* device facts and counters for the operator */
 	MCK_SCREEN_SESSION,  /* an entry-requirements check: credentials and running totals */
 	MCK_SCREEN_DECISION, /* the check's decision and its reference code */
+	MCK_SCREEN_POLICIES, /* the operator picks which check to start */
 };
 
 struct mck_view_status {
@@ -79,6 +81,8 @@ struct mck_view_session_cred {
 struct mck_view_session {
 	bool available;   /* a policy is configured: idle offers to start */
 	char policy[128]; /* its name (the operator's), sanitised */
+	size_t policies;  /* several: the operator picks one */
+	char names[MCK_VIEW_POLICIES][96];
 	size_t requirements;
 	struct mck_view_requirement req[MCK_VIEW_REQ];
 	size_t creds;

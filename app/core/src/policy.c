@@ -180,7 +180,7 @@ struct parse {
 	size_t cap;
 };
 
-static int fail(struct parse *ps, const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) static int fail(struct parse *ps, const char *fmt, ...)
 {
 	va_list ap;
 

@@ -59,6 +59,7 @@ dpkg-deb -e "$kiosk" "$T/control"
 grep -qx /etc/mckiosk/kiosk.conf "$T/control/conffiles" && ok || bad "kiosk.conf not a conffile"
 sh -n "$T/control/postinst" && ok || bad "postinst: syntax"
 grep -q 'fonts-noto-core' <(dpkg-deb -f "$kiosk" Depends) && ok || bad "no font dependency"
+grep -q 'libgl1-mesa-dri' <(dpkg-deb -f "$kiosk" Depends) && ok || bad "no GL driver dependency (KMSDRM)"
 # The units as installed: systemd-analyze verify says nothing (unknown keys,
 # missing programs), and both are hardened below an exposure of 2.0. The
 # installed package's root lacks systemd's own units: the host's stand in.

@@ -379,6 +379,9 @@ static void count(struct kiosk *k, enum mck_verdict verdict)
 /* A verdict on screen: the result screen, or during a check, the check's screen. */
 static void show_result(struct kiosk *k, const struct mck_result *res)
 {
+	if (k->check.active && k->view.screen == MCK_SCREEN_DECISION) {
+		return; /* decided: nothing joins it any more; Done starts afresh */
+	}
 	if (k->check.active) {
 		mck_check_add(&k->check, &k->view, res);
 	} else {
@@ -386,10 +389,17 @@ static void show_result(struct kiosk *k, const struct mck_result *res)
 	}
 }
 
-/* Back to idle, forgetting the result; a check in progress ends with it. */
+/*
+ * Back to idle, forgetting the result; a check in progress ends with it,
+ * except that an unfinished multi-part code only returns to the check.
+ */
 static void clear_screen(struct kiosk *k)
 {
-	if (k->check.active) {
+	if (k->check.active && k->view.screen == MCK_SCREEN_PROGRESS) {
+		mck_qrtext_free(k->texts);
+		mck_qrtext_init(k->texts);
+		k->view.screen = MCK_SCREEN_SESSION;
+	} else if (k->check.active) {
 		mck_check_end(&k->check, &k->view);
 	} else {
 		mck_view_clear_result(&k->view);
@@ -843,7 +853,12 @@ static void tap(struct kiosk *k, int x, int y, Uint32 *shown_at)
 		if (v->screen == MCK_SCREEN_OPERATOR) {
 			v->screen = MCK_SCREEN_IDLE;
 		} else {
-			clear_screen(k); /* the operator never sees a learner's data */
+			/* the operator never sees a learner's data: a check ends here */
+			if (k->check.active) {
+				mck_check_end(&k->check, v);
+			} else {
+				mck_view_clear_result(v);
+			}
 			v->screen = MCK_SCREEN_OPERATOR;
 			*shown_at = SDL_GetTicks();
 		}

@@ -90,10 +90,13 @@ if(CMAKE_CROSSCOMPILING AND CMAKE_SYSTEM_PROCESSOR MATCHES "aarch64")
         set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS /usr/lib/aarch64-linux-gnu)
 endif()
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME mckiosk)
-# SDL's KMSDRM back end draws through GBM and EGL: without Mesa's DRI drivers
-# (vc4/v3d on a Pi; a Recommends of SDL that minimal images skip) the kiosk
-# cannot open its panel ("EGL not initialized", seen booting the image)
-set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "fonts-noto-core, adduser, libgl1-mesa-dri")
+# SDL's KMSDRM back end draws through GBM, EGL and GLES, which SDL loads at
+# run time (so dpkg-shlibdeps cannot see them), with Mesa's DRI drivers
+# (vc4/v3d on a Pi): SDL only recommends them and a minimal image has none.
+# Without them the kiosk cannot open its panel ("EGL not initialized", seen
+# booting the image).
+set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
+    "fonts-noto-core, adduser, libegl1, libegl-mesa0, libgles2, libgl1-mesa-dri")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
     "${PROJECT_SOURCE_DIR}/firmware/debian/postinst;${PROJECT_SOURCE_DIR}/firmware/debian/conffiles")
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION

@@ -59,7 +59,9 @@ dpkg-deb -e "$kiosk" "$T/control"
 grep -qx /etc/mckiosk/kiosk.conf "$T/control/conffiles" && ok || bad "kiosk.conf not a conffile"
 sh -n "$T/control/postinst" && ok || bad "postinst: syntax"
 grep -q 'fonts-noto-core' <(dpkg-deb -f "$kiosk" Depends) && ok || bad "no font dependency"
-grep -q 'libgl1-mesa-dri' <(dpkg-deb -f "$kiosk" Depends) && ok || bad "no GL driver dependency (KMSDRM)"
+for d in libegl1 libegl-mesa0 libgles2 libgl1-mesa-dri; do
+	grep -q "$d" <(dpkg-deb -f "$kiosk" Depends) && ok || bad "no $d dependency (SDL's KMSDRM)"
+done
 # The units as installed: systemd-analyze verify says nothing (unknown keys,
 # missing programs), and both are hardened below an exposure of 2.0. The
 # installed package's root lacks systemd's own units: the host's stand in.

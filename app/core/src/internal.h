@@ -3,10 +3,16 @@
 #define MCK_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /** A heap copy of @p s (free()), or NULL when out of memory. */
 char *mck__strdup(const char *s);
 
+/**
+ * Decode one UTF-8 sequence of NUL-terminated @p s into *cp; its length, or 0
+ * when it is invalid (overlong, surrogate, out of range, cut short).
+ */
+size_t mck__utf8_decode(const uint8_t *s, uint32_t *cp);
 /** snprintf into @p msg (may be NULL) and return @p rc. */
 int mck__say(char *msg, size_t cap, int rc, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));

@@ -3,8 +3,6 @@
 
 #include "mck/policy.h"
 
-#include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +10,8 @@
 #include "mck/crypto.h"
 #include "mck/err.h"
 #include "mck/json.h"
+
+#include "internal.h"
 
 #define LABELS_MAX 8 /* languages in one label */
 
@@ -112,65 +112,61 @@ static size_t put_utf8(uint32_t c, unsigned char *out)
 static char *fold_dup(const char *s)
 {
 	size_t len = strlen(s);
-	unsigned char *out = malloc(len + 1);
-	const unsigned char *p = (const unsigned char *)s;
+	char *out = malloc(len + 1);
 	size_t i = 0;
 
 	if (out == NULL) {
 		return NULL;
 	}
 	while (i < len) {
-		uint32_t c = p[i];
-		size_t n = 1;
+		uint32_t c;
+		size_t n = mck__utf8_decode((const uint8_t *)s + i, &c);
+		unsigned char enc[3];
 
-		if (c >= 0xC0 && c < 0xE0 && i + 1 < len) {
-			c = ((c & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
-			n = 2;
-		} else if (c >= 0xE0 && c < 0xF0 && i + 2 < len) {
-			c = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
-			n = 3;
+		if (n == 0) {
+			out[i] = s[i]; /* not UTF-8: as it is */
+			i++;
+			continue;
 		}
-		if (n > 1 || c < 0x80) {
-			uint32_t f = fold_cp(c);
-			unsigned char enc[3];
-
-			if (put_utf8(f, enc) == n) {
-				memcpy(out + i, enc, n);
-				i += n;
-				continue;
-			}
+		if (n < 4 && put_utf8(fold_cp(c), enc) == n) {
+			memcpy(out + i, enc, n);
+		} else {
+			memcpy(out + i, s + i, n);
 		}
-		out[i] = p[i]; /* 4-byte sequences and the rest: as they are */
-		i++;
+		i += n;
 	}
 	out[len] = '\0';
-	return (char *)out;
+	return out;
 }
 
-static bool contains_prefolded(const char *haystack, const char *folded_needle)
+/* Whether folded @p haystack holds one of the folded @p needles. */
+static bool holds_any(const char *haystack, char *const *needles, size_t n)
 {
-	char *h = fold_dup(haystack);
-	bool found;
-
-	if (h == NULL) {
-		return false; /* fail closed: no match */
+	for (size_t i = 0; i < n; i++) {
+		if (memmem(haystack, strlen(haystack), needles[i], strlen(needles[i])) != NULL) {
+			return true;
+		}
 	}
-	found = memmem(h, strlen(h), folded_needle, strlen(folded_needle)) != NULL;
-	free(h);
-	return found;
+	return false;
 }
 
 bool mck_contains_folded(const char *haystack, const char *needle)
 {
+	char *h = fold_dup(haystack);
 	char *n = fold_dup(needle);
-	bool found;
+	bool found = h != NULL && n != NULL && holds_any(h, &n, 1); /* no memory: no match */
 
-	if (n == NULL) {
-		return false;
-	}
-	found = contains_prefolded(haystack, n);
+	free(h);
 	free(n);
 	return found;
+}
+
+/* @p n bytes as lower-case hex into @p out (2n + 1 bytes). */
+static void hex(const uint8_t *d, size_t n, char *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		snprintf(out + 2 * i, 3, "%02x", d[i]);
+	}
 }
 
 /* ---- parsing ---- */
@@ -180,15 +176,8 @@ struct parse {
 	size_t cap;
 };
 
-__attribute__((format(printf, 2, 3))) static int fail(struct parse *ps, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(ps->msg, ps->cap, fmt, ap);
-	va_end(ap);
-	return MCK_ERR_JSON;
-}
+/* One line on what is wrong into ps->msg, and MCK_ERR_JSON. */
+#define BAD(...) mck__say(ps->msg, ps->cap, MCK_ERR_JSON, __VA_ARGS__)
 
 /* Every member of @p obj is one of @p allowed (NULL-terminated). */
 static int only_members(struct parse *ps, const cJSON *obj, const char *where,
@@ -201,7 +190,7 @@ static int only_members(struct parse *ps, const cJSON *obj, const char *where,
 			i++;
 		}
 		if (allowed[i] == NULL) {
-			return fail(ps, "%s: unknown member \"%.40s\"", where, m->string);
+			return BAD("%s: unknown member \"%.40s\"", where, m->string);
 		}
 	}
 	return MCK_OK;
@@ -224,15 +213,14 @@ static int parse_terms(struct parse *ps, const cJSON *match, const char *name, c
 	}
 	if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) < 1 ||
 	    cJSON_GetArraySize(arr) > MCK_POLICY_TERMS_MAX) {
-		return fail(ps, "%s.%s: an array of 1 to %d strings", where, name,
-			    MCK_POLICY_TERMS_MAX);
+		return BAD("%s.%s: an array of 1 to %d strings", where, name, MCK_POLICY_TERMS_MAX);
 	}
 	cJSON_ArrayForEach(e, arr) {
 		size_t len = cJSON_IsString(e) ? strlen(e->valuestring) : 0;
 
 		if (len == 0 || len > MCK_POLICY_TERM_MAX) {
-			return fail(ps, "%s.%s: each entry a string of 1 to %d bytes", where, name,
-				    MCK_POLICY_TERM_MAX);
+			return BAD("%s.%s: each entry a string of 1 to %d bytes", where, name,
+				   MCK_POLICY_TERM_MAX);
 		}
 		t->s[t->n] = fold_dup(e->valuestring);
 		if (t->s[t->n] == NULL) {
@@ -258,7 +246,7 @@ static int parse_label(struct parse *ps, const cJSON *label, const char *where,
 		return MCK_OK;
 	}
 	if (!cJSON_IsObject(label) || label->child == NULL) {
-		return fail(ps, "%s.label: a string, or an object of language: string", where);
+		return BAD("%s.label: a string, or an object of language: string", where);
 	}
 	cJSON_ArrayForEach(e, label) {
 		size_t kl = strlen(e->string);
@@ -266,8 +254,8 @@ static int parse_label(struct parse *ps, const cJSON *label, const char *where,
 		if (r->nlabels == LABELS_MAX || kl < 2 || kl >= sizeof(r->label[0].lang) ||
 		    !cJSON_IsString(e) || e->valuestring[0] == '\0' ||
 		    strlen(e->valuestring) > 200) {
-			return fail(ps, "%s.label: up to %d languages, each a non-empty string",
-				    where, LABELS_MAX);
+			return BAD("%s.label: up to %d languages, each a non-empty string", where,
+				   LABELS_MAX);
 		}
 		memcpy(r->label[r->nlabels].lang, e->string, kl + 1);
 		r->label[r->nlabels].text = e->valuestring;
@@ -289,7 +277,7 @@ static int parse_match(struct parse *ps, const cJSON *match, const char *where,
 		return MCK_OK;
 	}
 	if (!cJSON_IsObject(match)) {
-		return fail(ps, "%s.match: an object", where);
+		return BAD("%s.match: an object", where);
 	}
 	rc = only_members(ps, match, where, keys);
 	if (rc != MCK_OK) {
@@ -297,12 +285,12 @@ static int parse_match(struct parse *ps, const cJSON *match, const char *where,
 	}
 	rc = mck_json_int(match, "minEqfLevel", 1, 8, &v);
 	if (rc < 0) {
-		return fail(ps, "%s.match.minEqfLevel: an integer 1 to 8", where);
+		return BAD("%s.match.minEqfLevel: an integer 1 to 8", where);
 	}
 	r->min_eqf = rc == 1 ? (int)v : 0;
 	rc = mck_json_int(match, "maxAgeDays", 1, 36500, &v);
 	if (rc < 0) {
-		return fail(ps, "%s.match.maxAgeDays: an integer 1 to 36500", where);
+		return BAD("%s.match.maxAgeDays: an integer 1 to 36500", where);
 	}
 	r->max_age_days = rc == 1 ? v : 0;
 	if ((rc = parse_terms(ps, match, "titleAny", where, &r->title)) != MCK_OK ||
@@ -322,7 +310,7 @@ static int parse_need(struct parse *ps, const cJSON *need, const char *where, st
 	int rc;
 
 	if (!cJSON_IsObject(need) || cJSON_GetArraySize(need) != 1) {
-		return fail(ps, "%s.need: an object with one of count, ects, hours", where);
+		return BAD("%s.need: an object with one of count, ects, hours", where);
 	}
 	rc = only_members(ps, need, where, keys);
 	if (rc != MCK_OK) {
@@ -334,14 +322,14 @@ static int parse_need(struct parse *ps, const cJSON *need, const char *where, st
 		return MCK_OK;
 	}
 	if (cJSON_GetObjectItemCaseSensitive(need, "count") != NULL) {
-		return fail(ps, "%s.need.count: an integer 1 to %d", where, MCK_SESSION_MAX);
+		return BAD("%s.need.count: an integer 1 to %d", where, MCK_SESSION_MAX);
 	}
 	r->need = cJSON_GetObjectItemCaseSensitive(need, "ects") != NULL ? MCK_NEED_ECTS
 									 : MCK_NEED_HOURS;
 	rc = mck_json_nonneg(need, r->need == MCK_NEED_ECTS ? "ects" : "hours", &amount);
 	if (rc != 1 || !(amount > 0) || amount > 100000) {
-		return fail(ps, "%s.need.%s: a number above 0", where,
-			    r->need == MCK_NEED_ECTS ? "ects" : "hours");
+		return BAD("%s.need.%s: a number above 0", where,
+			   r->need == MCK_NEED_ECTS ? "ects" : "hours");
 	}
 	r->amount = amount;
 	return MCK_OK;
@@ -356,23 +344,23 @@ static int parse_requirement(struct parse *ps, const cJSON *obj, size_t i, struc
 
 	snprintf(where, sizeof(where), "requirements[%zu]", i);
 	if (!cJSON_IsObject(obj)) {
-		return fail(ps, "%s: an object", where);
+		return BAD("%s: an object", where);
 	}
 	rc = only_members(ps, obj, where, keys);
 	if (rc != MCK_OK) {
 		return rc;
 	}
 	if (mck_json_string(obj, "id", &r->id) != 1 || r->id[0] == '\0' || strlen(r->id) > 64) {
-		return fail(ps, "%s.id: a string of 1 to 64 characters", where);
+		return BAD("%s.id: a string of 1 to 64 characters", where);
 	}
 	for (const char *c = r->id; *c != '\0'; c++) {
 		if (!id_char(*c)) {
-			return fail(ps, "%s.id: letters, digits, '-', '_', '.' only", where);
+			return BAD("%s.id: letters, digits, '-', '_', '.' only", where);
 		}
 	}
 	for (size_t k = 0; k < i; k++) {
 		if (strcmp(p->req[k].id, r->id) == 0) {
-			return fail(ps, "%s.id: \"%s\" given twice", where, r->id);
+			return BAD("%s.id: \"%s\" given twice", where, r->id);
 		}
 	}
 	if ((rc = parse_label(ps, cJSON_GetObjectItemCaseSensitive(obj, "label"), where, r)) !=
@@ -392,7 +380,7 @@ static int parse_accept(struct parse *ps, const cJSON *arr, struct mck_policy *p
 		return MCK_OK;
 	}
 	if (!cJSON_IsArray(arr)) {
-		return fail(ps, "acceptWarnings: an array of reason codes");
+		return BAD("acceptWarnings: an array of reason codes");
 	}
 	cJSON_ArrayForEach(e, arr) {
 		int found = -1;
@@ -403,11 +391,11 @@ static int parse_accept(struct parse *ps, const cJSON *arr, struct mck_policy *p
 			}
 		}
 		if (found < 0) {
-			return fail(ps, "acceptWarnings: unknown reason code");
+			return BAD("acceptWarnings: unknown reason code");
 		}
 		if (mck_reason_verdict((enum mck_reason)found) != MCK_VERDICT_WARNING) {
-			return fail(ps, "acceptWarnings: \"%s\" is not a warning; it never counts",
-				    e->valuestring);
+			return BAD("acceptWarnings: \"%s\" is not a warning; it never counts",
+				   e->valuestring);
 		}
 		p->accept |= MCK_REASON_BIT(found);
 	}
@@ -419,7 +407,8 @@ int mck_policy_parse(const uint8_t *buf, size_t len, struct mck_policy **out, ch
 {
 	static const char *const keys[] = {"name", "description", "acceptWarnings", "requirements",
 					   NULL};
-	struct parse ps = {msg, msgcap};
+	struct parse parse = {msg, msgcap};
+	struct parse *ps = &parse;
 	struct mck_policy *p;
 	uint8_t digest[MCK_SHA256_LEN];
 	const cJSON *reqs;
@@ -432,7 +421,7 @@ int mck_policy_parse(const uint8_t *buf, size_t len, struct mck_policy **out, ch
 		msg[0] = '\0';
 	}
 	if (len > MCK_POLICY_FILE_MAX) {
-		return fail(&ps, "over %d bytes", MCK_POLICY_FILE_MAX);
+		return BAD("over %d bytes", MCK_POLICY_FILE_MAX);
 	}
 	p = calloc(1, sizeof(*p));
 	if (p == NULL) {
@@ -441,30 +430,28 @@ int mck_policy_parse(const uint8_t *buf, size_t len, struct mck_policy **out, ch
 	rc = mck_json_parse(buf, len, 8, &p->root);
 	if (rc != MCK_OK) {
 		mck_policy_free(p);
-		return rc == MCK_ERR_NOMEM
-			       ? rc
-			       : fail(&ps, "not valid JSON (strict: UTF-8, no duplicates)");
+		return rc == MCK_ERR_NOMEM ? rc
+					   : BAD("not valid JSON (strict: UTF-8, no duplicates)");
 	}
 	if (!cJSON_IsObject(p->root)) {
-		rc = fail(&ps, "not a JSON object");
-	} else if ((rc = only_members(&ps, p->root, "policy", keys)) != MCK_OK) {
+		rc = BAD("not a JSON object");
+	} else if ((rc = only_members(ps, p->root, "policy", keys)) != MCK_OK) {
 		/* said */
 	} else if (mck_json_string(p->root, "name", &p->name) != 1 || p->name[0] == '\0' ||
 		   strlen(p->name) > 200) {
-		rc = fail(&ps, "name: a string of 1 to 200 bytes");
+		rc = BAD("name: a string of 1 to 200 bytes");
 	} else if (mck_json_string(p->root, "description", &desc) < 0) {
-		rc = fail(&ps, "description: a string");
-	} else if ((rc = parse_accept(&ps,
+		rc = BAD("description: a string");
+	} else if ((rc = parse_accept(ps,
 				      cJSON_GetObjectItemCaseSensitive(p->root, "acceptWarnings"),
 				      p)) != MCK_OK) {
 		/* said */
 	} else if (mck_json_array(p->root, "requirements", &reqs) != 1 ||
 		   cJSON_GetArraySize(reqs) < 1 || cJSON_GetArraySize(reqs) > MCK_POLICY_REQ_MAX) {
-		rc = fail(&ps, "requirements: an array of 1 to %d requirements",
-			  MCK_POLICY_REQ_MAX);
+		rc = BAD("requirements: an array of 1 to %d requirements", MCK_POLICY_REQ_MAX);
 	} else {
 		cJSON_ArrayForEach(e, reqs) {
-			rc = parse_requirement(&ps, e, p->n, p);
+			rc = parse_requirement(ps, e, p->n, p);
 			if (rc != MCK_OK) {
 				break;
 			}
@@ -476,9 +463,7 @@ int mck_policy_parse(const uint8_t *buf, size_t len, struct mck_policy **out, ch
 		return rc;
 	}
 	mck_sha256(buf, len, digest);
-	for (size_t i = 0; i < sizeof(digest); i++) {
-		snprintf(p->digest + 2 * i, 3, "%02x", digest[i]);
-	}
+	hex(digest, sizeof(digest), p->digest);
 	*out = p;
 	return MCK_OK;
 }
@@ -569,22 +554,19 @@ void mck_session_init(struct mck_session *s, const struct mck_policy *p)
 void mck_session_clear(struct mck_session *s)
 {
 	const struct mck_policy *p = s->policy;
-	volatile unsigned char *b = (volatile unsigned char *)s;
 
-	for (size_t i = 0; i < sizeof(*s); i++) {
-		b[i] = 0;
-	}
+	mck_zeroize(s, sizeof(*s));
 	s->policy = p;
 }
 
+/* Whether @p text holds one of the terms, ignoring case; folded once. */
 static bool any_term(const struct terms *t, const char *text)
 {
-	for (size_t i = 0; text != NULL && i < t->n; i++) {
-		if (contains_prefolded(text, t->s[i])) {
-			return true;
-		}
-	}
-	return false;
+	char *h = text != NULL ? fold_dup(text) : NULL;
+	bool found = h != NULL && holds_any(h, t->s, t->n); /* no memory: no match */
+
+	free(h);
+	return found;
 }
 
 /* An exact match ignoring case: the whole of @p text is one of the terms. */
@@ -653,13 +635,6 @@ static void copy_text(char *dst, size_t cap, const char *src)
 		memcpy(dst, src, n);
 	}
 	dst[n] = '\0';
-}
-
-static void hex(const uint8_t *d, size_t n, char *out)
-{
-	for (size_t i = 0; i < n; i++) {
-		snprintf(out + 2 * i, 3, "%02x", d[i]);
-	}
 }
 
 /* The credential's identity: iss and jti when it has one, else its payload. */

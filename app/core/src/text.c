@@ -5,11 +5,12 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "internal.h"
+
 static const char replacement[] = "\xef\xbf\xbd"; /* U+FFFD */
 static const char ellipsis[] = "\xe2\x80\xa6";    /* U+2026 */
 
-/* Decode one UTF-8 sequence; 0 when it is invalid. */
-static size_t decode(const uint8_t *s, uint32_t *cp)
+size_t mck__utf8_decode(const uint8_t *s, uint32_t *cp)
 {
 	size_t n;
 	uint32_t min;
@@ -64,7 +65,7 @@ size_t mck_text_sanitize(const char *in, char *out, size_t cap)
 	}
 	while (*s != '\0') {
 		uint32_t cp = 0;
-		size_t n = decode(s, &cp);
+		size_t n = mck__utf8_decode(s, &cp);
 		const char *piece = (const char *)s;
 		size_t plen = n;
 

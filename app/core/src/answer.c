@@ -5,12 +5,26 @@
 
 #include "mck/json.h"
 
-static bool add_time(cJSON *obj, const char *name, int64_t t)
+bool mck_answer_add_time(cJSON *obj, const char *name, int64_t t)
 {
 	char buf[21];
 
 	mck_time_format(t, buf);
 	return cJSON_AddStringToObject(obj, name, buf) != NULL;
+}
+
+cJSON *mck_answer_add_reasons(cJSON *obj, mck_reasons reasons)
+{
+	cJSON *arr = cJSON_AddArrayToObject(obj, "reasons");
+
+	for (unsigned r = 0; arr != NULL && r < MCK_REASON_COUNT; r++) {
+		if ((reasons & MCK_REASON_BIT(r)) != 0 &&
+		    !cJSON_AddItemToArray(
+			    arr, cJSON_CreateString(mck_reason_code((enum mck_reason)r)))) {
+			return NULL;
+		}
+	}
+	return arr;
 }
 
 static bool add_text(cJSON *obj, const char *name, const char *s)
@@ -61,8 +75,9 @@ static bool add_credential(cJSON *root, const struct mck_result *res)
 	    !add_text(issuer, "id", c->iss) || !add_text(issuer, "name", c->issuer_name) ||
 	    !add_text(issuer, "country", c->country) || !add_text(cred, "learner", c->learner) ||
 	    !add_identifiers(cred, c->identifiers) || !add_text(cred, "title", c->title) ||
-	    !add_time(cred, "issued", c->nbf) ||
-	    !(c->has_exp ? add_time(cred, "expires", c->exp) : add_text(cred, "expires", NULL))) {
+	    !mck_answer_add_time(cred, "issued", c->nbf) ||
+	    !(c->has_exp ? mck_answer_add_time(cred, "expires", c->exp)
+			 : add_text(cred, "expires", NULL))) {
 		return false;
 	}
 	if (c->outcomes != NULL) {
@@ -100,8 +115,8 @@ static bool add_trustlist(cJSON *root, const struct mck_result *res, const struc
 
 	return obj != NULL &&
 	       cJSON_AddNumberToObject(obj, "sequence", (double)mck_trustlist_sequence(tl)) &&
-	       add_time(obj, "issued", mck_trustlist_iat(tl)) &&
-	       add_time(obj, "nextUpdate", mck_trustlist_next_update(tl)) &&
+	       mck_answer_add_time(obj, "issued", mck_trustlist_iat(tl)) &&
+	       mck_answer_add_time(obj, "nextUpdate", mck_trustlist_next_update(tl)) &&
 	       cJSON_AddBoolToObject(obj, "stale", res->now > mck_trustlist_next_update(tl));
 }
 
@@ -118,13 +133,8 @@ cJSON *mck_answer_json(const struct mck_result *res, const struct mck_trustlist 
 	}
 	ok = (verdict != NULL ? cJSON_AddStringToObject(root, "verdict", verdict)
 			      : cJSON_AddNullToObject(root, "verdict")) != NULL;
-	reasons = ok ? cJSON_AddArrayToObject(root, "reasons") : NULL;
-	for (unsigned r = 0; reasons != NULL && r < MCK_REASON_COUNT; r++) {
-		if ((res->reasons & MCK_REASON_BIT(r)) != 0) {
-			ok = ok && cJSON_AddItemToArray(reasons, cJSON_CreateString(mck_reason_code(
-									 (enum mck_reason)r)));
-		}
-	}
+	reasons = ok ? mck_answer_add_reasons(root, res->reasons) : NULL;
+	ok = ok && reasons != NULL;
 	missing = reasons != NULL ? cJSON_AddArrayToObject(root, "missing") : NULL;
 	for (unsigned e = 0; missing != NULL && res->has_credential && e < MCK_ELEMENT_COUNT; e++) {
 		if ((res->cred.missing & (1u << e)) != 0) {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mck/answer.h"
 #include "mck/crypto.h"
 #include "mck/err.h"
 #include "mck/json.h"
@@ -763,14 +764,6 @@ bool mck_session_evaluate(const struct mck_session *s, struct mck_req_status *ou
 
 /* ---- the record ---- */
 
-static bool add_time(cJSON *obj, const char *name, int64_t t)
-{
-	char buf[21];
-
-	mck_time_format(t, buf);
-	return cJSON_AddStringToObject(obj, name, buf) != NULL;
-}
-
 static const char *need_name(enum mck_need n)
 {
 	return n == MCK_NEED_COUNT ? "count" : n == MCK_NEED_ECTS ? "ects" : "hours";
@@ -779,7 +772,6 @@ static const char *need_name(enum mck_need n)
 static cJSON *record_item(const struct mck_session_item *it, size_t k)
 {
 	cJSON *o = cJSON_CreateObject();
-	cJSON *reasons;
 	const char *verdict = mck_verdict_name(it->verdict);
 	bool ok;
 
@@ -788,14 +780,8 @@ static cJSON *record_item(const struct mck_session_item *it, size_t k)
 	}
 	ok = cJSON_AddNumberToObject(o, "index", (double)k) != NULL &&
 	     cJSON_AddStringToObject(o, "verdict", verdict != NULL ? verdict : "error") != NULL &&
-	     (reasons = cJSON_AddArrayToObject(o, "reasons")) != NULL &&
-	     add_time(o, "verifiedAt", it->verified_at);
-	for (int r = 0; ok && r < MCK_REASON_COUNT; r++) {
-		if (it->reasons & MCK_REASON_BIT(r)) {
-			ok = cJSON_AddItemToArray(
-				reasons, cJSON_CreateString(mck_reason_code((enum mck_reason)r)));
-		}
-	}
+	     mck_answer_add_reasons(o, it->reasons) != NULL &&
+	     mck_answer_add_time(o, "verifiedAt", it->verified_at);
 	if (ok && it->has_credential) {
 		cJSON *iss = cJSON_AddObjectToObject(o, "issuer");
 
@@ -885,7 +871,7 @@ cJSON *mck_session_record(const struct mck_session *s, int64_t decided_at,
 	     cJSON_AddStringToObject(pol, "name", s->policy->name) != NULL &&
 	     cJSON_AddStringToObject(pol, "sha256", s->policy->digest) != NULL &&
 	     cJSON_AddStringToObject(rec, "decision", all ? "met" : "not_met") != NULL &&
-	     add_time(rec, "decidedAt", decided_at) &&
+	     mck_answer_add_time(rec, "decidedAt", decided_at) &&
 	     cJSON_AddBoolToObject(rec, "sameLearner", !s->learners_differ) != NULL &&
 	     (reqs = cJSON_AddArrayToObject(rec, "requirements")) != NULL &&
 	     (items = cJSON_AddArrayToObject(rec, "credentials")) != NULL;

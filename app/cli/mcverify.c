@@ -15,13 +15,13 @@
 
 #include "fileio.h"
 #include "mck/answer.h"
-#include "mck/err.h"
 #include "mck/image.h"
 #include "mck/json.h"
 #include "mck/policy.h"
 #include "mck/qrscan.h"
 #include "mck/text.h"
 #include "mck/verify.h"
+#include "policyfile.h"
 #include "trustcfg.h"
 
 #ifndef MCK_DEFAULT_ANCHORS_DIR
@@ -560,26 +560,15 @@ static int run_batch(struct session *s)
 static int open_decision(struct session *s, const char *path)
 {
 	struct decision *d = calloc(1, sizeof(*d));
-	char msg[256];
-	char *buf = NULL;
-	size_t len = 0;
-	int rc;
+	char msg[PATH_MAX + 300];
 
 	if (d == NULL) {
 		fprintf(stderr, "mcverify: out of memory\n");
 		return EXIT_UNUSABLE;
 	}
 	s->decision = d;
-	rc = mck_cli_read_file(path, MCK_POLICY_FILE_MAX, &buf, &len);
-	if (rc != 0) {
-		fprintf(stderr, "mcverify: --policy %s: %s\n", path, strerror(-rc));
-		return EXIT_UNUSABLE;
-	}
-	rc = mck_policy_parse((const uint8_t *)buf, len, &d->policy, msg, sizeof(msg));
-	free(buf);
-	if (rc != MCK_OK) {
-		fprintf(stderr, "mcverify: --policy %s: %s\n", path,
-			rc == MCK_ERR_NOMEM ? "out of memory" : msg);
+	if (mck_cli_load_policy(path, &d->policy, msg, sizeof(msg)) != 0) {
+		fprintf(stderr, "mcverify: --policy %s\n", msg);
 		return EXIT_UNUSABLE;
 	}
 	mck_session_init(&d->session, d->policy);

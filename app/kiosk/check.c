@@ -8,38 +8,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fileio.h"
-#include "mck/err.h"
 #include "mck/text.h"
+#include "policyfile.h"
 
 int mck_check_load(struct mck_check *c, const char *path, char *err, size_t cap)
 {
-	struct mck_policy *p = NULL;
-	char msg[256];
-	char *buf = NULL;
-	size_t len = 0;
-	int rc;
-
 	if (c->count >= MCK_CHECK_POLICIES) {
 		snprintf(err, cap, "%s: more than %d policies", path, MCK_CHECK_POLICIES);
 		return -1;
 	}
-	rc = mck_cli_read_file(path, MCK_POLICY_FILE_MAX, &buf, &len);
-	if (rc != 0) {
-		snprintf(err, cap, "%s: %s", path, strerror(-rc));
+	if (mck_cli_load_policy(path, &c->policies[c->count], err, cap) != 0) {
 		return -1;
 	}
-	rc = mck_policy_parse((const uint8_t *)buf, len, &p, msg, sizeof(msg));
-	free(buf);
-	if (rc != MCK_OK) {
-		snprintf(err, cap, "%s: %s", path, rc == MCK_ERR_NOMEM ? "out of memory" : msg);
-		return -1;
-	}
-	c->policies[c->count++] = p;
 	if (c->policy == NULL) {
-		c->policy = p;
-		mck_session_init(&c->session, p);
+		c->policy = c->policies[c->count];
 	}
+	c->count++;
 	return 0;
 }
 

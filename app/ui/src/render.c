@@ -14,9 +14,9 @@ static const SDL_Color paper = MCK_UI_PAPER;
 static const SDL_Color frame = MCK_UI_FRAME;
 static const SDL_Color muted = MCK_UI_MUTED;
 static const SDL_Color alert = MCK_UI_ALERT;
-static const SDL_Color slate = {33, 41, 51, 255}; /* ours: status bar, operator header */
+static const SDL_Color slate = MCK_UI_SLATE;
 static const SDL_Color chip = MCK_UI_CHIP;
-static const SDL_Color picked = {30, 80, 160, 255};
+static const SDL_Color picked = MCK_UI_BLUE;
 
 SDL_Color mck_ui_band_color(enum mck_verdict verdict)
 {
@@ -752,7 +752,7 @@ void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 		break;
 	case MCK_SCREEN_PROGRESS:
 		/* Not a verdict: blue, and only the progress. */
-		mck__ui_fill(r, band, (SDL_Color){30, 80, 160, 255});
+		mck__ui_fill(r, band, picked);
 		snprintf(text, sizeof(text), mck_i18n_text(v->lang, MCK_TEXT_CHUNK_PROGRESS),
 			 v->chunk_have, v->chunk_total);
 		mck__ui_wrapped(ui, r, ui->font[F_TITLE], text, white,
@@ -764,7 +764,7 @@ void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 			mck__ui_fill(r, sq, white);
 			if (i >= v->chunk_have) {
 				mck__ui_fill(r, (SDL_Rect){sq.x + 3, sq.y + 3, sq.w - 6, sq.h - 6},
-					     (SDL_Color){30, 80, 160, 255});
+					     picked);
 			}
 		}
 		draw_idle(ui, r, v, below);

@@ -54,6 +54,16 @@ struct mck_ui {
 	{                                                                                          \
 		62, 76, 94, 255                                                                    \
 	}
+/* ours: the status bar and the operator's screens */
+#define MCK_UI_SLATE                                                                               \
+	{                                                                                          \
+		33, 41, 51, 255                                                                    \
+	}
+/* ours, not a verdict: progress, checks, the picked language */
+#define MCK_UI_BLUE                                                                                \
+	{                                                                                          \
+		30, 80, 160, 255                                                                   \
+	}
 
 void mck__ui_fill(SDL_Renderer *r, SDL_Rect box, SDL_Color c);
 /** One line of text at (x, y); returns its width. */

@@ -17,8 +17,8 @@ static const SDL_Color frame = MCK_UI_FRAME;
 static const SDL_Color muted = MCK_UI_MUTED;
 static const SDL_Color alert = MCK_UI_ALERT;
 static const SDL_Color chip = MCK_UI_CHIP;
-static const SDL_Color prompt = {30, 80, 160, 255}; /* not a verdict: the check's blue */
-static const SDL_Color met_green = {27, 127, 59, 255};
+static const SDL_Color prompt = MCK_UI_BLUE;
+static const SDL_Color slate = MCK_UI_SLATE;
 
 /* A number as people write it: "5", "2.5". */
 static void amount(double v, char *out, size_t cap)
@@ -147,7 +147,7 @@ static int requirements(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vie
 			break;
 		}
 		mck__ui_fill(r, (SDL_Rect){area.x, y + label_h / 4, u, label_h + note_h / 2},
-			     q->met ? met_green : alert);
+			     q->met ? mck_ui_band_color(MCK_VERDICT_VALID) : alert);
 		mck__ui_wrapped(ui, r, ui->font[F_BODY], q->label, ink,
 				(SDL_Rect){area.x + 2 * u, y, area.w - 2 * u, label_h});
 		progress(v->lang, q, text, sizeof(text));
@@ -181,7 +181,7 @@ static void credentials(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vie
 	}
 	for (size_t i = first; i < s->creds; i++) {
 		const struct mck_view_session_cred *c = &s->cred[i];
-		SDL_Color mark = c->counts                           ? met_green
+		SDL_Color mark = c->counts ? mck_ui_band_color(MCK_VERDICT_VALID)
 				 : c->verdict >= MCK_VERDICT_INVALID ? alert
 								     : frame;
 
@@ -312,7 +312,6 @@ void mck__ui_draw_start(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vie
 void mck__ui_draw_policies(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
 			   SDL_Rect area)
 {
-	static const SDL_Color slate = {33, 41, 51, 255};
 	int u = ui->unit;
 	int title_h = TTF_FontLineSkip(ui->font[F_TITLE]);
 	int line = TTF_FontLineSkip(ui->font[F_BODY]);

@@ -39,6 +39,21 @@
 #define MCK_DEFAULT_ANCHORS_DIR "/usr/share/mckiosk/anchors"
 #endif
 
+/* --show: a headless screenshot of a screen other than idle. */
+enum show {
+	SHOW_IDLE = 0,
+	SHOW_OPERATOR,
+	SHOW_LANGUAGES,
+	SHOW_POLICIES,
+	SHOW_CHECK,
+	SHOW_DECISION
+};
+
+static const char *const show_names[] = {
+	[SHOW_OPERATOR] = "operator", [SHOW_LANGUAGES] = "languages", [SHOW_POLICIES] = "policies",
+	[SHOW_CHECK] = "check",       [SHOW_DECISION] = "decision",
+};
+
 struct options {
 	const char *source;
 	struct mck_trust_opts src;
@@ -54,8 +69,8 @@ struct options {
 	int run_for_s; /* quit after this long (soak tests); 0: until asked */
 	int rotation;  /* degrees clockwise the picture is turned for the panel */
 	bool fullscreen;
-	const char *show;       /* headless: "operator" or "languages" instead of idle */
-	const char *indicators; /* "gpio", "trace:FILE" or "none" */
+	enum show show;                         /* headless: which screen instead of idle */
+	const char *indicators;                 /* "gpio", "trace:FILE" or "none" */
 	const char *policy[MCK_CHECK_POLICIES]; /* entry requirements (docs/policy.md) */
 	size_t policies;
 	struct mck_settings set; /* from the board profile and config file */
@@ -250,14 +265,17 @@ static int parse_args(int argc, char **argv, struct options *o)
 				return -1;
 			}
 		} else if (strcmp(a, "--show") == 0) {
-			if (strcmp(v, "operator") != 0 && strcmp(v, "languages") != 0 &&
-			    strcmp(v, "policies") != 0 && strcmp(v, "check") != 0 &&
-			    strcmp(v, "decision") != 0) {
+			o->show = SHOW_IDLE;
+			for (size_t n = SHOW_OPERATOR; n <= SHOW_DECISION; n++) {
+				if (strcmp(v, show_names[n]) == 0) {
+					o->show = (enum show)n;
+				}
+			}
+			if (o->show == SHOW_IDLE) {
 				fprintf(stderr, "mckiosk: --show "
 						"operator|languages|policies|check|decision\n");
 				return -1;
 			}
-			o->show = v;
 		} else {
 			fprintf(stderr, "mckiosk: unknown option %.40s\n", a);
 			return -1;
@@ -389,21 +407,33 @@ static void show_result(struct kiosk *k, const struct mck_result *res)
 	}
 }
 
-/*
- * Back to idle, forgetting the result; a check in progress ends with it,
- * except that an unfinished multi-part code only returns to the check.
- */
+/* Back to idle, forgetting the result and any check in progress. */
+static void forget(struct kiosk *k)
+{
+	if (k->check.active) {
+		mck_check_end(&k->check, &k->view);
+	} else {
+		mck_view_clear_result(&k->view);
+	}
+}
+
+/* As forget, except that an unfinished multi-part code in a check only returns to the check. */
 static void clear_screen(struct kiosk *k)
 {
 	if (k->check.active && k->view.screen == MCK_SCREEN_PROGRESS) {
 		mck_qrtext_free(k->texts);
 		mck_qrtext_init(k->texts);
 		k->view.screen = MCK_SCREEN_SESSION;
-	} else if (k->check.active) {
-		mck_check_end(&k->check, &k->view);
 	} else {
-		mck_view_clear_result(&k->view);
+		forget(k);
 	}
+}
+
+/* The language on screen, and the check's labels in it. */
+static void set_lang(struct kiosk *k, enum mck_lang lang)
+{
+	k->view.lang = lang;
+	mck_check_show_policy(&k->check, &k->view);
 }
 
 /* Verify what has been collected; show progress while chunks are missing. */
@@ -458,7 +488,6 @@ static int write_png(SDL_Renderer *r, int w, int h, const char *path)
  */
 static void draw_frame(struct kiosk *k, SDL_Renderer *r, SDL_Texture **turned)
 {
-	mck_check_show_policy(&k->check, &k->view); /* labels in the language on screen */
 	if (k->opt.rotation == 0) {
 		mck_ui_draw(k->ui, r, &k->view);
 		return;
@@ -584,25 +613,33 @@ static int screenshot(struct kiosk *k)
 		}
 		free(ev);
 		mck_source_close(&src);
-	} else if (k->opt.source != NULL && k->verifier != NULL) {
-		if (k->opt.show != NULL &&
-		    (strcmp(k->opt.show, "check") == 0 || strcmp(k->opt.show, "decision") == 0)) {
+	} else {
+		bool scan = k->opt.source != NULL && k->verifier != NULL;
+
+		/* a check shows what the images add to it (none: an empty check) */
+		if (k->opt.show == SHOW_CHECK || (k->opt.show == SHOW_DECISION && scan)) {
 			mck_check_start(&k->check, &k->view, 0);
 		}
-		scan_images(k, k->opt.source);
-	} else if (k->opt.show != NULL && strcmp(k->opt.show, "check") == 0) {
-		mck_check_start(&k->check, &k->view, 0); /* nothing shown yet */
+		if (scan) {
+			scan_images(k, k->opt.source);
+		}
 	}
-	if (k->opt.show != NULL && strcmp(k->opt.show, "policies") == 0) {
-		k->view.screen = MCK_SCREEN_POLICIES;
-	}
-	if (k->opt.show != NULL && strcmp(k->opt.show, "decision") == 0) {
-		mck_check_finish(&k->check, &k->view, now_of(k));
-	}
-	if (k->opt.show != NULL && strcmp(k->opt.show, "operator") == 0) {
+	switch (k->opt.show) {
+	case SHOW_OPERATOR:
 		k->view.screen = MCK_SCREEN_OPERATOR;
+		break;
+	case SHOW_LANGUAGES:
+		k->view.picker = true;
+		break;
+	case SHOW_POLICIES:
+		k->view.screen = MCK_SCREEN_POLICIES;
+		break;
+	case SHOW_DECISION:
+		mck_check_finish(&k->check, &k->view, now_of(k));
+		break;
+	default:
+		break;
 	}
-	k->view.picker = k->opt.show != NULL && strcmp(k->opt.show, "languages") == 0;
 	surface = SDL_CreateRGBSurfaceWithFormat(0, pw, ph, 32, SDL_PIXELFORMAT_RGB888);
 	r = surface != NULL ? SDL_CreateSoftwareRenderer(surface) : NULL;
 	if (r == NULL) {
@@ -824,7 +861,7 @@ static void tap(struct kiosk *k, int x, int y, Uint32 *shown_at)
 		*shown_at = SDL_GetTicks(); /* choosing is not idling */
 		return;
 	case MCK_UI_HIT_PICK:
-		v->lang = lang;
+		set_lang(k, lang);
 		v->picker = false;
 		return;
 	case MCK_UI_HIT_START:
@@ -853,12 +890,7 @@ static void tap(struct kiosk *k, int x, int y, Uint32 *shown_at)
 		if (v->screen == MCK_SCREEN_OPERATOR) {
 			v->screen = MCK_SCREEN_IDLE;
 		} else {
-			/* the operator never sees a learner's data: a check ends here */
-			if (k->check.active) {
-				mck_check_end(&k->check, v);
-			} else {
-				mck_view_clear_result(v);
-			}
+			forget(k); /* the operator never sees a learner's data */
 			v->screen = MCK_SCREEN_OPERATOR;
 			*shown_at = SDL_GetTicks();
 		}
@@ -872,6 +904,14 @@ static void tap(struct kiosk *k, int x, int y, Uint32 *shown_at)
 		/* a stray touch never ends a check: Cancel or Done does */
 		mck_view_clear_result(v);
 	}
+}
+
+/* A key standing for a touch target of the screen drawn last. */
+static void press(struct kiosk *k, enum mck_ui_hit what, Uint32 *shown_at)
+{
+	SDL_Rect b = mck_ui_hit_rect(k->ui, what, 0);
+
+	tap(k, b.x + b.w / 2, b.y + b.h / 2, shown_at);
 }
 
 /* How long the current screen may stay before it clears by itself (ms), 0 for ever. */
@@ -1049,25 +1089,21 @@ static int interactive(struct kiosk *k)
 			   k->view.scroll > 0) {
 			k->view.scroll--;
 		} else if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_l) {
-			k->view.lang = (enum mck_lang)((k->view.lang + 1) % MCK_LANG_COUNT);
+			set_lang(k, (enum mck_lang)((k->view.lang + 1) % MCK_LANG_COUNT));
 		} else if (ev.type == SDL_KEYDOWN &&
 			   (ev.key.keysym.sym == SDLK_o || ev.key.keysym.sym == SDLK_F2)) {
-			SDL_Rect s = mck_ui_hit_rect(k->ui, MCK_UI_HIT_STATUS, 0);
-			tap(k, s.x + s.w / 2, s.y + s.h / 2, &shown_at);
+			press(k, MCK_UI_HIT_STATUS, &shown_at);
 		} else if (ev.type == SDL_KEYDOWN && ev.key.keysym.sym == SDLK_SPACE &&
 			   !k->check.active) {
 			mck_view_clear_result(&k->view);
 		} else if (ev.type == SDL_KEYDOWN &&
 			   (ev.key.keysym.sym == SDLK_F3 || ev.key.keysym.sym == SDLK_s) &&
 			   !k->check.active) {
-			SDL_Rect b = mck_ui_hit_rect(k->ui, MCK_UI_HIT_START, 0);
-
-			tap(k, b.x + b.w / 2, b.y + b.h / 2, &shown_at);
+			press(k, MCK_UI_HIT_START, &shown_at);
 		} else if (ev.type == SDL_KEYDOWN &&
 			   (ev.key.keysym.sym == SDLK_RETURN || ev.key.keysym.sym == SDLK_f) &&
 			   k->view.screen == MCK_SCREEN_SESSION) {
-			mck_check_finish(&k->check, &k->view, now_of(k));
-			shown_at = SDL_GetTicks();
+			press(k, MCK_UI_HIT_FINISH, &shown_at);
 		} else if (ev.type == SDL_KEYDOWN &&
 			   (ev.key.keysym.sym == SDLK_c || ev.key.keysym.sym == SDLK_d) &&
 			   k->check.active) {

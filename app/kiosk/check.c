@@ -176,6 +176,5 @@ void mck_check_end(struct mck_check *c, struct mck_view *v)
 {
 	mck_session_clear(&c->session);
 	c->active = false;
-	mck_view_clear_result(v);
-	mck_check_show_policy(c, v);
+	mck_view_clear_result(v); /* keeps the policies on offer */
 }

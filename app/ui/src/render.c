@@ -245,7 +245,17 @@ static const char *verdict_action(enum mck_lang lang, enum mck_verdict v)
 }
 
 /* The band: colour, mark, word, the first reason in plain words, what to do. */
-void mck__ui_band(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
+const char *mck__ui_first_reason(enum mck_lang lang, mck_reasons reasons)
+{
+	for (unsigned i = 0; i < MCK_REASON_COUNT; i++) {
+		if (reasons & MCK_REASON_BIT(i)) {
+			return mck_i18n_reason(lang, (enum mck_reason)i);
+		}
+	}
+	return NULL;
+}
+
+void mck__ui_band(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v, const char *line)
 {
 	static const char *const marks[] = {"\xe2\x9c\x94", "!", "\xe2\x9c\x97", "?",
 					    "\xe2\x9c\x97"};
@@ -255,28 +265,20 @@ void mck__ui_band(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 	unsigned vi = (unsigned)v->verdict <= 4 ? (unsigned)v->verdict : 4;
 	int u = ui->unit;
 	int x = 2 * u;
-	int word_w;
-	const char *reason = NULL;
-	char line[512];
+	int top = band.y + u + TTF_FontLineSkip(ui->font[F_BAND]);
 
 	mck__ui_fill(r, band, bg);
 	x += mck__ui_blit(r,
 			  (vi == 0 || vi == 2 || vi == 4) ? ui->font[F_SYMBOL] : ui->font[F_BAND],
 			  marks[vi], fg, x, band.y + u) +
 	     u;
-	word_w = mck__ui_blit(r, ui->font[F_BAND], mck__ui_verdict_word(v->lang, v->verdict), fg, x,
-			      band.y + u);
-	(void)word_w;
-	for (unsigned i = 0; i < MCK_REASON_COUNT; i++) {
-		if (v->reasons & MCK_REASON_BIT(i)) {
-			reason = mck_i18n_reason(v->lang, (enum mck_reason)i);
-			break;
-		}
+	mck__ui_blit(r, ui->font[F_BAND], mck__ui_verdict_word(v->lang, v->verdict), fg, x,
+		     band.y + u);
+	if (line == NULL) {
+		/* The first reason says what is wrong; with none, what the verdict means. */
+		line = mck__ui_first_reason(v->lang, v->reasons);
+		line = line != NULL ? line : verdict_action(v->lang, v->verdict);
 	}
-	/* The first reason says what is wrong; with none, what the verdict means. */
-	snprintf(line, sizeof(line), "%s",
-		 reason != NULL ? reason : verdict_action(v->lang, v->verdict));
-	int top = band.y + u + TTF_FontLineSkip(ui->font[F_BAND]);
 	mck__ui_wrapped(ui, r, ui->font[F_REASON], line, fg,
 			(SDL_Rect){2 * u, top, band.w - 4 * u, band.y + band.h - top - u / 2});
 }
@@ -475,7 +477,7 @@ static void draw_error(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view
 
 	shown.verdict = MCK_VERDICT_UNUSABLE;
 	shown.reasons = 0;
-	mck__ui_band(ui, r, &shown);
+	mck__ui_band(ui, r, &shown, NULL);
 	mck__ui_wrapped(ui, r, ui->font[F_TITLE], mck_i18n_text(v->lang, error), ink,
 			(SDL_Rect){2 * ui->unit, below.y + 2 * ui->unit, ui->width - 4 * ui->unit,
 				   below.h - 4 * ui->unit});
@@ -737,7 +739,7 @@ void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 	mck__ui_fill(r, (SDL_Rect){0, 0, ui->width, ui->height}, white);
 	switch (v->screen) {
 	case MCK_SCREEN_RESULT:
-		mck__ui_band(ui, r, v);
+		mck__ui_band(ui, r, v, NULL);
 		below = draw_notes(ui, r, v, below);
 		if (v->has_credential) {
 			draw_details(ui, r, v, below);

@@ -72,8 +72,14 @@ int mck__ui_text_width(TTF_Font *font, const char *text);
 /** Wrap @p text into @p box, ellipsizing what does not fit; returns the height used. */
 int mck__ui_wrapped(struct mck_ui *ui, SDL_Renderer *r, TTF_Font *font, const char *text,
 		    SDL_Color c, SDL_Rect box);
-/** The verdict band for v->verdict and v->reasons (never credential text). */
-void mck__ui_band(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v);
+/**
+ * The verdict band for v->verdict: mark, word, and @p line under them (the
+ * kiosk's words only, never credential text); NULL: the first reason, or what
+ * the verdict means.
+ */
+void mck__ui_band(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v, const char *line);
+/** The first of @p reasons in plain words, or NULL for none. */
+const char *mck__ui_first_reason(enum mck_lang lang, mck_reasons reasons);
 const char *mck__ui_verdict_word(enum mck_lang lang, enum mck_verdict v);
 
 /* The entry-requirements screens (session.c). */

@@ -80,19 +80,13 @@ static SDL_Rect button(struct mck_ui *ui, SDL_Renderer *r, const char *text, SDL
  */
 static void session_band(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 {
-	static const char *const marks[] = {"\xe2\x9c\x94", "!", "\xe2\x9c\x97", "?",
-					    "\xe2\x9c\x97"};
 	const struct mck_view_session *s = &v->session;
 	SDL_Rect band = mck_ui_band_rect(ui);
 	int u = ui->unit;
-	unsigned vi = (unsigned)v->verdict <= 4 ? (unsigned)v->verdict : 4;
-	SDL_Color fg = s->latest && v->verdict == MCK_VERDICT_WARNING ? ink : white;
 	const struct mck_view_session_cred *last =
 		s->latest_listed && s->creds > 0 ? &s->cred[s->creds - 1] : NULL;
-	const char *reason = NULL;
+	const char *reason = mck__ui_first_reason(v->lang, v->reasons);
 	char line[512];
-	int x = 2 * u;
-	int top;
 
 	if (!s->latest) {
 		mck__ui_fill(r, band, prompt);
@@ -101,18 +95,6 @@ static void session_band(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vi
 							       : MCK_TEXT_SESSION_PROMPT),
 				white, (SDL_Rect){2 * u, u, band.w - 4 * u, band.h - 2 * u});
 		return;
-	}
-	mck__ui_fill(r, band, mck_ui_band_color(v->verdict));
-	x += mck__ui_blit(r,
-			  (vi == 0 || vi == 2 || vi == 4) ? ui->font[F_SYMBOL] : ui->font[F_BAND],
-			  marks[vi], fg, x, band.y + u) +
-	     u;
-	mck__ui_blit(r, ui->font[F_BAND], mck__ui_verdict_word(v->lang, v->verdict), fg, x,
-		     band.y + u);
-	for (unsigned i = 0; i < MCK_REASON_COUNT && reason == NULL; i++) {
-		if (v->reasons & MCK_REASON_BIT(i)) {
-			reason = mck_i18n_reason(v->lang, (enum mck_reason)i);
-		}
 	}
 	if (last == NULL) {
 		/* not listed (unreadable): only what went wrong */
@@ -124,9 +106,7 @@ static void session_band(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vi
 								: MCK_TEXT_SESSION_NOT_COUNTED),
 			 reason != NULL ? " \xc2\xb7 " : "", reason != NULL ? reason : "");
 	}
-	top = band.y + u + TTF_FontLineSkip(ui->font[F_BAND]);
-	mck__ui_wrapped(ui, r, ui->font[F_REASON], line, fg,
-			(SDL_Rect){2 * u, top, band.w - 4 * u, band.y + band.h - top - u / 2});
+	mck__ui_band(ui, r, v, line);
 }
 
 /* Each requirement: a green or red marker, its label, its total. Returns the height used. */

@@ -333,13 +333,19 @@ static void write_keys(int fd)
 	keys.n = 0;
 }
 
-static void expect_text(struct mck_source *s, const char *text)
+/* mck_source_next answered @p rc: it must be the text @p text. */
+static void got_text(struct mck_source *s, int rc, const char *text)
 {
-	assert_int_equal(mck_source_next(s, &ev, 2000), 0);
+	assert_int_equal(rc, 0);
 	assert_int_equal(ev.kind, MCK_SCAN_TEXT);
 	assert_int_equal(ev.len, strlen(text));
 	assert_string_equal(ev.text, text);
 	mck_source_release(s, &ev);
+}
+
+static void expect_text(struct mck_source *s, const char *text)
+{
+	got_text(s, mck_source_next(s, &ev, 2000), text);
 }
 
 /*
@@ -361,11 +367,7 @@ static void pump_text(struct mck_source *s, int w, const char *text)
 		}
 		rc = mck_source_next(s, &ev, 1);
 	}
-	assert_int_equal(rc, 0);
-	assert_int_equal(ev.kind, MCK_SCAN_TEXT);
-	assert_int_equal(ev.len, strlen(text));
-	assert_string_equal(ev.text, text);
-	mck_source_release(s, &ev);
+	got_text(s, rc, text);
 }
 
 static void test_hid_text(void **state)

@@ -97,7 +97,6 @@ static bool update_totals(struct mck_check *c, struct mck_view *v)
 	struct mck_req_status st[MCK_POLICY_REQ_MAX];
 	bool all = mck_session_evaluate(&c->session, st);
 
-	mck_check_show_policy(c, v); /* labels in the view's current language */
 	for (size_t i = 0; i < v->session.requirements && i < MCK_VIEW_REQ; i++) {
 		v->session.req[i].have = st[i].have;
 		v->session.req[i].met = st[i].met;
@@ -116,6 +115,7 @@ void mck_check_start(struct mck_check *c, struct mck_view *v, size_t which)
 	mck_view_clear_result(v);
 	c->active = true;
 	v->screen = MCK_SCREEN_SESSION;
+	mck_check_show_policy(c, v); /* the picked policy's requirements */
 	update_totals(c, v);
 }
 

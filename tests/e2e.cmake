@@ -34,3 +34,12 @@ endif()
 add_test(NAME e2e_image_overlay
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/image_overlay.sh ${PROJECT_SOURCE_DIR})
 set_tests_properties(e2e_image_overlay PROPERTIES LABELS e2e TIMEOUT 60)
+
+# The trust store under attack: hostile bundle entries, racing installers and
+# readers, a clock poisoned by an awarding body (issue #13).
+if(MCK_BUILD_ISSUER)
+        add_test(NAME e2e_store_attack
+                 COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/store_attack.sh $<TARGET_FILE:mcissue>
+                         $<TARGET_FILE:mcupdate> $<TARGET_FILE:mcverify>)
+        set_tests_properties(e2e_store_attack PROPERTIES LABELS e2e TIMEOUT 600)
+endif()

@@ -356,9 +356,11 @@ static void statuslist_usage(FILE *f)
 {
 	fputs("usage: mcissue statuslist --key ISSUER.key.pem --iss ID --id LIST_ID\n"
 	      "                          [--size BITS] [--revoke IDX[,IDX...]]... [--exp UNIX]\n"
-	      "                          [--alg ES256|ES384|RS256|PS256]\n"
+	      "                          [--iat UNIX] [--alg ES256|ES384|RS256|PS256]\n"
 	      "Signs a W3C Bitstring Status List (trust-list.md §4): BITS entries (default\n"
-	      "131072, a multiple of 8), the --revoke indices set, GZIP, iat now.\n",
+	      "131072, a multiple of 8), the --revoke indices set, GZIP, iat now\n"
+	      "unless --iat says otherwise (a kiosk refuses one after its trust list's\n"
+	      "nextUpdate).\n",
 	      f);
 }
 
@@ -418,7 +420,7 @@ static char *encode_list(const uint8_t *bits, size_t nbytes)
 	return text;
 }
 
-static char *status_payload(const char *iss, const char *id, int64_t exp, bool has_exp,
+static char *status_payload(const char *iss, const char *id, int64_t iat, int64_t exp, bool has_exp,
 			    const char *encoded)
 {
 	cJSON *root = cJSON_CreateObject();
@@ -429,7 +431,7 @@ static char *status_payload(const char *iss, const char *id, int64_t exp, bool h
 	bool ok;
 
 	ok = root != NULL && cJSON_AddStringToObject(root, "iss", iss) != NULL &&
-	     cJSON_AddNumberToObject(root, "iat", (double)mck_issue_now()) != NULL &&
+	     cJSON_AddNumberToObject(root, "iat", (double)iat) != NULL &&
 	     (!has_exp || cJSON_AddNumberToObject(root, "exp", (double)exp) != NULL) &&
 	     (vc = cJSON_AddObjectToObject(root, "vc")) != NULL &&
 	     cJSON_AddStringToObject(vc, "id", id) != NULL &&
@@ -458,6 +460,7 @@ int mck_issue_statuslist_main(int argc, char **argv)
 	size_t nrevoke = 0;
 	int64_t size = STATUS_BITS_DEFAULT;
 	int64_t exp = 0;
+	int64_t iat = mck_issue_now();
 	bool has_exp = false;
 	struct mck_privkey *key = NULL;
 	uint8_t *bits = NULL;
@@ -504,6 +507,11 @@ int mck_issue_statuslist_main(int argc, char **argv)
 						      STATUS_REVOKE_ARGS);
 			}
 			revoke[nrevoke++] = v;
+		} else if (strcmp(a, "--iat") == 0) {
+			if (!mck_issue_parse_int(v, 0, MCK_TIME_MAX, &iat)) {
+				return mck_issue_fail(MCK_ISSUE_USAGE,
+						      "statuslist: --iat is Unix seconds");
+			}
 		} else if (strcmp(a, "--exp") == 0) {
 			if (!mck_issue_parse_int(v, 0, MCK_TIME_MAX, &exp)) {
 				return mck_issue_fail(MCK_ISSUE_USAGE,
@@ -544,7 +552,7 @@ int mck_issue_statuslist_main(int argc, char **argv)
 		mck_issue_warn("--exp is in the past: kiosks will report revocation_list_stale");
 	}
 	encoded = encode_list(bits, (size_t)size / 8);
-	payload = encoded != NULL ? status_payload(iss, id, exp, has_exp, encoded) : NULL;
+	payload = encoded != NULL ? status_payload(iss, id, iat, exp, has_exp, encoded) : NULL;
 	if (payload == NULL) {
 		rc = mck_issue_fail(MCK_ISSUE_INPUT, "statuslist: out of memory");
 		goto out;

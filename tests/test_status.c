@@ -140,16 +140,20 @@ static char *status_payload(const char *iss, const char *id, const char *purpose
 			    iss, iat, id, purpose, encoded);
 }
 
+static char last_msg[200]; /* add()'s diagnostic */
+
 static int add(struct mck_statusset *set, const struct mck_test_key *signer, const char *payload)
 {
 	char *jws = mck_test_sign(signer,
 				  signer->type == MCK_KEY_EC_P256 ? MCK_ALG_ES256 : MCK_ALG_ES384,
 				  NULL, payload, false);
-	char msg[200] = "";
-	int rc = mck_statusset_add(set, trust, jws, strlen(jws), msg, sizeof(msg));
+	int rc;
 
+	last_msg[0] = '\0';
+	rc = mck_statusset_add(set, trust, jws, strlen(jws), last_msg, sizeof(last_msg));
 	if (rc != MCK_OK) {
-		assert_true(msg[0] != '\0');
+		assert_true(last_msg[0] != '\0');
+		assert_null(strchr(last_msg, '\n')); /* one line */
 	}
 	free(jws);
 	return rc;
@@ -238,12 +242,85 @@ static void test_sizes(void **state)
 	mck_statusset_free(&set);
 }
 
+/* Add list @p n of A's (ids differ; P-256 signs fastest) with the bitstring @p enc. */
+static int add_nth(struct mck_statusset *set, size_t n, const char *enc)
+{
+	char id[64];
+	char *p;
+	int rc;
+
+	snprintf(id, sizeof(id), "https://a.example/s/%zu", n);
+	p = status_payload("https://a.example", id, "revocation", enc, 1790000000);
+	rc = add(set, &key_a, p);
+	free(p);
+	return rc;
+}
+
+/* trust-list.md §4: at most 1,024 lists in one state. */
+static void test_budget_lists(void **state)
+{
+	struct mck_statusset set;
+	char *enc = encoded_list(MCK_STATUS_MIN_BYTES, -1);
+
+	(void)state;
+	mck_statusset_init(&set);
+	for (size_t i = 0; i < 1024; i++) {
+		assert_int_equal(add_nth(&set, i, enc), MCK_OK);
+	}
+	assert_int_equal(set.count, 1024);
+	assert_int_equal(add_nth(&set, 1024, enc), MCK_ERR_TOOBIG);
+	assert_int_equal(set.count, 1024);
+	free(enc);
+	mck_statusset_free(&set);
+}
+
+/* trust-list.md §4: the lists of one state inflate to at most 64 MiB together. */
+static void test_budget_bytes(void **state)
+{
+	const size_t budget = (size_t)64 * 1024 * 1024;
+	struct mck_statusset set;
+	char *full = encoded_list(MCK_STATUS_MAX_BYTES, -1);
+	char *short_of = encoded_list(MCK_STATUS_MAX_BYTES - MCK_STATUS_MIN_BYTES, -1);
+	char *small = encoded_list(MCK_STATUS_MIN_BYTES, -1);
+	char *small_plus = encoded_list(MCK_STATUS_MIN_BYTES + 1, -1);
+	size_t total = 0;
+
+	(void)state;
+	mck_statusset_init(&set);
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(add_nth(&set, i, full), MCK_OK);
+	}
+	assert_int_equal(add_nth(&set, 3, short_of), MCK_OK);
+	/* 16 KiB short of the budget: one byte more than that is over it */
+	assert_int_equal(add_nth(&set, 4, small_plus), MCK_ERR_TOOBIG);
+	assert_non_null(strstr(last_msg, "64 MiB"));
+	assert_int_equal(set.count, 4);
+	/* exactly the budget is fine */
+	assert_int_equal(add_nth(&set, 5, small), MCK_OK);
+	for (size_t i = 0; i < set.count; i++) {
+		total += set.lists[i].nbytes;
+	}
+	assert_int_equal(total, budget);
+	/* and then nothing more fits */
+	assert_int_equal(add_nth(&set, 6, small), MCK_ERR_TOOBIG);
+	assert_int_equal(set.count, 5);
+	/* an emptied set starts again from nothing */
+	mck_statusset_free(&set);
+	mck_statusset_init(&set);
+	assert_int_equal(add_nth(&set, 7, full), MCK_OK);
+	mck_statusset_free(&set);
+	free(full);
+	free(short_of);
+	free(small);
+	free(small_plus);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_fixture),
-		cmocka_unit_test(test_minted),
-		cmocka_unit_test(test_sizes),
+		cmocka_unit_test(test_fixture),      cmocka_unit_test(test_minted),
+		cmocka_unit_test(test_sizes),        cmocka_unit_test(test_budget_lists),
+		cmocka_unit_test(test_budget_bytes),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -62,7 +62,13 @@ static int check_signer(const struct mck_trustlist *tl, const struct mck_jws *jw
 	return MCK_OK;
 }
 
-static int decode_bits(struct mck_statuslist *l, const char *encoded, char *msg, size_t cap)
+/*
+ * Inflate into at most @p limit bytes: MCK_STATUS_MAX_BYTES, or less when the
+ * set's budget has less room, so that a list over the budget costs no more than
+ * the room it was refused for.
+ */
+static int decode_bits(struct mck_statuslist *l, const char *encoded, size_t limit, char *msg,
+		       size_t cap)
 {
 	size_t elen = strlen(encoded);
 	size_t zcap;
@@ -76,17 +82,19 @@ static int decode_bits(struct mck_statuslist *l, const char *encoded, char *msg,
 	}
 	zcap = mck_b64url_decoded_len(elen - 1);
 	z = malloc(zcap + 1);
-	l->bits = malloc(MCK_STATUS_MAX_BYTES);
+	l->bits = malloc(limit);
 	if (z == NULL || l->bits == NULL) {
 		free(z);
 		return MCK_ERR_NOMEM;
 	}
 	rc = mck_b64url_decode(encoded + 1, elen - 1, z, zcap, &zlen);
 	if (rc == MCK_OK) {
-		rc = mck_inflate(MCK_INFLATE_GZIP, z, zlen, l->bits, MCK_STATUS_MAX_BYTES,
-				 &l->nbytes);
+		rc = mck_inflate(MCK_INFLATE_GZIP, z, zlen, l->bits, limit, &l->nbytes);
 	}
 	free(z);
+	if (rc == MCK_ERR_TOOBIG && limit < MCK_STATUS_MAX_BYTES) {
+		return mck__say(msg, cap, rc, "status lists would inflate to over 64 MiB together");
+	}
 	if (rc != MCK_OK) {
 		return mck__say(msg, cap, rc == MCK_ERR_TOOBIG ? rc : MCK_ERR_JSON,
 				"encodedList: %s", mck_strerror(rc));
@@ -103,7 +111,7 @@ static int decode_bits(struct mck_statuslist *l, const char *encoded, char *msg,
 }
 
 static int read_list(struct mck_statuslist *l, const cJSON *root, const struct mck_tl_issuer *owner,
-		     char *msg, size_t cap)
+		     size_t limit, char *msg, size_t cap)
 {
 	const char *iss;
 	const char *id;
@@ -142,7 +150,7 @@ static int read_list(struct mck_statuslist *l, const cJSON *root, const struct m
 	if (l->id == NULL || l->iss == NULL) {
 		return MCK_ERR_NOMEM;
 	}
-	return decode_bits(l, encoded, msg, cap);
+	return decode_bits(l, encoded, limit, msg, cap);
 }
 
 int mck_statusset_add(struct mck_statusset *set, const struct mck_trustlist *tl, const char *text,
@@ -155,6 +163,7 @@ int mck_statusset_add(struct mck_statusset *set, const struct mck_trustlist *tl,
 	uint8_t *payload = NULL;
 	size_t plen;
 	cJSON *root = NULL;
+	size_t room = MCK_STATUS_TOTAL_MAX_BYTES - set->total_bytes;
 	int rc = MCK_ERR_INTERNAL;
 
 	memset(&l, 0, sizeof(l));
@@ -162,7 +171,12 @@ int mck_statusset_add(struct mck_statusset *set, const struct mck_trustlist *tl,
 		return mck__say(msg, msgcap, MCK_ERR_TOOBIG, "status list file too large");
 	}
 	if (set->count >= MCK_STATUS_LISTS_MAX) {
-		return mck__say(msg, msgcap, MCK_ERR_TOOBIG, "too many status lists");
+		return mck__say(msg, msgcap, MCK_ERR_TOOBIG,
+				"more than %d status lists in one state", MCK_STATUS_LISTS_MAX);
+	}
+	if (room < MCK_STATUS_MIN_BYTES) {
+		return mck__say(msg, msgcap, MCK_ERR_TOOBIG,
+				"status lists would inflate to over 64 MiB together");
 	}
 	jws = malloc(sizeof(*jws));
 	payload = malloc(MCK_STATUS_JWS_MAX + 1);
@@ -186,7 +200,8 @@ int mck_statusset_add(struct mck_statusset *set, const struct mck_trustlist *tl,
 		rc = mck__say(msg, msgcap, MCK_ERR_JSON, "payload is not strict JSON");
 		goto out;
 	}
-	rc = read_list(&l, root, mck_trustlist_issuer_at(tl, key->issuer), msg, msgcap);
+	rc = read_list(&l, root, mck_trustlist_issuer_at(tl, key->issuer),
+		       room < MCK_STATUS_MAX_BYTES ? room : MCK_STATUS_MAX_BYTES, msg, msgcap);
 	if (rc != MCK_OK) {
 		goto out;
 	}
@@ -200,6 +215,11 @@ int mck_statusset_add(struct mck_statusset *set, const struct mck_trustlist *tl,
 			      l.id);
 		goto out;
 	}
+	if (l.nbytes > room) { /* decode_bits' limit already holds it: fail closed */
+		rc = mck__say(msg, msgcap, MCK_ERR_TOOBIG,
+			      "status lists would inflate to over 64 MiB together");
+		goto out;
+	}
 	struct mck_statuslist *grown = realloc(set->lists, (set->count + 1) * sizeof(l));
 	if (grown == NULL) {
 		rc = MCK_ERR_NOMEM;
@@ -207,6 +227,7 @@ int mck_statusset_add(struct mck_statusset *set, const struct mck_trustlist *tl,
 	}
 	set->lists = grown;
 	set->lists[set->count++] = l;
+	set->total_bytes += l.nbytes;
 	memset(&l, 0, sizeof(l));
 	rc = MCK_OK;
 out:

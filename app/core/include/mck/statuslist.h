@@ -8,10 +8,12 @@
 
 #include "mck/trustlist.h"
 
-#define MCK_STATUS_MIN_BYTES (16u * 1024u)         /* 131 072 entries */
-#define MCK_STATUS_MAX_BYTES (16u * 1024u * 1024u) /* decompression cap */
-#define MCK_STATUS_JWS_MAX   (24u * 1024u * 1024u) /* a status list file */
-#define MCK_STATUS_LISTS_MAX 1024
+#define MCK_STATUS_MIN_BYTES       (16u * 1024u)         /* 131 072 entries */
+#define MCK_STATUS_MAX_BYTES       (16u * 1024u * 1024u) /* decompression cap */
+#define MCK_STATUS_JWS_MAX         (24u * 1024u * 1024u) /* a status list file */
+/* The budget of one installed state (trust-list.md §4): lists, and inflated bytes together. */
+#define MCK_STATUS_LISTS_MAX       1024
+#define MCK_STATUS_TOTAL_MAX_BYTES ((size_t)64 * 1024 * 1024)
 
 struct mck_statuslist {
 	char *id;
@@ -27,6 +29,7 @@ struct mck_statuslist {
 struct mck_statusset {
 	struct mck_statuslist *lists;
 	size_t count;
+	size_t total_bytes; /* sum of the lists' nbytes, at most MCK_STATUS_TOTAL_MAX_BYTES */
 };
 
 void mck_statusset_init(struct mck_statusset *set);
@@ -35,8 +38,9 @@ void mck_statusset_free(struct mck_statusset *set);
 /**
  * Verify one status list JWS against @p tl (signed by a key of its iss, in the
  * key's window at iat) and add it. A list that fails is not added and @p msg
- * says why. Returns MCK_OK, MCK_ERR_SIGNATURE, MCK_ERR_JSON, MCK_ERR_TOOBIG,
- * MCK_ERR_NOMEM.
+ * says why. A list that would take the set over MCK_STATUS_LISTS_MAX lists or
+ * MCK_STATUS_TOTAL_MAX_BYTES inflated bytes is refused with MCK_ERR_TOOBIG.
+ * Returns MCK_OK, MCK_ERR_SIGNATURE, MCK_ERR_JSON, MCK_ERR_TOOBIG, MCK_ERR_NOMEM.
  */
 int mck_statusset_add(struct mck_statusset *set, const struct mck_trustlist *tl, const char *jws,
 		      size_t len, char *msg, size_t msgcap);

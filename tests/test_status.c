@@ -315,12 +315,44 @@ static void test_budget_bytes(void **state)
 	free(small_plus);
 }
 
+/*
+ * trust-list.md §4: a list signed after its trust list's nextUpdate cannot be
+ * honest (an awarding body must not move anyone's clock).
+ */
+static void test_iat_after_next_update(void **state)
+{
+	struct mck_statusset set;
+	char *enc = encoded_list(MCK_STATUS_MIN_BYTES, 5);
+	char *p;
+
+	(void)state;
+	assert_int_equal(mck_trustlist_next_update(trust), 1800000000);
+	mck_statusset_init(&set);
+	p = status_payload("https://b.example", "https://b.example/s/1", "revocation", enc,
+			   1800000000);
+	assert_int_equal(add(&set, &key_b, p), MCK_OK);
+	free(p);
+	p = status_payload("https://b.example", "https://b.example/s/2", "revocation", enc,
+			   1800000001);
+	assert_int_equal(add(&set, &key_b, p), MCK_ERR_JSON);
+	assert_non_null(strstr(last_msg, "nextUpdate"));
+	free(p);
+	/* the poisoning of issue 13: 9999-12-31 */
+	p = status_payload("https://b.example", "https://b.example/s/3", "revocation", enc,
+			   253402300799);
+	assert_int_equal(add(&set, &key_b, p), MCK_ERR_JSON);
+	free(p);
+	assert_int_equal(set.count, 1);
+	free(enc);
+	mck_statusset_free(&set);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fixture),      cmocka_unit_test(test_minted),
 		cmocka_unit_test(test_sizes),        cmocka_unit_test(test_budget_lists),
-		cmocka_unit_test(test_budget_bytes),
+		cmocka_unit_test(test_budget_bytes), cmocka_unit_test(test_iat_after_next_update),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -210,6 +210,13 @@ int mck_statusset_add(struct mck_statusset *set, const struct mck_trustlist *tl,
 		rc = mck__say(msg, msgcap, MCK_ERR_SIGNATURE, "signed outside the key's window");
 		goto out;
 	}
+	/* trust-list.md §4: no honest list is signed after the trust list it depends on expires. */
+	if (l.iat > mck_trustlist_next_update(tl)) {
+		rc = mck__say(msg, msgcap, MCK_ERR_JSON,
+			      "iat %lld is after the trust list's nextUpdate %lld",
+			      (long long)l.iat, (long long)mck_trustlist_next_update(tl));
+		goto out;
+	}
 	if (mck_statusset_find(set, l.id, l.iss) != NULL) {
 		rc = mck__say(msg, msgcap, MCK_ERR_JSON, "a list with id \"%.80s\" is loaded twice",
 			      l.id);

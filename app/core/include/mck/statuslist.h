@@ -37,7 +37,7 @@ void mck_statusset_free(struct mck_statusset *set);
 
 /**
  * Verify one status list JWS against @p tl (signed by a key of its iss, in the
- * key's window at iat) and add it. A list that fails is not added and @p msg
+ * key's window at iat, iat no later than @p tl's nextUpdate) and add it. A list that fails is not added and @p msg
  * says why. A list that would take the set over MCK_STATUS_LISTS_MAX lists or
  * MCK_STATUS_TOTAL_MAX_BYTES inflated bytes is refused with MCK_ERR_TOOBIG.
  * Returns MCK_OK, MCK_ERR_SIGNATURE, MCK_ERR_JSON, MCK_ERR_TOOBIG, MCK_ERR_NOMEM.

@@ -31,13 +31,16 @@ JSON
 	>"$T/status/vet-1.jws"
 
 # cred JTI TITLE EQF ECTS HOURS ISSUED_DAYS_AGO EXPIRES_IN_DAYS STATUS_INDEX [no-qa]
+# NAME_ON_CRED, COUNTRY_ON_CRED: the credential's own wording of its awarding
+# body (default: as the trust list registers it)
 cred() {
 	local qa='"qualityAssurance": "National VET quality agency",'
 	[[ ${9:-} == no-qa ]] && qa=""
 	cat >"$T/c.json" <<JSON
 { "iss": "$VET", "nbf": $((NOW - $6 * DAY)), "exp": $((NOW + $7 * DAY)), "jti": "urn:uuid:$1",
   "vc": { "type": ["VerifiableCredential", "OpenBadgeCredential"],
-    "issuer": { "id": "$VET", "name": "Example VET Centre", "address": { "addressCountryCode": "PL" } },
+    "issuer": { "id": "$VET", "name": "${NAME_ON_CRED:-Example VET Centre}",
+                "address": { "addressCountryCode": "${COUNTRY_ON_CRED:-PL}" } },
     "credentialSubject": { "type": ["AchievementSubject"],
       "identifier": [ { "type": "IdentityObject", "identityType": "name", "hashed": false,
                         "identityHash": "Anna Kowalska" } ],
@@ -75,10 +78,10 @@ cat >"$T/policy.json" <<'JSON'
 JSON
 sed 's/"trustlist_stale", "incomplete"/"trustlist_stale"/' "$T/policy.json" >"$T/strict.json"
 
-decide() { # POLICY [MORE ARGS]: sets DOUT, DRC
+decide() { # POLICY [BATCH]: sets DOUT, DRC
 	DRC=0
 	DOUT=$("$MCVERIFY" --anchors "$T/anchors" --trust "$T/trustlist.jws" --status "$T/status" \
-		--now "$NOW" --policy "$1" --batch "$T/batch" 2>"$T/err") || DRC=$?
+		--now "$NOW" --policy "$1" --batch "${2:-$T/batch}" 2>"$T/err") || DRC=$?
 }
 # the JSON squeezed onto one line, for grep
 flat() { tr -d ' \n\t' <<<"$DOUT"; }
@@ -120,6 +123,54 @@ grep -q '^{"decision":"not_met"' <<<"$f" && ok || bad "decision: $(head -c 200 <
 grep -q '"id":"it-credits","met":false,"kind":"ects","have":4,"need":5,"credentials":\[0,1\]' <<<"$f" &&
 	ok || bad "strict it-credits: $f"
 [[ $(grep -o '"reference":"[0-9A-Z-]*"' <<<"$f" | sort -u) != "$ref" ]] && ok || bad "same reference"
+
+# The awarding body shown and matched is the trust list's entry for iss (here
+# "Example VET Centre", PL), never the credential's own wording: a credential
+# of that body calling itself "Politechnika Warszawska" (DE). The answer gives
+# the wording under credential.issuer.claimed (both members, as worded) only
+# when the name or the country differs.
+answer() { # QR TEXT: the JSON answer squeezed onto one line
+	"$MCVERIFY" --anchors "$T/anchors" --trust "$T/trustlist.jws" --status "$T/status" \
+		--now "$NOW" --json --text "$1" 2>/dev/null | tr -d ' \n\t' || true
+}
+registered='"issuer":{"id":"https://cert.example-vet.pl","name":"ExampleVETCentre","country":"PL"'
+NAME_ON_CRED="Politechnika Warszawska" COUNTRY_ON_CRED=DE \
+	cred c1 "Cloud Security Fundamentals" 5 2 50 100 1000 11 >"$T/claimed"
+a=$(answer "$(cat "$T/claimed")")
+grep -q '^{"verdict":"valid"' <<<"$a" && ok || bad "claimed: $a"
+grep -qF "$registered"',"claimed":{"name":"PolitechnikaWarszawska","country":"DE"}}' <<<"$a" &&
+	ok || bad "claimed: the issuer is not the registered entry with the claim: $a"
+a=$(answer "$(cred c2 "Cloud Security Fundamentals" 5 2 50 100 1000 12)")
+grep -qF "$registered}" <<<"$a" && ok || bad "as registered: $a"
+a=$(answer "$(NAME_ON_CRED="Example VET Centre Warsaw" cred c3 "Cloud" 5 2 50 100 1000 13)")
+grep -qF "$registered"',"claimed":{"name":"ExampleVETCentreWarsaw","country":"PL"}}' <<<"$a" &&
+	ok || bad "another name: $a"
+a=$(answer "$(COUNTRY_ON_CRED=DE cred c4 "Cloud" 5 2 50 100 1000 14)")
+grep -qF "$registered"',"claimed":{"name":"ExampleVETCentre","country":"DE"}}' <<<"$a" &&
+	ok || bad "another country: $a"
+# issuerAny / issuerCountryAny match the registered entry, never the claim
+match_policy() { # FILE MATCH
+	printf '{"name":"Issuer","requirements":[{"id":"body","label":"Body",' >"$1"
+	printf '"match":%s,"need":{"count":1}}]}' "$2" >>"$1"
+}
+match_policy "$T/p-claimed-name.json" '{"issuerAny":["Politechnika Warszawska"]}'
+match_policy "$T/p-claimed-country.json" '{"issuerCountryAny":["DE"]}'
+match_policy "$T/p-registered.json" '{"issuerAny":["Example VET Centre"],"issuerCountryAny":["PL"]}'
+match_policy "$T/p-id.json" '{"issuerAny":["https://cert.example-vet.pl"]}'
+for p in claimed-name claimed-country; do
+	decide "$T/p-$p.json" "$T/claimed"
+	[[ $DRC -eq 5 ]] && grep -q '^{"decision":"not_met"' <<<"$(flat)" && ok ||
+		bad "$p: the credential's own wording was matched: exit $DRC $(head -c 300 <<<"$DOUT")"
+done
+for p in registered id; do
+	decide "$T/p-$p.json" "$T/claimed"
+	[[ $DRC -eq 0 ]] && grep -q '^{"decision":"met"' <<<"$(flat)" && ok ||
+		bad "$p: the registered entry was not matched: exit $DRC $(head -c 300 <<<"$DOUT")"
+done
+# the record keeps the registered name and country, not the claim
+rec=$(sed 's/.*"record":{//' <<<"$(flat)")
+grep -qF "$registered}" <<<"$rec" && ok || bad "the record's issuer: $rec"
+! grep -q 'Politechnika\|"DE"' <<<"$rec" && ok || bad "the record keeps the claim: $rec"
 
 # Refusals: exit 4 and one line; nothing verified.
 printf '{"name":"x","requirements":[{"id":"a","match":{"minEqf":4},"need":{"count":1}}]}' \

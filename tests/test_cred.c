@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "mck/answer.h"
 #include "mck/credential.h"
 #include "mck/err.h"
 
@@ -69,8 +70,11 @@ static void test_full_example(void **state)
 	assert_string_equal(c.jti, "urn:uuid:6f1c");
 	assert_string_equal(c.learner, "Anna Kowalska");
 	assert_string_equal(c.title, "Cloud Security Fundamentals");
-	assert_string_equal(c.issuer_name, "Example VTC");
-	assert_string_equal(c.country, "PL");
+	/* the credential's wording; the awarding body shown is the verifier's to set */
+	assert_string_equal(c.claimed_name, "Example VTC");
+	assert_string_equal(c.claimed_country, "PL");
+	assert_null(c.issuer_name);
+	assert_null(c.country);
 	assert_int_equal(cJSON_GetArraySize(c.outcomes), 2);
 	assert_true(c.has_ects && c.ects == 2);
 	assert_true(c.has_hours && c.hours == 50);
@@ -284,6 +288,85 @@ static void test_structure_limits(void **state)
 	mck_credential_free(&c);
 }
 
+/* credential.issuer of the answer for @p json, with the registered @p name, @p country. */
+static cJSON *answer_issuer(const char *json, const char *name, const char *country, cJSON **answer)
+{
+	struct mck_result res;
+
+	memset(&res, 0, sizeof(res));
+	assert_int_equal(parse(json, &res.cred), MCK_OK);
+	res.has_credential = true;
+	/* as the verifier sets them from the trust list's entry for iss */
+	res.cred.issuer_name = name;
+	res.cred.country = country;
+	*answer = mck_answer_json(&res, NULL);
+	mck_credential_free(&res.cred);
+	assert_non_null(*answer);
+	return cJSON_GetObjectItemCaseSensitive(
+		cJSON_GetObjectItemCaseSensitive(*answer, "credential"), "issuer");
+}
+
+static void expect_member(const cJSON *obj, const char *name, const char *value)
+{
+	const cJSON *m = cJSON_GetObjectItemCaseSensitive(obj, name);
+
+	assert_non_null(m);
+	if (value == NULL) {
+		assert_true(cJSON_IsNull(m));
+	} else {
+		assert_true(cJSON_IsString(m));
+		assert_string_equal(m->valuestring, value);
+	}
+}
+
+/*
+ * credential.issuer is the trust list's entry for iss; "claimed" holds the
+ * credential's wording (both members, as worded; null where it says nothing)
+ * only when its name or its country differs (verifier-contract.md, rev. 2).
+ */
+static void test_answer_issuer_claimed(void **state)
+{
+	static const struct {
+		const char *from, *to;        /* edit of the example */
+		const char *name, *country;   /* registered */
+		const char *cname, *ccountry; /* claimed: NULL name and country: no "claimed" */
+	} cases[] = {
+		{"\"jti\"", "\"jti\"", "Example VTC", "PL", NULL, NULL},
+		{"\"Example VTC\"", "\"Politechnika Warszawska\"", "Example VTC", "PL",
+		 "Politechnika Warszawska", "PL"},
+		{"\"addressCountryCode\":\"PL\"", "\"addressCountryCode\":\"DE\"", "Example VTC",
+		 "PL", "Example VTC", "DE"},
+		{"\"Example VTC\"", "\"Example vtc\"", "Example VTC", "PL", "Example vtc", "PL"},
+		/* what the credential leaves out differs from nothing */
+		{"\"name\":\"Example VTC\",", "", "Example VTC", "PL", NULL, NULL},
+		/* an entry without a name: the credential's is only its wording */
+		{"\"jti\"", "\"jti\"", NULL, "PL", "Example VTC", "PL"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *json = edit(cases[i].from, cases[i].to);
+		cJSON *answer;
+		const cJSON *issuer = answer_issuer(json, cases[i].name, cases[i].country, &answer);
+		const cJSON *claimed = cJSON_GetObjectItemCaseSensitive(issuer, "claimed");
+
+		assert_non_null(issuer);
+		expect_member(issuer, "id", "https://cert.example-vet.pl");
+		expect_member(issuer, "name", cases[i].name);
+		expect_member(issuer, "country", cases[i].country);
+		if (cases[i].cname == NULL && cases[i].ccountry == NULL) {
+			assert_null(claimed);
+		} else {
+			assert_non_null(claimed);
+			assert_int_equal(cJSON_GetArraySize(claimed), 2);
+			expect_member(claimed, "name", cases[i].cname);
+			expect_member(claimed, "country", cases[i].ccountry);
+		}
+		cJSON_Delete(answer);
+		free(json);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -295,6 +378,7 @@ int main(void)
 		cmocka_unit_test(test_invalid_values),
 		cmocka_unit_test(test_status_number_index),
 		cmocka_unit_test(test_structure_limits),
+		cmocka_unit_test(test_answer_issuer_claimed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

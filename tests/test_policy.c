@@ -37,7 +37,9 @@ struct fake {
 	const char *outcome;
 	const char *country;
 	const char *iss;
-	const char *issuer_name;
+	const char *issuer_name;  /* as registered (the trust list's entry for iss) */
+	const char *claimed_name; /* the credential's own wording, or NULL */
+	const char *claimed_country;
 	const char *learner;
 	int eqf;
 	double ects; /* < 0: absent */
@@ -67,6 +69,8 @@ static void make(struct mck_result *r, const struct fake *f)
 	r->cred.iss = f->iss ? f->iss : "https://cert.example-vet.pl";
 	r->cred.issuer_name = f->issuer_name ? f->issuer_name : "Example VET Centre";
 	r->cred.country = f->country ? f->country : "PL";
+	r->cred.claimed_name = f->claimed_name;
+	r->cred.claimed_country = f->claimed_country;
 	r->cred.title = cJSON_GetObjectItem(root, "title")->valuestring;
 	r->cred.learner = f->learner ? f->learner : "Anna Kowalska";
 	r->cred.eqf_level = f->eqf;
@@ -293,6 +297,40 @@ static void test_filter_issuer(void **state)
 	assert_false(counts("{\"issuerAny\":[\"example\"]}", &(struct fake){0}));
 	assert_false(counts("{\"issuerAny\":[\"https://cert.example-vet.pl.evil\"]}",
 			    &(struct fake){0}));
+}
+
+/*
+ * A credential of the body registered as "Example VET Centre" (PL) that calls
+ * itself "Politechnika Warszawska" (DE): the filters and the record take the
+ * registered entry, never the credential's wording.
+ */
+static void test_issuer_registered_not_claimed(void **state)
+{
+	const struct fake claim = {.claimed_name = "Politechnika Warszawska",
+				   .claimed_country = "DE"};
+	struct mck_policy *p;
+	struct mck_session s;
+	char ref[MCK_POLICY_REF_LEN];
+	cJSON *rec;
+	char *text;
+
+	(void)state;
+	assert_false(counts("{\"issuerAny\":[\"Politechnika Warszawska\"]}", &claim));
+	assert_false(counts("{\"issuerCountryAny\":[\"DE\"]}", &claim));
+	assert_true(counts("{\"issuerAny\":[\"Example VET Centre\"]}", &claim));
+	assert_true(counts("{\"issuerCountryAny\":[\"PL\"]}", &claim));
+	p = parse(issue_example);
+	mck_session_init(&s, p);
+	add(&s, &claim);
+	rec = mck_session_record(&s, NOW, ref);
+	text = cJSON_PrintUnformatted(rec);
+	assert_non_null(strstr(text, "\"issuer\":{\"id\":\"https://cert.example-vet.pl\","
+				     "\"name\":\"Example VET Centre\",\"country\":\"PL\"}"));
+	assert_null(strstr(text, "Politechnika"));
+	assert_null(strstr(text, "\"DE\""));
+	free(text);
+	cJSON_Delete(rec);
+	mck_policy_free(p);
 }
 
 static void test_filters_combine(void **state)
@@ -532,6 +570,7 @@ int main(void)
 		cmocka_unit_test(test_filter_age),
 		cmocka_unit_test(test_filter_title_and_outcome),
 		cmocka_unit_test(test_filter_issuer),
+		cmocka_unit_test(test_issuer_registered_not_claimed),
 		cmocka_unit_test(test_filters_combine),
 		cmocka_unit_test(test_aggregates),
 		cmocka_unit_test(test_duplicates),

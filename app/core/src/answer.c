@@ -63,19 +63,36 @@ static bool add_identifiers(cJSON *cred, const cJSON *ids)
 	return true;
 }
 
+/*
+ * The trust list's entry for iss; the credential's own wording under "claimed"
+ * (both members, as worded) only when it differs (verifier-contract.md).
+ */
+static bool add_issuer(cJSON *cred, const struct mck_credential *c)
+{
+	cJSON *issuer = cJSON_AddObjectToObject(cred, "issuer");
+	cJSON *claimed;
+
+	if (issuer == NULL || !add_text(issuer, "id", c->iss) ||
+	    !add_text(issuer, "name", c->issuer_name) || !add_text(issuer, "country", c->country)) {
+		return false;
+	}
+	if (!mck_credential_claim_differs(c)) {
+		return true;
+	}
+	claimed = cJSON_AddObjectToObject(issuer, "claimed");
+	return claimed != NULL && add_text(claimed, "name", c->claimed_name) &&
+	       add_text(claimed, "country", c->claimed_country);
+}
+
 static bool add_credential(cJSON *root, const struct mck_result *res)
 {
 	const struct mck_credential *c = &res->cred;
 	cJSON *cred = cJSON_AddObjectToObject(root, "credential");
-	cJSON *issuer;
 	cJSON *outcomes;
 
-	if (cred == NULL || !add_text(cred, "id", c->jti) ||
-	    (issuer = cJSON_AddObjectToObject(cred, "issuer")) == NULL ||
-	    !add_text(issuer, "id", c->iss) || !add_text(issuer, "name", c->issuer_name) ||
-	    !add_text(issuer, "country", c->country) || !add_text(cred, "learner", c->learner) ||
-	    !add_identifiers(cred, c->identifiers) || !add_text(cred, "title", c->title) ||
-	    !mck_answer_add_time(cred, "issued", c->nbf) ||
+	if (cred == NULL || !add_text(cred, "id", c->jti) || !add_issuer(cred, c) ||
+	    !add_text(cred, "learner", c->learner) || !add_identifiers(cred, c->identifiers) ||
+	    !add_text(cred, "title", c->title) || !mck_answer_add_time(cred, "issued", c->nbf) ||
 	    !(c->has_exp ? mck_answer_add_time(cred, "expires", c->exp)
 			 : add_text(cred, "expires", NULL))) {
 		return false;

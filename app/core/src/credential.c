@@ -78,18 +78,20 @@ static int read_issuer(struct mck_credential *c, bool bare, char *msg, size_t ca
 		issuer_id = issuer->valuestring;
 	} else if (cJSON_IsObject(issuer)) {
 		if (mck_json_string(issuer, "id", &issuer_id) < 0 ||
-		    text(issuer, "name", &c->issuer_name, msg, cap) != MCK_OK ||
+		    text(issuer, "name", &c->claimed_name, msg, cap) != MCK_OK ||
 		    mck_json_object(issuer, "address", &address) < 0 ||
-		    text(address, "addressCountryCode", &c->country, msg, cap) != MCK_OK) {
+		    text(address, "addressCountryCode", &c->claimed_country, msg, cap) != MCK_OK) {
 			return BAD("vc.issuer has mistyped members");
 		}
 	} else if (issuer != NULL) {
 		return BAD("vc.issuer is neither a string nor an object");
 	}
-	if (c->country != NULL &&
-	    (strlen(c->country) != 2 || c->country[0] < 'A' || c->country[0] > 'Z' ||
-	     c->country[1] < 'A' || c->country[1] > 'Z')) {
-		return BAD("addressCountryCode \"%.8s\" is not ISO 3166-1 alpha-2", c->country);
+	if (c->claimed_country != NULL &&
+	    (strlen(c->claimed_country) != 2 || c->claimed_country[0] < 'A' ||
+	     c->claimed_country[0] > 'Z' || c->claimed_country[1] < 'A' ||
+	     c->claimed_country[1] > 'Z')) {
+		return BAD("addressCountryCode \"%.8s\" is not ISO 3166-1 alpha-2",
+			   c->claimed_country);
 	}
 	rc = mck_json_string(c->root, "iss", &c->iss);
 	if (rc < 0) {
@@ -374,10 +376,11 @@ int mck_credential_parse(struct mck_credential *c, const uint8_t *buf, size_t le
 	if (c->title == NULL) {
 		c->missing |= 1u << MCK_ELEMENT_TITLE;
 	}
-	if (c->country == NULL) {
+	/* Elements of the credential: its own wording, whatever the trust list says. */
+	if (c->claimed_country == NULL) {
 		c->missing |= 1u << MCK_ELEMENT_COUNTRY;
 	}
-	if (c->issuer_name == NULL) {
+	if (c->claimed_name == NULL) {
 		c->missing |= 1u << MCK_ELEMENT_AWARDING_BODY;
 	}
 	if (c->outcomes == NULL) {
@@ -399,6 +402,16 @@ int mck_credential_parse(struct mck_credential *c, const uint8_t *buf, size_t le
 		c->missing |= 1u << MCK_ELEMENT_QUALITY_ASSURANCE;
 	}
 	return MCK_OK;
+}
+
+static bool differs(const char *claimed, const char *registered)
+{
+	return claimed != NULL && (registered == NULL || strcmp(claimed, registered) != 0);
+}
+
+bool mck_credential_claim_differs(const struct mck_credential *c)
+{
+	return differs(c->claimed_name, c->issuer_name) || differs(c->claimed_country, c->country);
 }
 
 void mck_credential_free(struct mck_credential *c)

@@ -612,6 +612,7 @@ static bool matches(const struct requirement *r, const struct mck_result *res)
 			return false;
 		}
 	}
+	/* The awarding body as registered (verify.c), never the credential's own wording. */
 	if (r->country.n > 0 && !equal_term(&r->country, c->country)) {
 		return false;
 	}

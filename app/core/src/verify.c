@@ -208,6 +208,12 @@ static int authenticate(struct mck_verifier *v, const struct mck_qrtext *texts,
 		add(res, MCK_REASON_KEY_ISSUER_MISMATCH);
 		return -1;
 	}
+	/*
+	 * The signature proves who issued it, not what it calls itself: the
+	 * awarding body shown and matched is the operator's entry for iss.
+	 */
+	res->cred.issuer_name = res->issuer->name;
+	res->cred.country = res->issuer->country;
 	return 0;
 }
 

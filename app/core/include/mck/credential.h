@@ -45,8 +45,18 @@ struct mck_credential {
 	bool has_exp;
 	int64_t exp;
 	const char *jti; /* NULL when absent */
+	/*
+	 * The awarding body as the trust list registers it (its entry for iss):
+	 * what is shown and matched (credential-format.md §3), never the wording
+	 * below. Set by the verifier once the signature and the issuer are
+	 * established, borrowed from its trust list; NULL after parsing alone and
+	 * when the entry lacks them.
+	 */
 	const char *issuer_name;
 	const char *country;
+	/* The credential's own wording of them (vc.issuer.name, addressCountryCode), or NULL. */
+	const char *claimed_name;
+	const char *claimed_country;
 	const char *learner;      /* the unhashed name identifier */
 	const cJSON *identifiers; /* credentialSubject.identifier, or NULL */
 	const char *title;
@@ -79,6 +89,13 @@ int mck_credential_parse(struct mck_credential *cred, const uint8_t *buf, size_t
 			 size_t msgcap);
 
 void mck_credential_free(struct mck_credential *cred); /* accepts NULL */
+
+/**
+ * Whether the credential words its awarding body otherwise than the trust list
+ * registers it: a name or a country it states that is not, byte for byte, the
+ * registered one. Wording it leaves out differs from nothing.
+ */
+bool mck_credential_claim_differs(const struct mck_credential *cred);
 
 /* One status entry: the list it points to and the index in it. */
 struct mck_status_ref {

@@ -65,7 +65,7 @@ struct mck_session_item {
 	char id_hash[65];    /* SHA-256 (hex) of iss and jti, or of the payload */
 	uint32_t matches;    /* bit i: passes requirement i's filters */
 	char issuer_id[256];
-	char issuer_name[128];
+	char issuer_name[128]; /* the trust list's name and country for it, not the claim */
 	char country[8];
 	char title[192];
 	int eqf_level; /* 0: absent */

@@ -290,16 +290,23 @@ static char *path_in(const char *name)
 	return p;
 }
 
-/* A credential that impersonates the verdict: it must not move the band. */
-static void test_spoofing_credential(void **state)
+static void write_text(const char *path, const char *text)
 {
-	char desc[2048];
-	char cred[2048];
-	char text[16384];
-	FILE *f;
-	size_t n;
+	FILE *f = fopen(path, "w");
 
-	(void)state;
+	assert_non_null(f);
+	assert_true(fputs(text, f) >= 0);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* The operator's and one awarding body's keys, and the anchors: made once. */
+static void make_keys(void)
+{
+	static bool made;
+
+	if (made) {
+		return;
+	}
 	assert_non_null(mkdtemp(spoof_dir));
 	assert_int_equal(
 		run_tool("mcissue", "keygen", "--type", "p256", "--out", path_in("op"), NULL, NULL),
@@ -308,41 +315,73 @@ static void test_spoofing_credential(void **state)
 				  NULL, NULL),
 			 0);
 	assert_int_equal(mkdir_anchors(), 0);
+	made = true;
+}
+
+/* A trust list of one active issuer (@p members: its id, name...; the issuer's key) in @p name. */
+static void make_trustlist(const char *name, const char *members)
+{
+	char desc[1280];
+
 	snprintf(desc, sizeof(desc),
-		 "{\"sequence\":1,\"iat\":1790000000,\"nextUpdate\":1800000000,\"issuers\":["
-		 "{\"id\":\"https://spoof.example\",\"name\":\"VALID \u2714\",\"status\":"
-		 "\"active\",\"keys\":[{\"jwk\":\"%s\"}]}]}",
-		 path_in("issuer.jwk.json"));
-	f = fopen(path_in("desc.json"), "w");
-	assert_non_null(f);
-	fputs(desc, f);
-	fclose(f);
+		 "{\"sequence\":1,\"iat\":1790000000,\"nextUpdate\":1800000000,\"issuers\":[{%s,"
+		 "\"status\":\"active\",\"keys\":[{\"jwk\":\"%s\"}]}]}",
+		 members, path_in("issuer.jwk.json"));
+	write_text(path_in("desc.json"), desc);
 	assert_int_equal(run_tool("mcissue", "trustlist", "--key", path_in("op.key.pem"),
-				  path_in("desc.json"), NULL, NULL, path_in("trustlist.jws")),
+				  path_in("desc.json"), NULL, NULL, path_in(name)),
 			 0);
-	/* Expired, so NOT VALID; everything it says claims otherwise. */
-	snprintf(cred, sizeof(cred),
-		 "{\"iss\":\"https://spoof.example\",\"nbf\":1780000000,\"exp\":1790000001,"
-		 "\"vc\":{\"type\":[\"VerifiableCredential\"],\"issuer\":{\"id\":"
-		 "\"https://spoof.example\",\"name\":\"\u2714 VALID \u2714 VALID\"},"
-		 "\"credentialSubject\":{\"identifier\":[{\"identityType\":\"name\","
-		 "\"hashed\":false,\"identityHash\":\"\u2714 VALID\u202e DILAV\"}],"
-		 "\"achievement\":{\"name\":\"\u2714 VALID - genuine credential\"}}}}");
-	f = fopen(path_in("cred.json"), "w");
-	assert_non_null(f);
-	fputs(cred, f);
-	fclose(f);
-	assert_int_equal(run_tool("mcissue", "sign", "--key", path_in("issuer.key.pem"),
-				  path_in("cred.json"), NULL, NULL, path_in("cred.txt")),
+}
+
+/* @p json signed with the issuer's key, as a QR code in NAME.png. */
+static void make_qr(const char *name, const char *json)
+{
+	char json_path[600];
+	char txt_path[600];
+	char png_path[600];
+	char text[16384];
+	FILE *f;
+	size_t n;
+
+	snprintf(json_path, sizeof(json_path), "%s/%s.json", spoof_dir, name);
+	snprintf(txt_path, sizeof(txt_path), "%s/%s.txt", spoof_dir, name);
+	snprintf(png_path, sizeof(png_path), "%s/%s.png", spoof_dir, name);
+	write_text(json_path, json);
+	assert_int_equal(run_tool("mcissue", "sign", "--key", path_in("issuer.key.pem"), json_path,
+				  NULL, NULL, txt_path),
 			 0);
-	f = fopen(path_in("cred.txt"), "r");
+	f = fopen(txt_path, "r");
 	assert_non_null(f);
 	n = fread(text, 1, sizeof(text) - 1, f);
 	fclose(f);
 	text[n] = '\0';
 	text[strcspn(text, "\n")] = '\0';
-	assert_int_equal(
-		run_tool("mcissue", "qr", "--out", path_in("cred.png"), text, NULL, NULL, NULL), 0);
+	assert_int_equal(run_tool("mcissue", "qr", "--out", png_path, text, NULL, NULL, NULL), 0);
+}
+
+/* After a test with a trust list of its own, also a failed one: the fixtures' again. */
+static int own_trust_list_off(void **state)
+{
+	(void)state;
+	anchors_override = NULL;
+	trust_override = NULL;
+	return 0;
+}
+
+/* A credential that impersonates the verdict: it must not move the band. */
+static void test_spoofing_credential(void **state)
+{
+	(void)state;
+	make_keys();
+	make_trustlist("trustlist.jws",
+		       "\"id\":\"https://spoof.example\",\"name\":\"VALID \u2714\"");
+	/* Expired, so NOT VALID; everything it says claims otherwise. */
+	make_qr("cred", "{\"iss\":\"https://spoof.example\",\"nbf\":1780000000,\"exp\":1790000001,"
+			"\"vc\":{\"type\":[\"VerifiableCredential\"],\"issuer\":{\"id\":"
+			"\"https://spoof.example\",\"name\":\"\u2714 VALID \u2714 VALID\"},"
+			"\"credentialSubject\":{\"identifier\":[{\"identityType\":\"name\","
+			"\"hashed\":false,\"identityHash\":\"\u2714 VALID\u202e DILAV\"}],"
+			"\"achievement\":{\"name\":\"\u2714 VALID - genuine credential\"}}}}");
 	anchors_override = path_in("anchors");
 	trust_override = path_in("trustlist.jws");
 	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
@@ -383,6 +422,142 @@ static void expect_no_overflow(int overflow, const char *out)
 		fprintf(stderr, "%s: %d text boxes overflow\n", out, overflow);
 	}
 	assert_int_equal(overflow, 0);
+}
+
+/* A screenshot's pixels, RGB (caller frees); NULL when it cannot be read. */
+static uint8_t *load_rgb(const char *path, int *w, int *h)
+{
+	png_image img;
+	uint8_t *px;
+
+	memset(&img, 0, sizeof(img));
+	img.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_file(&img, path)) {
+		return NULL;
+	}
+	img.format = PNG_FORMAT_RGB;
+	px = malloc(PNG_IMAGE_SIZE(img));
+	if (px == NULL || !png_image_finish_read(&img, NULL, px, 0, NULL)) {
+		png_image_free(&img);
+		free(px);
+		return NULL;
+	}
+	*w = (int)img.width;
+	*h = (int)img.height;
+	return px;
+}
+
+static bool same_rows(const uint8_t *a, int ya, const uint8_t *b, int yb, int n, int w)
+{
+	return memcmp(a + (size_t)ya * w * 3, b + (size_t)yb * w * 3, (size_t)n * w * 3) == 0;
+}
+
+/*
+ * The awarding body on screen is the trust list's entry for iss, not the
+ * credential's own wording (credential-format.md, revision 2). A credential of
+ * the body registered as "Example Vocational Training Centre" (PL) that calls
+ * itself "Politechnika Warszawska" (DE) must look exactly like the same
+ * credential worded as registered, with one strip inserted below the awarding
+ * body: the credential's wording in a row of its own, in the caption's colour
+ * (the frame's), never in the band.
+ */
+static void test_claimed_awarding_body(void **state)
+{
+	static const char fmt[] =
+		"{\"iss\":\"https://cert.example-vet.pl\",\"nbf\":1780000000,\"exp\":1900000000,"
+		"\"jti\":\"urn:uuid:claim-1\",\"vc\":{\"type\":[\"VerifiableCredential\"],"
+		"\"issuer\":{\"id\":\"https://cert.example-vet.pl\",\"name\":\"%s\",\"address\":"
+		"{\"addressCountryCode\":\"%s\"}},\"credentialSubject\":{\"identifier\":[{"
+		"\"identityType\":\"name\",\"hashed\":false,\"identityHash\":\"Anna Kowalska\"}],"
+		"\"achievement\":{\"name\":\"Cloud Security Fundamentals\",\"learningOutcomes\":["
+		"\"Configure IAM\"],\"creditsAvailable\":2,\"eqfLevel\":5,\"assessmentType\":"
+		"\"Exam\",\"participationForm\":\"online\",\"qualityAssurance\":\"Accredited\"}}}}";
+	static const struct rgb frame = {91, 107, 127};
+	char json[2048];
+
+	(void)state;
+	make_keys();
+	make_trustlist("trust-claim.jws",
+		       "\"id\":\"https://cert.example-vet.pl\",\"name\":"
+		       "\"Example Vocational Training Centre\",\"country\":\"PL\"");
+	snprintf(json, sizeof(json), fmt, "Politechnika Warszawska", "DE");
+	make_qr("claimed", json);
+	snprintf(json, sizeof(json), fmt, "Example Vocational Training Centre", "PL");
+	make_qr("registered", json);
+	anchors_override = path_in("anchors");
+	trust_override = path_in("trust-claim.jws");
+	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+		for (size_t l = 0; l < sizeof(langs) / sizeof(langs[0]); l++) {
+			char source[2][600];
+			char out[2][600];
+			uint8_t *px[2];
+			int w = 0;
+			int h = 0;
+			int band;
+			int first = -1;
+			int strip = -1;
+			int win;
+			bool marked = false;
+
+			for (int k = 0; k < 2; k++) {
+				const char *name = k == 0 ? "claimed" : "registered";
+
+				snprintf(source[k], sizeof(source[k]), "image:%s/%s.png", spoof_dir,
+					 name);
+				snprintf(out[k], sizeof(out[k]), "%s/screen-%s-%s-%s.png",
+					 MCK_BIN_DIR, name, sizes[s], langs[l]);
+				expect_no_overflow(render(source[k], sizes[s], langs[l], out[k]),
+						   out[k]);
+				expect_band(out[k], green);
+				px[k] = load_rgb(out[k], &w, &h);
+				assert_non_null(px[k]);
+			}
+			band = band_height(out[0]);
+			/* The band is the same, pixel for pixel: no claim reaches it. */
+			assert_true(same_rows(px[0], 0, px[1], 0, band, w));
+			for (int y = band; y < h && first < 0; y++) {
+				if (!same_rows(px[0], y, px[1], y, 1, w)) {
+					first = y;
+				}
+			}
+			if (first < 0) {
+				fprintf(stderr, "%s: the credential's wording is not shown\n",
+					out[0]);
+			}
+			assert_true(first >= band);
+			/*
+			 * Everything from there on is the registered screen moved down by
+			 * one strip (the claim's row); on a screen that showed the claim as
+			 * the awarding body no strip lines them up again.
+			 */
+			win = h / 12;
+			for (int d = 1; d < h / 4 && strip < 0; d++) {
+				if (first + d + win < h &&
+				    same_rows(px[0], first + d, px[1], first, win, w)) {
+					strip = d;
+				}
+			}
+			if (strip < 0) {
+				fprintf(stderr, "%s: not %s with one row inserted\n", out[0],
+					out[1]);
+			}
+			assert_true(strip > 0);
+			for (int y = first; y < first + strip && !marked; y++) {
+				/* right of the frame's bar, left of the scroll mark */
+				for (int x = w / 20; x < w * 85 / 100 && !marked; x++) {
+					const uint8_t *p = px[0] + ((size_t)y * w + x) * 3;
+
+					marked = p[0] == frame.r && p[1] == frame.g &&
+						 p[2] == frame.b;
+				}
+			}
+			assert_true(marked);
+			free(px[0]);
+			free(px[1]);
+		}
+	}
+	anchors_override = NULL;
+	trust_override = NULL;
 }
 
 /* Faults that stop checking get the "cannot verify" band and their own sentence. */
@@ -740,7 +915,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_verdict_bands),
 		cmocka_unit_test(test_idle_has_no_band),
-		cmocka_unit_test(test_spoofing_credential),
+		cmocka_unit_test_teardown(test_spoofing_credential, own_trust_list_off),
+		cmocka_unit_test_teardown(test_claimed_awarding_body, own_trust_list_off),
 		cmocka_unit_test(test_fault_screens),
 		cmocka_unit_test(test_operator_screen),
 		cmocka_unit_test(test_language_picker),

@@ -38,8 +38,14 @@ void mck_present_result(struct mck_view *v, const struct mck_result *res)
 	}
 	put(v->learner, sizeof(v->learner), c->learner);
 	put(v->title, sizeof(v->title), c->title);
-	put(v->body, sizeof(v->body), c->issuer_name);
+	/* The awarding body is the trust list's entry for iss (its id when it has no name). */
+	put(v->body, sizeof(v->body), c->issuer_name != NULL ? c->issuer_name : c->iss);
 	put(v->country, sizeof(v->country), c->country);
+	v->claimed = mck_credential_claim_differs(c);
+	if (v->claimed) {
+		put(v->claimed_body, sizeof(v->claimed_body), c->claimed_name);
+		put(v->claimed_country, sizeof(v->claimed_country), c->claimed_country);
+	}
 	date_only(v->issued, sizeof(v->issued), c->nbf);
 	if (c->has_exp) {
 		date_only(v->expires, sizeof(v->expires), c->exp);

@@ -329,6 +329,16 @@ static void row(struct rows *w, const char *label, const char *value, SDL_Color 
 					   room < 3 * line ? room : 3 * line});
 }
 
+/* "Name (CC)"; either alone when the other is empty. */
+static void body_and_country(char *buf, size_t cap, const char *body, const char *country)
+{
+	if (country[0] == '\0') {
+		snprintf(buf, cap, "%s", body);
+	} else {
+		snprintf(buf, cap, "%s%s(%s)", body, body[0] != '\0' ? " " : "", country);
+	}
+}
+
 /* The credential's own words: a framed, light area under the band, captioned as such. */
 static void draw_details(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
 			 SDL_Rect area)
@@ -351,9 +361,13 @@ static void draw_details(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vi
 	w.y += TTF_FontLineSkip(ui->font[F_LABEL]);
 	row(&w, mck_i18n_text(l, MCK_TEXT_LABEL_LEARNER), v->learner, ink);
 	row(&w, mck_i18n_text(l, MCK_TEXT_LABEL_TITLE), v->title, ink);
-	snprintf(buf, sizeof(buf), "%s%s%s%s", v->body, v->country[0] ? " (" : "", v->country,
-		 v->country[0] ? ")" : "");
+	body_and_country(buf, sizeof(buf), v->body, v->country);
 	row(&w, mck_i18n_text(l, MCK_TEXT_LABEL_AWARDING_BODY), buf, ink);
+	if (v->claimed) {
+		/* What it calls itself, labelled as its wording, in the caption's colour. */
+		body_and_country(buf, sizeof(buf), v->claimed_body, v->claimed_country);
+		row(&w, mck_i18n_text(l, MCK_TEXT_LABEL_CLAIMED_BODY), buf, frame);
+	}
 	snprintf(buf, sizeof(buf), "%s%s%s", v->issued, v->expires[0] ? "  \xe2\x80\x93  " : "",
 		 v->expires);
 	row(&w, mck_i18n_text(l, MCK_TEXT_LABEL_ISSUED), buf, ink);

@@ -36,6 +36,7 @@ enum mck_lang {
 	X(LABEL_LEARNER, "Learner")                                                                \
 	X(LABEL_TITLE, "Title")                                                                    \
 	X(LABEL_AWARDING_BODY, "Awarding body")                                                    \
+	X(LABEL_CLAIMED_BODY, "Name on the credential")                                            \
 	X(LABEL_COUNTRY, "Country")                                                                \
 	X(LABEL_ISSUED, "Date of issue")                                                           \
 	X(LABEL_EXPIRES, "Valid until")                                                            \

@@ -104,8 +104,12 @@ struct mck_view {
 	bool has_credential;
 	char learner[MCK_VIEW_TEXT];
 	char title[MCK_VIEW_TEXT];
-	char body[MCK_VIEW_TEXT];
+	char body[MCK_VIEW_TEXT]; /* the awarding body: the trust list's entry for iss */
 	char country[8];
+	/* The credential's own wording of them, where it differs: shown only marked as that. */
+	bool claimed;
+	char claimed_body[MCK_VIEW_TEXT];
+	char claimed_country[8];
 	char issued[24];
 	char expires[24];
 	int eqf_level; /* 0: absent */

@@ -99,6 +99,18 @@ static void check_answer(const struct vcase *vc, int rc, const char *out)
 	if (e != NULL) {
 		assert_int_equal(cred != NULL, cJSON_IsTrue(e));
 	}
+	if (cred != NULL) {
+		/*
+		 * credential.issuer is the trust list's entry for iss; the vectors'
+		 * credentials word their bodies as registered, so none has "claimed".
+		 */
+		const cJSON *issuer = cJSON_GetObjectItemCaseSensitive(cred, "issuer");
+
+		assert_true(cJSON_IsString(cJSON_GetObjectItemCaseSensitive(issuer, "id")));
+		assert_true(cJSON_IsString(cJSON_GetObjectItemCaseSensitive(issuer, "name")));
+		assert_true(cJSON_IsString(cJSON_GetObjectItemCaseSensitive(issuer, "country")));
+		assert_null(cJSON_GetObjectItemCaseSensitive(issuer, "claimed"));
+	}
 	e = cJSON_GetObjectItemCaseSensitive(expect, "learner");
 	if (e != NULL) {
 		assert_non_null(cred);

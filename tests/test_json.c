@@ -1,6 +1,7 @@
 /* Strict JSON: the rules cJSON lacks, and the time helpers. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -145,12 +146,140 @@ static void test_format_roundtrip(void **state)
 	assert_string_equal(buf, "9999-12-31T23:59:59Z");
 }
 
+/*
+ * An object of @p n members "k0".."k{n-1}" (numbered from @p first), with member
+ * @p dup (if < n) renamed to @p name; wrapped as {"o":{...}} when @p nested.
+ */
+static char *big_object(size_t n, size_t first, size_t dup, const char *name, bool nested)
+{
+	char *buf = malloc(n * 24 + 64);
+	size_t pos = 0;
+
+	assert_non_null(buf);
+	pos += (size_t)sprintf(buf, "%s{", nested ? "{\"o\":" : "");
+	for (size_t i = 0; i < n; i++) {
+		if (i == dup) {
+			pos += (size_t)sprintf(buf + pos, "%s\"%s\":%zu", i > 0 ? "," : "", name,
+					       i);
+		} else {
+			pos += (size_t)sprintf(buf + pos, "%s\"k%zu\":%zu", i > 0 ? "," : "",
+					       first + i, i);
+		}
+	}
+	sprintf(buf + pos, "}%s", nested ? "}" : "");
+	return buf;
+}
+
+static int parse_big(size_t n, size_t dup, const char *name, bool nested)
+{
+	char *json = big_object(n, 0, dup, name, nested);
+	int rc = parse(json, 16);
+
+	free(json);
+	return rc;
+}
+
+/* Duplicate members anywhere in the largest object allowed are refused; distinct ones are not. */
+static void test_duplicates_large(void **state)
+{
+	const size_t n = MCK_JSON_MAX_MEMBERS;
+	char name[32];
+
+	(void)state;
+	for (int nested = 0; nested < 2; nested++) {
+		assert_int_equal(parse_big(n, n, NULL, nested), MCK_OK);
+		assert_int_equal(parse_big(n + 1, n + 1, NULL, nested), MCK_ERR_JSON);
+		/* the start: the second member repeats the first */
+		assert_int_equal(parse_big(n, 1, "k0", nested), MCK_ERR_JSON);
+		/* the middle: a neighbour, and the first member again */
+		snprintf(name, sizeof(name), "k%zu", n / 2 - 1);
+		assert_int_equal(parse_big(n, n / 2, name, nested), MCK_ERR_JSON);
+		assert_int_equal(parse_big(n, n / 2, "k0", nested), MCK_ERR_JSON);
+		/* the end: the last member repeats the first, the middle, the one before */
+		assert_int_equal(parse_big(n, n - 1, "k0", nested), MCK_ERR_JSON);
+		snprintf(name, sizeof(name), "k%zu", n / 2);
+		assert_int_equal(parse_big(n, n - 1, name, nested), MCK_ERR_JSON);
+		snprintf(name, sizeof(name), "k%zu", n - 2);
+		assert_int_equal(parse_big(n, n - 1, name, nested), MCK_ERR_JSON);
+		/* names that share a prefix or differ in length only are distinct */
+		assert_int_equal(parse_big(n, n - 1, "k", nested), MCK_OK);
+		assert_int_equal(parse_big(n, n - 1, "k10230", nested), MCK_OK);
+		assert_int_equal(parse_big(n, n - 1, "K0", nested), MCK_OK);
+	}
+	/* escapes are compared decoded: "\u006b0" is "k0" */
+	assert_int_equal(parse_big(n, n - 1, "\\u006b0", false), MCK_ERR_JSON);
+	assert_int_equal(parse("{\"a\":1,\"\\u00e9\":2,\"\xc3\xa9\":3}", 16), MCK_ERR_JSON);
+}
+
+/* What json.c hashes member names with: FNV-1a, 64 bits, and MurmurHash3's finaliser. */
+static uint64_t name_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603u;
+
+	for (; *s != '\0'; s++) {
+		h = (h ^ (uint8_t)*s) * 1099511628211u;
+	}
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdu;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53u;
+	h ^= h >> 33;
+	return h;
+}
+
+/*
+ * Names chosen to collide in json.c's table for 1,024 names (2,048 slots
+ * indexed by the top 11 bits of its hash), which sends the check to its sorting
+ * fallback: duplicates are still refused and distinct names still pass.
+ */
+static void test_duplicates_colliding(void **state)
+{
+	const size_t n = MCK_JSON_MAX_MEMBERS;
+	char *buf = malloc(n * 24 + 64);
+	char *names = calloc(n, 16);
+	size_t found = 0;
+	size_t pos;
+
+	(void)state;
+	assert_non_null(buf);
+	assert_non_null(names);
+	for (uint32_t i = 0; found < n; i++) {
+		char *name = names + found * 16;
+
+		snprintf(name, 16, "c%u", i);
+		if ((name_hash(name) >> 53) == 5u) {
+			found++;
+		}
+	}
+	for (int round = 0; round < 3; round++) {
+		pos = (size_t)sprintf(buf, "{");
+		for (size_t i = 0; i < n; i++) {
+			const char *name = names + i * 16;
+
+			/* round 1: the last repeats the first; round 2: the middle repeats the last */
+			if ((round == 1 && i == n - 1) || (round == 2 && i == n / 2)) {
+				name = names + (round == 1 ? 0 : (n - 1) * 16);
+			}
+			pos += (size_t)sprintf(buf + pos, "%s\"%s\":0", i > 0 ? "," : "", name);
+		}
+		sprintf(buf + pos, "}");
+		assert_int_equal(parse(buf, 16), round == 0 ? MCK_OK : MCK_ERR_JSON);
+	}
+	free(names);
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_strictness), cmocka_unit_test(test_embedded_nul_byte),
-		cmocka_unit_test(test_depth),      cmocka_unit_test(test_members),
-		cmocka_unit_test(test_rfc3339),    cmocka_unit_test(test_format_roundtrip),
+		cmocka_unit_test(test_strictness),
+		cmocka_unit_test(test_embedded_nul_byte),
+		cmocka_unit_test(test_depth),
+		cmocka_unit_test(test_members),
+		cmocka_unit_test(test_rfc3339),
+		cmocka_unit_test(test_format_roundtrip),
+		cmocka_unit_test(test_duplicates_large),
+		cmocka_unit_test(test_duplicates_colliding),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

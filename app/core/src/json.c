@@ -195,28 +195,155 @@ static bool prescan(const uint8_t *buf, size_t len, int max_depth)
 	return true;
 }
 
-static bool unique_members(const cJSON *node)
+/*
+ * Duplicate member names, in time linear in the document: a hash set of one
+ * object's names (open addressing over a table sized from its member count,
+ * reused object to object), names compared by length and every byte. Names
+ * made to collide in the table cannot make it quadratic again: past a probe
+ * budget the object's names are sorted instead, O(n log n) whatever they are.
+ */
+#define SMALL_OBJECT 8 /* members compared pairwise, without the table */
+
+struct name_slot {
+	const char *name; /* NULL: an empty slot */
+	size_t len;
+	uint64_t hash;
+};
+
+struct name_set {
+	struct name_slot *slots;
+	size_t cap; /* at most 2 * MCK_JSON_MAX_MEMBERS slots */
+};
+
+/*
+ * A member name's hash (cJSON's names are NUL-free: prescan refuses "\u0000")
+ * and its length: FNV-1a, then MurmurHash3's finaliser, without which the last
+ * bytes of "k1", "k2", ... barely reach the top bits the table is indexed by.
+ */
+static uint64_t name_hash(const char *s, size_t *len)
 {
-	for (const cJSON *child = node->child; child != NULL; child = child->next) {
-		if (!unique_members(child)) {
-			return false;
-		}
+	uint64_t h = 1469598103934665603u;
+	const char *p = s;
+
+	for (; *p != '\0'; p++) {
+		h = (h ^ (uint8_t)*p) * 1099511628211u;
 	}
-	if (!cJSON_IsObject(node)) {
-		return true;
+	*len = (size_t)(p - s);
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdu;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53u;
+	h ^= h >> 33;
+	return h;
+}
+
+static int slot_cmp(const void *pa, const void *pb)
+{
+	const struct name_slot *a = pa;
+	const struct name_slot *b = pb;
+
+	if (a->hash != b->hash) {
+		return a->hash < b->hash ? -1 : 1;
 	}
-	size_t count = 0;
-	for (const cJSON *a = node->child; a != NULL; a = a->next) {
-		if (++count > MCK_JSON_MAX_MEMBERS || a->string == NULL) {
+	if (a->len != b->len) {
+		return a->len < b->len ? -1 : 1;
+	}
+	return memcmp(a->name, b->name, a->len);
+}
+
+/* The names of @p obj's @p count members sorted into the table's first slots: equal ones meet. */
+static bool distinct_sorted(const cJSON *obj, size_t count, struct name_set *set)
+{
+	size_t n = 0;
+
+	for (const cJSON *m = obj->child; m != NULL; m = m->next) {
+		set->slots[n].name = m->string;
+		set->slots[n].hash = name_hash(m->string, &set->slots[n].len);
+		n++;
+	}
+	qsort(set->slots, n, sizeof(set->slots[0]), slot_cmp);
+	for (size_t i = 1; i < count; i++) {
+		if (slot_cmp(&set->slots[i - 1], &set->slots[i]) == 0) {
 			return false;
-		}
-		for (const cJSON *b = node->child; b != a; b = b->next) {
-			if (strcmp(a->string, b->string) == 0) {
-				return false;
-			}
 		}
 	}
 	return true;
+}
+
+/* 1 when @p obj's @p count (> 0) member names are distinct, 0 when one repeats, -1 no memory. */
+static int distinct_names(const cJSON *obj, size_t count, struct name_set *set)
+{
+	unsigned bits = 4;
+	size_t probes = 0;
+
+	while (((size_t)1 << bits) < 2 * count) {
+		bits++;
+	}
+	size_t slots = (size_t)1 << bits;
+	if (slots > set->cap) {
+		free(set->slots);
+		set->cap = 0;
+		set->slots = malloc(slots * sizeof(set->slots[0]));
+		if (set->slots == NULL) {
+			return -1;
+		}
+		set->cap = slots;
+	}
+	memset(set->slots, 0, slots * sizeof(set->slots[0]));
+	for (const cJSON *m = obj->child; m != NULL; m = m->next) {
+		size_t len;
+		uint64_t h = name_hash(m->string, &len);
+		size_t i = (size_t)(h >> (64 - bits));
+
+		while (set->slots[i].name != NULL) {
+			const struct name_slot *s = &set->slots[i];
+
+			if (s->hash == h && s->len == len && memcmp(s->name, m->string, len) == 0) {
+				return 0;
+			}
+			if (++probes > 8 * count) {
+				return distinct_sorted(obj, count, set) ? 1 : 0;
+			}
+			i = (i + 1) & (slots - 1);
+		}
+		set->slots[i].name = m->string;
+		set->slots[i].len = len;
+		set->slots[i].hash = h;
+	}
+	return 1;
+}
+
+/* 1 when every object under @p node has distinct names and at most the cap; 0 not; -1 no memory. */
+static int unique_members(const cJSON *node, struct name_set *set)
+{
+	size_t count = 0;
+	int rc;
+
+	for (const cJSON *child = node->child; child != NULL; child = child->next) {
+		rc = unique_members(child, set);
+		if (rc != 1) {
+			return rc;
+		}
+	}
+	if (!cJSON_IsObject(node)) {
+		return 1;
+	}
+	for (const cJSON *a = node->child; a != NULL; a = a->next) {
+		if (++count > MCK_JSON_MAX_MEMBERS || a->string == NULL) {
+			return 0;
+		}
+	}
+	if (count > SMALL_OBJECT) {
+		return distinct_names(node, count, set);
+	}
+	for (const cJSON *a = node->child; a != NULL; a = a->next) {
+		for (const cJSON *b = node->child; b != a; b = b->next) {
+			if (strcmp(a->string, b->string) == 0) {
+				return 0;
+			}
+		}
+	}
+	return 1;
 }
 
 int mck_json_parse(const uint8_t *buf, size_t len, int max_depth, cJSON **out)
@@ -235,9 +362,13 @@ int mck_json_parse(const uint8_t *buf, size_t len, int max_depth, cJSON **out)
 	if (root == NULL) {
 		return MCK_ERR_JSON;
 	}
-	if (!unique_members(root)) {
+	struct name_set names = {NULL, 0};
+	int rc = unique_members(root, &names);
+
+	free(names.slots);
+	if (rc != 1) {
 		cJSON_Delete(root);
-		return MCK_ERR_JSON;
+		return rc < 0 ? MCK_ERR_NOMEM : MCK_ERR_JSON;
 	}
 	*out = root;
 	return MCK_OK;

@@ -19,8 +19,8 @@
 #include "benchutil.h"
 #include "mck/image.h"
 #include "mck/qrscan.h"
+#include "mck/store.h"
 #include "mck/ui.h"
-#include "trustcfg.h"
 
 #define W      1280
 #define H      720
@@ -31,7 +31,8 @@ int main(int argc, char **argv)
 	char path[1024];
 	char anchors[1024];
 	char status[1024];
-	struct mck_trustcfg cfg;
+	struct mck_store_opts src;
+	struct mck_store_trust cfg;
 	struct mck_verifier_cfg vcfg = {0};
 	struct mck_qrscan *scan = mck_qrscan_create();
 	struct mck_qrscan_result *codes = malloc(sizeof(*codes));
@@ -62,8 +63,8 @@ int main(int argc, char **argv)
 	snprintf(anchors, sizeof(anchors), "%s/anchors", argv[1]);
 	snprintf(path, sizeof(path), "%s/trust/trustlist.jws", argv[1]);
 	snprintf(status, sizeof(status), "%s/status", argv[1]);
-	if (SDL_Init(0) != 0 ||
-	    mck_trustcfg_load(&cfg, anchors, path, status, NULL, &reason, msg, sizeof(msg)) != 0) {
+	src = (struct mck_store_opts){.anchors = anchors, .trust = path, .status = status};
+	if (SDL_Init(0) != 0 || mck_store_load(&cfg, &src, NULL, &reason, msg, sizeof(msg)) != 0) {
 		fprintf(stderr, "bench_kiosk: setup failed\n");
 		goto out;
 	}
@@ -164,7 +165,7 @@ out:
 	mck_ui_destroy(ui);
 	mck_verifier_destroy(verifier);
 	if (have_cfg) {
-		mck_trustcfg_free(&cfg);
+		mck_store_trust_free(&cfg);
 	}
 	mck_image_free(&code_img);
 	free(frame);

@@ -16,41 +16,9 @@ trap 'rm -rf "$T"' EXIT
 # shellcheck source=support/checks.sh
 . "$(dirname "$0")/support/checks.sh"
 
-# A digest of every name, link target and byte below a directory.
-tree_hash() {
-	(cd "$1" && find . -printf '%p %y %l\n' | sort && find . -type f -print0 | sort -z |
-		xargs -0 -r sha256sum) | sha256sum | cut -d' ' -f1
-}
-# The same for the generation in force only.
-current_hash() {
-	if [[ -L "$1/current" ]]; then tree_hash "$1/current/"; else echo none; fi
-}
+# shellcheck source=support/bundles.sh
+. "$(dirname "$0")/support/bundles.sh"
 
-NOW=$(date +%s)
-ISS=https://cert.example-vet.pl
-mkdir -p "$T/anchors" "$T/keys"
-"$MCISSUE" keygen --type p256 --out "$T/keys/op" >/dev/null
-"$MCISSUE" keygen --type p256 --out "$T/keys/rogue" >/dev/null
-"$MCISSUE" keygen --type p256 --out "$T/keys/vet" >/dev/null
-"$MCISSUE" keygen --type p256 --out "$T/keys/other" >/dev/null
-"$MCISSUE" anchor --key "$T/keys/op.key.pem" >"$T/anchors/op.pem"
-
-# bundle NAME SEQUENCE [SIGNER]: a trust list of sequence N and a status list revoking 7.
-bundle() {
-	local dir="$T/$1" seq=$2 signer=${3:-op}
-	mkdir -p "$dir/mck-update/status"
-	cat >"$dir/desc.json" <<JSON
-{ "sequence": $seq, "iat": $((NOW - 3600 + seq)), "nextUpdate": $((NOW + 86400)),
-  "issuers": [ { "id": "$ISS", "name": "VET", "status": "active",
-                 "keys": [ { "jwk": "$T/keys/vet.jwk.json" } ] },
-               { "id": "https://other.example", "status": "active",
-                 "keys": [ { "jwk": "$T/keys/other.jwk.json" } ] } ] }
-JSON
-	"$MCISSUE" trustlist --key "$T/keys/$signer.key.pem" "$dir/desc.json" \
-		>"$dir/mck-update/trustlist.jws" 2>/dev/null
-	"$MCISSUE" statuslist --key "$T/keys/vet.key.pem" --iss "$ISS" --id "$ISS/status/1" \
-		--revoke 7 >"$dir/mck-update/status/vet-1.jws"
-}
 bundle b1 1
 bundle b2 2
 bundle b3 3
@@ -95,12 +63,6 @@ expect_refusal "no trust list" "$T/b1" trustlist_invalid
 if [[ $(ls -d "$S"/gen-* | wc -l) -eq 1 ]]; then ok; else bad "old generations left behind"; fi
 
 # Verification through the state: the index, revocation, the clock floor.
-cred() { # INDEX
-	printf '{"iss":"%s","nbf":%d,"vc":{"type":["VerifiableCredential"],
-	  "credentialStatus":{"statusListIndex":"%d","statusListCredential":"%s/status/1"}}}' \
-		"$ISS" $((NOW - 60)) "$1" "$ISS" >"$T/cred.json"
-	"$MCISSUE" sign --key "$T/keys/vet.key.pem" "$T/cred.json"
-}
 verify() {
 	VRC=0
 	VOUT=$("$MCVERIFY" --anchors "$T/anchors" --state "$S" --json "$@" 2>"$T/verify.err") ||
@@ -116,7 +78,10 @@ else
 fi
 if ! grep -q "index ignored" "$T/verify.err"; then ok; else bad "index not used: $(cat "$T/verify.err")"; fi
 verify --now 1000 --text "$(cred 8)"
-if grep -q '"clock_unset"' <<<"$VOUT" && grep -q '"source":[[:space:]]*"trusted_time"' <<<"$VOUT"; then
+# The floor is the operator's: the newest trust-list iat installed (trust-list.md §3).
+floor=$(grep -o '"trustedTime":[0-9]*' "$S/current/state.json" | cut -d: -f2)
+if grep -q '"clock_unset"' <<<"$VOUT" && [[ $floor -eq $((NOW - 3600 + 2)) ]] &&
+	grep -q "\"now\":[[:space:]]*\"$(date -u -d "@$floor" +%FT%TZ)\"" <<<"$VOUT"; then
 	ok
 else
 	bad "clock floor: $VOUT"

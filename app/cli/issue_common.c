@@ -12,9 +12,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "fileio.h"
 #include "mck/b64url.h"
 #include "mck/err.h"
+#include "mck/io.h"
 #include "mck/json.h"
 #include "mck/jwk.h"
 #include "mck/jws_sign.h"
@@ -74,7 +74,7 @@ int mck_issue_load_key(const char *path, struct mck_privkey **key)
 	int rc;
 
 	*key = NULL;
-	rc = mck_cli_read_file(path, MCK_ISSUE_KEY_FILE_MAX, &pem, &len);
+	rc = mck_io_read_file(path, MCK_ISSUE_KEY_FILE_MAX, &pem, &len);
 	if (rc != 0) {
 		return mck_issue_fail(MCK_ISSUE_INPUT, "%s: %s", path,
 				      rc == -EFBIG ? "too large for a key file" : strerror(-rc));
@@ -105,10 +105,10 @@ int mck_issue_read_json(const char *path, size_t max, cJSON **out)
 
 	*out = NULL;
 	if (strcmp(path, "-") == 0) {
-		rc = mck_cli_read_stream(STDIN_FILENO, max, &buf, &len);
+		rc = mck_io_read_stream(STDIN_FILENO, max, &buf, &len);
 		path = "standard input";
 	} else {
-		rc = mck_cli_read_file(path, max, &buf, &len);
+		rc = mck_io_read_file(path, max, &buf, &len);
 	}
 	if (rc != 0) {
 		return mck_issue_fail(MCK_ISSUE_INPUT, "%s: %s", path,

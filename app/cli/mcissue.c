@@ -15,10 +15,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fileio.h"
 #include "issue_common.h"
 #include "issue_qr.h"
 #include "mck/err.h"
+#include "mck/io.h"
 #include "mck/json.h"
 #include "mck/jwk.h"
 #include "mck/jws_sign.h"
@@ -471,7 +471,7 @@ static int parse_ecc(const char *s, QRecLevel *level)
 static int qr_stdin(char **buf, const char **texts, size_t *lens, size_t *count)
 {
 	size_t n;
-	int rc = mck_cli_read_stream(STDIN_FILENO, QR_STDIN_MAX, buf, &n);
+	int rc = mck_io_read_stream(STDIN_FILENO, QR_STDIN_MAX, buf, &n);
 
 	if (rc != 0) {
 		return mck_issue_fail(MCK_ISSUE_INPUT, "standard input: %s",
@@ -479,7 +479,7 @@ static int qr_stdin(char **buf, const char **texts, size_t *lens, size_t *count)
 	}
 	char *cursor = *buf;
 
-	for (char *line; (line = mck_cli_next_line(&cursor, &n)) != NULL;) {
+	for (char *line; (line = mck_io_next_line(&cursor, &n)) != NULL;) {
 		if (*count >= MCK_CHUNKS_MAX) {
 			return mck_issue_fail(MCK_ISSUE_INPUT, "qr: more than %d texts",
 					      MCK_CHUNKS_MAX);

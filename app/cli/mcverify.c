@@ -13,16 +13,16 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "fileio.h"
 #include "mck/answer.h"
 #include "mck/image.h"
+#include "mck/io.h"
 #include "mck/json.h"
 #include "mck/policy.h"
 #include "mck/qrscan.h"
+#include "mck/store.h"
 #include "mck/text.h"
 #include "mck/verify.h"
 #include "policyfile.h"
-#include "trustcfg.h"
 
 #ifndef MCK_DEFAULT_ANCHORS_DIR
 #define MCK_DEFAULT_ANCHORS_DIR "/usr/share/mckiosk/anchors"
@@ -41,7 +41,7 @@ struct input {
 };
 
 struct options {
-	struct mck_trust_opts src;
+	struct mck_store_opts src;
 	const char *batch;
 	const char *policy;
 	bool has_now;
@@ -55,7 +55,7 @@ struct options {
 /* Everything one verification needs, allocated once. */
 struct session {
 	const struct options *opt;
-	struct mck_trustcfg cfg;
+	struct mck_store_trust cfg;
 	struct mck_verifier *verifier;
 	struct mck_qrscan *scanner;
 	struct mck_qrscan_result *codes;
@@ -128,7 +128,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		} else if (v == NULL) {
 			fprintf(stderr, "mcverify: %s needs a value (or is unknown)\n", a);
 			return -1;
-		} else if (mck_trust_opts_take(&o->src, a, v)) {
+		} else if (mck_store_opts_take(&o->src, a, v)) {
 			/* taken */
 		} else if (strcmp(a, "--batch") == 0) {
 			o->batch = v;
@@ -209,8 +209,8 @@ static int add_stdin(struct session *s, char *why, size_t cap)
 {
 	char *buf = NULL;
 	size_t len;
-	int rc = mck_cli_read_stream(STDIN_FILENO, MCK_CHUNKS_MAX * (MCK_QRTEXT_MAX + 2), &buf,
-				     &len);
+	int rc =
+		mck_io_read_stream(STDIN_FILENO, MCK_CHUNKS_MAX * (MCK_QRTEXT_MAX + 2), &buf, &len);
 
 	if (rc != 0) {
 		snprintf(why, cap, "standard input: %s", strerror(-rc));
@@ -219,7 +219,7 @@ static int add_stdin(struct session *s, char *why, size_t cap)
 	char *cursor = buf;
 	size_t n;
 
-	for (char *line; (line = mck_cli_next_line(&cursor, &n)) != NULL;) {
+	for (char *line; (line = mck_io_next_line(&cursor, &n)) != NULL;) {
 		(void)mck_qrtext_add(s->texts, line, n);
 	}
 	mck_zeroize(buf, len);
@@ -520,7 +520,7 @@ static int run_batch(struct session *s)
 	char *buf = NULL;
 	size_t len;
 	int worst = 0;
-	int rc = mck_cli_read_file(s->opt->batch, BATCH_FILE_MAX, &buf, &len);
+	int rc = mck_io_read_file(s->opt->batch, BATCH_FILE_MAX, &buf, &len);
 
 	if (rc != 0) {
 		fprintf(stderr, "mcverify: --batch %s: %s\n", s->opt->batch, strerror(-rc));
@@ -529,7 +529,7 @@ static int run_batch(struct session *s)
 	char *cursor = buf;
 	size_t n;
 
-	for (char *line; (line = mck_cli_next_line(&cursor, &n)) != NULL;) {
+	for (char *line; (line = mck_io_next_line(&cursor, &n)) != NULL;) {
 		struct mck_result res;
 		struct input in;
 		char why[256];
@@ -596,7 +596,8 @@ int main(int argc, char **argv)
 		return EXIT_UNUSABLE;
 	}
 	s.color = !opt.json && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
-	rc = mck_trustcfg_open(&s.cfg, &opt.src, stderr, &reason, msg, sizeof(msg));
+	opt.src.grace_s = opt.grace_days * 86400;
+	rc = mck_store_load(&s.cfg, &opt.src, stderr, &reason, msg, sizeof(msg));
 	if (rc != 0) {
 		rc = report_config_error(&s, reason, msg);
 		goto out;
@@ -644,6 +645,6 @@ out:
 	free(s.codes);
 	mck_qrscan_destroy(s.scanner);
 	mck_verifier_destroy(s.verifier);
-	mck_trustcfg_free(&s.cfg);
+	mck_store_trust_free(&s.cfg);
 	return rc;
 }

@@ -5,15 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fileio.h"
 #include "mck/err.h"
+#include "mck/io.h"
 
 int mck_cli_load_policy(const char *path, struct mck_policy **out, char *err, size_t cap)
 {
 	char msg[256];
 	char *buf = NULL;
 	size_t len = 0;
-	int rc = mck_cli_read_file(path, MCK_POLICY_FILE_MAX, &buf, &len);
+	int rc = mck_io_read_file(path, MCK_POLICY_FILE_MAX, &buf, &len);
 
 	*out = NULL;
 	if (rc != 0) {

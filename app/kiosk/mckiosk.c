@@ -22,12 +22,12 @@
 #include "mck/indicator.h"
 #include "mck/qrscan.h"
 #include "mck/source.h"
+#include "mck/store.h"
 #include "mck/ui.h"
 #include "mck/verify.h"
 #include "notify.h"
 #include "present.h"
 #include "settings.h"
-#include "trustcfg.h"
 
 #ifndef MCK_FONT_DIR
 #define MCK_FONT_DIR "/usr/share/fonts/truetype/noto"
@@ -56,7 +56,7 @@ static const char *const show_names[] = {
 
 struct options {
 	const char *source;
-	struct mck_trust_opts src;
+	struct mck_store_opts src;
 	const char *screenshot;
 	const char *fonts;
 	int width;
@@ -78,7 +78,7 @@ struct options {
 
 struct kiosk {
 	struct options opt;
-	struct mck_trustcfg cfg;
+	struct mck_store_trust cfg;
 	bool have_cfg;
 	struct mck_verifier *verifier;
 	struct mck_qrtext *texts;
@@ -223,7 +223,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->policy[o->policies++] = v;
 		} else if (strcmp(a, "--board") == 0 || strcmp(a, "--config") == 0) {
 			/* read first, by load_settings */
-		} else if (mck_trust_opts_take(&o->src, a, v)) {
+		} else if (mck_store_opts_take(&o->src, a, v)) {
 			/* taken */
 		} else if (strcmp(a, "--screenshot") == 0) {
 			o->screenshot = v;
@@ -325,14 +325,15 @@ static void load_trust(struct kiosk *k)
 	if (k->have_cfg) {
 		mck_verifier_destroy(k->verifier);
 		k->verifier = NULL;
-		mck_trustcfg_free(&k->cfg);
+		mck_store_trust_free(&k->cfg);
 		k->have_cfg = false;
 	}
 	current_generation(k, k->generation, sizeof(k->generation));
-	rc = mck_trustcfg_open(&k->cfg, &k->opt.src, stderr, &reason, msg, sizeof(msg));
+	k->opt.src.grace_s = (int64_t)MCK_GRACE_DEFAULT_DAYS * 86400;
+	rc = mck_store_load(&k->cfg, &k->opt.src, stderr, &reason, msg, sizeof(msg));
 	if (rc != 0) {
 		fprintf(stderr, "mckiosk: %s\n", msg);
-		mck_trustcfg_free(&k->cfg); /* whatever a failed load had made */
+		mck_store_trust_free(&k->cfg); /* whatever a failed load had made */
 		refresh_status(k);
 		return;
 	}
@@ -1242,7 +1243,7 @@ int main(int argc, char **argv)
 	mck_check_free(&k.check);
 	mck_verifier_destroy(k.verifier);
 	if (k.have_cfg) {
-		mck_trustcfg_free(&k.cfg);
+		mck_store_trust_free(&k.cfg);
 	}
 	SDL_Quit();
 	return rc;

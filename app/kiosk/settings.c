@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fileio.h"
+#include "mck/io.h"
 #include "mck/json.h"
 
 void mck_settings_init(struct mck_settings *s)
@@ -194,7 +194,7 @@ int mck_settings_load(struct mck_settings *s, const char *path, char *err, size_
 	char *buf = NULL;
 	size_t len = 0;
 	int line = 0;
-	int rc = mck_cli_read_file(path, MCK_SETTINGS_FILE_MAX, &buf, &len);
+	int rc = mck_io_read_file(path, MCK_SETTINGS_FILE_MAX, &buf, &len);
 
 	if (rc != 0) {
 		snprintf(err, cap, "%s: %s", path,
@@ -275,5 +275,5 @@ int mck_settings_board_path(char *buf, size_t cap, const char *dir, const char *
 	if (snprintf(file, sizeof(file), "%s.conf", name) >= (int)sizeof(file)) {
 		return -ENAMETOOLONG;
 	}
-	return mck_cli_path(buf, cap, dir, file);
+	return mck_io_path(buf, cap, dir, file);
 }

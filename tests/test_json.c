@@ -54,16 +54,18 @@ static void test_embedded_nul_byte(void **state)
 
 static void test_depth(void **state)
 {
-	char deep[64];
-	int n = 0;
+	char deep[64] = "{\"a\":";
+	int n = (int)strlen(deep);
 
 	(void)state;
-	for (int i = 0; i < 16; i++) {
+	/* the object and 15 arrays in it */
+	for (int i = 0; i < 15; i++) {
 		deep[n++] = '[';
 	}
-	for (int i = 0; i < 16; i++) {
+	for (int i = 0; i < 15; i++) {
 		deep[n++] = ']';
 	}
+	deep[n++] = '}';
 	deep[n] = '\0';
 	assert_int_equal(parse(deep, 16), MCK_OK);
 	assert_int_equal(parse(deep, 15), MCK_ERR_JSON);
@@ -144,6 +146,31 @@ static void test_format_roundtrip(void **state)
 	}
 	mck_time_format(MCK_TIME_MAX, buf);
 	assert_string_equal(buf, "9999-12-31T23:59:59Z");
+}
+
+/*
+ * credential-format.md §4: every JSON text starts with "{"; a byte-order mark,
+ * whitespace or any other byte before it is malformed. After it, whitespace is
+ * JSON's as usual.
+ */
+static void test_starts_with_brace(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("{\"a\":1}", 16), MCK_OK);
+	assert_int_equal(parse("{ \"a\" : 1 }\n", 16), MCK_OK);
+	assert_int_equal(parse("\xef\xbb\xbf{\"a\":1}", 16), MCK_ERR_JSON); /* UTF-8 BOM */
+	assert_int_equal(parse(" {\"a\":1}", 16), MCK_ERR_JSON);
+	assert_int_equal(parse("\n{\"a\":1}", 16), MCK_ERR_JSON);
+	assert_int_equal(parse("\r\n{\"a\":1}", 16), MCK_ERR_JSON);
+	assert_int_equal(parse("\t{\"a\":1}", 16), MCK_ERR_JSON);
+	assert_int_equal(parse("\xc2\xa0{\"a\":1}", 16), MCK_ERR_JSON);     /* no-break space */
+	assert_int_equal(parse("\xe2\x80\x8b{\"a\":1}", 16), MCK_ERR_JSON); /* zero width */
+	assert_int_equal(parse("\xef\xbb\xbf", 16), MCK_ERR_JSON);
+	/* other JSON texts are not ours */
+	assert_int_equal(parse("[{\"a\":1}]", 16), MCK_ERR_JSON);
+	assert_int_equal(parse("\"a\"", 16), MCK_ERR_JSON);
+	assert_int_equal(parse("1", 16), MCK_ERR_JSON);
+	assert_int_equal(parse("null", 16), MCK_ERR_JSON);
 }
 
 /*
@@ -280,6 +307,7 @@ int main(void)
 		cmocka_unit_test(test_format_roundtrip),
 		cmocka_unit_test(test_duplicates_large),
 		cmocka_unit_test(test_duplicates_colliding),
+		cmocka_unit_test(test_starts_with_brace),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -119,6 +119,9 @@ static void test_header_rules(void **state)
 	expect_header("{\"alg\":\"ES256\",\"x\":\"KID\"}", MCK_REASON_MALFORMED);
 	expect_header("{\"alg\":\"ES256\",\"kid\":\"KID\",\"kid\":\"x\"}", MCK_REASON_MALFORMED);
 	expect_header("[\"ES256\",\"KID\"]", MCK_REASON_MALFORMED);
+	/* a byte-order mark or whitespace before "{" (credential-format.md §4) */
+	expect_header("\xef\xbb\xbf{\"alg\":\"ES256\",\"kid\":\"KID\"}", MCK_REASON_MALFORMED);
+	expect_header(" {\"alg\":\"ES256\",\"kid\":\"KID\"}", MCK_REASON_MALFORMED);
 	expect_header("{\"alg\":\"ES256\",\"kid\":\"KID\",\"jwk\":{\"kty\":\"EC\"}}",
 		      MCK_REASON_MALFORMED);
 }

@@ -347,12 +347,40 @@ static void test_iat_after_next_update(void **state)
 	mck_statusset_free(&set);
 }
 
+/* credential-format.md §4: a status list's payload with a byte-order mark is malformed. */
+static void test_payload_starts_with_brace(void **state)
+{
+	struct mck_statusset set;
+	char *enc = encoded_list(MCK_STATUS_MIN_BYTES, 5);
+	char *p;
+	char *bom;
+
+	(void)state;
+	mck_statusset_init(&set);
+	p = status_payload("https://b.example", "https://b.example/s/1", "revocation", enc,
+			   1790000000);
+	bom = mck_test_fmt("\xef\xbb\xbf%s", p);
+	assert_int_equal(add(&set, &key_b, bom), MCK_ERR_JSON);
+	free(bom);
+	bom = mck_test_fmt("\n%s", p);
+	assert_int_equal(add(&set, &key_b, bom), MCK_ERR_JSON);
+	free(bom);
+	assert_int_equal(add(&set, &key_b, p), MCK_OK);
+	free(p);
+	free(enc);
+	mck_statusset_free(&set);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_fixture),      cmocka_unit_test(test_minted),
-		cmocka_unit_test(test_sizes),        cmocka_unit_test(test_budget_lists),
-		cmocka_unit_test(test_budget_bytes), cmocka_unit_test(test_iat_after_next_update),
+		cmocka_unit_test(test_fixture),
+		cmocka_unit_test(test_minted),
+		cmocka_unit_test(test_sizes),
+		cmocka_unit_test(test_budget_lists),
+		cmocka_unit_test(test_budget_bytes),
+		cmocka_unit_test(test_iat_after_next_update),
+		cmocka_unit_test(test_payload_starts_with_brace),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

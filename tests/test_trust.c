@@ -300,6 +300,11 @@ static void test_rules(void **state)
 	bad = list_json(issuers, ",\"sequence\":4");
 	expect_refused(bad, MCK_ERR_JSON);
 	free(bad);
+	/* a byte-order mark or whitespace before the payload's "{" (credential-format.md §4) */
+	char *good = list_json(issuers, "");
+	REFUSE(MCK_ERR_JSON, "\xef\xbb\xbf%s", good);
+	REFUSE(MCK_ERR_JSON, " %s", good);
+	free(good);
 #undef REFUSE
 	free(issuers);
 }

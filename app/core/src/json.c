@@ -354,7 +354,11 @@ int mck_json_parse(const uint8_t *buf, size_t len, int max_depth, cJSON **out)
 	*out = NULL;
 	/* Hooks first, so every tree of ours is made and freed by the same pair. */
 	pthread_once(&hooks_once, install_hooks);
-	if (buf[len] != '\0' || !prescan(buf, len, max_depth)) {
+	/*
+	 * credential-format.md §4: every JSON text of ours is an object and starts
+	 * with "{". cJSON would skip a byte-order mark and whitespace before it.
+	 */
+	if (len == 0 || buf[0] != '{' || buf[len] != '\0' || !prescan(buf, len, max_depth)) {
 		return MCK_ERR_JSON;
 	}
 	/* The length counts the NUL so that require_null_terminated can see it. */

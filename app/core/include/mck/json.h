@@ -12,8 +12,9 @@
 #define MCK_JSON_MAX_MEMBERS 1024                  /* per object */
 
 /**
- * Parse @p len bytes of UTF-8 JSON.
- * @p buf[len] must be a readable NUL byte (callers allocate one extra). Rejects: invalid UTF-8, NUL bytes, "\u0000",
+ * Parse @p len bytes of UTF-8 JSON: an object, whose "{" is the first byte.
+ * @p buf[len] must be a readable NUL byte (callers allocate one extra). Rejects:
+ * anything before the "{" (a byte-order mark, whitespace), invalid UTF-8, NUL bytes, "\u0000",
  * nesting deeper than @p max_depth, trailing bytes, duplicate member names,
  * objects with more than MCK_JSON_MAX_MEMBERS members.
  * Returns MCK_OK and *out (caller frees with cJSON_Delete), MCK_ERR_JSON,

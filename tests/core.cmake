@@ -19,3 +19,5 @@ mck_add_test(test_cred LABEL unit SOURCES test_cred.c LIBS mck_core)
 mck_add_test(test_pipeline LABEL unit SOURCES test_pipeline.c LIBS mck_core mck_test_support)
 # Entry requirements: the policy file, every filter and aggregate, duplicates, the record.
 mck_add_test(test_policy LABEL unit SOURCES test_policy.c LIBS mck_core)
+# The trust store and its file reader: refusals, pinning, the lock, damage, the floor.
+mck_add_test(test_store LABEL unit SOURCES test_store.c LIBS mck_store mck_test_support)

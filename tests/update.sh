@@ -149,9 +149,17 @@ NEW=$(current_hash "$S")
 points=0
 for ((n = 1; n < 500; n++)); do
 	rm -rf "$S" && cp -a "$T/state-old" "$S"
+	# A reader holds the old generation throughout (the pin: a shared flock on it).
+	oldgen=$(readlink "$S/current")
+	exec 9<"$S/$oldgen"
+	flock -s 9
 	rc=0
 	MCK_FAULT_AT=$n "$FAULTS" --anchors "$T/anchors" --state "$S" "$T/b3/mck-update" \
 		>/dev/null 2>&1 || rc=$?
+	if [[ $(tree_hash "$S/$oldgen") != "$OLD" ]]; then
+		bad "interrupted at step $n: the pinned generation changed under its reader"
+	fi
+	exec 9<&-
 	if [[ $rc -eq 0 ]]; then
 		break
 	fi
@@ -181,7 +189,19 @@ for ((n = 1; n < 500; n++)); do
 	fi
 done
 if [[ $points -ge 10 ]]; then ok; else bad "only $points interruption points"; fi
-echo "update: power cut at each of $points filesystem steps: old or new state every time"
+# While another installer holds the lock, one that may not wait refuses and changes nothing.
+rm -rf "$S" && cp -a "$T/state-old" "$S"
+exec 8<"$S"
+flock -x 8
+rc=0
+out=$("$MCUPDATE" --anchors "$T/anchors" --wait 0 --state "$S" "$T/b3/mck-update" 2>&1) || rc=$?
+exec 8<&-
+if [[ $rc -eq 2 ]] && grep -q state_busy <<<"$out" && [[ $(current_hash "$S") == "$OLD" ]]; then
+	ok
+else
+	bad "installer while the lock is held: exit $rc: $out"
+fi
+echo "update: power cut at each of $points filesystem steps (lock and reader pin included): old or new state every time"
 
 # Anchor rollover (keys/README.md): a release with the old and the new anchor
 # comes first; lists signed by the new key are refused by kiosks without it,

@@ -106,7 +106,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	memset(&view, 0, sizeof(view));
-	mck_present_status(&view, cfg.trust, mck_trustlist_iat(cfg.trust), 0, true);
+	mck_present_status(&view, &vcfg, mck_trustlist_iat(cfg.trust), true);
 	for (int i = 0; i < ROUNDS; i++) {
 		struct mck_result res;
 		double t0 = mck_bench_now_ms();

@@ -22,3 +22,8 @@ mck_add_test(test_notify LABEL unit SOURCES test_notify.c LIBS mck_kiosk_notify)
 
 # The kiosk's entry-requirements check: the view, the list, the decision, the wipe.
 mck_add_test(test_check LABEL unit SOURCES test_check.c LIBS mck_kiosk_check)
+
+# The status bar's facts (clock set, list out of date) follow the verifier's rule for time.
+mck_add_test(test_present LABEL unit SOURCES test_present.c ../app/kiosk/present.c
+             LIBS mck_ui mck_test_support)
+target_include_directories(test_present PRIVATE ${PROJECT_SOURCE_DIR}/app/kiosk)

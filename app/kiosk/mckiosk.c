@@ -79,6 +79,7 @@ struct options {
 struct kiosk {
 	struct options opt;
 	struct mck_store_trust cfg;
+	struct mck_verifier_cfg vcfg; /* what the verifier and the status bar both use */
 	bool have_cfg;
 	struct mck_verifier *verifier;
 	struct mck_qrtext *texts;
@@ -310,15 +311,14 @@ static void current_generation(const struct kiosk *k, char *out, size_t cap)
 /* The status facts as of now: list age, clock, camera. */
 static void refresh_status(struct kiosk *k)
 {
-	mck_present_status(&k->view, k->have_cfg ? k->cfg.trust : NULL, now_of(k),
-			   (int64_t)MCK_GRACE_DEFAULT_DAYS * 86400, k->view.status.camera_ok);
+	mck_present_status(&k->view, k->have_cfg ? &k->vcfg : NULL, now_of(k),
+			   k->view.status.camera_ok);
 }
 
 /* Trust configuration; without one the kiosk shows an error screen. */
 static void load_trust(struct kiosk *k)
 {
 	enum mck_reason reason;
-	struct mck_verifier_cfg vcfg = {0};
 	char msg[256];
 	int rc;
 
@@ -338,11 +338,11 @@ static void load_trust(struct kiosk *k)
 		return;
 	}
 	k->have_cfg = true;
-	vcfg.trust = k->cfg.trust;
-	vcfg.status = &k->cfg.status;
-	vcfg.grace_seconds = (int64_t)MCK_GRACE_DEFAULT_DAYS * 86400;
-	vcfg.trusted_time = k->cfg.trusted_time;
-	k->verifier = mck_verifier_create(&vcfg);
+	k->vcfg = (struct mck_verifier_cfg){.trust = k->cfg.trust,
+					    .status = &k->cfg.status,
+					    .grace_seconds = k->opt.src.grace_s,
+					    .trusted_time = k->cfg.trusted_time};
+	k->verifier = mck_verifier_create(&k->vcfg);
 	refresh_status(k);
 }
 

@@ -89,24 +89,25 @@ void mck_present_result(struct mck_view *v, const struct mck_result *res)
 	}
 }
 
-void mck_present_status(struct mck_view *v, const struct mck_trustlist *tl, int64_t now,
-			int64_t grace_seconds, bool camera_ok)
+void mck_present_status(struct mck_view *v, const struct mck_verifier_cfg *cfg, int64_t now,
+			bool camera_ok)
 {
 	struct mck_view_status *st = &v->status;
 
 	memset(st, 0, sizeof(*st));
-	st->have_trustlist = tl != NULL;
+	st->have_trustlist = cfg != NULL && cfg->trust != NULL;
 	st->clock_ok = true; /* nothing to tell a wrong clock by without a list */
-	if (tl != NULL) {
+	if (st->have_trustlist) {
+		const struct mck_trustlist *tl = cfg->trust;
 		int64_t next = mck_trustlist_next_update(tl);
+		int64_t at;
 
 		st->sequence = (long long)mck_trustlist_sequence(tl);
 		date_only(st->updated, sizeof(st->updated), mck_trustlist_iat(tl));
 		date_only(st->next_update, sizeof(st->next_update), next);
 		st->issuers = mck_trustlist_issuer_count(tl);
-		/* A clock before the list was signed is wrong (the verifier then uses iat). */
-		st->clock_ok = now >= mck_trustlist_iat(tl);
-		st->trustlist_expired = st->clock_ok && now > next && now - next > grace_seconds;
+		st->clock_ok = mck_verifier_time(cfg, now, &at) == MCK_TIME_GIVEN;
+		st->trustlist_expired = at > next && at - next > cfg->grace_seconds;
 	}
 	st->camera_ok = camera_ok;
 }

@@ -10,12 +10,13 @@
 void mck_present_result(struct mck_view *v, const struct mck_result *res);
 
 /**
- * Fill the status facts from the trust list (may be NULL), the time @p now and
- * the scan source's state: clock before the list's iat → clock not set; past
- * nextUpdate by more than @p grace_seconds → list out of date.
+ * Fill the status facts from the verifier's configuration (NULL without a
+ * trust list), the clock reading @p now and the scan source's state. Whether
+ * the clock is set and the list out of date follow mck_verifier_time, the
+ * same rule every verdict follows.
  */
-void mck_present_status(struct mck_view *v, const struct mck_trustlist *tl, int64_t now,
-			int64_t grace_seconds, bool camera_ok);
+void mck_present_status(struct mck_view *v, const struct mck_verifier_cfg *cfg, int64_t now,
+			bool camera_ok);
 
 /**
  * The live picture: a @p w x @p h grey frame shrunk by a whole factor (nearest

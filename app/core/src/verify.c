@@ -101,6 +101,20 @@ static void add(struct mck_result *res, enum mck_reason r)
 	res->reasons |= MCK_REASON_BIT(r);
 }
 
+enum mck_time_source mck_verifier_time(const struct mck_verifier_cfg *cfg, int64_t given,
+				       int64_t *now)
+{
+	int64_t iat = mck_trustlist_iat(cfg->trust);
+	bool from_state = cfg->trusted_time > iat;
+
+	*now = given;
+	if (given >= iat && given >= cfg->trusted_time) {
+		return MCK_TIME_GIVEN;
+	}
+	*now = from_state ? cfg->trusted_time : iat;
+	return from_state ? MCK_TIME_TRUSTED : MCK_TIME_TRUSTLIST;
+}
+
 /* Steps 6–8, on a credential whose signature and issuer are established. */
 static void check_acceptance(struct mck_verifier *v, const struct mck_tl_key *key,
 			     struct mck_result *res)
@@ -112,11 +126,8 @@ static void check_acceptance(struct mck_verifier *v, const struct mck_tl_key *ke
 	struct mck_status_ref ref;
 
 	/* No battery clock: a time before the list was made cannot be right. */
-	if (res->now < mck_trustlist_iat(tl) || res->now < v->cfg.trusted_time) {
-		bool from_state = v->cfg.trusted_time > mck_trustlist_iat(tl);
-
-		res->now = from_state ? v->cfg.trusted_time : mck_trustlist_iat(tl);
-		res->time_source = from_state ? MCK_TIME_TRUSTED : MCK_TIME_TRUSTLIST;
+	res->time_source = mck_verifier_time(&v->cfg, res->now, &res->now);
+	if (res->time_source != MCK_TIME_GIVEN) {
 		add(res, MCK_REASON_CLOCK_UNSET);
 	}
 	if ((key->has_not_before && c->nbf < key->not_before) ||

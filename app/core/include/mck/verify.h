@@ -41,6 +41,15 @@ struct mck_result {
 	char detail[160];                   /* one line on the first fault, for operators */
 };
 
+/**
+ * The time checks use for a clock reading @p given under @p cfg: @p given, or
+ * the trusted floor (the state's trusted time or the trust list's iat, the
+ * later) when the clock is before it. The one rule for every verdict and for
+ * the kiosk's "clock set" status. Returns where *now came from.
+ */
+enum mck_time_source mck_verifier_time(const struct mck_verifier_cfg *cfg, int64_t given,
+				       int64_t *now);
+
 struct mck_verifier; /* heap object: configuration and a cache of prepared keys */
 
 /** Returns NULL when out of memory. @p cfg is copied; what it points to is borrowed. */

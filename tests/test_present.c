@@ -1,0 +1,104 @@
+/*
+ * The kiosk's status facts follow the verifier's own rule for time: the status
+ * bar never says "clock set" while the verdicts say clock_unset (issue #13).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "mck/err.h"
+#include "mck/verify.h"
+#include "present.h"
+#include "support/mint.h"
+
+#define IAT  1790000000
+#define NEXT 1800000000
+
+static struct mck_test_key anchor;
+static struct mck_test_key issuer;
+static struct mck_anchors *anchors;
+static struct mck_trustlist *trust;
+
+static int setup(void **state)
+{
+	char *list;
+	char *jws;
+
+	(void)state;
+	mck_test_key_make(&anchor, MCK_KEY_EC_P256);
+	mck_test_key_make(&issuer, MCK_KEY_EC_P256);
+	anchors = mck_test_anchors(&anchor);
+	list = mck_test_fmt(
+		"{\"type\":\"MicroCredentialTrustList\",\"version\":1,\"sequence\":1,"
+		"\"iat\":%d,\"nextUpdate\":%d,\"issuers\":["
+		"{\"id\":\"https://a.example\",\"status\":\"active\",\"keys\":[{%s}]}]}",
+		IAT, NEXT, issuer.members);
+	jws = mck_test_sign(&anchor, MCK_ALG_ES256, NULL, list, true);
+	free(list);
+	if (mck_trustlist_load(&trust, anchors, jws, strlen(jws), NULL, 0) != MCK_OK) {
+		return -1;
+	}
+	free(jws);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	mck_trustlist_destroy(trust);
+	mck_anchors_destroy(anchors);
+	mck_test_key_free(&anchor);
+	mck_test_key_free(&issuer);
+	return 0;
+}
+
+/* status: clock set? list out of date? — and what a verdict at that clock would use */
+static void expect(const struct mck_verifier_cfg *cfg, int64_t clock, bool clock_ok, bool expired)
+{
+	struct mck_view view;
+	int64_t at;
+
+	memset(&view, 0, sizeof(view));
+	mck_present_status(&view, cfg, clock, true);
+	assert_true(view.status.have_trustlist);
+	assert_int_equal(view.status.clock_ok, clock_ok);
+	assert_int_equal(view.status.trustlist_expired, expired);
+	assert_int_equal(mck_verifier_time(cfg, clock, &at) == MCK_TIME_GIVEN, clock_ok);
+}
+
+static void test_status_follows_the_verifier_clock(void **state)
+{
+	struct mck_verifier_cfg cfg = {.trust = trust, .grace_seconds = 86400};
+	struct mck_view view;
+
+	(void)state;
+	expect(&cfg, IAT + 10, true, false);
+	expect(&cfg, IAT - 10, false, false);
+	expect(&cfg, NEXT + 86400 + 1, true, true);
+	/* The state's floor is after the clock: the verifier says clock_unset, so must the bar. */
+	cfg.trusted_time = IAT + 1000;
+	expect(&cfg, IAT + 10, false, false);
+	expect(&cfg, IAT + 1000, true, false);
+	/* A floor beyond nextUpdate + grace makes the list out of date whatever the clock says. */
+	cfg.trusted_time = NEXT + 2 * 86400;
+	expect(&cfg, IAT + 10, false, true);
+	/* Without a list there is nothing to judge a clock by. */
+	memset(&view, 0, sizeof(view));
+	mck_present_status(&view, NULL, 0, false);
+	assert_false(view.status.have_trustlist);
+	assert_true(view.status.clock_ok);
+	assert_false(view.status.camera_ok);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_status_follows_the_verifier_clock),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -18,6 +18,7 @@
 #include "mck/b64url.h"
 #include "mck/crypto.h"
 #include "mck/err.h"
+#include "mck/io.h"
 
 #define FIX(rel) MCK_FIXTURES "/" rel
 
@@ -25,25 +26,9 @@
 
 static char *slurp(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
 	char *buf = NULL;
-	long n;
 
-	if (f == NULL) {
-		fail_msg("cannot open %s", path);
-	}
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-		buf = malloc((size_t)n + 1);
-		if (buf != NULL && fread(buf, 1, (size_t)n, f) == (size_t)n) {
-			buf[n] = '\0';
-			*len = (size_t)n;
-		} else {
-			free(buf);
-			buf = NULL;
-		}
-	}
-	fclose(f);
-	if (buf == NULL) {
+	if (mck_io_read_file(path, (size_t)64 << 20, &buf, len) != 0) {
 		fail_msg("cannot read %s", path);
 	}
 	return buf;

@@ -1,5 +1,7 @@
 #include "imgcodec.h"
 
+#include "mck/io.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,24 +76,8 @@ uint8_t *mck_test_jpeg_encode(const uint8_t *pixels, uint32_t w, uint32_t h, int
 
 uint8_t *mck_test_slurp(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	uint8_t *buf = NULL;
-	long size;
+	char *buf = NULL;
 
-	if (f == NULL) {
-		return NULL;
-	}
-	if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-		buf = malloc((size_t)size + 1);
-		if (buf != NULL && fread(buf, 1, (size_t)size, f) != (size_t)size) {
-			free(buf);
-			buf = NULL;
-		}
-		if (buf != NULL) {
-			buf[size] = 0;
-			*len = (size_t)size;
-		}
-	}
-	fclose(f);
-	return buf;
+	/* The one file reader (refuses what is not a regular file; 1 GiB is plenty here). */
+	return mck_io_read_file(path, (size_t)1 << 30, &buf, len) == 0 ? (uint8_t *)buf : NULL;
 }

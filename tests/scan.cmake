@@ -25,3 +25,7 @@ if(TARGET mcissue)
         target_compile_definitions(test_scan_set PRIVATE MCK_SUBSET_FLOOR=11)
         set_tests_properties(test_scan_set PROPERTIES FIXTURES_REQUIRED degraded_subset)
 endif()
+# A photo to a verdict: codes drawn into one PNG, decoded, scanned, collected, verified.
+mck_add_test(test_photo LABEL unit
+             SOURCES test_photo.c support/qrdraw.c
+             LIBS mck_core mck_qrscan mck_imagefile mck_test_support PkgConfig::QRENCODE)

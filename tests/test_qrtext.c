@@ -137,35 +137,70 @@ static void test_chunk_conflicts(void **state)
 	enum mck_reason r;
 
 	(void)state;
-	/* different n */
-	(void)mck_qrtext_add(q, "MC1:/1/2/0001", 13);
-	(void)mck_qrtext_add(q, "MC1:/2/3/0001", 13);
-	assert_int_equal(assemble(&r), -1);
-	assert_int_equal(r, MCK_REASON_MALFORMED);
-	/* same chunk, different content */
-	mck_qrtext_init(q);
-	(void)mck_qrtext_add(q, "MC1:/1/2/0001", 13);
-	(void)mck_qrtext_add(q, "MC1:/1/2/0002", 13);
-	(void)mck_qrtext_add(q, "MC1:/2/2/0003", 13);
-	assert_int_equal(assemble(&r), -1);
-	assert_int_equal(r, MCK_REASON_MALFORMED);
 	/* i > n, i = 0 */
-	mck_qrtext_init(q);
 	assert_int_equal(mck_qrtext_add(q, "MC1:/3/2/0001", 13), MCK_QRTEXT_MALFORMED);
+	assert_int_equal(assemble(&r), -1);
+	assert_int_equal(r, MCK_REASON_MALFORMED);
 	mck_qrtext_init(q);
 	assert_int_equal(mck_qrtext_add(q, "MC1:/0/2/0001", 13), MCK_QRTEXT_MALFORMED);
-	/* a whole credential beside chunks */
+	/* a broken text beside a good one: the broken one is what is wrong */
 	mck_qrtext_init(q);
-	(void)mck_qrtext_add(q, "MC1:/0001", 9);
-	(void)mck_qrtext_add(q, "MC1:/1/1/0001", 13);
+	(void)mck_qrtext_add(q, "MC1:/1/2/0001", 13);
+	(void)mck_qrtext_add(q, "MC1:/2/2/0x", 11);
 	assert_int_equal(assemble(&r), -1);
 	assert_int_equal(r, MCK_REASON_MALFORMED);
-	/* two different whole credentials */
-	mck_qrtext_init(q);
-	(void)mck_qrtext_add(q, "MC1:/0001", 9);
-	(void)mck_qrtext_add(q, "MC1:/0002", 9);
+}
+
+/* The reason code assemble gives (by name: the test compiles before the code exists). */
+static const char *assemble_reason(void)
+{
+	enum mck_reason r = MCK_REASON_COUNT;
+
 	assert_int_equal(assemble(&r), -1);
-	assert_int_equal(r, MCK_REASON_MALFORMED);
+	return mck_reason_code(r);
+}
+
+/* @p a then @p b in one input: more than one credential, and a line saying so. */
+static void expect_several(const char *a, const char *b, const char *detail_part)
+{
+	char detail[160];
+
+	mck_qrtext_init(q);
+	(void)mck_qrtext_add(q, a, strlen(a));
+	(void)mck_qrtext_add(q, b, strlen(b));
+	assert_string_equal(assemble_reason(), "several_credentials");
+	assert_true(mck_qrtext_detail(q, detail, sizeof(detail)) > 0);
+	print_message("%s + %s: %s\n", a, b, detail);
+	assert_non_null(strstr(detail, detail_part));
+	assert_non_null(strstr(detail, "one at a time"));
+}
+
+static void test_several_credentials(void **state)
+{
+	char detail[160];
+
+	(void)state;
+	/* two different whole credentials, in either form */
+	expect_several("MC1:/0001", "MC1:/0002", "two different credentials");
+	expect_several("MC1:/0001", "eyJh.eyJi.c2ln", "two different credentials");
+	/* a whole credential beside a chunk of another, either way round */
+	expect_several("MC1:/0001", "MC1:/1/2/0001", "part of another");
+	expect_several("MC1:/1/2/0001", "MC1:/0001", "part of another");
+	/* chunks of credentials with different chunk counts */
+	expect_several("MC1:/1/2/0001", "MC1:/2/3/0001", "2 and 3 parts");
+	/* two different texts for the same chunk: two credentials of as many parts */
+	expect_several("MC1:/1/2/0001", "MC1:/1/2/0002", "part 1 of 2");
+	/* a third text does not undo it */
+	(void)mck_qrtext_add(q, "MC1:/2/2/0003", 13);
+	assert_string_equal(assemble_reason(), "several_credentials");
+	/* the same code twice (a camera, a photo of two copies) is one credential */
+	mck_qrtext_init(q);
+	(void)mck_qrtext_add(q, "MC1:/000103", 11);
+	(void)mck_qrtext_add(q, "MC1:/000103", 11);
+	assert_int_equal(mck_qrtext_detail(q, detail, sizeof(detail)), 0);
+	assert_string_equal(detail, "");
+	assert_int_equal(assemble(&(enum mck_reason){0}), 0);
+	assert_string_equal(out, "-.0");
 }
 
 static void test_other_codes_beside_a_credential(void **state)
@@ -204,6 +239,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_plain, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_chunks_any_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_chunk_conflicts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_several_credentials, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_codes_beside_a_credential, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_oversize, setup, teardown),

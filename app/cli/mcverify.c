@@ -274,6 +274,10 @@ static int verify_inputs(struct session *s, const struct input *in, size_t n,
 	} else {
 		mck_verify_qr(s->verifier, s->texts, s->opt->has_now ? s->opt->now : clock_now(),
 			      res);
+		/* several_credentials: say which kinds of code met (the core gives the reason) */
+		if (res->detail[0] == '\0') {
+			(void)mck_qrtext_detail(s->texts, res->detail, sizeof(res->detail));
+		}
 	}
 	mck_qrtext_free(s->texts);
 	return 0;

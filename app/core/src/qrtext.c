@@ -2,6 +2,7 @@
 #include "mck/qrtext.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "mck/crypto.h"
@@ -49,12 +50,24 @@ static bool plain_jws(const char *s, size_t len)
 	return dots == 2 && len > 2 && s[0] != '.';
 }
 
+/* A sign of a second credential; the first one seen is the one described. */
+static void conflict(struct mck_qrtext *q, enum mck_qrtext_conflict how, unsigned other_n)
+{
+	if (q->conflict == MCK_QRTEXT_ONE) {
+		q->conflict = (int)how;
+		q->other_n = other_n;
+	}
+}
+
 static enum mck_qrtext_kind add_whole(struct mck_qrtext *q, const char *text, size_t len,
 				      int compact)
 {
+	if (q->n != 0) {
+		conflict(q, MCK_QRTEXT_WHOLE_AND_CHUNK, 0);
+	}
 	if (q->has_whole) {
 		if (q->whole_len != len || memcmp(q->whole, text, len) != 0) {
-			q->conflict = 1;
+			conflict(q, MCK_QRTEXT_TWO_WHOLE, 0);
 		}
 	} else {
 		memcpy(q->whole, text, len);
@@ -69,15 +82,19 @@ static enum mck_qrtext_kind add_whole(struct mck_qrtext *q, const char *text, si
 static enum mck_qrtext_kind add_chunk(struct mck_qrtext *q, unsigned i, unsigned n, const char *d,
 				      size_t len)
 {
+	if (q->has_whole) {
+		conflict(q, MCK_QRTEXT_WHOLE_AND_CHUNK, 0);
+	}
 	if (q->n != 0 && q->n != n) {
-		q->conflict = 1;
+		conflict(q, MCK_QRTEXT_CHUNK_COUNTS, n);
 		return MCK_QRTEXT_CHUNK;
 	}
 	q->n = n;
 	if (q->have & (1u << (i - 1))) {
-		/* The same chunk seen twice (a camera does that): it must agree. */
+		/* The same chunk seen twice (a camera does that) must agree; QR codes
+		 * correct their own errors, so another text is another credential's. */
 		if (q->len[i - 1] != len || memcmp(q->digits + q->off[i - 1], d, len) != 0) {
-			q->conflict = 1;
+			conflict(q, MCK_QRTEXT_CHUNK_TWICE, i);
 		}
 		return MCK_QRTEXT_CHUNK;
 	}
@@ -170,7 +187,13 @@ int mck_qrtext_assemble(const struct mck_qrtext *q, char *out, size_t cap, size_
 		return -1;
 	}
 	out[0] = '\0';
-	if (q->malformed || q->conflict || (q->has_whole && q->n != 0)) {
+	/* Before malformed: two good credentials and a broken code still need
+	 * showing one at a time, and then the broken one is named alone. */
+	if (q->conflict != MCK_QRTEXT_ONE) {
+		*reason = MCK_REASON_SEVERAL_CREDENTIALS;
+		return -1;
+	}
+	if (q->malformed) {
 		*reason = MCK_REASON_MALFORMED;
 		return -1;
 	}
@@ -213,4 +236,44 @@ int mck_qrtext_assemble(const struct mck_qrtext *q, char *out, size_t cap, size_
 	out[o] = '\0';
 	*outlen = o;
 	return 0;
+}
+
+size_t mck_qrtext_detail(const struct mck_qrtext *q, char *buf, size_t cap)
+{
+	int n = 0;
+
+	if (cap == 0) {
+		return 0;
+	}
+	switch ((enum mck_qrtext_conflict)q->conflict) {
+	case MCK_QRTEXT_TWO_WHOLE:
+		n = snprintf(buf, cap,
+			     "two different credentials in one input: show them one at a "
+			     "time");
+		break;
+	case MCK_QRTEXT_WHOLE_AND_CHUNK:
+		n = snprintf(buf, cap,
+			     "a credential and part of another in one input: show them one at a "
+			     "time");
+		break;
+	case MCK_QRTEXT_CHUNK_COUNTS:
+		n = snprintf(buf, cap,
+			     "parts of credentials of %u and %u parts in one input: show them one "
+			     "at a time",
+			     q->n < q->other_n ? q->n : q->other_n,
+			     q->n < q->other_n ? q->other_n : q->n);
+		break;
+	case MCK_QRTEXT_CHUNK_TWICE:
+		n = snprintf(
+			buf, cap,
+			"two different texts for part %u of %u: parts of two credentials; show "
+			"them one at a time",
+			q->other_n, q->n);
+		break;
+	case MCK_QRTEXT_ONE:
+	default:
+		buf[0] = '\0';
+		break;
+	}
+	return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
 }

@@ -615,6 +615,8 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_NOT_A_CREDENTIAL] = "Ten kod QR nie jest mikropoświadczeniem.",
 			[MCK_REASON_CHUNKS_INCOMPLETE] =
 				"Brakuje części poświadczenia złożonego z kilku kodów.",
+			[MCK_REASON_SEVERAL_CREDENTIALS] =
+				"Pokazano więcej niż jedno poświadczenie: pokaż je po kolei.",
 			[MCK_REASON_MALFORMED] =
 				"Poświadczenie jest uszkodzone lub źle zakodowane.",
 			[MCK_REASON_ALG_NOT_ALLOWED] =
@@ -663,6 +665,8 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_NOT_A_CREDENTIAL] = "Dieser QR-Code ist kein Micro-Credential.",
 			[MCK_REASON_CHUNKS_INCOMPLETE] =
 				"Es fehlen Teile dieses mehrteiligen Nachweises.",
+			[MCK_REASON_SEVERAL_CREDENTIALS] =
+				"Es wurde mehr als ein Nachweis gezeigt: bitte einzeln zeigen.",
 			[MCK_REASON_MALFORMED] = "Der Nachweis ist beschädigt oder falsch kodiert.",
 			[MCK_REASON_ALG_NOT_ALLOWED] =
 				"Der Nachweis verwendet ein nicht zugelassenes Signaturverfahren.",
@@ -716,6 +720,8 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 				"Ce code QR n'est pas une microcertification.",
 			[MCK_REASON_CHUNKS_INCOMPLETE] =
 				"Il manque des parties de cette attestation en plusieurs codes.",
+			[MCK_REASON_SEVERAL_CREDENTIALS] = "Plus d'une attestation a été présentée "
+							   ": présentez-les une par une.",
 			[MCK_REASON_MALFORMED] = "L'attestation est endommagée ou mal encodée.",
 			[MCK_REASON_ALG_NOT_ALLOWED] =
 				"L'attestation utilise une méthode de signature non autorisée.",
@@ -768,6 +774,8 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 				"Αυτός ο κωδικός QR δεν είναι μικροδιαπιστευτήριο.",
 			[MCK_REASON_CHUNKS_INCOMPLETE] =
 				"Λείπουν μέρη αυτού του πιστοποιητικού πολλών κωδικών.",
+			[MCK_REASON_SEVERAL_CREDENTIALS] = "Εμφανίστηκαν περισσότερα από ένα "
+							   "πιστοποιητικά: δείξτε τα ένα-ένα.",
 			[MCK_REASON_MALFORMED] =
 				"Το πιστοποιητικό είναι κατεστραμμένο ή λάθος κωδικοποιημένο.",
 			[MCK_REASON_ALG_NOT_ALLOWED] =
@@ -818,6 +826,9 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 				"Questo codice QR non è una microcredenziale.",
 			[MCK_REASON_CHUNKS_INCOMPLETE] =
 				"Mancano alcune parti di questa credenziale in più codici.",
+			[MCK_REASON_SEVERAL_CREDENTIALS] =
+				"È stata mostrata più di una credenziale: mostratele una alla "
+				"volta.",
 			[MCK_REASON_MALFORMED] = "La credenziale è danneggiata o codificata male.",
 			[MCK_REASON_ALG_NOT_ALLOWED] =
 				"La credenziale usa un metodo di firma non ammesso.",
@@ -865,6 +876,8 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_NOT_A_CREDENTIAL] = "Este código QR no es una microcredencial.",
 			[MCK_REASON_CHUNKS_INCOMPLETE] =
 				"Faltan partes de esta credencial de varios códigos.",
+			[MCK_REASON_SEVERAL_CREDENTIALS] =
+				"Se ha mostrado más de una credencial: muéstrelas de una en una.",
 			[MCK_REASON_MALFORMED] = "La credencial está dañada o mal codificada.",
 			[MCK_REASON_ALG_NOT_ALLOWED] =
 				"La credencial usa un método de firma no permitido.",

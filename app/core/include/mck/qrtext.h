@@ -11,6 +11,15 @@
 /* The JWS of the largest credential: nine full codes of digits. */
 #define MCK_JWS_TEXT_MAX (MCK_CHUNKS_MAX * MCK_QRTEXT_MAX / 2)
 
+/* How the texts collected show more than one credential (several_credentials). */
+enum mck_qrtext_conflict {
+	MCK_QRTEXT_ONE = 0,         /* no sign of a second credential */
+	MCK_QRTEXT_TWO_WHOLE,       /* two different whole (non-chunked) texts */
+	MCK_QRTEXT_WHOLE_AND_CHUNK, /* a whole text and a chunk */
+	MCK_QRTEXT_CHUNK_COUNTS,    /* chunks of n and of other_n chunks */
+	MCK_QRTEXT_CHUNK_TWICE,     /* two different texts for chunk other_n of n */
+};
+
 /*
  * Collects the texts of one credential (one text, or the chunks of a chunked
  * one, in any order). Caller-owned storage: mck_qrtext_init / mck_qrtext_free.
@@ -26,7 +35,8 @@ struct mck_qrtext {
 	char whole[MCK_QRTEXT_MAX + 1]; /* a non-chunked text */
 	size_t whole_len;
 	int whole_compact; /* 1: MC1:/digits, 0: plain JWS */
-	int conflict;      /* two different credentials or chunk sets */
+	int conflict;      /* enum mck_qrtext_conflict, the first seen; nonzero: several */
+	unsigned other_n;  /* the second chunk count, or the chunk seen twice */
 	int has_whole;     /* whole[] holds a text */
 	int malformed;     /* a text with the MC1:/ prefix was broken */
 };
@@ -43,8 +53,9 @@ enum mck_qrtext_kind {
 };
 
 /**
- * Add one scanned text (copied; texts over MCK_QRTEXT_MAX are malformed). Returns the kind it was taken as. Chunk i of n sets the
- * chunk progress (for "part 2 of 3" displays: mck_qrtext_have / n).
+ * Add one scanned text (copied; texts over MCK_QRTEXT_MAX are malformed).
+ * Returns the kind it was taken as. Chunk i of n sets the chunk progress (for
+ * "part 2 of 3" displays: mck_qrtext_have / n).
  */
 enum mck_qrtext_kind mck_qrtext_add(struct mck_qrtext *q, const char *text, size_t len);
 
@@ -54,9 +65,17 @@ unsigned mck_qrtext_have(const struct mck_qrtext *q);
 /**
  * Produce the JWS compact serialization into @p out (capacity @p cap, which must
  * be at least MCK_JWS_TEXT_MAX + 1; NUL-terminated). Returns 0 and sets *outlen,
- * or a reason: NOT_A_CREDENTIAL, CHUNKS_INCOMPLETE, MALFORMED.
+ * or a reason: NOT_A_CREDENTIAL, CHUNKS_INCOMPLETE, SEVERAL_CREDENTIALS (the
+ * texts belong to more than one credential, however well formed), MALFORMED.
  */
 int mck_qrtext_assemble(const struct mck_qrtext *q, char *out, size_t cap, size_t *outlen,
 			enum mck_reason *reason);
+
+/**
+ * One line for people on how the texts hold more than one credential, into
+ * @p buf (capacity @p cap, NUL-terminated; "" when they do not). Returns its
+ * length. For the answer's "detail" beside several_credentials.
+ */
+size_t mck_qrtext_detail(const struct mck_qrtext *q, char *buf, size_t cap);
 
 #endif

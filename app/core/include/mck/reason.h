@@ -28,6 +28,8 @@ enum mck_verdict {
 	  "This QR code is not a micro-credential.")                                               \
 	X(CHUNKS_INCOMPLETE, "chunks_incomplete", UNREADABLE,                                      \
 	  "Some parts of this multi-part credential are missing.")                                 \
+	X(SEVERAL_CREDENTIALS, "several_credentials", UNREADABLE,                                  \
+	  "More than one credential was shown: show them one at a time.")                          \
 	X(MALFORMED, "malformed", INVALID, "The credential is damaged or badly encoded.")          \
 	X(ALG_NOT_ALLOWED, "alg_not_allowed", INVALID,                                             \
 	  "The credential uses a signature method that is not allowed.")                           \

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # mcverify's inputs end to end, on credentials mcissue signs: two different
 # credentials in one photo (unreadable, several_credentials, a detail; the
-# chunks of one credential in one photo still verify).
+# chunks of one credential in one photo still verify), an image without a
+# code (its answer's time is the time of the verdict, not 1970).
 # Usage: e2e_inputs.sh MCISSUE MCVERIFY FIXTURES_DIR
 set -euo pipefail
 
@@ -87,6 +88,39 @@ cred "Anna Kowalska" --form chunked:3 >"$T/chunks"
 verify --image "$T/chunks.png"
 if [[ $RC -eq 0 ]] && grep -q '"verdict":[[:space:]]*"valid"' <<<"$OUT"; then ok; else
 	bad "three chunks of one credential in one photo: exit $RC $(one_line "$OUT")"
+fi
+
+# ---- an image without a code: the time of the verdict ----
+
+want_time=$(date -u -d "@$NOW" +%Y-%m-%dT%H:%M:%SZ)
+verify --image "$FIXTURES/cases/unreadable-no-code/input0.png"
+if [[ $RC -eq 3 ]] && grep -q '"no_code"' <<<"$OUT" &&
+	grep -q "\"now\":[[:space:]]*\"$want_time\"" <<<"$OUT"; then
+	ok
+else
+	bad "no code (--now): exit $RC, want time $want_time: $(one_line "$OUT")"
+fi
+# Without --now: the clock's time, not the epoch.
+RC=0
+OUT=$("$MCVERIFY" --anchors "$T/anchors" --trust "$T/trustlist.jws" --json \
+	--image "$FIXTURES/cases/unreadable-no-code/input0.png" 2>"$T/err") || RC=$?
+year=$(date -u +%Y)
+if [[ $RC -eq 3 ]] && grep -q "\"now\":[[:space:]]*\"$year-" <<<"$OUT"; then ok; else
+	bad "no code (clock): exit $RC, want a time in $year: $(one_line "$OUT")"
+fi
+# A file that is no image at all is no code either, at the same time.
+head -c 3000 /dev/urandom >"$T/noise.png"
+verify --image "$T/noise.png"
+if [[ $RC -eq 3 ]] && grep -q "\"now\":[[:space:]]*\"$want_time\"" <<<"$OUT"; then ok; else
+	bad "undecodable image: exit $RC $(one_line "$OUT")"
+fi
+# --batch: an image line without a code, the same.
+printf '%s\n' "$FIXTURES/cases/unreadable-no-code/input0.png" >"$T/batch"
+RC=0
+OUT=$("$MCVERIFY" --anchors "$T/anchors" --trust "$T/trustlist.jws" --now "$NOW" \
+	--batch "$T/batch" 2>"$T/err") || RC=$?
+if [[ $RC -eq 3 ]] && grep -q "\"now\":\"$want_time\"" <<<"$OUT"; then ok; else
+	bad "batch, no code: exit $RC $(one_line "$OUT")"
 fi
 
 finish e2e_inputs

@@ -234,6 +234,25 @@ static int64_t clock_now(void)
 	return t < 0 ? 0 : (int64_t)t;
 }
 
+/* The time a verdict is made at: --now, else the clock. */
+static int64_t verdict_time(const struct session *s)
+{
+	return s->opt->has_now ? s->opt->now : clock_now();
+}
+
+/*
+ * A verdict without a verification (no code in an image, an input that
+ * cannot be read): it is made at a time too, given as for any unreadable
+ * input (verifier-contract.md: every answer's time).
+ */
+static void set_unverified(const struct session *s, struct mck_result *res, enum mck_reason reason,
+			   const char *why)
+{
+	mck_result_set(res, reason, why);
+	res->now = verdict_time(s);
+	res->time_source = MCK_TIME_GIVEN;
+}
+
 /*
  * Verify the inputs as one credential into @p res. Returns -1 when an input
  * cannot be read at all (bad arguments: exit 4), with @p why.
@@ -270,10 +289,9 @@ static int verify_inputs(struct session *s, const struct input *in, size_t n,
 		codes += rc;
 	}
 	if (images_only && codes == 0) {
-		mck_result_set(res, MCK_REASON_NO_CODE, why[0] != '\0' ? why : NULL);
+		set_unverified(s, res, MCK_REASON_NO_CODE, why[0] != '\0' ? why : NULL);
 	} else {
-		mck_verify_qr(s->verifier, s->texts, s->opt->has_now ? s->opt->now : clock_now(),
-			      res);
+		mck_verify_qr(s->verifier, s->texts, verdict_time(s), res);
 		/* several_credentials: say which kinds of code met (the core gives the reason) */
 		if (res->detail[0] == '\0') {
 			(void)mck_qrtext_detail(s->texts, res->detail, sizeof(res->detail));
@@ -468,7 +486,7 @@ static int collect(struct session *s, const struct mck_result *res)
 static int decide(struct session *s)
 {
 	struct decision *d = s->decision;
-	int64_t now = s->opt->has_now ? s->opt->now : clock_now();
+	int64_t now = verdict_time(s);
 	char reference[MCK_POLICY_REF_LEN];
 	cJSON *record = mck_session_record(&d->session, now, reference);
 	cJSON *out = cJSON_CreateObject();
@@ -543,7 +561,7 @@ static int run_batch(struct session *s)
 		memset(&res, 0, sizeof(res));
 		if (verify_inputs(s, &in, 1, &res, why, sizeof(why)) != 0) {
 			/* One unreadable line must not stop the rest of the batch. */
-			mck_result_set(&res, MCK_REASON_NO_CODE, why);
+			set_unverified(s, &res, MCK_REASON_NO_CODE, why);
 		}
 		rc = s->decision != NULL ? collect(s, &res) : report(s, &res, true);
 		mck_result_free(&res);

@@ -9,7 +9,7 @@ if(TARGET mcissue)
                  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e_policy.sh
                          $<TARGET_FILE:mcissue> $<TARGET_FILE:mcverify>)
         set_tests_properties(e2e_policy PROPERTIES LABELS e2e TIMEOUT 120)
-        # mcverify's inputs: several credentials in one photo.
+        # mcverify's inputs: several credentials in one photo, no code, long stdin lines.
         add_test(NAME e2e_inputs
                  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e_inputs.sh
                          $<TARGET_FILE:mcissue> $<TARGET_FILE:mcverify> ${MCK_FIXTURES})

@@ -2,7 +2,9 @@
 # mcverify's inputs end to end, on credentials mcissue signs: two different
 # credentials in one photo (unreadable, several_credentials, a detail; the
 # chunks of one credential in one photo still verify), an image without a
-# code (its answer's time is the time of the verdict, not 1970).
+# code (its answer's time is the time of the verdict, not 1970), and `-`
+# with a line longer than a QR code holds (that line is malformed, the
+# stream is read on; never exit 4).
 # Usage: e2e_inputs.sh MCISSUE MCVERIFY FIXTURES_DIR
 set -euo pipefail
 
@@ -121,6 +123,59 @@ OUT=$("$MCVERIFY" --anchors "$T/anchors" --trust "$T/trustlist.jws" --now "$NOW"
 	--batch "$T/batch" 2>"$T/err") || RC=$?
 if [[ $RC -eq 3 ]] && grep -q "\"now\":\"$want_time\"" <<<"$OUT"; then ok; else
 	bad "batch, no code: exit $RC $(one_line "$OUT")"
+fi
+
+# ---- standard input: a line longer than one QR code holds ----
+
+# 7089 digits is the most a QR code holds; MC1:/ and 9000 digits is more.
+long="MC1:/$(head -c 9000 /dev/zero | tr '\0' 0)"
+verify - < <(printf '%s\n' "$long")
+if [[ $RC -eq 2 ]] && grep -q '"malformed"' <<<"$OUT"; then ok; else
+	bad "stdin, one overlong line: exit $RC $(one_line "$OUT") $(head -c 200 "$T/err")"
+fi
+# The same for a line that is no MC1 text, and for one far longer than any buffer.
+verify - < <(head -c 200000 /dev/zero | tr '\0' A)
+if [[ $RC -eq 2 ]] && grep -q '"malformed"' <<<"$OUT"; then ok; else
+	bad "stdin, 200 kB without a newline: exit $RC $(one_line "$OUT") $(head -c 200 "$T/err")"
+fi
+# Reading goes on after an overlong line (here 100 kB, more than the nine
+# chunks of the largest credential): the lines after it are read.
+head -n 1 "$T/chunks" >"$T/stdin"
+printf 'MC1:/%s\n' "$(head -c 100000 /dev/zero | tr '\0' 1)" >>"$T/stdin"
+tail -n 2 "$T/chunks" >>"$T/stdin"
+verify - <"$T/stdin"
+if [[ $RC -eq 2 ]] && grep -q '"malformed"' <<<"$OUT"; then ok; else
+	bad "stdin, overlong line between chunks: exit $RC $(one_line "$OUT") $(head -c 200 "$T/err")"
+fi
+# The lines after it count: with a chunk of another credential after the
+# overlong line, the answer is that there are two.
+{
+	cat "$T/stdin"
+	cred "Jan Nowak"
+} >"$T/stdin.two"
+verify - <"$T/stdin.two"
+if [[ $RC -eq 3 ]] && grep -q '"several_credentials"' <<<"$OUT"; then ok; else
+	bad "stdin, a credential after the overlong line: exit $RC $(one_line "$OUT")"
+fi
+# Without the overlong line the same stream verifies: the lines around it are intact.
+cp "$T/chunks" "$T/stdin.ok"
+verify - <"$T/stdin.ok"
+if [[ $RC -eq 0 ]]; then ok; else bad "stdin, the chunks: exit $RC $(one_line "$OUT")"; fi
+# CRLF line ends and blank lines are fine.
+{
+	echo
+	sed 's/$/\r/' "$T/stdin.ok"
+	echo
+} >"$T/stdin.crlf"
+verify - <"$T/stdin.crlf"
+if [[ $RC -eq 0 ]]; then ok; else bad "stdin, CRLF: exit $RC $(one_line "$OUT")"; fi
+# An endless stream is refused after a bound, as before: exit 4, not a hang.
+RC=0
+head -c $((80 * 1024 * 1024)) /dev/zero | tr '\0' '\n' |
+	"$MCVERIFY" --anchors "$T/anchors" --trust "$T/trustlist.jws" --json - \
+		>/dev/null 2>"$T/err" || RC=$?
+if [[ $RC -eq 4 ]] && grep -q 'standard input' "$T/err"; then ok; else
+	bad "stdin over the bound: exit $RC $(head -c 200 "$T/err")"
 fi
 
 finish e2e_inputs

@@ -227,6 +227,22 @@ static void test_oversize(void **state)
 	assert_int_equal(mck_qrtext_add(q, big, strlen(big)), MCK_QRTEXT_MALFORMED);
 	assert_int_equal(assemble(&r), -1);
 	assert_int_equal(r, MCK_REASON_MALFORMED);
+	/* More than one QR code holds is malformed whatever it looks like: no code
+	 * read it (verifier-contract.md, a long line on standard input). */
+	static const char *const looks[] = {"eyJh", "https://example.org/", "xxxx"};
+	for (size_t i = 0; i < sizeof(looks) / sizeof(looks[0]); i++) {
+		mck_qrtext_init(q);
+		memset(big, 'a', MCK_QRTEXT_MAX + 10);
+		memcpy(big, looks[i], strlen(looks[i]));
+		big[MCK_QRTEXT_MAX / 2] = '.';
+		big[MCK_QRTEXT_MAX / 2 + 10] = '.';
+		assert_int_equal(mck_qrtext_add(q, big, MCK_QRTEXT_MAX + 1), MCK_QRTEXT_MALFORMED);
+		assert_int_equal(assemble(&r), -1);
+		assert_string_equal(mck_reason_code(r), "malformed");
+	}
+	/* one character less is a plain JWS as any other */
+	mck_qrtext_init(q);
+	assert_int_equal(mck_qrtext_add(q, big, MCK_QRTEXT_MAX), MCK_QRTEXT_PLAIN);
 	free(big);
 }
 

@@ -115,18 +115,19 @@ enum mck_qrtext_kind mck_qrtext_add(struct mck_qrtext *q, const char *text, size
 	const char *body;
 	size_t blen;
 
+	/* No QR code holds more: whatever it looks like, it was not read from one. */
+	if (len > MCK_QRTEXT_MAX) {
+		q->malformed = 1;
+		return MCK_QRTEXT_MALFORMED;
+	}
 	if (len < PREFIX_LEN || memcmp(text, prefix, PREFIX_LEN) != 0) {
-		if (len <= MCK_QRTEXT_MAX && plain_jws(text, len)) {
+		if (plain_jws(text, len)) {
 			return add_whole(q, text, len, 0);
 		}
 		return MCK_QRTEXT_OTHER;
 	}
 	body = text + PREFIX_LEN;
 	blen = len - PREFIX_LEN;
-	if (len > MCK_QRTEXT_MAX) {
-		q->malformed = 1;
-		return MCK_QRTEXT_MALFORMED;
-	}
 	if (blen >= 4 && body[1] == '/' && body[3] == '/') {
 		unsigned i = (unsigned)(body[0] - '0');
 		unsigned n = (unsigned)(body[2] - '0');

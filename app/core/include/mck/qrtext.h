@@ -38,7 +38,7 @@ struct mck_qrtext {
 	int conflict;      /* enum mck_qrtext_conflict, the first seen; nonzero: several */
 	unsigned other_n;  /* the second chunk count, or the chunk seen twice */
 	int has_whole;     /* whole[] holds a text */
-	int malformed;     /* a text with the MC1:/ prefix was broken */
+	int malformed;     /* a text was over MCK_QRTEXT_MAX, or MC1:/ and broken */
 };
 
 void mck_qrtext_init(struct mck_qrtext *q);

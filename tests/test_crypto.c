@@ -16,7 +16,7 @@
 #include <cjson/cJSON.h>
 
 #include "mck/b64url.h"
-#include "mck/crypto.h"
+#include "mck/crypto_sign.h"
 #include "mck/err.h"
 #include "mck/io.h"
 

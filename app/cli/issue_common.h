@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "mck/crypto.h"
+#include "mck/crypto_sign.h"
 #include "mck/jwk.h"
 
 /* Exit codes of every subcommand. */

@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "mck/crypto.h"
+#include "mck/crypto_sign.h"
 #include "mck/jwk.h"
 #include "mck/trustlist.h"
 

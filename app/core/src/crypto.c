@@ -1,10 +1,12 @@
 /*
- * Keys, hashes and signatures over Mbed TLS: the only file that includes its headers.
+ * Algorithms, hashes, public keys and signature checks over Mbed TLS. With
+ * crypto_sign.c (the issuer side: key generation, private keys, signing, in
+ * mck_crypto_sign), the only files that include its headers.
  *
  * Written against Mbed TLS 2.28; the 3.x differences are fenced with
  * MCK_MBEDTLS3 so that moving to 3.6 LTS is a rebuild.
  */
-#include "mck/crypto.h"
+#include "crypto_impl.h"
 
 #include "mck/err.h"
 
@@ -12,34 +14,11 @@
 #include <string.h>
 
 #include <mbedtls/bignum.h>
-#include <mbedtls/ctr_drbg.h>
 #include <mbedtls/ecdsa.h>
-#include <mbedtls/ecp.h>
-#include <mbedtls/entropy.h>
-#include <mbedtls/md.h>
-#include <mbedtls/pk.h>
 #include <mbedtls/platform_util.h>
-#include <mbedtls/rsa.h>
 #include <mbedtls/sha256.h>
-#include <mbedtls/version.h>
-
-#if MBEDTLS_VERSION_NUMBER >= 0x03000000
-#define MCK_MBEDTLS3 1
-#if defined(MBEDTLS_USE_PSA_CRYPTO)
-#include <psa/crypto.h>
-#endif
-#else
-#define MCK_MBEDTLS3 0
-#endif
-
-/* 3.x made struct fields private; 2.28 has no such macro. */
-#ifndef MBEDTLS_PRIVATE
-#define MBEDTLS_PRIVATE(member) member
-#endif
 
 #define EC_MAX_BYTES    48 /* P-384 */
-#define HASH_MAX_BYTES  48 /* SHA-384 */
-#define PSS_SALT_LEN    32 /* RFC 7518 §3.5: salt as long as the hash */
 /* FIPS 186-5 §A.1.1 bounds e below 2^256; a bigger e only makes verification slow. */
 #define RSA_MAX_E_BYTES 32
 #define PEM_MAX_BYTES   (64u * 1024u)
@@ -64,15 +43,8 @@ struct mck_pubkey {
 	struct pub_ctx store;
 };
 
-struct mck_privkey {
-	enum mck_key_type type;
-	size_t len;
-	mbedtls_pk_context *pk; /* points at store, as in struct mck_pubkey */
-	mbedtls_pk_context store;
-};
-
 /* Mbed TLS 3.x with MBEDTLS_USE_PSA_CRYPTO routes pk operations through PSA. */
-static int crypto_ready(void)
+int mck__crypto_ready(void)
 {
 #if MCK_MBEDTLS3 && defined(MBEDTLS_USE_PSA_CRYPTO)
 	if (psa_crypto_init() != PSA_SUCCESS) {
@@ -140,6 +112,13 @@ int mck_alg_fits_key(enum mck_alg alg, enum mck_key_type type)
 	return i < NALGS && algs[i].key == type;
 }
 
+mbedtls_md_type_t mck__crypto_alg_md(enum mck_alg alg)
+{
+	size_t i = alg_index(alg);
+
+	return i < NALGS ? algs[i].md : MBEDTLS_MD_NONE;
+}
+
 /* ---- hashing ---- */
 
 void mck_sha256(const void *data, size_t len, uint8_t out[MCK_SHA256_LEN])
@@ -156,7 +135,7 @@ void mck_sha256(const void *data, size_t len, uint8_t out[MCK_SHA256_LEN])
 }
 
 /* Digest of @p msg for @p md into @p out (HASH_MAX_BYTES); returns its length or 0. */
-static size_t hash_msg(mbedtls_md_type_t md, const uint8_t *msg, size_t msglen, uint8_t *out)
+size_t mck__crypto_hash(mbedtls_md_type_t md, const uint8_t *msg, size_t msglen, uint8_t *out)
 {
 	const mbedtls_md_info_t *info = mbedtls_md_info_from_type(md);
 
@@ -166,36 +145,9 @@ static size_t hash_msg(mbedtls_md_type_t md, const uint8_t *msg, size_t msglen, 
 	return mbedtls_md_get_size(info);
 }
 
-/* ---- random numbers (issuer side only) ---- */
-
-struct rng {
-	mbedtls_entropy_context entropy;
-	mbedtls_ctr_drbg_context drbg;
-};
-
-/* A fresh DRBG per operation: signing is rare, and no global state is needed. */
-static int rng_init(struct rng *r)
-{
-	static const char pers[] = "mck crypto";
-
-	mbedtls_entropy_init(&r->entropy);
-	mbedtls_ctr_drbg_init(&r->drbg);
-	if (mbedtls_ctr_drbg_seed(&r->drbg, mbedtls_entropy_func, &r->entropy,
-				  (const unsigned char *)pers, sizeof(pers) - 1) != 0) {
-		return MCK_ERR_RANDOM;
-	}
-	return MCK_OK;
-}
-
-static void rng_free(struct rng *r)
-{
-	mbedtls_ctr_drbg_free(&r->drbg);
-	mbedtls_entropy_free(&r->entropy);
-}
-
 /* ---- raw components ---- */
 
-static int ec_group_id(enum mck_key_type type, mbedtls_ecp_group_id *id, size_t *flen)
+int mck__crypto_ec_group(enum mck_key_type type, mbedtls_ecp_group_id *id, size_t *flen)
 {
 	switch (type) {
 	case MCK_KEY_EC_P256:
@@ -267,7 +219,7 @@ out:
  * Exact bit length of the modulus. mbedtls_pk_get_bitlen rounds RSA keys up to whole
  * bytes (8 * len), so a 2047-bit modulus would pass as 2048.
  */
-static size_t rsa_bits(const mbedtls_rsa_context *rsa)
+size_t mck__crypto_rsa_bits(const mbedtls_rsa_context *rsa)
 {
 	mbedtls_mpi n;
 	size_t bits = 0;
@@ -281,7 +233,7 @@ static size_t rsa_bits(const mbedtls_rsa_context *rsa)
 }
 
 /* The public half of a parsed key, with its type (P-256, P-384 or RSA; others fail). */
-static int pk_to_raw(const mbedtls_pk_context *pk, struct mck_key_raw *raw)
+int mck__crypto_pk_to_raw(const mbedtls_pk_context *pk, struct mck_key_raw *raw)
 {
 	const mbedtls_ecp_keypair *ec;
 	size_t flen = 0;
@@ -321,7 +273,7 @@ static int pubkey_ec(struct mck_pubkey *key, const struct mck_key_raw *raw)
 	mbedtls_ecp_group_id id = MBEDTLS_ECP_DP_NONE;
 	size_t flen = 0;
 
-	if (ec_group_id(raw->type, &id, &flen) != MCK_OK || raw->alen != flen ||
+	if (mck__crypto_ec_group(raw->type, &id, &flen) != MCK_OK || raw->alen != flen ||
 	    raw->blen != flen) {
 		return MCK_ERR_KEY;
 	}
@@ -376,7 +328,7 @@ static int pubkey_rsa(struct mck_pubkey *key, const struct mck_key_raw *raw)
 	    mbedtls_rsa_complete(rsa) != 0 || mbedtls_rsa_check_pubkey(rsa) != 0) {
 		return MCK_ERR_KEY;
 	}
-	bits = rsa_bits(rsa);
+	bits = mck__crypto_rsa_bits(rsa);
 	if (bits < MCK_RSA_MIN_BITS || bits > MCK_RSA_MAX_BITS) {
 		return MCK_ERR_KEY;
 	}
@@ -396,7 +348,7 @@ int mck_pubkey_create(struct mck_pubkey **out, const struct mck_key_raw *raw)
 	if (raw == NULL) {
 		return MCK_ERR_INVAL;
 	}
-	rc = crypto_ready();
+	rc = mck__crypto_ready();
 	if (rc != MCK_OK) {
 		return rc;
 	}
@@ -435,7 +387,7 @@ int mck_pubkey_create(struct mck_pubkey **out, const struct mck_key_raw *raw)
  * without one as DER: copy into a NUL-terminated buffer, and insist on a PEM header
  * so that DER never gets in through a PEM interface.
  */
-static int pem_copy(const char *pem, size_t len, unsigned char **buf)
+int mck__crypto_pem_copy(const char *pem, size_t len, unsigned char **buf)
 {
 	static const char begin[] = "-----BEGIN ";
 	unsigned char *p;
@@ -470,11 +422,11 @@ int mck_pubkey_from_pem(struct mck_pubkey **out, const char *pem, size_t len)
 		return MCK_ERR_INVAL;
 	}
 	*out = NULL;
-	rc = crypto_ready();
+	rc = mck__crypto_ready();
 	if (rc != MCK_OK) {
 		return rc;
 	}
-	rc = pem_copy(pem, len, &buf);
+	rc = mck__crypto_pem_copy(pem, len, &buf);
 	if (rc != MCK_OK) {
 		return rc;
 	}
@@ -484,7 +436,7 @@ int mck_pubkey_from_pem(struct mck_pubkey **out, const char *pem, size_t len)
 		goto out;
 	}
 	/* Through the raw form, so that both constructors apply the same checks. */
-	rc = pk_to_raw(&pk, &raw);
+	rc = mck__crypto_pk_to_raw(&pk, &raw);
 	if (rc == MCK_OK) {
 		rc = mck_pubkey_create(out, &raw);
 	}
@@ -615,7 +567,7 @@ int mck_verify(const struct mck_pubkey *key, enum mck_alg alg, const uint8_t *ms
 	if (i >= NALGS || algs[i].key != key->type) {
 		return MCK_ERR_ALG;
 	}
-	hlen = hash_msg(algs[i].md, msg, msglen, hash);
+	hlen = mck__crypto_hash(algs[i].md, msg, msglen, hash);
 	if (hlen == 0) {
 		return MCK_ERR_SIGNATURE;
 	}
@@ -629,322 +581,6 @@ int mck_verify(const struct mck_pubkey *key, enum mck_alg alg, const uint8_t *ms
 		break;
 	}
 	return rc;
-}
-
-/* ---- private keys ---- */
-
-static struct mck_privkey *privkey_new(void)
-{
-	struct mck_privkey *key = calloc(1, sizeof(*key));
-
-	if (key != NULL) {
-		key->pk = &key->store;
-		mbedtls_pk_init(key->pk);
-	}
-	return key;
-}
-
-/* Type and length of a parsed or generated key; only the MC1 key types pass. */
-static int privkey_check(struct mck_privkey *key)
-{
-	const mbedtls_ecp_keypair *ec;
-	size_t bits;
-
-	switch (mbedtls_pk_get_type(key->pk)) {
-	case MBEDTLS_PK_RSA:
-		bits = rsa_bits(mbedtls_pk_rsa(*key->pk));
-		if (bits < MCK_RSA_MIN_BITS || bits > MCK_RSA_MAX_BITS) {
-			return MCK_ERR_KEY;
-		}
-		key->type = MCK_KEY_RSA;
-		key->len = mbedtls_pk_get_len(key->pk);
-		return MCK_OK;
-	case MBEDTLS_PK_ECKEY:
-		ec = mbedtls_pk_ec(*key->pk);
-		if (ec->MBEDTLS_PRIVATE(grp).id == MBEDTLS_ECP_DP_SECP256R1) {
-			key->type = MCK_KEY_EC_P256;
-			key->len = 32;
-			return MCK_OK;
-		}
-		if (ec->MBEDTLS_PRIVATE(grp).id == MBEDTLS_ECP_DP_SECP384R1) {
-			key->type = MCK_KEY_EC_P384;
-			key->len = 48;
-			return MCK_OK;
-		}
-		return MCK_ERR_KEY;
-	default:
-		return MCK_ERR_KEY;
-	}
-}
-
-int mck_privkey_generate(struct mck_privkey **out, enum mck_key_type type)
-{
-	struct mck_privkey *key = NULL;
-	mbedtls_ecp_group_id id = MBEDTLS_ECP_DP_NONE;
-	struct rng rng;
-	size_t flen = 0;
-	int rc = MCK_ERR_INTERNAL;
-
-	if (out == NULL) {
-		return MCK_ERR_INVAL;
-	}
-	*out = NULL;
-	if (type != MCK_KEY_RSA && ec_group_id(type, &id, &flen) != MCK_OK) {
-		return MCK_ERR_KEY;
-	}
-	rc = crypto_ready();
-	if (rc != MCK_OK) {
-		return rc;
-	}
-	rc = rng_init(&rng);
-	if (rc != MCK_OK) {
-		goto out;
-	}
-	key = privkey_new();
-	if (key == NULL) {
-		rc = MCK_ERR_NOMEM;
-		goto out;
-	}
-	rc = MCK_ERR_INTERNAL;
-	if (type == MCK_KEY_RSA) {
-		if (mbedtls_pk_setup(key->pk, mbedtls_pk_info_from_type(MBEDTLS_PK_RSA)) != 0 ||
-		    mbedtls_rsa_gen_key(mbedtls_pk_rsa(*key->pk), mbedtls_ctr_drbg_random,
-					&rng.drbg, MCK_RSA_MIN_BITS, 65537) != 0) {
-			goto out;
-		}
-	} else {
-		if (mbedtls_pk_setup(key->pk, mbedtls_pk_info_from_type(MBEDTLS_PK_ECKEY)) != 0 ||
-		    mbedtls_ecp_gen_key(id, mbedtls_pk_ec(*key->pk), mbedtls_ctr_drbg_random,
-					&rng.drbg) != 0) {
-			goto out;
-		}
-	}
-	rc = privkey_check(key);
-out:
-	rng_free(&rng);
-	if (rc != MCK_OK) {
-		mck_privkey_destroy(key);
-		return rc;
-	}
-	*out = key;
-	return MCK_OK;
-}
-
-int mck_privkey_from_pem(struct mck_privkey **out, const char *pem, size_t len)
-{
-	struct mck_privkey *key = NULL;
-	unsigned char *buf = NULL;
-	int rc = MCK_ERR_INTERNAL;
-#if MCK_MBEDTLS3
-	struct rng rng;
-#endif
-
-	if (out == NULL) {
-		return MCK_ERR_INVAL;
-	}
-	*out = NULL;
-	rc = crypto_ready();
-	if (rc != MCK_OK) {
-		return rc;
-	}
-	rc = pem_copy(pem, len, &buf);
-	if (rc != MCK_OK) {
-		return rc;
-	}
-	key = privkey_new();
-	if (key == NULL) {
-		rc = MCK_ERR_NOMEM;
-		goto out;
-	}
-#if MCK_MBEDTLS3
-	/* 3.x blinds the key checks in pk_parse_key, so it wants an RNG. */
-	rc = rng_init(&rng);
-	if (rc == MCK_OK) {
-		rc = mbedtls_pk_parse_key(key->pk, buf, len + 1, NULL, 0, mbedtls_ctr_drbg_random,
-					  &rng.drbg) == 0
-			     ? MCK_OK
-			     : MCK_ERR_KEY;
-	}
-	rng_free(&rng);
-#else
-	rc = mbedtls_pk_parse_key(key->pk, buf, len + 1, NULL, 0) == 0 ? MCK_OK : MCK_ERR_KEY;
-#endif
-	if (rc == MCK_OK) {
-		rc = privkey_check(key);
-	}
-out:
-	mck_zeroize(buf, len + 1);
-	free(buf);
-	if (rc != MCK_OK) {
-		mck_privkey_destroy(key);
-		return rc;
-	}
-	*out = key;
-	return MCK_OK;
-}
-
-/* Mbed TLS write errors mean a too-small buffer, since the key itself is valid. */
-static int pem_result(int ret, char *buf, size_t cap)
-{
-	if (ret == 0) {
-		return MCK_OK;
-	}
-	mck_zeroize(buf, cap);
-	return MCK_ERR_TOOBIG;
-}
-
-int mck_privkey_to_pem(const struct mck_privkey *key, char *buf, size_t cap)
-{
-	if (key == NULL || buf == NULL || cap == 0) {
-		return MCK_ERR_INVAL;
-	}
-	return pem_result(mbedtls_pk_write_key_pem(key->pk, (unsigned char *)buf, cap), buf, cap);
-}
-
-int mck_privkey_public_pem(const struct mck_privkey *key, char *buf, size_t cap)
-{
-	if (key == NULL || buf == NULL || cap == 0) {
-		return MCK_ERR_INVAL;
-	}
-	return pem_result(mbedtls_pk_write_pubkey_pem(key->pk, (unsigned char *)buf, cap), buf,
-			  cap);
-}
-
-int mck_privkey_export_public(const struct mck_privkey *key, struct mck_key_raw *raw)
-{
-	if (key == NULL || raw == NULL) {
-		return MCK_ERR_INVAL;
-	}
-	return pk_to_raw(key->pk, raw);
-}
-
-enum mck_key_type mck_privkey_type(const struct mck_privkey *key)
-{
-	return key != NULL ? key->type : (enum mck_key_type)0;
-}
-
-static int sign_ecdsa(const struct mck_privkey *key, mbedtls_md_type_t md, const uint8_t *hash,
-		      size_t hlen, struct rng *rng, uint8_t *sig)
-{
-	mbedtls_ecp_keypair *ec = mbedtls_pk_ec(*key->pk);
-	mbedtls_mpi r, s;
-	int ret;
-
-	mbedtls_mpi_init(&r);
-	mbedtls_mpi_init(&s);
-#if defined(MBEDTLS_ECDSA_DETERMINISTIC)
-	/* RFC 6979 nonces; the RNG only blinds the computation. */
-	ret = mbedtls_ecdsa_sign_det_ext(&ec->MBEDTLS_PRIVATE(grp), &r, &s, &ec->MBEDTLS_PRIVATE(d),
-					 hash, hlen, md, mbedtls_ctr_drbg_random, &rng->drbg);
-#else
-	(void)md;
-	ret = mbedtls_ecdsa_sign(&ec->MBEDTLS_PRIVATE(grp), &r, &s, &ec->MBEDTLS_PRIVATE(d), hash,
-				 hlen, mbedtls_ctr_drbg_random, &rng->drbg);
-#endif
-	/* Fixed width, left-padded with zeros (RFC 7518 §3.4). */
-	if (ret == 0) {
-		ret = mbedtls_mpi_write_binary(&r, sig, key->len);
-	}
-	if (ret == 0) {
-		ret = mbedtls_mpi_write_binary(&s, sig + key->len, key->len);
-	}
-	mbedtls_mpi_free(&r);
-	mbedtls_mpi_free(&s);
-	return ret == 0 ? MCK_OK : MCK_ERR_INTERNAL;
-}
-
-/* Sets the context's padding each time: 2.28 refuses to sign with the other one. */
-static int sign_rsa(const struct mck_privkey *key, enum mck_alg alg, const uint8_t *hash,
-		    struct rng *rng, uint8_t *sig)
-{
-	mbedtls_rsa_context *rsa = mbedtls_pk_rsa(*key->pk);
-	int ret = -1;
-
-	switch (alg) {
-	case MCK_ALG_RS256:
-#if MCK_MBEDTLS3
-		ret = mbedtls_rsa_set_padding(rsa, MBEDTLS_RSA_PKCS_V15, MBEDTLS_MD_NONE);
-		if (ret == 0) {
-			ret = mbedtls_rsa_rsassa_pkcs1_v15_sign(rsa, mbedtls_ctr_drbg_random,
-								&rng->drbg, MBEDTLS_MD_SHA256,
-								MCK_SHA256_LEN, hash, sig);
-		}
-#else
-		mbedtls_rsa_set_padding(rsa, MBEDTLS_RSA_PKCS_V15, MBEDTLS_MD_NONE);
-		ret = mbedtls_rsa_rsassa_pkcs1_v15_sign(rsa, mbedtls_ctr_drbg_random, &rng->drbg,
-							MBEDTLS_RSA_PRIVATE, MBEDTLS_MD_SHA256,
-							MCK_SHA256_LEN, hash, sig);
-#endif
-		break;
-	case MCK_ALG_PS256:
-#if MCK_MBEDTLS3
-		ret = mbedtls_rsa_set_padding(rsa, MBEDTLS_RSA_PKCS_V21, MBEDTLS_MD_SHA256);
-#else
-		mbedtls_rsa_set_padding(rsa, MBEDTLS_RSA_PKCS_V21, MBEDTLS_MD_SHA256);
-		ret = 0;
-#endif
-		if (ret == 0) {
-			ret = mbedtls_rsa_rsassa_pss_sign_ext(
-				rsa, mbedtls_ctr_drbg_random, &rng->drbg, MBEDTLS_MD_SHA256,
-				MCK_SHA256_LEN, hash, PSS_SALT_LEN, sig);
-		}
-		break;
-	case MCK_ALG_ES256:
-	case MCK_ALG_ES384:
-		break;
-	}
-	return ret == 0 ? MCK_OK : MCK_ERR_INTERNAL;
-}
-
-int mck_sign(const struct mck_privkey *key, enum mck_alg alg, const uint8_t *msg, size_t msglen,
-	     uint8_t *sig, size_t cap, size_t *siglen)
-{
-	uint8_t hash[HASH_MAX_BYTES];
-	struct rng rng;
-	size_t i, hlen, need;
-	int rc = MCK_ERR_INTERNAL;
-
-	if (key == NULL || sig == NULL || siglen == NULL || (msg == NULL && msglen > 0)) {
-		return MCK_ERR_INVAL;
-	}
-	*siglen = 0;
-	i = alg_index(alg);
-	if (i >= NALGS || algs[i].key != key->type) {
-		return MCK_ERR_ALG;
-	}
-	need = key->type == MCK_KEY_RSA ? key->len : 2 * key->len;
-	if (cap < need) {
-		return MCK_ERR_TOOBIG;
-	}
-	hlen = hash_msg(algs[i].md, msg, msglen, hash);
-	if (hlen == 0) {
-		return MCK_ERR_INTERNAL;
-	}
-	rc = rng_init(&rng);
-	if (rc == MCK_OK) {
-		if (key->type == MCK_KEY_RSA) {
-			rc = sign_rsa(key, alg, hash, &rng, sig);
-		} else {
-			rc = sign_ecdsa(key, algs[i].md, hash, hlen, &rng, sig);
-		}
-	}
-	rng_free(&rng);
-	if (rc != MCK_OK) {
-		mck_zeroize(sig, need);
-		return rc;
-	}
-	*siglen = need;
-	return MCK_OK;
-}
-
-void mck_privkey_destroy(struct mck_privkey *key)
-{
-	if (key == NULL) {
-		return;
-	}
-	mbedtls_pk_free(key->pk); /* frees the bignums, which wipes them */
-	mck_zeroize(key, sizeof(*key));
-	free(key);
 }
 
 void mck_zeroize(void *buf, size_t len)

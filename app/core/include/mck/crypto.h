@@ -1,7 +1,8 @@
 /*
- * The only door to Mbed TLS: keys, hashes, signatures.
- * Nothing outside crypto.c includes an Mbed TLS header, so moving from 2.28 to
- * 3.6 touches one file.
+ * The only door to Mbed TLS: keys, hashes, signature checks.
+ * Nothing outside crypto.c and crypto_sign.c includes an Mbed TLS header, so
+ * moving from 2.28 to 3.6 touches two files. Making keys and signatures is
+ * mck/crypto_sign.h, the issuer side's (mck_issuer), which no kiosk program links.
  */
 #ifndef MCK_CRYPTO_H
 #define MCK_CRYPTO_H
@@ -81,40 +82,6 @@ void mck_pubkey_destroy(struct mck_pubkey *key);
  */
 int mck_verify(const struct mck_pubkey *key, enum mck_alg alg, const uint8_t *msg, size_t msglen,
 	       const uint8_t *sig, size_t siglen);
-
-/* ---- Issuer side (mcissue, tests, benchmarks); never needed to verify. ---- */
-
-struct mck_privkey;
-
-/** Generate a key of @p type (RSA: 2048 bits, e = 65537). */
-int mck_privkey_generate(struct mck_privkey **out, enum mck_key_type type);
-
-/** Parse a PEM private key (PKCS#8, SEC1 or PKCS#1, unencrypted). */
-int mck_privkey_from_pem(struct mck_privkey **out, const char *pem, size_t len);
-
-/**
- * Write the private key as PEM into @p buf (NUL-terminated).
- * Returns MCK_OK or MCK_ERR_TOOBIG.
- */
-int mck_privkey_to_pem(const struct mck_privkey *key, char *buf, size_t cap);
-
-/** Write the public half as PEM SubjectPublicKeyInfo. */
-int mck_privkey_public_pem(const struct mck_privkey *key, char *buf, size_t cap);
-
-/** Raw public components of a private key. */
-int mck_privkey_export_public(const struct mck_privkey *key, struct mck_key_raw *raw);
-
-enum mck_key_type mck_privkey_type(const struct mck_privkey *key);
-
-/**
- * Sign @p msg for JWS; writes raw R||S for ES*, and the RSA signature for RS/PS.
- * Returns MCK_OK, MCK_ERR_ALG, MCK_ERR_TOOBIG, MCK_ERR_RANDOM.
- */
-int mck_sign(const struct mck_privkey *key, enum mck_alg alg, const uint8_t *msg, size_t msglen,
-	     uint8_t *sig, size_t cap, size_t *siglen);
-
-/** Frees and wipes @p key; accepts NULL. */
-void mck_privkey_destroy(struct mck_privkey *key);
 
 /** Wipe @p len bytes so the compiler cannot skip it. */
 void mck_zeroize(void *buf, size_t len);

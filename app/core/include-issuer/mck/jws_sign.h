@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "mck/crypto.h"
+#include "mck/crypto_sign.h"
 #include "mck/inflate.h"
 
 #define MCK_JWS_SIGN_MAX ((size_t)512 * 1024 * 1024) /* largest payload accepted */

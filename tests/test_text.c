@@ -3,6 +3,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -35,6 +37,77 @@ static void test_sanitize(void **state)
 	expect("zero\xe2\x80\x8bwidth\xef\xbb\xbf", "zero" FFFD "width" FFFD);
 	expect("bad\xff\xfe", "bad" FFFD FFFD); /* invalid UTF-8 */
 	expect("trunc\xe2\x80", "trunc" FFFD FFFD);
+}
+
+/* @p n copies of the UTF-8 mark @p mark after @p base, into a new string. */
+static char *pile(const char *base, const char *mark, size_t n)
+{
+	size_t blen = strlen(base);
+	size_t mlen = strlen(mark);
+	char *s = malloc(blen + n * mlen + 1);
+
+	assert_non_null(s);
+	memcpy(s, base, blen);
+	for (size_t i = 0; i < n; i++) {
+		memcpy(s + blen + i * mlen, mark, mlen);
+	}
+	s[blen + n * mlen] = '\0';
+	return s;
+}
+
+/* A pile of @p n marks on "x", then "y": at most two marks stay, the rest is one U+FFFD. */
+static void expect_capped(const char *mark, size_t n)
+{
+	char *in = pile("x", mark, n);
+	char *two = pile("x", mark, 2);
+	char want[64];
+	char out[256];
+
+	in = realloc(in, strlen(in) + 2);
+	strcat(in, "y");
+	snprintf(want, sizeof(want), "%s" FFFD "y", two);
+	mck_text_sanitize(in, out, sizeof(out));
+	assert_string_equal(out, want);
+	free(two);
+	free(in);
+}
+
+static void test_combining_marks(void **state)
+{
+	char out[256];
+	char *zalgo;
+
+	(void)state;
+	/* Vietnamese stacks two marks on one letter (NFD: e, dot below, circumflex) */
+	expect("Nguye\xcc\xa3\xcc\x82n", "Nguye\xcc\xa3\xcc\x82n");
+	expect("Nguy\xe1\xbb\x87n", "Nguy\xe1\xbb\x87n"); /* the same, precomposed */
+	/* Greek dialytika and tonos (NFD), Thai vowel and tone mark, Arabic shadda and fatha */
+	expect("\xce\xb9\xcc\x88\xcc\x81", "\xce\xb9\xcc\x88\xcc\x81");
+	expect("\xe0\xb8\x81\xe0\xb8\xb4\xe0\xb9\x88", "\xe0\xb8\x81\xe0\xb8\xb4\xe0\xb9\x88");
+	expect("\xd8\xaf\xd9\x91\xd9\x8e", "\xd8\xaf\xd9\x91\xd9\x8e");
+	/* piles: every block of combining diacritics, and other scripts' marks */
+	expect_capped("\xcc\x81", 3);         /* U+0301 */
+	expect_capped("\xcd\xaf", 40);        /* U+036F */
+	expect_capped("\xe1\xaa\xb0", 5);     /* U+1AB0 */
+	expect_capped("\xe1\xb7\x80", 5);     /* U+1DC0 */
+	expect_capped("\xe2\x83\x90", 5);     /* U+20D0 */
+	expect_capped("\xe2\x83\x9d", 5);     /* U+20DD, enclosing */
+	expect_capped("\xef\xb8\xa0", 5);     /* U+FE20 */
+	expect_capped("\xe0\xb9\x88", 5);     /* U+0E48 Thai tone mark */
+	expect_capped("\xd9\x8b", 5);         /* U+064B Arabic fathatan */
+	expect_capped("\xf0\x9d\x85\xa7", 5); /* U+1D167, outside the BMP */
+	/* the count starts again at every base character */
+	expect("a\xcc\x81\xcc\x81"
+	       "b\xcc\x81\xcc\x81",
+	       "a\xcc\x81\xcc\x81"
+	       "b\xcc\x81\xcc\x81");
+	/* marks with no base at all */
+	expect("\xcc\x81\xcc\x81\xcc\x81z", "\xcc\x81\xcc\x81" FFFD "z");
+	/* thousands of marks: one row of text, not a column of ink */
+	zalgo = pile("Anna", "\xcc\xb8", 5000);
+	mck_text_sanitize(zalgo, out, sizeof(out));
+	assert_string_equal(out, "Anna\xcc\xb8\xcc\xb8" FFFD);
+	free(zalgo);
 }
 
 static void test_truncation(void **state)
@@ -78,6 +151,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_combining_marks),
 		cmocka_unit_test(test_truncation),
 		cmocka_unit_test(test_reason_table),
 	};

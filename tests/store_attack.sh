@@ -76,6 +76,11 @@ hostile && ln -s "$T/h" "$T/hlink"
 refuse "the bundle is a symbolic link" trustlist_invalid "$T/hlink"
 mkfifo "$T/bundle-fifo"
 refuse "the bundle is a FIFO" trustlist_invalid "$T/bundle-fifo"
+# Device nodes (root can make them; CI runs as root).
+hostile && mknod "$T/h/status/null.jws" c 1 3
+refuse "status entry is a character device" status_invalid "$T/h"
+hostile && rm "$T/h/trustlist.jws" && mknod "$T/h/trustlist.jws" c 1 5
+refuse "trust list is a character device (/dev/zero's numbers)" trustlist_invalid "$T/h"
 
 # mcverify's options: --anchors, --status, --trust, --state
 mkdir -p "$T/anchors-fifo" "$T/status-fifo" "$T/anchors-link"
@@ -99,6 +104,22 @@ g=$(readlink "$T/state-fifo/current")
 rm "$T/state-fifo/$g/trustlist.jws" && mkfifo "$T/state-fifo/$g/trustlist.jws"
 verify --state "$T/state-fifo" --text "$(cred 8)"
 [[ $RC -eq 4 ]] && ok || bad "--state with a FIFO trust list: $RC $OUT"
+
+# --image, --batch, --policy: a FIFO or a device answers at once, never waits.
+mkfifo "$T/in-fifo"
+mknod "$T/in-dev" c 1 5
+for f in "$T/in-fifo" "$T/in-dev"; do
+	verify --trust "$T/b6/mck-update/trustlist.jws" --image "$f"
+	[[ $RC -eq 3 ]] && ok || bad "--image $f: $RC $OUT"
+	verify --trust "$T/b6/mck-update/trustlist.jws" --batch "$f"
+	[[ $RC -eq 4 ]] && ok || bad "--batch $f: $RC $OUT"
+	echo "$(cred 8)" >"$T/batch"
+	verify --trust "$T/b6/mck-update/trustlist.jws" --batch "$T/batch" --policy "$f"
+	[[ $RC -eq 4 ]] && ok || bad "--policy $f: $RC $OUT"
+done
+ln -s "$T/b6/mck-update/trustlist.jws" "$T/trust-link"
+verify --trust "$T/trust-link" --text "$(cred 8)"
+[[ $RC -eq 4 ]] && grep -q "symbolic link" <<<"$OUT" && ok || bad "--trust a link: $RC $OUT"
 
 # ---- 4: a generation without status/ is damaged, never "no lists" ----
 cp -a "$T/state5" "$T/state-nostatus"

@@ -149,7 +149,7 @@ static void test_io_refuses_what_is_not_a_file(void **state)
 	assert_int_equal(mck_io_read_at(fd, "fifo", 64, &buf, &len), -EINVAL);
 	assert_int_equal(mck_io_read_at(fd, "link", 64, &buf, &len), -ELOOP);
 	assert_int_equal(mck_io_read_at(fd, "zero", 64, &buf, &len), -ELOOP);
-	assert_int_equal(mck_io_read_at(fd, "dir", 64, &buf, &len), -EINVAL);
+	assert_int_equal(mck_io_read_at(fd, "dir", 64, &buf, &len), -EISDIR);
 	assert_int_equal(mck_io_read_at(fd, "absent", 64, &buf, &len), -ENOENT);
 	assert_null(buf);
 	assert_int_equal(mck_io_open_dir_at(fd, "fifo"), -ENOTDIR);

@@ -188,8 +188,8 @@ static int add_image(struct session *s, const char *path, char *why, size_t cap)
 	struct mck_image img = {0};
 	int rc = mck_image_load(&img, path);
 
-	if (rc == -ENOENT || rc == -EACCES || rc == -EISDIR) {
-		snprintf(why, cap, "image %s: %s", path, strerror(-rc));
+	if (rc == -ENOENT || rc == -EACCES || rc == -EISDIR || rc == -ELOOP) {
+		snprintf(why, cap, "image %s: %s", path, mck_io_strerror(rc));
 		return -1;
 	}
 	if (rc != 0) {

@@ -107,6 +107,9 @@ int mck_io_open_regular_at(int dirfd, const char *name, size_t max, size_t *size
 	if (S_ISLNK(before.st_mode)) {
 		return -ELOOP;
 	}
+	if (S_ISDIR(before.st_mode)) {
+		return -EISDIR;
+	}
 	if (!S_ISREG(before.st_mode)) {
 		return -EINVAL;
 	}
@@ -286,6 +289,8 @@ const char *mck_io_strerror(int rc)
 		return "not a regular file";
 	case -ENOTDIR:
 		return "not a directory";
+	case -EISDIR:
+		return "a directory, not a file";
 	case -ELOOP:
 		return "a symbolic link (refused)";
 	case -EFBIG:

@@ -9,6 +9,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "mck/image.h"
+#include "mck/io.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -267,79 +268,17 @@ int mck_image_decode(struct mck_image *img, const uint8_t *data, size_t len)
 	return -EINVAL;
 }
 
-/* Reads a whole regular file of at most MCK_IMAGE_MAX_FILE bytes. */
+/* Reads a whole regular file of at most MCK_IMAGE_MAX_FILE bytes (never a FIFO, device or link). */
 static int read_file(const char *path, uint8_t **data, size_t *len)
 {
-	struct stat sb;
-	uint8_t *buf = NULL;
-	size_t size;
-	size_t got = 0;
-	int fd;
-	int rc;
+	char *buf = NULL;
+	int rc = mck_io_read_file(path, MCK_IMAGE_MAX_FILE, &buf, len);
 
-	/* O_NONBLOCK: opening a FIFO must not wait for a writer before fstat
-	 * gets to reject it. It changes nothing for regular files. */
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd < 0) {
-		return -errno;
+	if (rc == 0 && *len == 0) {
+		free(buf);
+		return -EINVAL;
 	}
-	if (fstat(fd, &sb) < 0) {
-		rc = -errno;
-		goto out;
-	}
-	if (S_ISDIR(sb.st_mode)) {
-		rc = -EISDIR;
-		goto out;
-	}
-	if (!S_ISREG(sb.st_mode)) {
-		rc = -EINVAL;
-		goto out;
-	}
-	if (sb.st_size <= 0) {
-		rc = -EINVAL;
-		goto out;
-	}
-	if ((uintmax_t)sb.st_size > MCK_IMAGE_MAX_FILE) {
-		rc = -EFBIG;
-		goto out;
-	}
-	size = (size_t)sb.st_size;
-	/* One spare byte shows whether the file grew since fstat. */
-	buf = malloc(size + 1);
-	if (!buf) {
-		rc = -ENOMEM;
-		goto out;
-	}
-	while (got < size + 1) {
-		ssize_t n = read(fd, buf + got, size + 1 - got);
-
-		if (n < 0) {
-			if (errno == EINTR) {
-				continue;
-			}
-			rc = -errno;
-			goto out;
-		}
-		if (n == 0) {
-			break;
-		}
-		got += (size_t)n;
-	}
-	if (got > size) {
-		rc = -EFBIG; /* growing while we read: refuse rather than chase it */
-		goto out;
-	}
-	if (got == 0) {
-		rc = -EINVAL;
-		goto out;
-	}
-	*data = buf;
-	*len = got;
-	buf = NULL;
-	rc = 0;
-out:
-	free(buf);
-	close(fd);
+	*data = (uint8_t *)buf;
 	return rc;
 }
 

@@ -19,8 +19,9 @@
 /**
  * Read the regular file @p name relative to @p dirfd (AT_FDCWD for a path) of
  * at most @p max bytes into a new NUL-terminated buffer (caller frees).
- * Returns 0, or -errno: -EFBIG over @p max, -EINVAL not a regular file,
- * -ELOOP a symbolic link, -ENOENT missing.
+ * Returns 0, or -errno: -EFBIG over @p max, -EISDIR a directory, -EINVAL any
+ * other non-regular file (FIFO, device, socket), -ELOOP a symbolic link,
+ * -ENOENT missing.
  */
 int mck_io_read_at(int dirfd, const char *name, size_t max, char **out, size_t *len);
 

@@ -76,6 +76,10 @@ hostile && ln -s "$T/h" "$T/hlink"
 refuse "the bundle is a symbolic link" trustlist_invalid "$T/hlink"
 mkfifo "$T/bundle-fifo"
 refuse "the bundle is a FIFO" trustlist_invalid "$T/bundle-fifo"
+# A name from the stick cannot forge a log line: the refusal is one line.
+hostile && mkdir "$T/h/status/$(printf 'x\nmcupdate: installed sequence 99\n.jws')"
+refuse "a status entry named with newlines" status_invalid "$T/h"
+[[ $(wc -l <<<"$OUT") -eq 1 ]] && ok || bad "a name from the stick split the message: $OUT"
 # Device nodes (root can make them; CI runs as root).
 hostile && mknod "$T/h/status/null.jws" c 1 3
 refuse "status entry is a character device" status_invalid "$T/h"

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mck/io.h"
 #include "mck/store.h"
 #include "mck/verify.h"
 
@@ -78,7 +79,7 @@ int main(int argc, char **argv)
 	anchors = mck_anchors_create();
 	if (anchors == NULL || mck_store_add_anchors(anchors, anchors_dir, msg, sizeof(msg)) != 0) {
 		fprintf(stderr, "mcupdate: anchor_missing: %s\n",
-			anchors == NULL ? "out of memory" : msg);
+			anchors == NULL ? "out of memory" : mck_io_oneline(msg));
 		goto out;
 	}
 	o.anchors = anchors;
@@ -93,10 +94,11 @@ int main(int argc, char **argv)
 		rc = 0;
 		break;
 	case MCK_STORE_FAILED:
-		fprintf(stderr, "mcupdate: %s\n", msg);
+		fprintf(stderr, "mcupdate: %s\n", mck_io_oneline(msg));
 		break;
 	default:
-		fprintf(stderr, "mcupdate: %s: %s\n", mck_store_result_code(r), msg);
+		fprintf(stderr, "mcupdate: %s: %s\n", mck_store_result_code(r),
+			mck_io_oneline(msg));
 		rc = EXIT_REFUSED;
 		break;
 	}

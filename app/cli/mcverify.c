@@ -488,11 +488,12 @@ static int report(const struct session *s, const struct mck_result *res, bool li
 }
 
 /* An unusable configuration still answers in the contract's shape. */
-static int report_config_error(const struct session *s, enum mck_reason reason, const char *msg)
+static int report_config_error(const struct session *s, enum mck_reason reason, char *msg)
 {
 	struct mck_result res;
 
 	memset(&res, 0, sizeof(res));
+	mck_io_oneline(msg); /* names from outside: no forged log lines */
 	mck_result_set(&res, reason, msg);
 	fprintf(stderr, "mcverify: %s\n", msg);
 	(void)report(s, &res, s->opt->batch != NULL);

@@ -282,6 +282,16 @@ char *mck_io_next_line(char **cursor, size_t *len)
 	return NULL;
 }
 
+char *mck_io_oneline(char *msg)
+{
+	for (unsigned char *p = (unsigned char *)msg; *p != '\0'; p++) {
+		if (*p < 0x20 || *p == 0x7f) {
+			*p = '?';
+		}
+	}
+	return msg;
+}
+
 const char *mck_io_strerror(int rc)
 {
 	switch (rc) {
@@ -297,6 +307,10 @@ const char *mck_io_strerror(int rc)
 		return "larger than allowed";
 	case -E2BIG:
 		return "too many entries";
+	case -EBADMSG:
+		return "damaged";
+	case -ENODATA:
+		return "empty";
 	default:
 		return strerror(-rc);
 	}

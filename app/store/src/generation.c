@@ -47,10 +47,10 @@ int mck__store_current(int state_fd, char name[MCK__GEN_NAME_MAX])
 	int n = mck_io_readlink_at(state_fd, "current", name, MCK__GEN_NAME_MAX);
 
 	if (n < 0) {
-		return n == -ENAMETOOLONG ? -EINVAL : n;
+		return n == -ENAMETOOLONG || n == -EINVAL ? -EBADMSG : n;
 	}
 	/* Only a generation name of ours, never a path elsewhere. */
-	return mck__store_gen_name_ok(name) ? 0 : -EINVAL;
+	return mck__store_gen_name_ok(name) ? 0 : -EBADMSG;
 }
 
 /* Pin the generation `current` names: shared lock, then check it is still current. */
@@ -159,7 +159,7 @@ int mck__store_read_info_at(int dirfd, struct mck_store_info *info)
 	if (rc != 0) {
 		return rc;
 	}
-	rc = -EINVAL;
+	rc = -EBADMSG;
 	if (mck_json_parse((const uint8_t *)buf, len, 2, &root) == 0 &&
 	    mck_json_int(root, "sequence", 0, MCK_TIME_MAX, &info->sequence) == 1 &&
 	    mck_json_time(root, "trustedTime", &info->trusted_time) == 1) {

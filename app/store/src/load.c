@@ -98,7 +98,10 @@ static int load_status(struct mck_store_trust *t, int dirfd, const char *where, 
 				 why);
 			rc = -1;
 		} else if (diag != NULL) {
-			fprintf(diag, "mcverify: status list %s ignored: %s\n", names[i], why);
+			char line[400];
+
+			snprintf(line, sizeof(line), "status list %s ignored: %s", names[i], why);
+			fprintf(diag, "mcverify: %s\n", mck_io_oneline(line));
 		}
 	}
 	mck_io_free_names(names, n);
@@ -179,7 +182,7 @@ static int map_at(int dirfd, const char *name, size_t max, void **map, size_t *l
 		return fd;
 	}
 	if (size == 0) {
-		rc = -EINVAL;
+		rc = -ENODATA;
 	} else {
 		*map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
 		if (*map == MAP_FAILED) {

@@ -41,7 +41,7 @@ int mck_io_open_regular_at(int dirfd, const char *name, size_t max, size_t *size
 /**
  * Open the directory @p name below @p dirfd (AT_FDCWD for a path), never
  * through a link in its last component. Returns an O_DIRECTORY fd or -errno
- * (-ENOTDIR for anything else, -ELOOP for a link).
+ * (-ENOTDIR for anything else, a link to a directory included).
  */
 int mck_io_open_dir_at(int dirfd, const char *name);
 
@@ -67,6 +67,13 @@ void mck_io_chomp(char *buf, size_t *len);
  * buffer is cut in place), or NULL at the end. *cursor starts at the buffer.
  */
 char *mck_io_next_line(char **cursor, size_t *len);
+
+/**
+ * Make @p msg one printable line in place: every control byte (a newline in a
+ * file name from a USB stick, an escape sequence) becomes '?', so no name can
+ * forge a log line or drive a terminal. Returns @p msg.
+ */
+char *mck_io_oneline(char *msg);
 
 /** A short reason for a negative errno from the calls above ("not a regular file", …). */
 const char *mck_io_strerror(int rc);

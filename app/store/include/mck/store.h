@@ -51,7 +51,7 @@ struct mck_store_info {
  * Open the state directory @p state and pin the generation `current` names (a
  * directory without `current` is read as a generation itself: hand-made
  * states). The pin holds until mck_store_close. Returns 0 or -errno
- * (-ENOENT: no state directory; -EINVAL: `current` names no generation of ours;
+ * (-ENOENT: no state directory; -EBADMSG: `current` names no generation of ours;
  * -EAGAIN: installs kept replacing it).
  */
 int mck_store_open(struct mck_store **out, const char *state);
@@ -61,7 +61,7 @@ void mck_store_close(struct mck_store *s);
 int mck_store_dirfd(const struct mck_store *s);
 const char *mck_store_name(const struct mck_store *s);
 
-/** Its state.json (missing: zeros). 0 or -errno / -EINVAL. */
+/** Its state.json (missing: zeros). 0 or -errno (-EBADMSG: damaged). */
 int mck_store_read_info(const struct mck_store *s, struct mck_store_info *info);
 
 /* ---- A trust configuration: anchors + trust list + status lists ---- */

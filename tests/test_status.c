@@ -108,8 +108,11 @@ static void test_fixture(void **state)
 	mck_anchors_destroy(a);
 }
 
-/* "u" + base64url(gzip(bits)) of @p nbytes with bits @p set (or -1) set. */
-static char *encoded_list(size_t nbytes, long set)
+/*
+ * "u" + base64url(gzip(bits)) of @p nbytes with bits @p set (or -1) set, the
+ * GZIP trailer's ISIZE moved by @p isize_delta.
+ */
+static char *encoded_tampered(size_t nbytes, long set, int32_t isize_delta)
 {
 	uint8_t *bits = calloc(1, nbytes);
 	uint8_t *z;
@@ -121,6 +124,12 @@ static char *encoded_list(size_t nbytes, long set)
 		bits[set / 8] |= (uint8_t)(0x80u >> (set % 8));
 	}
 	assert_int_equal(mck_deflate(MCK_INFLATE_GZIP, bits, nbytes, &z, &zlen), MCK_OK);
+	uint32_t isize = (uint32_t)z[zlen - 4] | (uint32_t)z[zlen - 3] << 8 |
+			 (uint32_t)z[zlen - 2] << 16 | (uint32_t)z[zlen - 1] << 24;
+	isize += (uint32_t)isize_delta;
+	for (int i = 0; i < 4; i++) {
+		z[zlen - 4 + (size_t)i] = (uint8_t)(isize >> (8 * i));
+	}
 	out = malloc(mck_b64url_encoded_len(zlen) + 2);
 	out[0] = 'u';
 	assert_int_equal(mck_b64url_encode(z, zlen, out + 1, mck_b64url_encoded_len(zlen) + 1),
@@ -128,6 +137,11 @@ static char *encoded_list(size_t nbytes, long set)
 	free(z);
 	free(bits);
 	return out;
+}
+
+static char *encoded_list(size_t nbytes, long set)
+{
+	return encoded_tampered(nbytes, set, 0);
 }
 
 static char *status_payload(const char *iss, const char *id, const char *purpose,
@@ -238,6 +252,17 @@ static void test_sizes(void **state)
 			 1);
 	free(p);
 	free(enc);
+	assert_int_equal(set.count, 1);
+	/* a trailer whose size is not the stream's: a byte less, a byte more, far more */
+	static const int32_t lies[] = {-1, 1, 64 * 1024 * 1024};
+	for (size_t i = 0; i < sizeof(lies) / sizeof(lies[0]); i++) {
+		enc = encoded_tampered(MCK_STATUS_MIN_BYTES, 3, lies[i]);
+		p = status_payload("https://b.example", "https://b.example/s/4", "revocation", enc,
+				   1790000000);
+		assert_int_equal(add(&set, &key_b, p), i < 2 ? MCK_ERR_JSON : MCK_ERR_TOOBIG);
+		free(p);
+		free(enc);
+	}
 	assert_int_equal(set.count, 1);
 	mck_statusset_free(&set);
 }

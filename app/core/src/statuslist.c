@@ -64,8 +64,10 @@ static int check_signer(const struct mck_trustlist *tl, const struct mck_jws *jw
 
 /*
  * Inflate into at most @p limit bytes: MCK_STATUS_MAX_BYTES, or less when the
- * set's budget has less room, so that a list over the budget costs no more than
- * the room it was refused for.
+ * set's budget has less room. The GZIP trailer's ISIZE says the size first, so
+ * the bitstring is allocated to measure and a list over the limit is refused
+ * without inflating it; zlib checks the trailer against what it inflates, so a
+ * trailer that lies makes the stream fail, never a larger bitstring.
  */
 static int decode_bits(struct mck_statuslist *l, const char *encoded, size_t limit, char *msg,
 		       size_t cap)
@@ -73,6 +75,7 @@ static int decode_bits(struct mck_statuslist *l, const char *encoded, size_t lim
 	size_t elen = strlen(encoded);
 	size_t zcap;
 	size_t zlen;
+	size_t isize;
 	uint8_t *z;
 	int rc;
 
@@ -82,30 +85,42 @@ static int decode_bits(struct mck_statuslist *l, const char *encoded, size_t lim
 	}
 	zcap = mck_b64url_decoded_len(elen - 1);
 	z = malloc(zcap + 1);
-	l->bits = malloc(limit);
-	if (z == NULL || l->bits == NULL) {
-		free(z);
+	if (z == NULL) {
 		return MCK_ERR_NOMEM;
 	}
 	rc = mck_b64url_decode(encoded + 1, elen - 1, z, zcap, &zlen);
-	if (rc == MCK_OK) {
-		rc = mck_inflate(MCK_INFLATE_GZIP, z, zlen, l->bits, limit, &l->nbytes);
+	if (rc != MCK_OK || zlen < 18) { /* a GZIP header and trailer take 18 bytes */
+		free(z);
+		return mck__say(msg, cap, MCK_ERR_JSON, "encodedList: %s",
+				mck_strerror(MCK_ERR_ENCODING));
 	}
+	isize = (size_t)z[zlen - 4] | (size_t)z[zlen - 3] << 8 | (size_t)z[zlen - 2] << 16 |
+		(size_t)z[zlen - 1] << 24;
+	if (isize > limit) {
+		free(z);
+		if (limit < MCK_STATUS_MAX_BYTES) {
+			return mck__say(msg, cap, MCK_ERR_TOOBIG,
+					"status lists would inflate to over 64 MiB together");
+		}
+		return mck__say(msg, cap, MCK_ERR_TOOBIG, "encodedList: %s",
+				mck_strerror(MCK_ERR_TOOBIG));
+	}
+	l->bits = malloc(isize > 0 ? isize : 1);
+	if (l->bits == NULL) {
+		free(z);
+		return MCK_ERR_NOMEM;
+	}
+	rc = mck_inflate(MCK_INFLATE_GZIP, z, zlen, l->bits, isize, &l->nbytes);
 	free(z);
-	if (rc == MCK_ERR_TOOBIG && limit < MCK_STATUS_MAX_BYTES) {
-		return mck__say(msg, cap, rc, "status lists would inflate to over 64 MiB together");
-	}
 	if (rc != MCK_OK) {
-		return mck__say(msg, cap, rc == MCK_ERR_TOOBIG ? rc : MCK_ERR_JSON,
-				"encodedList: %s", mck_strerror(rc));
+		/* More than its trailer says (TOOBIG here) is a corrupt stream too. */
+		return mck__say(msg, cap, rc == MCK_ERR_NOMEM ? rc : MCK_ERR_JSON,
+				"encodedList: %s",
+				mck_strerror(rc == MCK_ERR_TOOBIG ? MCK_ERR_ENCODING : rc));
 	}
 	if (l->nbytes < MCK_STATUS_MIN_BYTES) {
 		return mck__say(msg, cap, MCK_ERR_JSON, "bitstring is %zu bytes, under 16 KiB",
 				l->nbytes);
-	}
-	uint8_t *shrunk = realloc(l->bits, l->nbytes);
-	if (shrunk != NULL) {
-		l->bits = shrunk;
 	}
 	return MCK_OK;
 }
@@ -161,6 +176,7 @@ int mck_statusset_add(struct mck_statusset *set, const struct mck_trustlist *tl,
 	struct mck_statuslist l;
 	enum mck_reason reason;
 	uint8_t *payload = NULL;
+	size_t pcap;
 	size_t plen;
 	cJSON *root = NULL;
 	size_t room = MCK_STATUS_TOTAL_MAX_BYTES - set->total_bytes;
@@ -179,8 +195,7 @@ int mck_statusset_add(struct mck_statusset *set, const struct mck_trustlist *tl,
 				"status lists would inflate to over 64 MiB together");
 	}
 	jws = malloc(sizeof(*jws));
-	payload = malloc(MCK_STATUS_JWS_MAX + 1);
-	if (jws == NULL || payload == NULL) {
+	if (jws == NULL) {
 		rc = MCK_ERR_NOMEM;
 		goto out;
 	}
@@ -192,7 +207,14 @@ int mck_statusset_add(struct mck_statusset *set, const struct mck_trustlist *tl,
 	if (rc != MCK_OK) {
 		goto out;
 	}
-	rc = mck_jws_payload(jws, payload, MCK_STATUS_JWS_MAX, &plen);
+	/* What the payload can decode to, not the cap: a state loads up to 1,024 lists. */
+	pcap = jws->zip ? MCK_STATUS_JWS_MAX : mck_b64url_decoded_len(jws->payload_b64_len);
+	payload = malloc(pcap + 1);
+	if (payload == NULL) {
+		rc = MCK_ERR_NOMEM;
+		goto out;
+	}
+	rc = mck_jws_payload(jws, payload, pcap, &plen);
 	if (rc == MCK_OK) {
 		rc = mck_json_parse(payload, plen, MCK_JSON_MAX_DEPTH, &root);
 	}

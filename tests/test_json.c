@@ -296,6 +296,157 @@ static void test_duplicates_colliding(void **state)
 	free(buf);
 }
 
+/* {"a":[@p x,@p x,@p y]} */
+static char *join3(const char *x, const char *y)
+{
+	char *out = malloc(2 * strlen(x) + strlen(y) + 16);
+
+	assert_non_null(out);
+	sprintf(out, "{\"a\":[%s,%s,%s]}", x, x, y);
+	return out;
+}
+
+struct seen {
+	size_t count;
+	size_t stop_at; /* fail with MCK_ERR_INVAL at this element */
+	char first[32];
+};
+
+static int each_element(void *ctx, const cJSON *el, size_t index)
+{
+	struct seen *seen = ctx;
+
+	assert_int_equal(index, seen->count);
+	if (index == 0) {
+		char *text = cJSON_PrintUnformatted(el);
+
+		snprintf(seen->first, sizeof(seen->first), "%s", text);
+		cJSON_free(text);
+	}
+	seen->count++;
+	return index == seen->stop_at ? MCK_ERR_INVAL : MCK_OK;
+}
+
+/* mck_json_parse_each on @p s, streaming "a": its result, which mck_json_parse must share. */
+static int parse_each(const char *s, struct seen *seen)
+{
+	cJSON *root = NULL;
+	cJSON *whole = NULL;
+	int rc;
+	int rc_whole;
+
+	memset(seen, 0, sizeof(*seen));
+	seen->stop_at = SIZE_MAX;
+	rc = mck_json_parse_each((const uint8_t *)s, strlen(s), 16, "a", each_element, seen, &root);
+	rc_whole = mck_json_parse((const uint8_t *)s, strlen(s), 16, &whole);
+	assert_int_equal(rc, rc_whole);
+	if (rc == MCK_OK) {
+		const cJSON *a = cJSON_GetObjectItemCaseSensitive(root, "a");
+
+		assert_non_null(root);
+		/* the streamed member is left as an empty array, the others as parsed */
+		if (cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(whole, "a"))) {
+			assert_true(cJSON_IsArray(a));
+			assert_null(a->child);
+			assert_int_equal(seen->count,
+					 cJSON_GetArraySize(cJSON_GetObjectItem(whole, "a")));
+		} else {
+			assert_int_equal(seen->count, 0);
+			assert_true(cJSON_Compare(root, whole, 1));
+		}
+		assert_int_equal(cJSON_GetArraySize(root), cJSON_GetArraySize(whole));
+	} else {
+		assert_null(root);
+	}
+	cJSON_Delete(root);
+	cJSON_Delete(whole);
+	return rc;
+}
+
+/* The streaming parse accepts and refuses exactly what mck_json_parse does. */
+static void test_parse_each(void **state)
+{
+	static const char *const same[] = {
+		"{}",
+		"{\"a\":[]}",
+		"{\"a\":[ ]}",
+		"{\"a\":[{\"x\":1},{\"x\":2}],\"b\":{\"c\":[1,2]}}",
+		"{ \"b\" : 1 , \"a\" : [ 1 , \"two\" , [3] , {\"4\":4} , null , true ] }\r\n",
+		"{\"a\":5}",
+		"{\"a\":{\"a\":[1]}}",
+		"{\"b\":{\"a\":[1,2]},\"a\":[0]}",
+		"{\"\\u0061\":[1]}",
+		"{\"a\":[1],\"b\":\"\xc3\xa9\"}",
+	};
+	static const char *const refused[] = {
+		"",
+		" {\"a\":[1]}",
+		"\xef\xbb\xbf{\"a\":[1]}",
+		"{\"a\":[\xef\xbb\xbf{\"x\":1}]}",
+		"{\"a\":\xef\xbb\xbf[1]}",
+		"{\"b\":\xef\xbb\xbf"
+		"1,\"a\":[1]}",
+		"{\"a\":[1,]}",
+		"{\"a\":[,1]}",
+		"{\"a\":[1 2]}",
+		"{\"a\":[1}",
+		"{\"a\":[1]",
+		"{\"a\":[1]}}",
+		"{\"a\":[1]} x",
+		"{\"a\":[1],}",
+		"{,\"a\":[1]}",
+		"{\"a\" [1]}",
+		"{a:[1]}",
+		"{\"a\":[1],\"a\":[2]}",
+		"{\"a\":[1],\"a\":2}",
+		"{\"a\":[{\"x\":1,\"x\":2}]}",
+		"{\"a\":[{\"x\":[{\"y\":1,\"y\":1}]}]}",
+		"{\"a\":[\"\\u0000\"]}",
+		"{\"a\":[\"\xc3\x28\"]}",
+		"{\"a\":[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]}",
+		"{\"a\":[\"x]}",
+		"{\"a\":[tru]}",
+		"{\"a\":[1],\"b\":}",
+	};
+	struct seen seen;
+	cJSON *root = NULL;
+	const char *s;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		assert_int_equal(parse_each(same[i], &seen), MCK_OK);
+	}
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		assert_int_equal(parse_each(refused[i], &seen), MCK_ERR_JSON);
+	}
+	assert_int_equal(parse_each("{\"a\":[{\"x\":[1, 2]},0]}", &seen), MCK_OK);
+	assert_int_equal(seen.count, 2);
+	assert_string_equal(seen.first, "{\"x\":[1,2]}");
+	/* the callback's error ends the parse and is its result */
+	s = "{\"a\":[1,2,3,4],\"b\":1}";
+	memset(&seen, 0, sizeof(seen));
+	seen.stop_at = 1;
+	assert_int_equal(mck_json_parse_each((const uint8_t *)s, strlen(s), 16, "a", each_element,
+					     &seen, &root),
+			 MCK_ERR_INVAL);
+	assert_null(root);
+	assert_int_equal(seen.count, 2);
+	/* a large array in pieces, objects of the largest size allowed with a duplicate last */
+	char *big = big_object(MCK_JSON_MAX_MEMBERS, 0, MCK_JSON_MAX_MEMBERS, NULL, false);
+	char *dup = big_object(MCK_JSON_MAX_MEMBERS, 0, MCK_JSON_MAX_MEMBERS - 1, "k0", false);
+	char *doc = join3(big, dup);
+
+	assert_int_equal(parse_each(doc, &seen), MCK_ERR_JSON);
+	assert_int_equal(seen.count, 2); /* the two before it */
+	free(doc);
+	doc = join3(big, big);
+	assert_int_equal(parse_each(doc, &seen), MCK_OK);
+	assert_int_equal(seen.count, 3);
+	free(doc);
+	free(big);
+	free(dup);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -308,6 +459,7 @@ int main(void)
 		cmocka_unit_test(test_duplicates_large),
 		cmocka_unit_test(test_duplicates_colliding),
 		cmocka_unit_test(test_starts_with_brace),
+		cmocka_unit_test(test_parse_each),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

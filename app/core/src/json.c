@@ -62,31 +62,40 @@ bool mck_utf8_valid(const uint8_t *s, size_t len)
 	return true;
 }
 
-/* ---- cJSON allocation: malloc, or the calling thread's arena ---- */
+/*
+ * ---- cJSON allocation: malloc, or the calling thread's arena ----
+ * mck_json_parse_each parses each element of its array in an arena: cJSON
+ * frees are no-ops there, and the arena is emptied at once for the next one.
+ */
 
-#define ARENA_CHUNK ((size_t)4 << 20)
+/* Small enough to cost nothing beside one element's tree, large enough to batch mallocs. */
+#define ARENA_CHUNK ((size_t)64 << 10)
 #define ARENA_ALIGN 16u
 
-struct mck__arena_chunk {
-	struct mck__arena_chunk *next;
+struct arena_chunk {
+	struct arena_chunk *next;
 	size_t used;
 	size_t cap;
 	_Alignas(16) unsigned char data[];
 };
 
-static _Thread_local struct mck_json_arena *thread_arena;
+struct arena {
+	struct arena_chunk *chunks; /* the newest first */
+};
+
+static _Thread_local struct arena *thread_arena;
 static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
 
 static void *arena_alloc(size_t size)
 {
-	struct mck_json_arena *a = thread_arena;
-	struct mck__arena_chunk *c;
+	struct arena *a = thread_arena;
+	struct arena_chunk *c;
 	size_t need;
 
 	if (a == NULL) {
 		return malloc(size);
 	}
-	if (size > SIZE_MAX - ARENA_ALIGN) {
+	if (size > SIZE_MAX - ARENA_ALIGN - sizeof(*c)) {
 		return NULL;
 	}
 	need = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
@@ -105,7 +114,6 @@ static void *arena_alloc(size_t size)
 	}
 	void *p = c->data + c->used;
 	c->used += need;
-	a->used += need;
 	return p;
 }
 
@@ -124,26 +132,23 @@ static void install_hooks(void)
 	cJSON_InitHooks(&hooks);
 }
 
-void mck_json_arena_begin(struct mck_json_arena *arena)
+/* Forget everything handed out; keep the newest chunk for the next round unless @p all. */
+static void arena_reset(struct arena *arena, bool all)
 {
-	pthread_once(&hooks_once, install_hooks);
-	memset(arena, 0, sizeof(*arena));
-	thread_arena = arena;
-}
+	struct arena_chunk *keep = all ? NULL : arena->chunks;
+	struct arena_chunk *c = keep != NULL ? keep->next : arena->chunks;
 
-void mck_json_arena_end(struct mck_json_arena *arena)
-{
-	struct mck__arena_chunk *c = arena->chunks;
-
-	if (thread_arena == arena) {
-		thread_arena = NULL;
-	}
 	while (c != NULL) {
-		struct mck__arena_chunk *next = c->next;
+		struct arena_chunk *next = c->next;
+
 		free(c);
 		c = next;
 	}
-	arena->chunks = NULL;
+	if (keep != NULL) {
+		keep->next = NULL;
+		keep->used = 0;
+	}
+	arena->chunks = keep;
 }
 
 /* UTF-8, NUL bytes, nesting depth and "\u0000", in one pass, before cJSON recurses. */
@@ -373,6 +378,174 @@ int mck_json_parse(const uint8_t *buf, size_t len, int max_depth, cJSON **out)
 	if (rc != 1) {
 		cJSON_Delete(root);
 		return rc < 0 ? MCK_ERR_NOMEM : MCK_ERR_JSON;
+	}
+	*out = root;
+	return MCK_OK;
+}
+
+/* ---- Streaming one long array out of an object ---- */
+
+struct stream {
+	const uint8_t *buf;
+	size_t len;
+	size_t pos;
+};
+
+/* cJSON's whitespace: every byte up to the space (NUL never gets here: prescan refuses it). */
+static void skip_ws(struct stream *st)
+{
+	while (st->pos < st->len && st->buf[st->pos] <= 0x20u) {
+		st->pos++;
+	}
+}
+
+/* The next byte after whitespace, taken when it is @p c. */
+static bool take(struct stream *st, char c)
+{
+	skip_ws(st);
+	if (st->pos < st->len && st->buf[st->pos] == (uint8_t)c) {
+		st->pos++;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * One JSON value at the stream's position, by cJSON. The value must start right
+ * there: cJSON would skip a byte-order mark and whitespace before it, which
+ * mck_json_parse's grammar has no room for here.
+ */
+static cJSON *value_at(struct stream *st)
+{
+	static const char starts[] = "{[\"-0123456789tfn";
+	const char *end = NULL;
+	cJSON *v;
+
+	skip_ws(st);
+	if (st->pos >= st->len || strchr(starts, st->buf[st->pos]) == NULL ||
+	    st->buf[st->pos] == '\0') {
+		return NULL;
+	}
+	v = cJSON_ParseWithLengthOpts((const char *)st->buf + st->pos, st->len - st->pos, &end, 0);
+	if (v != NULL) {
+		st->pos = (size_t)((const uint8_t *)end - st->buf);
+	}
+	return v;
+}
+
+/* The elements of the array at the stream's position ("[" taken), each parsed, checked, freed. */
+static int stream_array(struct stream *st, struct name_set *names, mck_json_each_fn each, void *ctx)
+{
+	struct arena *outer = thread_arena;
+	struct arena elements = {NULL};
+	size_t index = 0;
+	int rc = MCK_OK;
+
+	if (take(st, ']')) {
+		return MCK_OK;
+	}
+	/* One element's tree at a time, in an arena reused element to element. */
+	do {
+		thread_arena = &elements;
+		cJSON *el = value_at(st);
+		int unique = el != NULL ? unique_members(el, names) : 0;
+
+		rc = unique == 1 ? MCK_OK : unique < 0 ? MCK_ERR_NOMEM : MCK_ERR_JSON;
+		thread_arena = outer;
+		if (rc == MCK_OK) {
+			rc = each(ctx, el, index++);
+		}
+		arena_reset(&elements, false);
+	} while (rc == MCK_OK && take(st, ','));
+	if (rc == MCK_OK && !take(st, ']')) {
+		rc = MCK_ERR_JSON;
+	}
+	arena_reset(&elements, true);
+	return rc;
+}
+
+static int stream_object(struct stream *st, const char *name, mck_json_each_fn each, void *ctx,
+			 struct name_set *names, cJSON *root)
+{
+	bool streamed = false;
+	int rc;
+
+	if (!take(st, '{')) {
+		return MCK_ERR_JSON;
+	}
+	if (take(st, '}')) {
+		return MCK_OK;
+	}
+	do {
+		cJSON *key;
+		cJSON *value;
+
+		skip_ws(st);
+		if (st->pos >= st->len || st->buf[st->pos] != '"' || (key = value_at(st)) == NULL) {
+			return MCK_ERR_JSON;
+		}
+		if (!take(st, ':')) {
+			cJSON_Delete(key);
+			return MCK_ERR_JSON;
+		}
+		skip_ws(st);
+		/* Only the first: a second one is a duplicate, refused once the text is read. */
+		if (!streamed && strcmp(key->valuestring, name) == 0 && st->pos < st->len &&
+		    st->buf[st->pos] == '[') {
+			streamed = true;
+			st->pos++;
+			rc = stream_array(st, names, each, ctx);
+			/* An empty array in its place: mck_json_array finds it, duplicates show. */
+			value = rc == MCK_OK ? cJSON_CreateArray() : NULL;
+			if (rc == MCK_OK && value == NULL) {
+				rc = MCK_ERR_NOMEM;
+			}
+		} else {
+			value = value_at(st);
+			rc = value != NULL ? MCK_OK : MCK_ERR_JSON;
+		}
+		if (rc == MCK_OK && !cJSON_AddItemToObject(root, key->valuestring, value)) {
+			cJSON_Delete(value);
+			rc = MCK_ERR_NOMEM;
+		}
+		cJSON_Delete(key);
+		if (rc != MCK_OK) {
+			return rc;
+		}
+	} while (take(st, ','));
+	return take(st, '}') ? MCK_OK : MCK_ERR_JSON;
+}
+
+int mck_json_parse_each(const uint8_t *buf, size_t len, int max_depth, const char *name,
+			mck_json_each_fn each, void *ctx, cJSON **out)
+{
+	struct stream st = {buf, len, 0};
+	struct name_set names = {NULL, 0};
+	cJSON *root;
+	int rc;
+
+	*out = NULL;
+	pthread_once(&hooks_once, install_hooks);
+	if (len == 0 || buf[0] != '{' || buf[len] != '\0' || !prescan(buf, len, max_depth)) {
+		return MCK_ERR_JSON;
+	}
+	root = cJSON_CreateObject();
+	if (root == NULL) {
+		return MCK_ERR_NOMEM;
+	}
+	rc = stream_object(&st, name, each, ctx, &names, root);
+	skip_ws(&st);
+	if (rc == MCK_OK && st.pos != len) {
+		rc = MCK_ERR_JSON; /* trailing bytes */
+	}
+	if (rc == MCK_OK) {
+		int u = unique_members(root, &names);
+		rc = u == 1 ? MCK_OK : u < 0 ? MCK_ERR_NOMEM : MCK_ERR_JSON;
+	}
+	free(names.slots);
+	if (rc != MCK_OK) {
+		cJSON_Delete(root);
+		return rc;
 	}
 	*out = root;
 	return MCK_OK;

@@ -1,6 +1,8 @@
 /* Trust anchors and the trust list: verify, validate every rule, index. */
 #include "mck/trustlist.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,84 +147,91 @@ static bool index_key(struct mck_trustlist *tl, uint32_t k)
 	return true;
 }
 
-/* Sizes for one allocation of each table, from a first walk. */
-struct sizes {
-	size_t issuers;
-	size_t keys;
-	size_t strings;
+/*
+ * The loader builds the list issuer by issuer as mck_json_parse_each hands them
+ * over, so that a list's peak memory is its payload and the arrays it becomes,
+ * never a tree of the whole list (a cJSON tree is ~5 times the text). Counts
+ * are not known ahead: the arrays grow, strings are kept as offsets until the
+ * end, and the hash tables are built once everything is read.
+ */
+struct loader {
+	struct mck_trustlist *tl;
+	size_t issuers_cap;
+	size_t keys_cap;
+	size_t strings_cap;
+	uint32_t (*str_off)[4]; /* per issuer: offset + 1 of each issuer string, 0 when absent */
+	size_t str_off_cap;
+	size_t str_used;
+	size_t mat_used;
+	bool said; /* msg holds the loader's own refusal */
+	char *msg;
+	size_t cap;
 };
 
 static const char *const issuer_strings[] = {"id", "name", "country", "qualityAssurance"};
 
-static int measure(const cJSON *issuers, struct sizes *sz, char *msg, size_t cap)
+/*
+ * @p arr (of *@p cap items of @p size) with room for @p need items, doubling:
+ * @p arr itself, a new pointer to use instead, or NULL when out of memory
+ * (@p arr is left as it was).
+ */
+static void *grow(void *arr, size_t *cap, size_t need, size_t size)
 {
-	const cJSON *is;
-	const cJSON *keys;
-	const cJSON *k;
-	const char *s;
+	size_t want = *cap;
+	void *grown;
 
-	memset(sz, 0, sizeof(*sz));
-	cJSON_ArrayForEach(is, issuers) {
-		sz->issuers++;
-		for (size_t i = 0; i < 4; i++) {
-			int rc = mck_json_string(is, issuer_strings[i], &s);
-			if (rc < 0 || (i == 0 && rc == 0)) {
-				return mck__say(msg, cap, MCK_ERR_JSON,
-						"issuer #%zu: %s missing or not a string",
-						sz->issuers, issuer_strings[i]);
-			}
-			if (rc == 1) {
-				sz->strings += strlen(s) + 1;
-			}
-		}
-		if (mck_json_array(is, "keys", &keys) != 1) {
-			return mck__say(msg, cap, MCK_ERR_JSON, "issuer #%zu: keys is not an array",
-					sz->issuers);
-		}
-		cJSON_ArrayForEach(k, keys) {
-			sz->keys++;
-		}
+	if (need <= *cap) {
+		return arr;
 	}
-	if (sz->issuers > UINT32_MAX / 4 || sz->keys > UINT32_MAX / 4) {
-		return mck__say(msg, cap, MCK_ERR_TOOBIG, "too many issuers or keys");
+	while (want < need) {
+		want = want < 64 ? 64 : want * 2;
 	}
-	return MCK_OK;
+	if (want > SIZE_MAX / size || (grown = realloc(arr, want * size)) == NULL) {
+		return NULL;
+	}
+	*cap = want;
+	return grown;
 }
 
-static const char *copy_string(struct mck_trustlist *tl, size_t *used, const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *dst = tl->strings + *used;
+static int say(struct loader *ld, int rc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
-	memcpy(dst, s, n);
-	*used += n;
-	return dst;
+static int say(struct loader *ld, int rc, const char *fmt, ...)
+{
+	char line[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	ld->said = true;
+	return mck__say(ld->msg, ld->cap, rc, "%s", line);
 }
 
-static int read_key(struct mck_trustlist *tl, const cJSON *jk, uint32_t issuer, uint32_t k,
-		    size_t *mat_used, char *msg, size_t cap)
+static int read_key(struct loader *ld, const cJSON *jk, const char *issuer_id, uint32_t issuer,
+		    uint32_t nth)
 {
-	struct mck_tl_key *key = &tl->keys[k];
+	struct mck_trustlist *tl = ld->tl;
+	struct mck_tl_key *key = &tl->keys[tl->key_count];
 	struct mck_key_raw raw;
 	const char *kid;
 	uint8_t claimed[MCK_SHA256_LEN];
 	int rc;
 
+	memset(key, 0, sizeof(*key));
 	rc = mck_jwk_read(jk, &raw);
 	if (rc == MCK_OK) {
 		rc = mck_jwk_restriction(jk, &key->alg);
 	}
 	if (rc != MCK_OK) {
-		return mck__say(msg, cap, MCK_ERR_JSON,
-				"issuer \"%.80s\": key #%u is not a usable public key",
-				tl->issuers[issuer].id, k - tl->issuers[issuer].first_key + 1);
+		return say(ld, MCK_ERR_JSON, "issuer \"%.80s\": key #%u is not a usable public key",
+			   issuer_id, nth);
 	}
 	mck_jwk_thumbprint(&raw, key->thumb);
 	if (mck_json_string(jk, "kid", &kid) != 1 || mck_kid_decode(kid, claimed) != MCK_OK ||
 	    memcmp(claimed, key->thumb, MCK_SHA256_LEN) != 0) {
-		return mck__say(msg, cap, MCK_ERR_JSON,
-				"issuer \"%.80s\": a kid is not the thumbprint of its key",
-				tl->issuers[issuer].id);
+		return say(ld, MCK_ERR_JSON,
+			   "issuer \"%.80s\": a kid is not the thumbprint of its key", issuer_id);
 	}
 	rc = mck_json_time(jk, "notBefore", &key->not_before);
 	key->has_not_before = rc == 1;
@@ -231,61 +240,90 @@ static int read_key(struct mck_trustlist *tl, const cJSON *jk, uint32_t issuer, 
 		key->has_not_after = rc == 1;
 	}
 	if (rc < 0) {
-		return mck__say(msg, cap, MCK_ERR_JSON, "kid %.43s: bad notBefore/notAfter", kid);
+		return say(ld, MCK_ERR_JSON, "kid %.43s: bad notBefore/notAfter", kid);
 	}
 	key->issuer = issuer;
 	key->type = raw.type;
-	/* Grow the key material as needed: EC keys take 64 or 96 bytes, RSA up to 520. */
-	if (tl->material_cap - *mat_used < raw.alen + raw.blen) {
-		size_t grow = tl->material_cap * 2 + raw.alen + raw.blen;
-		uint8_t *grown;
-
-		if (grow > UINT32_MAX || (grown = realloc(tl->material, grow)) == NULL) {
-			return MCK_ERR_NOMEM;
-		}
-		tl->material = grown;
-		tl->material_cap = grow;
+	/* EC keys take 64 or 96 bytes of material, RSA up to 520. */
+	uint8_t *material = ld->mat_used + raw.alen + raw.blen <= UINT32_MAX
+				    ? grow(tl->material, &tl->material_cap,
+					   ld->mat_used + raw.alen + raw.blen, 1)
+				    : NULL;
+	if (material == NULL) {
+		return MCK_ERR_NOMEM;
 	}
-	key->material = (uint32_t)*mat_used;
+	tl->material = material;
+	key->material = (uint32_t)ld->mat_used;
 	key->alen = (uint16_t)raw.alen;
 	key->blen = (uint16_t)raw.blen;
-	memcpy(tl->material + *mat_used, raw.a, raw.alen);
-	memcpy(tl->material + *mat_used + raw.alen, raw.b, raw.blen);
-	*mat_used += raw.alen + raw.blen;
-	if (!index_key(tl, k)) {
-		return mck__say(msg, cap, MCK_ERR_JSON, "kid %.43s is listed twice", kid);
-	}
+	memcpy(tl->material + ld->mat_used, raw.a, raw.alen);
+	memcpy(tl->material + ld->mat_used + raw.alen, raw.b, raw.blen);
+	ld->mat_used += raw.alen + raw.blen;
+	tl->key_count++;
 	return MCK_OK;
 }
 
-static int read_issuer(struct mck_trustlist *tl, const cJSON *ji, uint32_t i, uint32_t *k,
-		       size_t *str_used, size_t *mat_used, char *msg, size_t cap)
+/* mck_json_each_fn: one element of "issuers". */
+static int read_issuer(void *ctx, const cJSON *ji, size_t index)
 {
-	struct mck_tl_issuer *is = &tl->issuers[i];
+	struct loader *ld = ctx;
+	struct mck_trustlist *tl = ld->tl;
+	struct mck_tl_issuer *is;
 	const char *s[4] = {NULL, NULL, NULL, NULL};
 	const char *status;
 	const cJSON *keys;
 	const cJSON *jk;
+	uint32_t nth = 0;
 	int rc;
 
+	if (index >= UINT32_MAX / 4) {
+		return say(ld, MCK_ERR_TOOBIG, "too many issuers or keys");
+	}
 	for (size_t n = 0; n < 4; n++) {
-		if (mck_json_string(ji, issuer_strings[n], &s[n]) == 1) {
-			s[n] = copy_string(tl, str_used, s[n]);
+		rc = mck_json_string(ji, issuer_strings[n], &s[n]);
+		if (rc < 0 || (n == 0 && rc == 0)) {
+			return say(ld, MCK_ERR_JSON, "issuer #%zu: %s missing or not a string",
+				   index + 1, issuer_strings[n]);
 		}
 	}
-	is->id = s[0];
-	is->name = s[1];
-	is->country = s[2];
-	is->quality_assurance = s[3];
-	if (is->id[0] == '\0') {
-		return mck__say(msg, cap, MCK_ERR_JSON, "issuer #%u has an empty id", i + 1);
+	if (mck_json_array(ji, "keys", &keys) != 1) {
+		return say(ld, MCK_ERR_JSON, "issuer #%zu: keys is not an array", index + 1);
 	}
-	if (!index_issuer(tl, i)) {
-		return mck__say(msg, cap, MCK_ERR_JSON, "issuer id \"%.80s\" is listed twice",
-				is->id);
+	if (s[0][0] == '\0') {
+		return say(ld, MCK_ERR_JSON, "issuer #%zu has an empty id", index + 1);
+	}
+	is = grow(tl->issuers, &ld->issuers_cap, index + 1, sizeof(*tl->issuers));
+	if (is == NULL) {
+		return MCK_ERR_NOMEM;
+	}
+	tl->issuers = is;
+	uint32_t(*off)[4] = grow(ld->str_off, &ld->str_off_cap, index + 1, sizeof(*ld->str_off));
+	if (off == NULL) {
+		return MCK_ERR_NOMEM;
+	}
+	ld->str_off = off;
+	is = &tl->issuers[index];
+	memset(is, 0, sizeof(*is));
+	for (size_t n = 0; n < 4; n++) {
+		size_t len = s[n] != NULL ? strlen(s[n]) + 1 : 0;
+
+		off[index][n] = 0;
+		if (len == 0) {
+			continue;
+		}
+		char *strings = ld->str_used + len < UINT32_MAX
+					? grow(tl->strings, &ld->strings_cap, ld->str_used + len, 1)
+					: NULL;
+		if (strings == NULL) {
+			return MCK_ERR_NOMEM;
+		}
+		tl->strings = strings;
+		memcpy(tl->strings + ld->str_used, s[n], len);
+		off[index][n] = (uint32_t)ld->str_used + 1;
+		ld->str_used += len;
 	}
 	if (mck_json_string(ji, "status", &status) != 1) {
-		return mck__say(msg, cap, MCK_ERR_JSON, "issuer \"%.80s\": no status", is->id);
+		return say(ld, MCK_ERR_JSON, "issuer \"%.80s\": no status", s[0]);
 	}
 	if (strcmp(status, "active") == 0) {
 		is->status = MCK_ISSUER_ACTIVE;
@@ -294,62 +332,130 @@ static int read_issuer(struct mck_trustlist *tl, const cJSON *ji, uint32_t i, ui
 	} else if (strcmp(status, "withdrawn") == 0) {
 		is->status = MCK_ISSUER_WITHDRAWN;
 	} else {
-		return mck__say(msg, cap, MCK_ERR_JSON,
-				"issuer \"%.80s\": unknown status \"%.20s\"", is->id, status);
+		return say(ld, MCK_ERR_JSON, "issuer \"%.80s\": unknown status \"%.20s\"", s[0],
+			   status);
 	}
 	rc = mck_json_time(ji, "statusSince", &is->status_since);
 	if (rc < 0 || (rc == 0 && is->status != MCK_ISSUER_ACTIVE)) {
-		return mck__say(msg, cap, MCK_ERR_JSON,
-				"issuer \"%.80s\": statusSince missing or bad", is->id);
+		return say(ld, MCK_ERR_JSON, "issuer \"%.80s\": statusSince missing or bad", s[0]);
 	}
-	is->first_key = *k;
-	(void)mck_json_array(ji, "keys", &keys); /* typed in measure() */
+	is->first_key = (uint32_t)tl->key_count;
 	cJSON_ArrayForEach(jk, keys) {
-		rc = read_key(tl, jk, i, *k, mat_used, msg, cap);
+		if (tl->key_count >= UINT32_MAX / 4) {
+			return say(ld, MCK_ERR_TOOBIG, "too many issuers or keys");
+		}
+		struct mck_tl_key *keys_grown =
+			grow(tl->keys, &ld->keys_cap, tl->key_count + 1, sizeof(*tl->keys));
+		if (keys_grown == NULL) {
+			return MCK_ERR_NOMEM;
+		}
+		tl->keys = keys_grown;
+		rc = read_key(ld, jk, s[0], (uint32_t)index, ++nth);
 		if (rc != MCK_OK) {
 			return rc;
 		}
-		(*k)++;
 	}
-	is->key_count = *k - is->first_key;
+	is->key_count = (uint32_t)tl->key_count - is->first_key;
+	tl->issuer_count = index + 1;
 	return MCK_OK;
 }
 
-static int read_list(struct mck_trustlist *tl, const cJSON *root, char *msg, size_t cap)
+static const char *string_at(const struct mck_trustlist *tl, uint32_t off)
 {
+	return off == 0 ? NULL : tl->strings + off - 1;
+}
+
+/* Everything read: strings in place, the hash tables, duplicates found in list order. */
+static int finish(struct loader *ld)
+{
+	struct mck_trustlist *tl = ld->tl;
+	size_t n = tl->issuer_count > tl->key_count ? tl->issuer_count : tl->key_count;
+	size_t slots = 16;
+	char kid[MCK_KID_LEN + 1];
+
+	/* Give back what doubling reserved; +1 so that an empty list still owns its arrays. */
+	void *shrunk = realloc(tl->strings, ld->str_used + 1);
+	if (shrunk != NULL) {
+		tl->strings = shrunk;
+	}
+	shrunk = realloc(tl->material, ld->mat_used + 1);
+	if (shrunk != NULL) {
+		tl->material = shrunk;
+		tl->material_cap = ld->mat_used + 1;
+	}
+	shrunk = realloc(tl->issuers, (tl->issuer_count + 1) * sizeof(*tl->issuers));
+	if (shrunk != NULL) {
+		tl->issuers = shrunk;
+	}
+	shrunk = realloc(tl->keys, (tl->key_count + 1) * sizeof(*tl->keys));
+	if (shrunk != NULL) {
+		tl->keys = shrunk;
+	}
+	if (tl->strings == NULL || tl->material == NULL || tl->issuers == NULL ||
+	    tl->keys == NULL) {
+		return MCK_ERR_NOMEM;
+	}
+	tl->strings_len = ld->str_used;
+	tl->material_len = ld->mat_used;
+	for (size_t i = 0; i < tl->issuer_count; i++) {
+		tl->issuers[i].id = string_at(tl, ld->str_off[i][0]);
+		tl->issuers[i].name = string_at(tl, ld->str_off[i][1]);
+		tl->issuers[i].country = string_at(tl, ld->str_off[i][2]);
+		tl->issuers[i].quality_assurance = string_at(tl, ld->str_off[i][3]);
+	}
+	while (slots < 2 * n) {
+		slots *= 2;
+	}
+	tl->index_mask = slots - 1;
+	tl->issuer_index = calloc(slots, sizeof(uint32_t));
+	tl->key_index = calloc(slots, sizeof(uint32_t));
+	if (tl->issuer_index == NULL || tl->key_index == NULL) {
+		return MCK_ERR_NOMEM;
+	}
+	for (uint32_t i = 0; i < tl->issuer_count; i++) {
+		if (!index_issuer(tl, i)) {
+			return say(ld, MCK_ERR_JSON, "issuer id \"%.80s\" is listed twice",
+				   tl->issuers[i].id);
+		}
+	}
+	for (uint32_t k = 0; k < tl->key_count; k++) {
+		if (!index_key(tl, k)) {
+			mck_kid_encode(tl->keys[k].thumb, kid);
+			return say(ld, MCK_ERR_JSON, "kid %s is listed twice", kid);
+		}
+	}
+	return MCK_OK;
+}
+
+/* The members besides "issuers", checked as before any issuer was read. */
+static int read_header(struct loader *ld, const cJSON *root)
+{
+	struct mck_trustlist *tl = ld->tl;
 	const char *type;
 	const char *op;
 	const cJSON *jop;
 	const cJSON *issuers;
-	const cJSON *ji;
 	int64_t version;
-	struct sizes sz;
-	size_t slots = 16;
-	size_t str_used = 0;
-	size_t mat_used = 0;
-	uint32_t i = 0;
-	uint32_t k = 0;
 	int rc;
 
 	if (mck_json_string(root, "type", &type) != 1 ||
 	    strcmp(type, "MicroCredentialTrustList") != 0) {
-		return mck__say(msg, cap, MCK_ERR_JSON, "type is not MicroCredentialTrustList");
+		return say(ld, MCK_ERR_JSON, "type is not MicroCredentialTrustList");
 	}
 	if (mck_json_int(root, "version", 1, 1, &version) != 1) {
-		return mck__say(msg, cap, MCK_ERR_JSON, "version is not 1");
+		return say(ld, MCK_ERR_JSON, "version is not 1");
 	}
 	if (mck_json_int(root, "sequence", 1, MCK_TIME_MAX, &tl->sequence) != 1) {
-		return mck__say(msg, cap, MCK_ERR_JSON, "sequence missing or not an integer >= 1");
+		return say(ld, MCK_ERR_JSON, "sequence missing or not an integer >= 1");
 	}
 	if (mck_json_time(root, "iat", &tl->iat) != 1 ||
 	    mck_json_time(root, "nextUpdate", &tl->next_update) != 1 ||
 	    tl->next_update <= tl->iat) {
-		return mck__say(msg, cap, MCK_ERR_JSON,
-				"iat/nextUpdate missing, bad or out of order");
+		return say(ld, MCK_ERR_JSON, "iat/nextUpdate missing, bad or out of order");
 	}
 	rc = mck_json_object(root, "operator", &jop);
 	if (rc < 0) {
-		return mck__say(msg, cap, MCK_ERR_JSON, "operator is not an object");
+		return say(ld, MCK_ERR_JSON, "operator is not an object");
 	}
 	if (rc == 1 && mck_json_string(jop, "name", &op) == 1) {
 		tl->operator_name = mck__strdup(op);
@@ -358,45 +464,44 @@ static int read_list(struct mck_trustlist *tl, const cJSON *root, char *msg, siz
 		}
 	}
 	if (mck_json_array(root, "issuers", &issuers) != 1) {
-		return mck__say(msg, cap, MCK_ERR_JSON, "issuers missing or not an array");
-	}
-	rc = measure(issuers, &sz, msg, cap);
-	if (rc != MCK_OK) {
-		return rc;
-	}
-	while (slots < 2 * (sz.issuers > sz.keys ? sz.issuers : sz.keys)) {
-		slots *= 2;
-	}
-	tl->index_mask = slots - 1;
-	tl->issuers = calloc(sz.issuers + 1, sizeof(*tl->issuers));
-	tl->keys = calloc(sz.keys + 1, sizeof(*tl->keys));
-	tl->strings = malloc(sz.strings + 1);
-	tl->material_cap = sz.keys * 64 + 64;
-	tl->material = malloc(tl->material_cap);
-	tl->issuer_index = calloc(slots, sizeof(uint32_t));
-	tl->key_index = calloc(slots, sizeof(uint32_t));
-	if (tl->issuers == NULL || tl->keys == NULL || tl->strings == NULL ||
-	    tl->material == NULL || tl->issuer_index == NULL || tl->key_index == NULL) {
-		return MCK_ERR_NOMEM;
-	}
-	cJSON_ArrayForEach(ji, issuers) {
-		rc = read_issuer(tl, ji, i, &k, &str_used, &mat_used, msg, cap);
-		if (rc != MCK_OK) {
-			return rc;
-		}
-		i++;
-	}
-	tl->issuer_count = i;
-	tl->key_count = k;
-	tl->strings_len = str_used;
-	tl->material_len = mat_used;
-	/* Give back what doubling reserved. */
-	uint8_t *shrunk = realloc(tl->material, mat_used + 1);
-	if (shrunk != NULL) {
-		tl->material = shrunk;
-		tl->material_cap = mat_used + 1;
+		return say(ld, MCK_ERR_JSON, "issuers missing or not an array");
 	}
 	return MCK_OK;
+}
+
+/*
+ * The payload into @p tl. An issuer's fault ends the parse where it is found;
+ * the other members are checked once the text is read, and duplicate ids and
+ * kids once every issuer is, so a list with several faults may name another
+ * one first than when the whole tree was read ahead. Any fault refuses it all.
+ */
+static int read_list(struct mck_trustlist *tl, const uint8_t *payload, size_t plen, char *msg,
+		     size_t cap)
+{
+	struct loader ld;
+	cJSON *root = NULL;
+	int rc;
+
+	memset(&ld, 0, sizeof(ld));
+	ld.tl = tl;
+	ld.msg = msg;
+	ld.cap = cap;
+	rc = mck_json_parse_each(payload, plen, MCK_JSON_MAX_DEPTH, "issuers", read_issuer, &ld,
+				 &root);
+	if (rc == MCK_OK) {
+		rc = read_header(&ld, root);
+	}
+	if (rc == MCK_OK) {
+		rc = finish(&ld);
+	}
+	if (rc != MCK_OK && !ld.said) {
+		mck__say(msg, cap, rc, "%s",
+			 rc == MCK_ERR_JSON ? "trust list payload is not strict JSON"
+					    : mck_strerror(rc));
+	}
+	cJSON_Delete(root);
+	free(ld.str_off);
+	return rc;
 }
 
 int mck__trustlist_check_signature(const struct mck_anchors *anchors, const struct mck_jws *jws,
@@ -432,9 +537,6 @@ int mck_trustlist_load(struct mck_trustlist **out, const struct mck_anchors *anc
 	uint8_t *payload = NULL;
 	size_t cap;
 	size_t plen;
-	cJSON *root = NULL;
-	struct mck_json_arena arena;
-	bool in_arena = false;
 	int rc = MCK_ERR_INTERNAL;
 
 	*out = NULL;
@@ -464,23 +566,8 @@ int mck_trustlist_load(struct mck_trustlist **out, const struct mck_anchors *anc
 		mck__say(msg, msgcap, rc, "trust list payload: %s", mck_strerror(rc));
 		goto out;
 	}
-	mck_json_arena_begin(&arena);
-	in_arena = true;
-	rc = mck_json_parse(payload, plen, MCK_JSON_MAX_DEPTH, &root);
-	if (rc != MCK_OK) {
-		mck__say(msg, msgcap, rc, "trust list payload is not strict JSON");
-		goto out;
-	}
-	free(payload);
-	payload = NULL;
-	rc = read_list(tl, root, msg, msgcap);
+	rc = read_list(tl, payload, plen, msg, msgcap);
 out:
-	if (in_arena) {
-		/* The tree lives in the arena; read_list copied what it keeps. */
-		mck_json_arena_end(&arena);
-	} else {
-		cJSON_Delete(root);
-	}
 	free(payload);
 	free(jws);
 	if (rc != MCK_OK) {

@@ -22,20 +22,25 @@
  */
 int mck_json_parse(const uint8_t *buf, size_t len, int max_depth, cJSON **out);
 
-/*
- * An arena for one large parse (a trust list: a million cJSON nodes). Between
- * mck_json_arena_begin and mck_json_arena_end, cJSON allocations made by this
- * thread come from the arena and cJSON frees are no-ops; _end releases it all
- * at once, so the tree must not be used (or cJSON_Delete'd) after it. Other
- * threads keep using malloc. Caller-owned storage.
+/**
+ * Called by mck_json_parse_each with element @p index of the streamed array;
+ * @p element is freed when it returns. MCK_OK to go on, else an error code that
+ * ends the parse and is its result.
  */
-struct mck_json_arena {
-	struct mck__arena_chunk *chunks;
-	size_t used; /* bytes handed out, for statistics */
-};
+typedef int (*mck_json_each_fn)(void *ctx, const cJSON *element, size_t index);
 
-void mck_json_arena_begin(struct mck_json_arena *arena);
-void mck_json_arena_end(struct mck_json_arena *arena);
+/**
+ * mck_json_parse for an object too large to hold as one tree (a trust list of
+ * 200,000 issuers): the elements of its member @p name, when that is an array,
+ * are parsed one at a time, checked by the same rules and handed to @p each;
+ * only one element's tree exists at a time. *out is the object with an empty
+ * array in place of that member. The text is refused on the same grounds as by
+ * mck_json_parse, but @p each may have seen elements before a fault further on.
+ * Returns MCK_OK and *out (caller frees with cJSON_Delete), MCK_ERR_JSON,
+ * MCK_ERR_NOMEM, or what @p each returned.
+ */
+int mck_json_parse_each(const uint8_t *buf, size_t len, int max_depth, const char *name,
+			mck_json_each_fn each, void *ctx, cJSON **out);
 
 /** Whether @p len bytes are well-formed UTF-8 (no overlongs, no surrogates). */
 bool mck_utf8_valid(const uint8_t *s, size_t len);

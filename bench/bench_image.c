@@ -3,7 +3,10 @@
  *
  * For each size, a noisy grey frame holds one QR code of a ~600-digit MC1
  * text; it is encoded as PNG and as JPEG in memory, then mck_image_decode
- * and mck_qrscan_frame are timed separately. Prints figures, asserts nothing.
+ * and mck_qrscan_frame are timed separately. Then the largest frame an image
+ * file may give (4096 x 3072) covered in finder patterns in each way of
+ * tests/support/finders.c, which once took ZBar 1.5 s: wall and CPU time and
+ * the work counted. Prints figures, asserts nothing.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -11,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <png.h>
 #include <qrencode.h>
@@ -18,10 +22,14 @@
 #include "benchutil.h"
 #include "mck/image.h"
 #include "mck/qrscan.h"
+#include "support/finders.h"
 #include "support/imgcodec.h"
 
-#define RUNS  25
-#define QUIET 4 /* modules */
+#define RUNS       25
+#define QUIET      4 /* modules */
+#define SHEET_RUNS 9 /* 4096 x 3072 frames */
+#define SHEET_W    4096
+#define SHEET_H    3072
 
 struct size {
 	uint32_t width;
@@ -141,6 +149,66 @@ static void row(const char *what, struct stats s, const char *extra)
 	printf("  %-22s median %8.2f ms   p90 %8.2f ms   %s\n", what, s.median, s.p90, extra);
 }
 
+static double cpu_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Scan @p px SHEET_RUNS times: wall and CPU medians, the work of the last scan. */
+static void time_sheet(struct mck_qrscan *scan, const char *name, const uint8_t *px,
+		       struct mck_qrscan_result *res)
+{
+	double wall[SHEET_RUNS];
+	double cpu[SHEET_RUNS];
+	const struct mck_qrscan_work *w = &mck_qrscan_stats(scan)->last;
+	int n = 0;
+
+	for (int i = 0; i < SHEET_RUNS; i++) {
+		double t0 = mck_bench_now_ms();
+		double c0 = cpu_ms();
+
+		n = mck_qrscan_frame(scan, px, SHEET_W, SHEET_H, res);
+		cpu[i] = cpu_ms() - c0;
+		wall[i] = mck_bench_now_ms() - t0;
+	}
+	struct stats sw = summarize(wall, SHEET_RUNS);
+	struct stats sc = summarize(cpu, SHEET_RUNS);
+
+	printf("  %-30s %8.1f %8.1f %8.1f %3d  %4u %2u %3u %7.1f %6lu %3u\n", name, sw.median,
+	       sw.p90, sc.median, n, w->candidates, w->fits, w->passes, (double)w->pixels / 1e6,
+	       w->cost_us / 1000, w->crowded);
+}
+
+/* The largest frame an image file gives, covered in finder patterns; and with a code alone. */
+static int sheets(struct mck_qrscan *scan, struct mck_qrscan_result *res, const QRcode *qr)
+{
+	const struct mck_test_sheet *sheet;
+	size_t count = mck_test_sheets(&sheet);
+	struct size big = {SHEET_W, SHEET_H};
+	uint32_t scale = 0;
+	uint8_t *px = make_frame(&big, qr, &scale);
+
+	if (!px) {
+		return 1;
+	}
+	printf("%ux%u frames covered in finder patterns, %d runs (ms; work of the last run: "
+	       "finder candidates, grid fits, ZBar passes, Mpx to ZBar, estimated ms, passes "
+	       "left out)\n",
+	       SHEET_W, SHEET_H, SHEET_RUNS);
+	printf("  %-30s %8s %8s %8s %3s  %4s %2s %3s %7s %6s %3s\n", "frame", "median", "p90",
+	       "cpu", "rd", "cand", "ft", "ps", "Mpx", "est", "out");
+	time_sheet(scan, "one code, noisy background", px, res);
+	for (size_t i = 0; i < count; i++) {
+		mck_test_sheet_draw(&sheet[i], px, SHEET_W, SHEET_H);
+		time_sheet(scan, sheet[i].name, px, res);
+	}
+	free(px);
+	return 0;
+}
+
 int main(void)
 {
 	char text[608];
@@ -225,6 +293,9 @@ int main(void)
 		free(png);
 		free(jpg);
 		free(px);
+	}
+	if (sheets(scan, res, qr) != 0) {
+		return 1;
 	}
 	QRcode_free(qr);
 	mck_qrscan_destroy(scan);

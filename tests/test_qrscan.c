@@ -21,6 +21,7 @@
 
 #include "mck/image.h"
 #include "mck/qrscan.h"
+#include "support/finders.h"
 #include "support/imgcodec.h"
 #include "support/qrdraw.h"
 
@@ -377,6 +378,69 @@ static void test_arguments(void **state)
 	free(r);
 }
 
+/*
+ * Frames covered in finder patterns (a 4096 x 3072 sheet of them took 1.5 s:
+ * ZBar tries every three that could be a code's corner). Whatever the
+ * sheet, the scanner returns, reads nothing that is not there, and its work
+ * stays within the caps of qrscan.h (counted, not timed: bench_image times
+ * it). A code beside a crowd is still read.
+ */
+static void test_finder_sheets(void **state)
+{
+	static const char text[] = "MC1:/0123456789012345678901234567890123456789";
+	const struct mck_test_sheet *sheets;
+	size_t count = mck_test_sheets(&sheets);
+	struct mck_qrscan_result *r = new_result();
+	QRcode *qr = encode(text, strlen(text));
+	struct frame f;
+
+	frame_init(&f, 4096, 3072, 255);
+	for (size_t i = 0; i < count; i++) {
+		for (int with_code = 0; with_code < 2; with_code++) {
+			const struct mck_qrscan_work *w;
+			int n;
+
+			mck_test_sheet_draw(&sheets[i], f.px, f.width, f.height);
+			if (with_code) {
+				/* top left, white round it, beside the crowd */
+				uint32_t side = code_side(qr, SCALE);
+
+				for (uint32_t y = 0; y < side + 2 * SCALE * QUIET; y++) {
+					memset(f.px + (size_t)y * f.width, 255,
+					       side + 2 * SCALE * QUIET);
+				}
+				draw(&f, qr, SCALE, SCALE * QUIET, SCALE * QUIET);
+			}
+			n = mck_qrscan_frame(*state, f.px, f.width, f.height, r);
+			w = &mck_qrscan_stats(*state)->last;
+			print_message("%-32s %s: %d read; %u candidates, %u corners, %u fits, "
+				      "%u passes, %lu px, %lu us estimated, %u left out\n",
+				      sheets[i].name, with_code ? "+ code" : "      ", n,
+				      w->candidates, w->corners, w->fits, w->passes, w->pixels,
+				      w->cost_us, w->crowded);
+			assert_true(n >= 0);
+			assert_true(w->candidates <= MCK_QRSCAN_MAX_CANDIDATES);
+			assert_true(w->corners <= MCK_QRSCAN_MAX_CORNERS);
+			assert_true(w->fits <= MCK_QRSCAN_MAX_FITS);
+			assert_true(w->passes <= MCK_QRSCAN_MAX_PASSES);
+			assert_true(w->cost_us <= MCK_QRSCAN_MAX_COST_US);
+			if (!with_code) {
+				assert_int_equal(n, 0);
+			} else if (sheets[i].kind == MCK_SHEET_BLOCK) {
+				/* a crowd in the middle leaves the corner's code readable */
+				assert_int_equal(n, 1);
+				assert_true(has_text(r, text, strlen(text)));
+			} else {
+				/* in a sheet, a code may be lost, but never another text read */
+				assert_true(n == 0 || (n == 1 && has_text(r, text, strlen(text))));
+			}
+		}
+	}
+	QRcode_free(qr);
+	free(f.px);
+	free(r);
+}
+
 /* The same scanner over many frames: results never leak between frames,
  * and (under LeakSanitizer) nothing accumulates. */
 static void test_reuse(void **state)
@@ -448,6 +512,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_large_code, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_jpeg_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_codes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_finder_sheets, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_code, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_arguments, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reuse, setup, teardown),

@@ -5,14 +5,14 @@
  */
 #include "finder.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define RADIUS         20 /* local threshold window: 2 RADIUS + 1 pixels along the line */
-#define CONTRAST       8  /* darker than the mean by this much to count as dark: noise does not */
-#define MAX_W          8192
-#define MAX_CANDIDATES 2048
+#define RADIUS   20 /* local threshold window: 2 RADIUS + 1 pixels along the line */
+#define CONTRAST 8  /* darker than the mean by this much to count as dark: noise does not */
+#define MAX_W    8192
 
 /* The sum of sample @p i of a line and its two neighbours (the ends repeat). */
 static uint16_t tap3(const uint8_t *p, size_t step, uint32_t n, uint32_t i)
@@ -30,13 +30,14 @@ static uint16_t tap3(const uint8_t *p, size_t step, uint32_t n, uint32_t i)
  * bit before it, so that a large finder's core stays dark throughout.
  */
 #define BLOCK 8
-static void binarize_row(const uint8_t *p, uint32_t n, uint8_t *bit)
+static void binarize_row(const uint8_t *p, uint32_t n, uint8_t *bit, uint16_t *turns)
 {
 	static _Thread_local uint16_t tap[MAX_W];
 	static _Thread_local uint16_t lo[MAX_W / BLOCK + 1];
 	static _Thread_local uint16_t hi[MAX_W / BLOCK + 1];
 	uint32_t nb = (n + BLOCK - 1) / BLOCK;
 	uint8_t last = 0;
+	int rising = 0; /* 1 up, -1 down, 0 not yet */
 
 	for (uint32_t b = 0; b < nb; b++) {
 		uint16_t l = UINT16_MAX;
@@ -48,6 +49,12 @@ static void binarize_row(const uint8_t *p, uint32_t n, uint8_t *bit)
 			tap[i] = t;
 			l = t < l ? t : l;
 			h = t > h ? t : h;
+			if (i > 0 && t != tap[i - 1]) {
+				int now = t > tap[i - 1] ? 1 : -1;
+
+				turns[i >> MCK_FINDER_CELL_SHIFT] += rising != 0 && now != rising;
+				rising = now;
+			}
 		}
 		lo[b] = l;
 		hi[b] = h;
@@ -158,43 +165,259 @@ static float confirm_column(const uint8_t *g, uint32_t w, uint32_t h, uint32_t x
 	return (float)(y0 + (uint32_t)centre_end) - r[2] / 2.0f;
 }
 
-static void add(struct mck_finder *out, int *n, int max, float x, float y, float m, bool light)
-{
-	for (int i = 0; i < *n; i++) {
-		struct mck_finder *c = &out[i];
+/*
+ * Candidate centres before the filters, bucketed by column, so that a
+ * sighting is compared with the open candidates near it only: a row across a
+ * sheet of finder patterns makes hundreds of sightings, and comparing each
+ * with every candidate made the locator itself take 0.4 s.
+ */
+#define BUCKET_SHIFT 5
+#define BUCKETS      (MAX_W >> BUCKET_SHIFT)
+/* Merge distance: three modules of the largest module (finder_ratio), and as
+ * much again for a candidate's drift from the column it was bucketed in. */
+#define REACH        (2 * 3 * 60)
 
-		if (fabsf(c->x - x) < 3 * c->module && fabsf(c->y - y) < 3 * c->module &&
-		    c->light == light) {
-			c->x = (c->x * c->hits + x) / (c->hits + 1);
-			c->y = (c->y * c->hits + y) / (c->hits + 1);
-			c->module = (c->module * c->hits + m) / (c->hits + 1);
-			c->hits++;
-			return;
-		}
-	}
-	if (*n < max) {
-		out[*n] = (struct mck_finder){x, y, m, light, 1};
-		(*n)++;
+struct pool {
+	int n;    /* slots used, free or not */
+	int free; /* a slot to reuse (hits 0), or -1 */
+	struct mck_finder found[MCK_FINDER_CANDIDATES];
+	uint32_t last_row[MCK_FINDER_CANDIDATES]; /* row of its latest sighting */
+	int16_t next[MCK_FINDER_CANDIDATES];      /* in its bucket, or the free list; -1 ends it */
+	int16_t head[BUCKETS];
+};
+
+_Static_assert(MCK_FINDER_CANDIDATES <= INT16_MAX, "bucket links are int16_t");
+
+static void pool_init(struct pool *p)
+{
+	p->n = 0;
+	p->free = -1;
+	memset(p->head, 0xff, sizeof(p->head)); /* -1: empty */
+}
+
+/*
+ * Candidate @p i is past. Seen in one row only, it can never pass the
+ * filters (two rows at least): its slot is reused, so that the specks of a
+ * noisy 12 MP photo do not fill the pool before the code is reached.
+ */
+static void retire(struct pool *p, int i)
+{
+	if (p->found[i].hits == 1) {
+		p->found[i].hits = 0;
+		p->next[i] = (int16_t)p->free;
+		p->free = i;
 	}
 }
 
-int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, struct mck_finder *out, int max)
+/* Take every past candidate out of its bucket (the pool is full). Returns whether any was freed. */
+static bool sweep(struct pool *p, uint32_t row)
+{
+	for (int b = 0; b < BUCKETS; b++) {
+		int16_t *link = &p->head[b];
+
+		while (*link >= 0) {
+			int i = *link;
+
+			if (row > p->last_row[i] + (uint32_t)(8 * p->found[i].module) + 8) {
+				*link = p->next[i];
+				retire(p, i);
+			} else {
+				link = &p->next[i];
+			}
+		}
+	}
+	return p->free >= 0;
+}
+
+/*
+ * Merge a sighting in row @p row into the first candidate it belongs to, or
+ * start one. Returns false when the pool is full. A candidate not sighted for
+ * eight of its modules of rows is past (no later sighting's centre can be
+ * within three modules of its own) and leaves its bucket.
+ */
+static bool add(struct pool *p, uint32_t row, float x, float y, float m, bool light)
+{
+	int b0 = x > REACH ? (int)(x - REACH) >> BUCKET_SHIFT : 0;
+	int b1 = ((int)(x + REACH) >> BUCKET_SHIFT) < BUCKETS - 1 ? (int)(x + REACH) >> BUCKET_SHIFT
+								  : BUCKETS - 1;
+	int best = -1;
+
+	for (int b = b0; b <= b1; b++) {
+		int16_t *link = &p->head[b];
+
+		while (*link >= 0) {
+			int i = *link;
+			struct mck_finder *c = &p->found[i];
+
+			if (row > p->last_row[i] + (uint32_t)(8 * c->module) + 8) {
+				*link = p->next[i];
+				retire(p, i);
+				continue;
+			}
+			if ((best < 0 || i < best) && fabsf(c->x - x) < 3 * c->module &&
+			    fabsf(c->y - y) < 3 * c->module && c->light == light) {
+				best = i;
+			}
+			link = &p->next[i];
+		}
+	}
+	if (best >= 0) {
+		struct mck_finder *c = &p->found[best];
+
+		c->x = (c->x * c->hits + x) / (c->hits + 1);
+		c->y = (c->y * c->hits + y) / (c->hits + 1);
+		c->module = (c->module * c->hits + m) / (c->hits + 1);
+		c->hits++;
+		p->last_row[best] = row;
+		return true;
+	}
+	if (p->free < 0 && p->n == MCK_FINDER_CANDIDATES && !sweep(p, row)) {
+		return false;
+	}
+	int i = p->free >= 0 ? p->free : p->n++;
+	int b = (int)x >> BUCKET_SHIFT;
+
+	if (i == p->free) {
+		p->free = p->next[i];
+	}
+	p->found[i] = (struct mck_finder){x, y, m, light, 1};
+	p->last_row[i] = row;
+	p->next[i] = p->head[b];
+	p->head[b] = (int16_t)i;
+	return true;
+}
+
+int mck__finder_census_in(const struct mck_finder_census *census, float x0, float y0, float x1,
+			  float y1, bool light)
+{
+	int count = 0;
+
+	if (census->saturated) {
+		return INT_MAX;
+	}
+	for (int i = 0; i < census->count; i++) {
+		count += census->corner[i] && census->at[i].light == light &&
+			 census->at[i].x >= x0 && census->at[i].x < x1 && census->at[i].y >= y0 &&
+			 census->at[i].y < y1;
+	}
+	return count;
+}
+
+unsigned mck__finder_roughness(const struct mck_finder_census *census, uint32_t x0, uint32_t y0,
+			       uint32_t x1, uint32_t y1)
+{
+	unsigned long turns = 0;
+	unsigned long scanned = 0;
+
+	for (uint32_t cy = y0 >> MCK_FINDER_CELL_SHIFT;
+	     y1 > y0 && cy <= (y1 - 1) >> MCK_FINDER_CELL_SHIFT && cy < MCK_FINDER_CELLS; cy++) {
+		for (uint32_t cx = x0 >> MCK_FINDER_CELL_SHIFT;
+		     x1 > x0 && cx <= (x1 - 1) >> MCK_FINDER_CELL_SHIFT && cx < MCK_FINDER_CELLS;
+		     cx++) {
+			turns += census->turns[cy][cx];
+			/* a cell's rows, every other one scanned */
+			scanned +=
+				(1u << MCK_FINDER_CELL_SHIFT) * (1u << MCK_FINDER_CELL_SHIFT) / 2;
+		}
+	}
+	return scanned == 0 ? 0 : (unsigned)(turns * 1024 / scanned);
+}
+
+void mck__finder_census_forget(struct mck_finder_census *census, const struct mck_finder *f)
+{
+	for (int i = 0; i < census->count; i++) {
+		if (census->at[i].x == f->x && census->at[i].y == f->y &&
+		    census->at[i].light == f->light) {
+			census->corner[i] = false;
+		}
+	}
+}
+
+static float corner_score(const struct mck_finder *f, int a, int b, int c, int max_weak);
+
+/* Squares of three this code-like and better are what ZBar works hard on. */
+#define CLEAN_CORNER 0.8f
+/* Neighbours of a finder tried as the other two of its square: the nearest. */
+#define NEIGHBOURS   12
+
+/*
+ * Which census finders are the corner of a clean square with two of their
+ * nearest neighbours: at most MCK_FINDER_CENSUS^2 distances and
+ * NEIGHBOURS^2 / 2 squares a finder, whatever the frame.
+ */
+static void census_corners(struct mck_finder_census *census)
+{
+	const struct mck_finder *f = census->at;
+
+	for (int a = 0; a < census->count; a++) {
+		int near[NEIGHBOURS];
+		float dist[NEIGHBOURS];
+		int n = 0;
+
+		census->corner[a] = false;
+		for (int b = 0; b < census->count; b++) {
+			float ratio = f[b].module / f[a].module;
+			float d = hypotf(f[b].x - f[a].x, f[b].y - f[a].y);
+			int at;
+
+			if (b == a || f[b].light != f[a].light || ratio < 0.6f || ratio > 1.7f ||
+			    d < 12 * f[a].module || d > 200 * f[a].module) {
+				continue;
+			}
+			if (n < NEIGHBOURS) {
+				at = n++;
+			} else if (d < dist[NEIGHBOURS - 1]) {
+				at = NEIGHBOURS - 1;
+			} else {
+				continue;
+			}
+			while (at > 0 && dist[at - 1] > d) {
+				near[at] = near[at - 1];
+				dist[at] = dist[at - 1];
+				at--;
+			}
+			near[at] = b;
+			dist[at] = d;
+		}
+		for (int i = 0; i < n && !census->corner[a]; i++) {
+			for (int j = i + 1; j < n && !census->corner[a]; j++) {
+				census->corner[a] =
+					corner_score(f, a, near[i], near[j], 0) >= CLEAN_CORNER;
+			}
+		}
+	}
+}
+
+int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, struct mck_finder *out, int max,
+		       struct mck_finder_census *census)
 {
 	static _Thread_local uint8_t bit[MAX_W];
-	/* Candidates before the filters: a dense code's data modules make hundreds. */
-	static _Thread_local struct mck_finder found[MAX_CANDIDATES];
-	int n = 0;
+	/* Candidates before the filters: a dense code's data modules make hundreds;
+	 * a frame with more (a sheet of finder patterns) is not scanned further. */
+	static _Thread_local struct pool pool;
+	struct mck_finder *found = pool.found;
+	bool full = false;
+	int n;
 	int kept = 0;
 
-	if (w > MAX_W) {
+	census->candidates = 0;
+	census->count = 0;
+	census->saturated = false;
+	if (w > MAX_W || h > MAX_W) {
 		return 0;
 	}
-	for (uint32_t y = 1; y < h; y += 2) {
+	for (uint32_t cy = 0; cy <= (h - 1) >> MCK_FINDER_CELL_SHIFT; cy++) {
+		memset(census->turns[cy], 0,
+		       sizeof(census->turns[0][0]) * (((w - 1) >> MCK_FINDER_CELL_SHIFT) + 1));
+	}
+	pool_init(&pool);
+	for (uint32_t y = 1; y < h && !full; y += 2) {
 		uint32_t r[5] = {0};
 		int colour[5] = {0};
 		uint32_t len = 1;
 
-		binarize_row(grey + (size_t)y * w, w, bit);
+		binarize_row(grey + (size_t)y * w, w, bit,
+			     census->turns[y >> MCK_FINDER_CELL_SHIFT]);
 		for (uint32_t x = 1; x <= w; x++) {
 			float m;
 
@@ -213,11 +436,13 @@ int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, struct mck_f
 			uint32_t cx = x - r[4] - r[3] - r[2] / 2;
 			float cy = confirm_column(grey, w, h, cx, y, colour[2], m);
 
-			if (cy >= 0) {
-				add(found, &n, MAX_CANDIDATES, (float)cx, cy, m, colour[2] == 0);
+			if (cy >= 0 && !add(&pool, y, (float)cx, cy, m, colour[2] == 0)) {
+				full = true;
+				break;
 			}
 		}
 	}
+	n = pool.n;
 	/*
 	 * Seen in enough rows (a pattern, not a speck: rows through the 3-module
 	 * core, every other row, are about 1.5 m), and with a partner: another
@@ -231,15 +456,24 @@ int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, struct mck_f
 
 		for (int k = 0; k < n && !partner && found[i].hits >= need; k++) {
 			float ratio = found[k].module / found[i].module;
+
+			/* the cheap tests first: up to 4 million pairs on a crowded frame */
+			if (k == i || found[k].hits < 2 || found[k].light != found[i].light ||
+			    ratio <= 0.6f || ratio >= 1.7f) {
+				continue;
+			}
 			float d = hypotf(found[k].x - found[i].x, found[k].y - found[i].y) /
 				  found[i].module;
 
-			partner = k != i && found[k].hits >= 2 &&
-				  found[k].light == found[i].light && ratio > 0.6f &&
-				  ratio < 1.7f && d > 12.0f && d < 200.0f;
+			partner = d > 12.0f && d < 200.0f;
 		}
 		if (!partner) {
 			continue;
+		}
+		if (found[i].hits >= 3 && census->count == MCK_FINDER_CENSUS) {
+			census->saturated = true;
+		} else if (found[i].hits >= 3) {
+			census->at[census->count++] = found[i];
 		}
 		if (kept < max) {
 			j = kept++;
@@ -255,6 +489,11 @@ int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, struct mck_f
 			out[j - 1] = t;
 			j--;
 		}
+	}
+	census->candidates = n;
+	census->saturated = census->saturated || full;
+	if (!census->saturated) {
+		census_corners(census);
 	}
 	return kept;
 }

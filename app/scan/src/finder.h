@@ -21,13 +21,67 @@ struct mck_finder {
 	int hits;     /* rows that saw it */
 };
 
+/* Candidate centres held at once (one-row specks make room); more: saturated. */
+#define MCK_FINDER_CANDIDATES 2048
+/* Strong finders (three rows or more) listed per frame; more: saturated. */
+#define MCK_FINDER_CENSUS     256
+/* Roughness is counted in cells of 1 << MCK_FINDER_CELL_SHIFT pixels each way. */
+#define MCK_FINDER_CELL_SHIFT 6
+#define MCK_FINDER_CELLS      (8192 >> MCK_FINDER_CELL_SHIFT) /* a side of MCK_QRSCAN_MAX_SIDE */
+
+/*
+ * Every strong finder of a frame that passed the filters, not only the
+ * strongest few: where ZBar will meet finder patterns. ZBar's QR decoder
+ * tries every three of them that could be a code's corner, and an image
+ * crowded with them takes it seconds; the scanner counts them in a region
+ * before it hands the region over (qrscan.c).
+ */
+struct mck_finder_census {
+	int candidates; /* candidate centres held at once (<= MCK_FINDER_CANDIDATES) */
+	int count;      /* finders in at[] */
+	bool saturated; /* more candidates or finders than held: every region is crowded */
+	struct mck_finder at[MCK_FINDER_CENSUS];
+	bool corner[MCK_FINDER_CENSUS]; /* at[i] is the corner of a clean square of three */
+	/* Turns of the rows scanned (the 3-tap sum going from up to down or
+	 * back), by cell: a flat or printed area has few, sensor noise one every
+	 * second pixel, and ZBar takes 4 times as long over noise (45 ns a pixel
+	 * for 11 on a printed code) */
+	uint16_t turns[MCK_FINDER_CELLS][MCK_FINDER_CELLS];
+};
+
 /**
  * Finder centres in @p grey (@p w x @p h, w <= 8192): seen in two rows or
  * more and with a partner of about the same module size at a code's
- * distance. Returns the number found (<= @p max), strongest first.
+ * distance. Returns the number found (<= @p max), strongest first; fills
+ * @p census. The rows are scanned top down and the scan stops once the
+ * candidates saturate: a bounded cost on any frame.
  */
-int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, struct mck_finder *out,
-		       int max);
+int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, struct mck_finder *out, int max,
+		       struct mck_finder_census *census);
+
+/**
+ * Finders of polarity @p light with centres in [x0, x1) x [y0, y1) that
+ * are the corner of a clean square of three (right angle, equal legs, equal
+ * modules): what makes ZBar attempt a decode. A real code's data makes
+ * look-alike finders by the dozen, but they rarely square up so, and ZBar
+ * drops them cheaply; a sheet of finder patterns is all such corners.
+ * INT_MAX when the census is saturated (the count is not known).
+ */
+int mck__finder_census_in(const struct mck_finder_census *census, float x0, float y0, float x1,
+			  float y1, bool light);
+
+/**
+ * How rough [x0, x1) x [y0, y1) of the frame is (pixels; the cells it
+ * touches): turns per 1024 pixels of the rows scanned, 0 (flat) to 1024.
+ */
+unsigned mck__finder_roughness(const struct mck_finder_census *census, uint32_t x0, uint32_t y0,
+			       uint32_t x1, uint32_t y1);
+
+/**
+ * Leave finder @p f out of the counts from now on (a code it belongs to was
+ * read: ZBar decodes it at once and spends nothing on it).
+ */
+void mck__finder_census_forget(struct mck_finder_census *census, const struct mck_finder *f);
 
 /* A code's three finders: top-left (the corner), top-right, bottom-left. */
 struct mck_triple {

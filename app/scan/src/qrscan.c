@@ -11,6 +11,7 @@
 #include "mck/qrscan.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -31,10 +32,29 @@
 /* Without a finder, the frame is scanned at 1/COARSE of its size (large codes only). */
 #define COARSE       4
 
+/*
+ * The cost model of the work bound (qrscan.h), in us, calibrated to CPU time
+ * on the kiosk's class of x86 core (the estimates run at or above what the
+ * passes take). ZBar scans an image and, once it has met three finder
+ * patterns, binarises all of it: 10 ns a pixel on a flat or printed area,
+ * up to 45 through sensor noise, in proportion to its roughness (finder.h).
+ * Then it tries every three patterns that could be a code's corner,
+ * decoding each: in an image of F patterns in a code-like grid that grows
+ * as F^2 (measured: 0.05 ms at 3, 15 at 9, 110 at 25; a 4096x3072 sheet of
+ * them took 1.5 s). F is what the census counts in the image, of the
+ * polarity ZBar sees: finders at the corner of a clean square of three.
+ */
+#define COST_NS_FLAT     10
+#define COST_NS_ROUGH    65 /* more, at one turn a pixel */
+#define COST_US_PER_PAIR 200
+/* A code redrawn clean is as rough as a printed one (a turn every fifth pixel). */
+#define ROUGH_DRAWN      205
+
 struct mck_qrscan {
 	zbar_image_scanner_t *scanner;
 	unsigned budget_ms;
 	struct mck_qrscan_stats stats;
+	struct mck_finder_census census; /* the current frame's */
 	/* Work buffer for crops and squared codes, grown as needed (at most a frame). */
 	uint8_t *buf;
 	size_t buf_cap;
@@ -260,7 +280,44 @@ struct job {
 	double start;
 	unsigned passes;     /* ZBar passes made on this frame */
 	double ns_per_pixel; /* ZBar's cost on this frame, as measured (noise costs more) */
+	struct mck_qrscan_work *work; /* counted against the caps of qrscan.h */
 };
+
+/* Finder patterns ZBar meets in @p r of the frame, shown light for dark when @p inverted. */
+static int patterns_in(const struct job *j, struct mck_rect r, bool inverted)
+{
+	return mck__finder_census_in(&j->scan->census, (float)r.x, (float)r.y,
+				     (float)r.x + (float)r.w, (float)r.y + (float)r.h, inverted);
+}
+
+/* How rough @p r of the frame is, 0..1024 (finder.h). */
+static unsigned roughness_of(const struct job *j, struct mck_rect r)
+{
+	return mck__finder_roughness(&j->scan->census, r.x, r.y, r.x + r.w, r.y + r.h);
+}
+
+/*
+ * Whether a ZBar pass over @p pixels as rough as @p rough (0..1024) holding
+ * @p patterns finder patterns fits the frame's work bound; if so its
+ * estimated cost is spent. A pass left out is counted as crowded.
+ */
+static bool may_pass(struct job *j, size_t pixels, unsigned rough, int patterns)
+{
+	struct mck_qrscan_work *w = j->work;
+	unsigned long cost = ULONG_MAX;
+
+	if (patterns <= 1000) {
+		cost = (unsigned long)pixels * (COST_NS_FLAT * 1024ul + COST_NS_ROUGH * rough) /
+			       (1024ul * 1000ul) +
+		       (unsigned long)patterns * (unsigned long)patterns * COST_US_PER_PAIR;
+	}
+	if (w->passes >= MCK_QRSCAN_MAX_PASSES || cost > MCK_QRSCAN_MAX_COST_US - w->cost_us) {
+		w->crowded++;
+		return false;
+	}
+	w->cost_us += cost;
+	return true;
+}
 
 /* A ZBar pass for this frame: counted, and its cost per pixel learnt. */
 static int job_pass(struct job *j, const uint8_t *px, uint32_t w, uint32_t h, int density)
@@ -270,6 +327,8 @@ static int job_pass(struct job *j, const uint8_t *px, uint32_t w, uint32_t h, in
 	double ns = (now_ms() - t0) * 1e6 / ((double)w * h);
 
 	j->passes++;
+	j->work->passes++;
+	j->work->pixels += (unsigned long)w * h;
 	if (ns > j->ns_per_pixel) {
 		j->ns_per_pixel = ns;
 	}
@@ -297,7 +356,8 @@ static int region_pass(struct job *j, struct mck_rect r, bool inverted, int dens
 	uint32_t ch;
 	int n;
 
-	if (r.w < 21 || r.h < 21 || (j->passes > 0 && !affordable(j, px))) {
+	if (r.w < 21 || r.h < 21 || (j->passes > 0 && !affordable(j, px)) ||
+	    !may_pass(j, px, roughness_of(j, r), patterns_in(j, r, inverted))) {
 		return 0;
 	}
 	if (reserve(scan, px) != 0) {
@@ -340,8 +400,13 @@ static struct corner_points corner_points(const struct mck_finder *f, struct mck
 
 /* A fit of the module grid costs about what ZBar takes for this many pixels. */
 #define FIT_PIXELS        (300 * 1000)
+/* ... and, for the work bound, grows with the version: 1.3 ms for 1, 10-12 for 35-40 */
+#define FIT_COST_US(v)    (1000ul + 300ul * (unsigned long)(v))
 /* Corners of three finders whose grids are fitted, the best redrawn. */
-#define REDRAW_CANDIDATES 3
+#define REDRAW_CANDIDATES MCK_QRSCAN_MAX_CORNERS
+
+_Static_assert(MCK_QRSCAN_MAX_CANDIDATES == MCK_FINDER_CANDIDATES, "one cap, two names");
+_Static_assert(MCK_QRSCAN_MAX_FITS == 5 * MCK_QRSCAN_MAX_CORNERS, "five versions a corner");
 
 /* Pixels of the redraw of a code of @p version (0: none): 4 px per module, 4 modules of quiet zone. */
 static size_t redraw_pixels(int version)
@@ -387,10 +452,14 @@ static enum fit_outcome fit_corner(struct job *j, const struct mck_finder *f, st
 		/* time for this fit, and to redraw the best so far after it */
 		if (!affordable(j, FIT_PIXELS + redraw_pixels(best->version > mine.version
 								      ? best->version
-								      : mine.version))) {
+								      : mine.version)) ||
+		    j->work->fits >= MCK_QRSCAN_MAX_FITS ||
+		    FIT_COST_US(v) > MCK_QRSCAN_MAX_COST_US - j->work->cost_us) {
 			out = FIT_OUT_OF_TIME;
 			break;
 		}
+		j->work->fits++;
+		j->work->cost_us += FIT_COST_US(v);
 		mck__grid_fit(j->grey, j->w, j->h, tl, tr, bl, v, &fit);
 		tried++;
 		all += fit.score;
@@ -434,6 +503,7 @@ static int redrawn(struct job *j, const struct mck_finder *f, int nf)
 		enum fit_outcome o =
 			f[cand[c].tl].light ? FIT_UNCLEAR : fit_corner(j, f, cand[c], &best);
 
+		j->work->corners += !f[cand[c].tl].light;
 		if (o != FIT_UNCLEAR) {
 			break; /* out of time, or a code: no other corner will do better */
 		}
@@ -442,7 +512,8 @@ static int redrawn(struct job *j, const struct mck_finder *f, int nf)
 		return 0;
 	}
 	cap = redraw_pixels(best.version);
-	if (!affordable(j, cap)) {
+	/* drawn clean: the code's own three finders are all ZBar meets */
+	if (!affordable(j, cap) || !may_pass(j, cap, ROUGH_DRAWN, 3)) {
 		return 0;
 	}
 	if (reserve(scan, cap) != 0) {
@@ -455,6 +526,60 @@ static int redrawn(struct job *j, const struct mck_finder *f, int nf)
 	n = job_pass(j, scan->buf, side, side, 2); /* drawn clean, 4 px per module */
 	scan->stats.step[MCK_QRSCAN_STEP_REDRAWN] += n > 0;
 	return n;
+}
+
+/* The region of one code: its three finders, the fourth corner and the quiet zone. */
+static struct mck_rect roi_of_corner(const struct mck_finder *f, struct mck_triple t, uint32_t w,
+				     uint32_t h)
+{
+	struct mck_finder three[3] = {f[t.tl], f[t.tr], f[t.bl]};
+
+	return roi_of(three, 3, 1, w, h);
+}
+
+/*
+ * A region crowded with finder patterns (a sheet of codes, or of look-alikes
+ * made to stall ZBar), a code at a time: the region of each code's corner,
+ * the least crowded first, as its own finders' polarity shows it, while the
+ * frame's work bound allows. The finders of a corner whose region read a
+ * code no longer count as a crowd: ZBar decodes them at once. Returns codes
+ * found, 0, or -errno.
+ */
+static int code_at_a_time(struct job *j, const struct mck_finder *f,
+			  const struct mck_triple *corners, int codes, int density)
+{
+	int order[MCK_QRSCAN_MAX_CODES];
+	int crowd[MCK_QRSCAN_MAX_CODES];
+	int found = 0;
+
+	/* the least crowded first: a code beside a sheet of look-alikes before them */
+	for (int c = 0; c < codes; c++) {
+		int at = c;
+
+		crowd[c] = patterns_in(j, roi_of_corner(f, corners[c], j->w, j->h),
+				       f[corners[c].tl].light);
+		while (at > 0 && crowd[order[at - 1]] > crowd[c]) {
+			order[at] = order[at - 1];
+			at--;
+		}
+		order[at] = c;
+	}
+	for (int k = 0; k < codes; k++) {
+		int c = order[k];
+		int n = region_pass(j, roi_of_corner(f, corners[c], j->w, j->h),
+				    f[corners[c].tl].light, density, MCK_QRSCAN_STEP_REGION);
+
+		if (n < 0) {
+			return n;
+		}
+		if (n > 0) {
+			mck__finder_census_forget(&j->scan->census, &f[corners[c].tl]);
+			mck__finder_census_forget(&j->scan->census, &f[corners[c].tr]);
+			mck__finder_census_forget(&j->scan->census, &f[corners[c].bl]);
+		}
+		found += n;
+	}
+	return found;
 }
 
 /*
@@ -471,7 +596,11 @@ static int rectified(struct job *j, const struct mck_finder *f, struct mck_tripl
 	uint32_t dh;
 	int n;
 
-	if (p.legs > 200 || !affordable(j, cap)) {
+	/* the square holds what lies round the code too: its finder patterns count */
+	struct mck_rect around = roi_of_corner(f, t, j->w, j->h);
+
+	if (p.legs > 200 || !affordable(j, cap) ||
+	    !may_pass(j, cap, roughness_of(j, around), patterns_in(j, around, f[t.tl].light))) {
 		return 0;
 	}
 	if (reserve(scan, cap) != 0) {
@@ -496,7 +625,7 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 		     struct mck_qrscan_result *out)
 {
 	struct mck_finder finders[MCK_FINDER_MAX];
-	struct job j = {scan, grey, width, height, out, now_ms(), 0, NS_PER_PIXEL};
+	struct job j = {scan, grey, width, height, out, now_ms(), 0, NS_PER_PIXEL, NULL};
 	struct mck_rect r;
 	int nf;
 	int n;
@@ -515,8 +644,11 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 		return -EFBIG;
 	}
 	scan->stats.frames++;
+	memset(&scan->stats.last, 0, sizeof(scan->stats.last));
+	j.work = &scan->stats.last;
 	/* 1. Finder patterns; none at all is the common case of an empty scene. */
-	nf = mck__finder_locate(grey, width, height, finders, MCK_FINDER_MAX);
+	nf = mck__finder_locate(grey, width, height, finders, MCK_FINDER_MAX, &scan->census);
+	j.work->candidates = (unsigned)scan->census.candidates;
 	if (nf == 0) {
 		/*
 		 * Codes so large that the locator's window sits inside a finder:
@@ -526,6 +658,10 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 		uint32_t dw;
 		uint32_t dh;
 
+		if (!may_pass(&j, (size_t)(whole.w / COARSE) * (whole.h / COARSE),
+			      roughness_of(&j, whole), 0)) {
+			return 0;
+		}
 		if (reserve(scan, (size_t)(whole.w / COARSE) * (whole.h / COARSE)) != 0) {
 			return -ENOMEM;
 		}
@@ -559,8 +695,20 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 		 * say where the code is; look everywhere. */
 		r = (struct mck_rect){0, 0, width, height};
 	}
-	/* 3. The region as it is. */
+	/* 3. The region as it is; crowded with finder patterns, a code at a time. */
+	unsigned crowded = j.work->crowded;
+
 	n = region_pass(&j, r, light > 0, density, MCK_QRSCAN_STEP_REGION);
+	if (n == 0 && j.work->crowded > crowded && codes > 0) {
+		n = code_at_a_time(&j, finders, corners, codes, density);
+		if (n > 0 && nf == MCK_FINDER_MAX) {
+			/* more finders than kept: codes beyond the corners tried, now
+			 * that the ones read no longer crowd the region */
+			int more = region_pass(&j, r, light > 0, density, MCK_QRSCAN_STEP_REGION);
+
+			n = more < 0 ? more : n + more;
+		}
+	}
 	if (codes == 0 && scan->budget_ms != 0) {
 		/* A camera frame with stray finders but no code shape (texture, noise):
 		 * one plain pass, as ZBar alone would make; the next frame comes soon. */
@@ -588,15 +736,22 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 	if (n == 0 && !grid_first) {
 		n = redrawn(&j, finders, nf);
 	}
-	if (n == 0 && (r.w < width || r.h < height) && affordable(&j, (size_t)width * height)) {
-		/* 7. The whole frame as plain ZBar sees it: never worse than without us. */
+	struct mck_rect frame = {0, 0, width, height};
+
+	if (n == 0 && (r.w < width || r.h < height) && affordable(&j, (size_t)width * height) &&
+	    may_pass(&j, (size_t)width * height, roughness_of(&j, frame),
+		     patterns_in(&j, frame, false))) {
+		/* 7. The whole frame as plain ZBar sees it: never worse than without us,
+		 * unless it is crowded with finder patterns or over the work bound. */
 		n = job_pass(&j, grey, width, height, 1);
 		if (n > 0) {
 			scan->stats.step[MCK_QRSCAN_STEP_WHOLE]++;
 		}
 	}
 	if (n > 0 && nf == MCK_FINDER_MAX && scan->budget_ms == 0 &&
-	    (r.w < width || r.h < height)) {
+	    (r.w < width || r.h < height) &&
+	    may_pass(&j, (size_t)width * height, roughness_of(&j, frame),
+		     patterns_in(&j, frame, false))) {
 		/* A still image with more finders than we keep (many codes, or dense
 		 * ones): the rest of the frame too, for codes outside the region. */
 		int more = job_pass(&j, grey, width, height, 1);

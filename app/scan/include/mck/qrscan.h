@@ -34,9 +34,36 @@ enum mck_qrscan_step {
 	MCK_QRSCAN_STEP_COUNT
 };
 
+/*
+ * The work one frame may take, in bounded counts, whatever the frame holds
+ * (a 4096 x 3072 sheet of finder patterns took ZBar 1.5 s, its QR decoder
+ * trying every three that could be a code's corner): finder candidates,
+ * corners and grid fits, ZBar passes, and their cost as estimated before
+ * each is made from its pixels and the finder patterns in it (qrscan.c).
+ * The estimate, not the clock, decides, so a still image reads the same on
+ * any machine. A region too crowded for a pass is read a code at a time.
+ */
+#define MCK_QRSCAN_MAX_CANDIDATES 2048   /* finder candidates held at once */
+#define MCK_QRSCAN_MAX_CORNERS    3      /* corners of three finders fitted module by module */
+#define MCK_QRSCAN_MAX_FITS       15     /* grid fits: five versions per corner */
+#define MCK_QRSCAN_MAX_PASSES     24     /* ZBar passes: region, a code at a time, fallbacks */
+#define MCK_QRSCAN_MAX_COST_US    150000 /* estimated cost of the fits and passes, us */
+
+/* What the last frame scanned took (tests, bench): each count within its cap above. */
+struct mck_qrscan_work {
+	unsigned candidates;   /* finder candidates held at once */
+	unsigned corners;      /* corners tried module by module */
+	unsigned fits;         /* grid fits */
+	unsigned passes;       /* ZBar passes made */
+	unsigned long pixels;  /* pixels handed to ZBar */
+	unsigned long cost_us; /* estimated cost of the fits and passes */
+	unsigned crowded;      /* passes left out: too many finder patterns, or over the cost */
+};
+
 struct mck_qrscan_stats {
 	unsigned long frames;
 	unsigned long step[MCK_QRSCAN_STEP_COUNT];
+	struct mck_qrscan_work last; /* the last frame's */
 };
 
 /** Create a scanner (QR only, ZBAR_CFG_BINARY). Returns NULL when out of memory. */
@@ -51,7 +78,7 @@ const struct mck_qrscan_stats *mck_qrscan_stats(const struct mck_qrscan *scan);
 
 /**
  * Decode every QR code in a Y800 frame into @p out, in the order ZBar reports
- * them, duplicates removed. A pipeline around ZBar (bench_scan measures it):
+ * them, duplicates removed, within the work bound above. A pipeline around ZBar (bench_scan measures it):
  * finder patterns located by run lengths (1-4 ms at 1280x720); the region
  * they span, as it is and inverted (dark-mode screens); each code squared
  * and upright from its three finders at 4 px per module; the whole frame as

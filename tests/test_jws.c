@@ -9,9 +9,9 @@
 
 #include <cmocka.h>
 
+#include "jws.h"
 #include "mck/err.h"
 #include "mck/jwk.h"
-#include "mck/jws.h"
 #include "mck/jws_sign.h"
 #include "mck/qrtext.h"
 

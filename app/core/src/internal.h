@@ -17,7 +17,7 @@ size_t mck__utf8_decode(const uint8_t *s, uint32_t *cp);
 int mck__say(char *msg, size_t cap, int rc, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
-#include "mck/jws.h"
+#include "jws.h"
 #include "mck/trustlist.h"
 
 /**

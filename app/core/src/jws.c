@@ -1,5 +1,5 @@
 /* JWS compact serialization, MC1 header profile. */
-#include "mck/jws.h"
+#include "jws.h"
 
 #include <stdarg.h>
 #include <stdio.h>

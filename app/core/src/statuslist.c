@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jws.h"
 #include "mck/b64url.h"
 #include "mck/err.h"
 #include "mck/inflate.h"
 #include "mck/json.h"
-#include "mck/jws.h"
 
 #include "internal.h"
 

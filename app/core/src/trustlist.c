@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jws.h"
 #include "mck/b64url.h"
 #include "mck/err.h"
 #include "mck/json.h"
 #include "mck/jwk.h"
-#include "mck/jws.h"
 
 #include "internal.h"
 #include "trustlist_impl.h"

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jws.h"
 #include "mck/err.h"
-#include "mck/jws.h"
 #include "mck/trustlist.h"
 
 #include "internal.h"

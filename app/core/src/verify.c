@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jws.h"
 #include "mck/err.h"
-#include "mck/jws.h"
 
 #include "internal.h"
 

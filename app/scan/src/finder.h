@@ -23,18 +23,18 @@ struct mck_finder {
 
 /* Candidate centres held at once (one-row specks make room); more: saturated. */
 #define MCK_FINDER_CANDIDATES 2048
-/* Strong finders (three rows or more) listed per frame; more: saturated. */
-#define MCK_FINDER_CENSUS     256
+/* Strong, clean finders (finder.c) listed per frame; more: saturated. */
+#define MCK_FINDER_CENSUS     1024
 /* Roughness is counted in cells of 1 << MCK_FINDER_CELL_SHIFT pixels each way. */
 #define MCK_FINDER_CELL_SHIFT 6
 #define MCK_FINDER_CELLS      (8192 >> MCK_FINDER_CELL_SHIFT) /* a side of MCK_QRSCAN_MAX_SIDE */
 
 /*
- * Every strong finder of a frame that passed the filters, not only the
- * strongest few: where ZBar will meet finder patterns. ZBar's QR decoder
- * tries every three of them that could be a code's corner, and an image
- * crowded with them takes it seconds; the scanner counts them in a region
- * before it hands the region over (qrscan.c).
+ * Every strong, clean finder of a frame that passed the filters, not only
+ * the strongest few: where ZBar will meet finder patterns. ZBar's QR
+ * decoder tries every three of them that could be a code's corner, and an
+ * image crowded with them takes it seconds; the scanner counts them in a
+ * region before it hands the region over (qrscan.c).
  */
 struct mck_finder_census {
 	int candidates; /* candidate centres held at once (<= MCK_FINDER_CANDIDATES) */

@@ -122,53 +122,6 @@ static int load_anchors(struct mck_store_trust *t, const char *dir, enum mck_rea
 	return 0;
 }
 
-static int load_files(struct mck_store_trust *t, const struct mck_store_opts *o, FILE *diag,
-		      enum mck_reason *reason, char *msg, size_t cap)
-{
-	char why[200];
-	char *jws = NULL;
-	size_t len;
-	int rc;
-	int fd;
-
-	if (load_anchors(t, o->anchors, reason, msg, cap) != 0) {
-		return -1;
-	}
-	rc = mck_io_read_file(o->trust, MCK_TRUSTLIST_FILE_MAX, &jws, &len);
-	if (rc != 0) {
-		snprintf(msg, cap, "trust list %s: %s", o->trust, mck_io_strerror(rc));
-		*reason =
-			rc == -ENOENT ? MCK_REASON_TRUSTLIST_MISSING : MCK_REASON_TRUSTLIST_INVALID;
-		return -1;
-	}
-	/* A trailing newline from an editor or a copy is not part of the JWS. */
-	mck_io_chomp(jws, &len);
-	rc = mck_trustlist_load(&t->trust, t->anchors, jws, len, why, sizeof(why));
-	free(jws);
-	if (rc != MCK_OK) {
-		snprintf(msg, cap, "trust list %s rejected: %s", o->trust, why);
-		*reason = MCK_REASON_TRUSTLIST_INVALID;
-		return -1;
-	}
-	if (o->status == NULL) {
-		return 0;
-	}
-	fd = mck_io_open_dir_at(AT_FDCWD, o->status);
-	if (fd < 0) {
-		if (diag != NULL) {
-			fprintf(diag, "mcverify: status lists %s: %s\n", o->status,
-				mck_io_strerror(fd));
-		}
-		return 0;
-	}
-	rc = load_status(t, fd, o->status, false, diag, msg, cap);
-	close(fd);
-	if (rc != 0 && diag != NULL) {
-		fprintf(diag, "mcverify: %s\n", msg);
-	}
-	return 0;
-}
-
 /* Map a whole regular file below @p dirfd read-only; -errno. */
 static int map_at(int dirfd, const char *name, size_t max, void **map, size_t *len)
 {
@@ -194,6 +147,56 @@ static int map_at(int dirfd, const char *name, size_t max, void **map, size_t *l
 	}
 	close(fd);
 	return rc;
+}
+
+static int load_files(struct mck_store_trust *t, const struct mck_store_opts *o, FILE *diag,
+		      enum mck_reason *reason, char *msg, size_t cap)
+{
+	char why[200];
+	size_t len;
+	int rc;
+	int fd;
+
+	if (load_anchors(t, o->anchors, reason, msg, cap) != 0) {
+		return -1;
+	}
+	/* Mapped, not copied: a national list can be 100 MB and a Pi Zero has 512 MB. */
+	rc = map_at(AT_FDCWD, o->trust, MCK_TRUSTLIST_FILE_MAX, &t->jws_map, &t->jws_len);
+	if (rc != 0) {
+		snprintf(msg, cap, "trust list %s: %s", o->trust, mck_io_strerror(rc));
+		*reason =
+			rc == -ENOENT ? MCK_REASON_TRUSTLIST_MISSING : MCK_REASON_TRUSTLIST_INVALID;
+		return -1;
+	}
+	/* A trailing newline from an editor or a copy is not part of the JWS. */
+	len = t->jws_len;
+	while (len > 0 && (((const char *)t->jws_map)[len - 1] == '\n' ||
+			   ((const char *)t->jws_map)[len - 1] == '\r')) {
+		len--;
+	}
+	rc = mck_trustlist_load(&t->trust, t->anchors, t->jws_map, len, why, sizeof(why));
+	if (rc != MCK_OK) {
+		snprintf(msg, cap, "trust list %s rejected: %s", o->trust, why);
+		*reason = MCK_REASON_TRUSTLIST_INVALID;
+		return -1;
+	}
+	if (o->status == NULL) {
+		return 0;
+	}
+	fd = mck_io_open_dir_at(AT_FDCWD, o->status);
+	if (fd < 0) {
+		if (diag != NULL) {
+			fprintf(diag, "mcverify: status lists %s: %s\n", o->status,
+				mck_io_strerror(fd));
+		}
+		return 0;
+	}
+	rc = load_status(t, fd, o->status, false, diag, msg, cap);
+	close(fd);
+	if (rc != 0 && diag != NULL) {
+		fprintf(diag, "mcverify: %s\n", msg);
+	}
+	return 0;
 }
 
 int64_t mck__store_sane_floor(int64_t floor, int64_t next_update, int64_t grace_s)

@@ -25,20 +25,18 @@ static struct mck_trustlist *trust;
 
 static int setup(void **state)
 {
-	char *list;
+	char *issuers;
 	char *jws;
 
 	(void)state;
 	mck_test_key_make(&anchor, MCK_KEY_EC_P256);
 	mck_test_key_make(&issuer, MCK_KEY_EC_P256);
 	anchors = mck_test_anchors(&anchor);
-	list = mck_test_fmt(
-		"{\"type\":\"MicroCredentialTrustList\",\"version\":1,\"sequence\":1,"
-		"\"iat\":%d,\"nextUpdate\":%d,\"issuers\":["
-		"{\"id\":\"https://a.example\",\"status\":\"active\",\"keys\":[{%s}]}]}",
-		IAT, NEXT, issuer.members);
-	jws = mck_test_sign(&anchor, MCK_ALG_ES256, NULL, list, true);
-	free(list);
+	issuers = mck_test_fmt("{\"id\":\"https://a.example\",\"status\":\"active\","
+			       "\"keys\":[{%s}]}",
+			       issuer.members);
+	jws = mck_test_trustlist(&anchor, 1, IAT, NEXT, issuers);
+	free(issuers);
 	if (mck_trustlist_load(&trust, anchors, jws, strlen(jws), NULL, 0) != MCK_OK) {
 		return -1;
 	}

@@ -53,12 +53,11 @@ static void put(const char *path, const char *text)
 /* A bundle directory NAME holding a trust list of @p sequence (and an empty status/). */
 static void make_bundle(const char *name, int sequence)
 {
-	char *list = mck_test_fmt(
-		"{\"type\":\"MicroCredentialTrustList\",\"version\":1,\"sequence\":%d,"
-		"\"iat\":%d,\"nextUpdate\":2000000000,\"issuers\":["
-		"{\"id\":\"https://a.example\",\"status\":\"active\",\"keys\":[{%s}]}]}",
-		sequence, 1790000000 + sequence, issuer.members);
-	char *jws = mck_test_sign(&anchor, MCK_ALG_ES256, NULL, list, true);
+	char *issuers =
+		mck_test_fmt("{\"id\":\"https://a.example\",\"status\":\"active\",\"keys\":[{%s}]}",
+			     issuer.members);
+	char *jws =
+		mck_test_trustlist(&anchor, sequence, 1790000000 + sequence, 2000000000, issuers);
 	char path[PATH_MAX];
 
 	assert_int_equal(mkdir(at(name), 0755), 0);
@@ -67,7 +66,7 @@ static void make_bundle(const char *name, int sequence)
 	snprintf(path, sizeof(path), "%s/trustlist.jws", at(name));
 	put(path, jws);
 	free(jws);
-	free(list);
+	free(issuers);
 }
 
 static enum mck_store_result install(const char *bundle, int wait_s, int64_t *seq)

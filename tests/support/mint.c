@@ -155,3 +155,16 @@ char *mck_test_issuers_json(size_t first, size_t count, uint8_t last_thumb[MCK_S
 	}
 	return json;
 }
+
+char *mck_test_trustlist(const struct mck_test_key *anchor, long long sequence, long long iat,
+			 long long next_update, const char *issuers)
+{
+	char *list = mck_test_fmt("{\"type\":\"MicroCredentialTrustList\",\"version\":1,"
+				  "\"sequence\":%lld,\"iat\":%lld,\"nextUpdate\":%lld,"
+				  "\"issuers\":[%s]}",
+				  sequence, iat, next_update, issuers);
+	char *jws = mck_test_sign(anchor, MCK_ALG_ES256, NULL, list, true);
+
+	free(list);
+	return jws;
+}

@@ -44,6 +44,14 @@ char *mck_test_compact(const char *jws);
  */
 char *mck_test_issuers_json(size_t first, size_t count, uint8_t last_thumb[MCK_SHA256_LEN]);
 
+/**
+ * A trust list of @p sequence, @p iat and @p next_update over the issuer
+ * objects @p issuers (comma-separated JSON), signed by @p anchor (ES256,
+ * compressed). malloc'd compact JWS.
+ */
+char *mck_test_trustlist(const struct mck_test_key *anchor, long long sequence, long long iat,
+			 long long next_update, const char *issuers);
+
 /** A printf into a new string. */
 char *mck_test_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -379,6 +379,46 @@ static void test_arguments(void **state)
 }
 
 /*
+ * Three dense codes side by side (the chunks of a large credential in one
+ * photo, version 36 or so at 4 px a module): their data make hundreds of
+ * look-alike finders, which must not pass for a crowd that stalls ZBar.
+ */
+static void test_dense_codes(void **state)
+{
+	struct mck_qrscan_result *r = new_result();
+	char text[3][6200];
+	QRcode *qr[3];
+	uint32_t side = 0;
+	uint32_t seed = 7;
+	struct frame f;
+
+	for (int i = 0; i < 3; i++) {
+		int n = snprintf(text[i], sizeof(text[i]), "MC1:/%d/3/", i + 1);
+
+		for (; n < 6000; n++) {
+			seed = seed * 1103515245u + 12345u;
+			text[i][n] = (char)('0' + (seed >> 16) % 10);
+		}
+		text[i][n] = '\0';
+		qr[i] = QRcode_encodeString(text[i], 0, QR_ECLEVEL_L, QR_MODE_8, 1);
+		assert_non_null(qr[i]);
+		side = code_side(qr[i], SCALE) > side ? code_side(qr[i], SCALE) : side;
+	}
+	frame_init(&f, 3 * side, side, 255);
+	for (int i = 0; i < 3; i++) {
+		draw(&f, qr[i], SCALE, (uint32_t)i * side, 0);
+		QRcode_free(qr[i]);
+	}
+	assert_int_equal(mck_qrscan_frame(*state, f.px, f.width, f.height, r), 3);
+	for (int i = 0; i < 3; i++) {
+		assert_true(has_text(r, text[i], strlen(text[i])));
+	}
+	assert_int_equal(mck_qrscan_stats(*state)->last.crowded, 0);
+	free(f.px);
+	free(r);
+}
+
+/*
  * Frames covered in finder patterns (a 4096 x 3072 sheet of them took 1.5 s:
  * ZBar tries every three that could be a code's corner). Whatever the
  * sheet, the scanner returns, reads nothing that is not there, and its work
@@ -512,6 +552,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_large_code, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_jpeg_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_codes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dense_codes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_finder_sheets, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_code, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_arguments, setup, teardown),

@@ -194,7 +194,7 @@ static int sheets(struct mck_qrscan *scan, struct mck_qrscan_result *res, const 
 	if (!px) {
 		return 1;
 	}
-	printf("%ux%u frames covered in finder patterns, %d runs (ms; work of the last run: "
+	printf("%dx%d frames covered in finder patterns, %d runs (ms; work of the last run: "
 	       "finder candidates, grid fits, ZBar passes, Mpx to ZBar, estimated ms, passes "
 	       "left out)\n",
 	       SHEET_W, SHEET_H, SHEET_RUNS);

@@ -51,7 +51,7 @@ static enum mck_store_result read_status(int sfd, struct bundle *b, char *msg, s
 		return REFUSE(MCK_STORE_STATUS_INVALID, "status/: %s", mck_io_strerror(n));
 	}
 	if ((size_t)n > MCK_STATUS_LISTS_MAX) {
-		r = REFUSE(MCK_STORE_STATUS_INVALID, "status/: %d lists, at most %u", n,
+		r = REFUSE(MCK_STORE_STATUS_INVALID, "status/: %d lists, at most %d", n,
 			   MCK_STATUS_LISTS_MAX);
 	}
 	for (int i = 0; i < n && r == MCK_STORE_INSTALLED; i++) {

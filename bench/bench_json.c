@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 
 #include "benchutil.h"
+#include "json_hash.h"
 #include "mck/err.h"
 #include "mck/json.h"
 #include "mck/jws_sign.h"
@@ -37,20 +38,10 @@ static void die(const char *what)
 	exit(1);
 }
 
-/* json.c's member-name hash (FNV-1a and MurmurHash3's finaliser), to make names collide. */
+/* json.c's member-name hash, to make names collide. */
 static uint64_t name_hash(const char *s)
 {
-	uint64_t h = 1469598103934665603u;
-
-	for (; *s != '\0'; s++) {
-		h = (h ^ (uint8_t)*s) * 1099511628211u;
-	}
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdu;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53u;
-	h ^= h >> 33;
-	return h;
+	return mck__json_name_hash(s, NULL);
 }
 
 static char colliding[MCK_JSON_MAX_MEMBERS][16]; /* all in one slot of a 2,048-slot table */

@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "json_hash.h"
 #include "mck/err.h"
 #include "mck/json.h"
 
@@ -238,20 +239,10 @@ static void test_duplicates_large(void **state)
 	assert_int_equal(parse("{\"a\":1,\"\\u00e9\":2,\"\xc3\xa9\":3}", 16), MCK_ERR_JSON);
 }
 
-/* What json.c hashes member names with: FNV-1a, 64 bits, and MurmurHash3's finaliser. */
+/* json.c's member-name hash, to make names collide. */
 static uint64_t name_hash(const char *s)
 {
-	uint64_t h = 1469598103934665603u;
-
-	for (; *s != '\0'; s++) {
-		h = (h ^ (uint8_t)*s) * 1099511628211u;
-	}
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdu;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53u;
-	h ^= h >> 33;
-	return h;
+	return mck__json_name_hash(s, NULL);
 }
 
 /*

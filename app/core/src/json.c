@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_hash.h"
 #include "mck/err.h"
 
 /* Length of the well-formed UTF-8 sequence at @p s (@p len > 0 bytes left), or 0. */
@@ -225,7 +226,7 @@ struct name_set {
  * and its length: FNV-1a, then MurmurHash3's finaliser, without which the last
  * bytes of "k1", "k2", ... barely reach the top bits the table is indexed by.
  */
-static uint64_t name_hash(const char *s, size_t *len)
+uint64_t mck__json_name_hash(const char *s, size_t *len)
 {
 	uint64_t h = 1469598103934665603u;
 	const char *p = s;
@@ -233,7 +234,9 @@ static uint64_t name_hash(const char *s, size_t *len)
 	for (; *p != '\0'; p++) {
 		h = (h ^ (uint8_t)*p) * 1099511628211u;
 	}
-	*len = (size_t)(p - s);
+	if (len != NULL) {
+		*len = (size_t)(p - s);
+	}
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdu;
 	h ^= h >> 33;
@@ -263,7 +266,7 @@ static bool distinct_sorted(const cJSON *obj, size_t count, struct name_set *set
 
 	for (const cJSON *m = obj->child; m != NULL; m = m->next) {
 		set->slots[n].name = m->string;
-		set->slots[n].hash = name_hash(m->string, &set->slots[n].len);
+		set->slots[n].hash = mck__json_name_hash(m->string, &set->slots[n].len);
 		n++;
 	}
 	qsort(set->slots, n, sizeof(set->slots[0]), slot_cmp);
@@ -297,7 +300,7 @@ static int distinct_names(const cJSON *obj, size_t count, struct name_set *set)
 	memset(set->slots, 0, slots * sizeof(set->slots[0]));
 	for (const cJSON *m = obj->child; m != NULL; m = m->next) {
 		size_t len;
-		uint64_t h = name_hash(m->string, &len);
+		uint64_t h = mck__json_name_hash(m->string, &len);
 		size_t i = (size_t)(h >> (64 - bits));
 
 		while (set->slots[i].name != NULL) {

@@ -261,6 +261,7 @@ static int hid_next(struct mck_source *s, struct mck_scan_event *ev, int timeout
 
 const struct mck_source_ops mck__source_hid = {
 	.name = "hid",
+	.caps = MCK_SOURCE_CAP_SCANNER,
 	.open = hid_open,
 	.next = hid_next,
 	.close = hid_close,

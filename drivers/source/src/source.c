@@ -29,6 +29,19 @@ const struct mck_source_ops *mck_source_find(const char *name)
 	return NULL;
 }
 
+const struct mck_source_ops *mck_source_backend(const char *spec)
+{
+	char name[16];
+	const char *colon = strchr(spec, ':');
+
+	if (colon == NULL || (size_t)(colon - spec) >= sizeof(name)) {
+		return NULL;
+	}
+	memcpy(name, spec, (size_t)(colon - spec));
+	name[colon - spec] = '\0';
+	return mck_source_find(name);
+}
+
 int mck_source_open(struct mck_source *s, const char *spec, const struct mck_source_cfg *cfg)
 {
 	char name[16];

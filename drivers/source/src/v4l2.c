@@ -335,6 +335,7 @@ static int v4l2_next(struct mck_source *s, struct mck_scan_event *ev, int timeou
 
 const struct mck_source_ops mck__source_v4l2 = {
 	.name = "v4l2",
+	.caps = MCK_SOURCE_CAP_LIVE,
 	.open = v4l2_open,
 	.next = v4l2_next,
 	.release = v4l2_release,

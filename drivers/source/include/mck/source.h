@@ -39,8 +39,15 @@ struct mck_source_cfg {
 
 struct mck_source;
 
+/* What a backend is, so callers ask instead of matching names. */
+enum mck_source_caps {
+	MCK_SOURCE_CAP_LIVE = 1u << 0,    /* a camera: frames keep coming, a slow scan drops some */
+	MCK_SOURCE_CAP_SCANNER = 1u << 1, /* a barcode scanner: decoded text, no picture */
+};
+
 struct mck_source_ops {
 	const char *name;
+	unsigned caps; /* enum mck_source_caps */
 	int (*open)(struct mck_source *s, const struct mck_source_cfg *cfg);
 	/* 0 and an event, -EAGAIN nothing within timeout_ms, -ENODEV gone (replug), -errno */
 	int (*next)(struct mck_source *s, struct mck_scan_event *ev, int timeout_ms);
@@ -55,6 +62,8 @@ struct mck_source {
 
 /** The backend called @p name ("replay", "v4l2", "hid"), or NULL. */
 const struct mck_source_ops *mck_source_find(const char *name);
+/** The backend a spec "NAME:ARG" names, or NULL (no colon, unknown name). */
+const struct mck_source_ops *mck_source_backend(const char *spec);
 
 /**
  * Open a source from a spec "NAME:ARG" ("replay:/path/dir", "v4l2:/dev/video0",

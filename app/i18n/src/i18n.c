@@ -103,6 +103,68 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_DECISION_REFERENCE] = "Kod referencyjny",
 			[MCK_TEXT_DECISION_LEARNERS_DIFFER] = "Poświadczenia wystawiono na różne "
 							      "osoby: sprawdź tożsamość kandydata.",
+			[MCK_TEXT_VERDICT_CANNOT_CHECK] = "NIE MOŻNA TU SPRAWDZIĆ",
+			[MCK_TEXT_ACTION_CANNOT_CHECK] =
+				"Poproś o pomoc obsługę. To problem tego kiosku, a nie Twojego "
+				"poświadczenia.",
+			[MCK_TEXT_VERDICT_NOT_CREDENTIAL] = "TO NIE JEST POŚWIADCZENIE",
+			[MCK_TEXT_SHOWN_URL] =
+				"To jest link do strony %s, a nie kod QR mikropoświadczenia.",
+			[MCK_TEXT_SHOWN_URL_NO_HOST] =
+				"To jest link do strony internetowej, a nie kod QR "
+				"mikropoświadczenia.",
+			[MCK_TEXT_SHOWN_WIFI] =
+				"To jest kod sieci Wi-Fi, a nie kod QR mikropoświadczenia.",
+			[MCK_TEXT_SHOWN_EU_DCC] =
+				"To jest unijne cyfrowe zaświadczenie COVID, a nie "
+				"mikropoświadczenie.",
+			[MCK_TEXT_SHOWN_SMART_HEALTH_CARD] =
+				"To jest karta zdrowia SMART Health Card, a nie "
+				"mikropoświadczenie.",
+			[MCK_TEXT_SHOWN_VCARD] =
+				"To jest wizytówka z danymi kontaktowymi, a nie kod QR "
+				"mikropoświadczenia.",
+			[MCK_TEXT_SHOWN_TEXT] =
+				"Ten kod QR zawiera tekst, a nie mikropoświadczenie.",
+			[MCK_TEXT_SHOWN_ACTION] =
+				"Otwórz poświadczenie w aplikacji portfela i pokaż jego kod QR.",
+			[MCK_TEXT_NEXT_PERSON] = "Gotowe – następna osoba",
+			[MCK_TEXT_CLEARS_IN] = "Zniknie za %d s",
+			[MCK_TEXT_STILL_THERE] =
+				"Jesteś tu jeszcze? Dotknij ekranu, aby kontynuować (%d s).",
+			[MCK_TEXT_COMPARE_ID] = "Porównaj imię i nazwisko z dokumentem tożsamości.",
+			[MCK_TEXT_SESSION_OTHER_PERSON] = "Nazwisko innej osoby: sprawdź tożsamość",
+			[MCK_TEXT_SESSION_ADDED] = "+%s → %s (%s)",
+			[MCK_TEXT_SESSION_NO_MATCH] = "Nie pasuje: %s",
+			[MCK_TEXT_CRIT_TITLE] = "tytuł",
+			[MCK_TEXT_CRIT_OUTCOMES] = "efekty uczenia się",
+			[MCK_TEXT_CRIT_EQF] = "poziom EQF",
+			[MCK_TEXT_CRIT_AGE] = "data wydania",
+			[MCK_TEXT_CRIT_ISSUER] = "instytucja przyznająca",
+			[MCK_TEXT_CRIT_COUNTRY] = "kraj",
+			[MCK_TEXT_CRIT_VERDICT] = "nie jest przyjmowane w tym sprawdzeniu",
+			[MCK_TEXT_UNIT_CREDENTIALS] = "poświadczeń",
+			[MCK_TEXT_STATUS_DUE_SOON] = "Aktualizacja listy zaufania za %d dni",
+			[MCK_TEXT_STATUS_OVERDUE] =
+				"Aktualizacja listy zaufania zaległa: zaktualizuj teraz",
+			[MCK_TEXT_STATUS_STATUS_LISTS] = "Listy unieważnień: %s",
+			[MCK_TEXT_ERROR_TRUSTLIST_DAMAGED] =
+				"Zainstalowane dane zaufania są uszkodzone. Włóż nośnik z "
+				"aktualizacją.",
+			[MCK_TEXT_PARTICIPATION_ONLINE] = "zdalnie",
+			[MCK_TEXT_PARTICIPATION_ONSITE] = "stacjonarnie",
+			[MCK_TEXT_PARTICIPATION_BLENDED] = "hybrydowo (zdalnie i stacjonarnie)",
+			[MCK_TEXT_SUPERVISION_NONE] = "bez nadzoru",
+			[MCK_TEXT_SUPERVISION_ONLINE] = "nadzór zdalny",
+			[MCK_TEXT_SUPERVISION_ONSITE] = "nadzór na miejscu",
+			[MCK_TEXT_LABEL_ISSUED_RANGE] = "Data wydania (ważne od)",
+			[MCK_TEXT_SCANNER_HINT] = "Zeskanuj kod czytnikiem",
+			[MCK_TEXT_IDLE_HINT_SCANNER] =
+				"Przytrzymaj telefon lub wydruk pod czytnikiem",
+			[MCK_TEXT_ACTION_WARNING_ACCEPT] =
+				"Autentyczne. Możesz je przyjąć; zobacz uwagę poniżej.",
+			[MCK_TEXT_ACTION_WARNING_ASK] =
+				"Autentyczne, ale przed przyjęciem zapytaj obsługę.",
 		},
 	[MCK_LANG_DE] =
 		{
@@ -202,6 +264,69 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_DECISION_LEARNERS_DIFFER] =
 				"Die Nachweise lauten auf verschiedene Personen: Bitte die "
 				"Identität prüfen.",
+			[MCK_TEXT_VERDICT_CANNOT_CHECK] = "HIER NICHT PRÜFBAR",
+			[MCK_TEXT_ACTION_CANNOT_CHECK] =
+				"Bitte wenden Sie sich an das Personal. Das Problem liegt an "
+				"diesem Terminal, nicht an Ihrem Nachweis.",
+			[MCK_TEXT_VERDICT_NOT_CREDENTIAL] = "KEIN NACHWEIS",
+			[MCK_TEXT_SHOWN_URL] =
+				"Das ist ein Weblink zu %s, kein QR-Code eines Micro-Credentials.",
+			[MCK_TEXT_SHOWN_URL_NO_HOST] =
+				"Das ist ein Weblink, kein QR-Code eines Micro-Credentials.",
+			[MCK_TEXT_SHOWN_WIFI] =
+				"Das ist ein WLAN-Code, kein QR-Code eines Micro-Credentials.",
+			[MCK_TEXT_SHOWN_EU_DCC] =
+				"Das ist ein digitales COVID-Zertifikat der EU, kein "
+				"Micro-Credential.",
+			[MCK_TEXT_SHOWN_SMART_HEALTH_CARD] =
+				"Das ist eine SMART Health Card, kein Micro-Credential.",
+			[MCK_TEXT_SHOWN_VCARD] =
+				"Das ist eine Kontaktkarte, kein QR-Code eines Micro-Credentials.",
+			[MCK_TEXT_SHOWN_TEXT] =
+				"Dieser QR-Code enthält Text, kein Micro-Credential.",
+			[MCK_TEXT_SHOWN_ACTION] =
+				"Öffnen Sie den Nachweis in Ihrer Wallet-App und zeigen Sie "
+				"dessen QR-Code.",
+			[MCK_TEXT_NEXT_PERSON] = "Fertig – nächste Person",
+			[MCK_TEXT_CLEARS_IN] = "Schließt in %d s",
+			[MCK_TEXT_STILL_THERE] =
+				"Noch da? Berühren Sie den Bildschirm, um fortzufahren (%d s).",
+			[MCK_TEXT_COMPARE_ID] =
+				"Vergleichen Sie den Namen mit einem Ausweisdokument.",
+			[MCK_TEXT_SESSION_OTHER_PERSON] =
+				"Name einer anderen Person: Identität prüfen",
+			[MCK_TEXT_SESSION_ADDED] = "+%s → %s in %s",
+			[MCK_TEXT_SESSION_NO_MATCH] = "Passt nicht: %s",
+			[MCK_TEXT_CRIT_TITLE] = "Titel",
+			[MCK_TEXT_CRIT_OUTCOMES] = "Lernergebnisse",
+			[MCK_TEXT_CRIT_EQF] = "EQR-Niveau",
+			[MCK_TEXT_CRIT_AGE] = "Ausstellungsdatum",
+			[MCK_TEXT_CRIT_ISSUER] = "ausstellende Stelle",
+			[MCK_TEXT_CRIT_COUNTRY] = "Land",
+			[MCK_TEXT_CRIT_VERDICT] = "für diese Überprüfung nicht zugelassen",
+			[MCK_TEXT_UNIT_CREDENTIALS] = "Nachweise",
+			[MCK_TEXT_STATUS_DUE_SOON] =
+				"Update der Vertrauensliste in %d Tagen fällig",
+			[MCK_TEXT_STATUS_OVERDUE] =
+				"Update der Vertrauensliste überfällig: jetzt aktualisieren",
+			[MCK_TEXT_STATUS_STATUS_LISTS] = "Widerrufslisten: %s",
+			[MCK_TEXT_ERROR_TRUSTLIST_DAMAGED] =
+				"Die installierten Vertrauensdaten sind beschädigt. Update-Stick "
+				"einstecken.",
+			[MCK_TEXT_PARTICIPATION_ONLINE] = "nur online",
+			[MCK_TEXT_PARTICIPATION_ONSITE] = "vor Ort",
+			[MCK_TEXT_PARTICIPATION_BLENDED] = "gemischt (online und vor Ort)",
+			[MCK_TEXT_SUPERVISION_NONE] = "ohne Aufsicht",
+			[MCK_TEXT_SUPERVISION_ONLINE] = "mit Online-Aufsicht",
+			[MCK_TEXT_SUPERVISION_ONSITE] = "mit Aufsicht vor Ort",
+			[MCK_TEXT_LABEL_ISSUED_RANGE] = "Ausstellungsdatum (gültig ab)",
+			[MCK_TEXT_SCANNER_HINT] = "Scannen Sie den Code mit dem Scanner",
+			[MCK_TEXT_IDLE_HINT_SCANNER] =
+				"Halten Sie Handy oder Ausdruck unter den Scanner",
+			[MCK_TEXT_ACTION_WARNING_ACCEPT] =
+				"Echt. Sie können ihn annehmen; beachten Sie den Hinweis unten.",
+			[MCK_TEXT_ACTION_WARNING_ASK] =
+				"Echt, aber fragen Sie vor der Annahme das Personal.",
 		},
 	[MCK_LANG_FR] =
 		{
@@ -304,6 +429,73 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_DECISION_LEARNERS_DIFFER] =
 				"Les attestations portent des noms différents : vérifiez "
 				"l'identité du candidat.",
+			[MCK_TEXT_VERDICT_CANNOT_CHECK] = "VÉRIFICATION IMPOSSIBLE ICI",
+			[MCK_TEXT_ACTION_CANNOT_CHECK] =
+				"Adressez-vous au personnel. Le problème vient de cette borne, "
+				"pas de votre attestation.",
+			[MCK_TEXT_VERDICT_NOT_CREDENTIAL] = "PAS UNE ATTESTATION",
+			[MCK_TEXT_SHOWN_URL] =
+				"Ceci est un lien web vers %s, pas le code QR d'une "
+				"microcertification.",
+			[MCK_TEXT_SHOWN_URL_NO_HOST] =
+				"Ceci est un lien web, pas le code QR d'une microcertification.",
+			[MCK_TEXT_SHOWN_WIFI] =
+				"Ceci est un code de réseau Wi-Fi, pas le code QR d'une "
+				"microcertification.",
+			[MCK_TEXT_SHOWN_EU_DCC] =
+				"Ceci est un certificat COVID numérique de l'UE, pas une "
+				"microcertification.",
+			[MCK_TEXT_SHOWN_SMART_HEALTH_CARD] =
+				"Ceci est une SMART Health Card, pas une microcertification.",
+			[MCK_TEXT_SHOWN_VCARD] =
+				"Ceci est une fiche de contact, pas le code QR d'une "
+				"microcertification.",
+			[MCK_TEXT_SHOWN_TEXT] =
+				"Ce code QR contient du texte, pas une microcertification.",
+			[MCK_TEXT_SHOWN_ACTION] =
+				"Ouvrez l'attestation dans votre application portefeuille et "
+				"présentez son code QR.",
+			[MCK_TEXT_NEXT_PERSON] = "Terminé – personne suivante",
+			[MCK_TEXT_CLEARS_IN] = "Effacement dans %d s",
+			[MCK_TEXT_STILL_THERE] =
+				"Toujours là ? Touchez l'écran pour continuer (%d s).",
+			[MCK_TEXT_COMPARE_ID] = "Comparez le nom avec une pièce d'identité.",
+			[MCK_TEXT_SESSION_OTHER_PERSON] =
+				"Nom d'une autre personne : vérifiez l'identité",
+			[MCK_TEXT_SESSION_ADDED] = "+%s → %s en %s",
+			[MCK_TEXT_SESSION_NO_MATCH] = "Ne correspond pas : %s",
+			[MCK_TEXT_CRIT_TITLE] = "intitulé",
+			[MCK_TEXT_CRIT_OUTCOMES] = "acquis d'apprentissage",
+			[MCK_TEXT_CRIT_EQF] = "niveau CEC",
+			[MCK_TEXT_CRIT_AGE] = "date de délivrance",
+			[MCK_TEXT_CRIT_ISSUER] = "organisme émetteur",
+			[MCK_TEXT_CRIT_COUNTRY] = "pays",
+			[MCK_TEXT_CRIT_VERDICT] = "non acceptée pour ce contrôle",
+			[MCK_TEXT_UNIT_CREDENTIALS] = "attestations",
+			[MCK_TEXT_STATUS_DUE_SOON] =
+				"Mise à jour de la liste de confiance dans %d jours",
+			[MCK_TEXT_STATUS_OVERDUE] =
+				"Mise à jour de la liste de confiance en retard : à faire "
+				"maintenant",
+			[MCK_TEXT_STATUS_STATUS_LISTS] = "Listes de révocation : %s",
+			[MCK_TEXT_ERROR_TRUSTLIST_DAMAGED] =
+				"Les données de confiance installées sont endommagées. Insérez "
+				"une clé USB de mise à jour.",
+			[MCK_TEXT_PARTICIPATION_ONLINE] = "en ligne",
+			[MCK_TEXT_PARTICIPATION_ONSITE] = "en présentiel",
+			[MCK_TEXT_PARTICIPATION_BLENDED] = "hybride (en ligne et en présentiel)",
+			[MCK_TEXT_SUPERVISION_NONE] = "sans surveillance",
+			[MCK_TEXT_SUPERVISION_ONLINE] = "surveillance en ligne",
+			[MCK_TEXT_SUPERVISION_ONSITE] = "surveillance sur place",
+			[MCK_TEXT_LABEL_ISSUED_RANGE] = "Date de délivrance (début de validité)",
+			[MCK_TEXT_SCANNER_HINT] = "Scannez le code avec le lecteur",
+			[MCK_TEXT_IDLE_HINT_SCANNER] =
+				"Tenez votre téléphone ou votre document sous le lecteur",
+			[MCK_TEXT_ACTION_WARNING_ACCEPT] =
+				"Authentique. Vous pouvez l'accepter ; voyez la remarque "
+				"ci-dessous.",
+			[MCK_TEXT_ACTION_WARNING_ASK] =
+				"Authentique, mais demandez au personnel avant de l'accepter.",
 		},
 	[MCK_LANG_EL] =
 		{
@@ -402,6 +594,71 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_DECISION_LEARNERS_DIFFER] =
 				"Τα πιστοποιητικά αναφέρουν διαφορετικά πρόσωπα: ελέγξτε την "
 				"ταυτότητα του υποψηφίου.",
+			[MCK_TEXT_VERDICT_CANNOT_CHECK] = "ΑΔΥΝΑΤΟΣ Ο ΕΛΕΓΧΟΣ ΕΔΩ",
+			[MCK_TEXT_ACTION_CANNOT_CHECK] =
+				"Απευθυνθείτε στο προσωπικό. Το πρόβλημα είναι του μηχανήματος, "
+				"όχι του πιστοποιητικού σας.",
+			[MCK_TEXT_VERDICT_NOT_CREDENTIAL] = "ΔΕΝ ΕΙΝΑΙ ΠΙΣΤΟΠΟΙΗΤΙΚΟ",
+			[MCK_TEXT_SHOWN_URL] =
+				"Αυτός είναι σύνδεσμος προς %s, όχι κωδικός QR "
+				"μικροδιαπιστευτηρίου.",
+			[MCK_TEXT_SHOWN_URL_NO_HOST] =
+				"Αυτός είναι σύνδεσμος ιστοσελίδας, όχι κωδικός QR "
+				"μικροδιαπιστευτηρίου.",
+			[MCK_TEXT_SHOWN_WIFI] =
+				"Αυτός είναι κωδικός δικτύου Wi-Fi, όχι κωδικός QR "
+				"μικροδιαπιστευτηρίου.",
+			[MCK_TEXT_SHOWN_EU_DCC] =
+				"Αυτό είναι ψηφιακό πιστοποιητικό COVID της ΕΕ, όχι "
+				"μικροδιαπιστευτήριο.",
+			[MCK_TEXT_SHOWN_SMART_HEALTH_CARD] =
+				"Αυτό είναι κάρτα υγείας SMART Health Card, όχι "
+				"μικροδιαπιστευτήριο.",
+			[MCK_TEXT_SHOWN_VCARD] =
+				"Αυτό είναι κάρτα επαφής, όχι κωδικός QR μικροδιαπιστευτηρίου.",
+			[MCK_TEXT_SHOWN_TEXT] =
+				"Αυτός ο κωδικός QR περιέχει κείμενο, όχι μικροδιαπιστευτήριο.",
+			[MCK_TEXT_SHOWN_ACTION] =
+				"Ανοίξτε το πιστοποιητικό στην εφαρμογή πορτοφολιού σας και "
+				"δείξτε τον κωδικό QR του.",
+			[MCK_TEXT_NEXT_PERSON] = "Τέλος – επόμενο άτομο",
+			[MCK_TEXT_CLEARS_IN] = "Κλείνει σε %d δευτ.",
+			[MCK_TEXT_STILL_THERE] =
+				"Είστε ακόμη εδώ; Αγγίξτε την οθόνη για να συνεχίσετε (%d δευτ.).",
+			[MCK_TEXT_COMPARE_ID] = "Συγκρίνετε το όνομα με ένα έγγραφο ταυτότητας.",
+			[MCK_TEXT_SESSION_OTHER_PERSON] =
+				"Όνομα άλλου προσώπου: ελέγξτε την ταυτότητα",
+			[MCK_TEXT_SESSION_ADDED] = "+%s → %s σε %s",
+			[MCK_TEXT_SESSION_NO_MATCH] = "Δεν ταιριάζει: %s",
+			[MCK_TEXT_CRIT_TITLE] = "τίτλος",
+			[MCK_TEXT_CRIT_OUTCOMES] = "μαθησιακά αποτελέσματα",
+			[MCK_TEXT_CRIT_EQF] = "επίπεδο ΕΠΠ",
+			[MCK_TEXT_CRIT_AGE] = "ημερομηνία έκδοσης",
+			[MCK_TEXT_CRIT_ISSUER] = "φορέας απονομής",
+			[MCK_TEXT_CRIT_COUNTRY] = "χώρα",
+			[MCK_TEXT_CRIT_VERDICT] = "δεν γίνεται δεκτό σε αυτόν τον έλεγχο",
+			[MCK_TEXT_UNIT_CREDENTIALS] = "πιστοποιητικά",
+			[MCK_TEXT_STATUS_DUE_SOON] = "Ενημέρωση λίστας εμπιστοσύνης σε %d ημέρες",
+			[MCK_TEXT_STATUS_OVERDUE] =
+				"Η ενημέρωση της λίστας εμπιστοσύνης καθυστερεί: ενημερώστε τώρα",
+			[MCK_TEXT_STATUS_STATUS_LISTS] = "Λίστες ανακλήσεων: %s",
+			[MCK_TEXT_ERROR_TRUSTLIST_DAMAGED] =
+				"Τα εγκατεστημένα δεδομένα εμπιστοσύνης είναι κατεστραμμένα. "
+				"Συνδέστε ένα USB ενημέρωσης.",
+			[MCK_TEXT_PARTICIPATION_ONLINE] = "διαδικτυακά",
+			[MCK_TEXT_PARTICIPATION_ONSITE] = "δια ζώσης",
+			[MCK_TEXT_PARTICIPATION_BLENDED] = "μικτή (διαδικτυακά και δια ζώσης)",
+			[MCK_TEXT_SUPERVISION_NONE] = "χωρίς επιτήρηση",
+			[MCK_TEXT_SUPERVISION_ONLINE] = "διαδικτυακή επιτήρηση",
+			[MCK_TEXT_SUPERVISION_ONSITE] = "επιτήρηση δια ζώσης",
+			[MCK_TEXT_LABEL_ISSUED_RANGE] = "Ημερομηνία έκδοσης (ισχύει από)",
+			[MCK_TEXT_SCANNER_HINT] = "Σαρώστε τον κωδικό με τον σαρωτή",
+			[MCK_TEXT_IDLE_HINT_SCANNER] =
+				"Κρατήστε το κινητό ή το χαρτί κάτω από τον σαρωτή",
+			[MCK_TEXT_ACTION_WARNING_ACCEPT] =
+				"Γνήσιο. Μπορείτε να το αποδεχτείτε· δείτε τη σημείωση παρακάτω.",
+			[MCK_TEXT_ACTION_WARNING_ASK] =
+				"Γνήσιο, αλλά ρωτήστε το προσωπικό πριν το αποδεχτείτε.",
 		},
 	[MCK_LANG_IT] =
 		{
@@ -502,6 +759,71 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_DECISION_LEARNERS_DIFFER] =
 				"Le credenziali sono intestate a persone diverse: verifica "
 				"l'identità del candidato.",
+			[MCK_TEXT_VERDICT_CANNOT_CHECK] = "VERIFICA NON POSSIBILE QUI",
+			[MCK_TEXT_ACTION_CANNOT_CHECK] =
+				"Rivolgiti al personale. Il problema è di questo terminale, non "
+				"della tua credenziale.",
+			[MCK_TEXT_VERDICT_NOT_CREDENTIAL] = "NON È UNA CREDENZIALE",
+			[MCK_TEXT_SHOWN_URL] =
+				"Questo è un link web a %s, non il codice QR di una "
+				"microcredenziale.",
+			[MCK_TEXT_SHOWN_URL_NO_HOST] =
+				"Questo è un link web, non il codice QR di una microcredenziale.",
+			[MCK_TEXT_SHOWN_WIFI] =
+				"Questo è il codice di una rete Wi-Fi, non il codice QR di una "
+				"microcredenziale.",
+			[MCK_TEXT_SHOWN_EU_DCC] =
+				"Questo è un certificato COVID digitale dell'UE, non una "
+				"microcredenziale.",
+			[MCK_TEXT_SHOWN_SMART_HEALTH_CARD] =
+				"Questa è una SMART Health Card, non una microcredenziale.",
+			[MCK_TEXT_SHOWN_VCARD] =
+				"Questo è un biglietto da visita, non il codice QR di una "
+				"microcredenziale.",
+			[MCK_TEXT_SHOWN_TEXT] =
+				"Questo codice QR contiene testo, non una microcredenziale.",
+			[MCK_TEXT_SHOWN_ACTION] =
+				"Apri la credenziale nella tua app portafoglio e mostra il suo "
+				"codice QR.",
+			[MCK_TEXT_NEXT_PERSON] = "Fatto – persona successiva",
+			[MCK_TEXT_CLEARS_IN] = "Si chiude tra %d s",
+			[MCK_TEXT_STILL_THERE] =
+				"Sei ancora lì? Tocca lo schermo per continuare (%d s).",
+			[MCK_TEXT_COMPARE_ID] = "Confronta il nome con un documento d'identità.",
+			[MCK_TEXT_SESSION_OTHER_PERSON] =
+				"Nome di un'altra persona: verifica l'identità",
+			[MCK_TEXT_SESSION_ADDED] = "+%s → %s in %s",
+			[MCK_TEXT_SESSION_NO_MATCH] = "Non corrisponde: %s",
+			[MCK_TEXT_CRIT_TITLE] = "titolo",
+			[MCK_TEXT_CRIT_OUTCOMES] = "risultati di apprendimento",
+			[MCK_TEXT_CRIT_EQF] = "livello EQF",
+			[MCK_TEXT_CRIT_AGE] = "data di rilascio",
+			[MCK_TEXT_CRIT_ISSUER] = "ente di rilascio",
+			[MCK_TEXT_CRIT_COUNTRY] = "paese",
+			[MCK_TEXT_CRIT_VERDICT] = "non accettata per questo controllo",
+			[MCK_TEXT_UNIT_CREDENTIALS] = "credenziali",
+			[MCK_TEXT_STATUS_DUE_SOON] =
+				"Aggiornamento dell'elenco di fiducia tra %d giorni",
+			[MCK_TEXT_STATUS_OVERDUE] =
+				"Aggiornamento dell'elenco di fiducia scaduto: aggiorna ora",
+			[MCK_TEXT_STATUS_STATUS_LISTS] = "Elenchi di revoca: %s",
+			[MCK_TEXT_ERROR_TRUSTLIST_DAMAGED] =
+				"I dati di fiducia installati sono danneggiati. Inserisci una "
+				"chiavetta di aggiornamento.",
+			[MCK_TEXT_PARTICIPATION_ONLINE] = "a distanza",
+			[MCK_TEXT_PARTICIPATION_ONSITE] = "in presenza",
+			[MCK_TEXT_PARTICIPATION_BLENDED] = "mista (a distanza e in presenza)",
+			[MCK_TEXT_SUPERVISION_NONE] = "senza sorveglianza",
+			[MCK_TEXT_SUPERVISION_ONLINE] = "sorveglianza a distanza",
+			[MCK_TEXT_SUPERVISION_ONSITE] = "sorveglianza in presenza",
+			[MCK_TEXT_LABEL_ISSUED_RANGE] = "Data di rilascio (valida dal)",
+			[MCK_TEXT_SCANNER_HINT] = "Scansiona il codice con il lettore",
+			[MCK_TEXT_IDLE_HINT_SCANNER] =
+				"Tieni il telefono o il foglio sotto il lettore",
+			[MCK_TEXT_ACTION_WARNING_ACCEPT] =
+				"Autentica. Puoi accettarla; vedi la nota qui sotto.",
+			[MCK_TEXT_ACTION_WARNING_ASK] =
+				"Autentica, ma chiedi al personale prima di accettarla.",
 		},
 	[MCK_LANG_ES] =
 		{
@@ -601,6 +923,71 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_DECISION_LEARNERS_DIFFER] =
 				"Las credenciales están a nombre de personas distintas: compruebe "
 				"la identidad del candidato.",
+			[MCK_TEXT_VERDICT_CANNOT_CHECK] = "NO SE PUEDE VERIFICAR AQUÍ",
+			[MCK_TEXT_ACTION_CANNOT_CHECK] =
+				"Pida ayuda al personal. El problema es de este quiosco, no de su "
+				"credencial.",
+			[MCK_TEXT_VERDICT_NOT_CREDENTIAL] = "NO ES UNA CREDENCIAL",
+			[MCK_TEXT_SHOWN_URL] =
+				"Esto es un enlace web a %s, no el código QR de una "
+				"microcredencial.",
+			[MCK_TEXT_SHOWN_URL_NO_HOST] =
+				"Esto es un enlace web, no el código QR de una microcredencial.",
+			[MCK_TEXT_SHOWN_WIFI] =
+				"Esto es el código de una red wifi, no el código QR de una "
+				"microcredencial.",
+			[MCK_TEXT_SHOWN_EU_DCC] =
+				"Esto es un certificado COVID digital de la UE, no una "
+				"microcredencial.",
+			[MCK_TEXT_SHOWN_SMART_HEALTH_CARD] =
+				"Esto es una SMART Health Card, no una microcredencial.",
+			[MCK_TEXT_SHOWN_VCARD] =
+				"Esto es una tarjeta de contacto, no el código QR de una "
+				"microcredencial.",
+			[MCK_TEXT_SHOWN_TEXT] =
+				"Este código QR contiene texto, no una microcredencial.",
+			[MCK_TEXT_SHOWN_ACTION] =
+				"Abra la credencial en su aplicación de cartera y muestre su "
+				"código QR.",
+			[MCK_TEXT_NEXT_PERSON] = "Listo – siguiente persona",
+			[MCK_TEXT_CLEARS_IN] = "Se borra en %d s",
+			[MCK_TEXT_STILL_THERE] =
+				"¿Sigue ahí? Toque la pantalla para continuar (%d s).",
+			[MCK_TEXT_COMPARE_ID] = "Compare el nombre con un documento de identidad.",
+			[MCK_TEXT_SESSION_OTHER_PERSON] =
+				"Nombre de otra persona: compruebe la identidad",
+			[MCK_TEXT_SESSION_ADDED] = "+%s → %s en %s",
+			[MCK_TEXT_SESSION_NO_MATCH] = "No coincide: %s",
+			[MCK_TEXT_CRIT_TITLE] = "título",
+			[MCK_TEXT_CRIT_OUTCOMES] = "resultados de aprendizaje",
+			[MCK_TEXT_CRIT_EQF] = "nivel MEC",
+			[MCK_TEXT_CRIT_AGE] = "fecha de emisión",
+			[MCK_TEXT_CRIT_ISSUER] = "entidad emisora",
+			[MCK_TEXT_CRIT_COUNTRY] = "país",
+			[MCK_TEXT_CRIT_VERDICT] = "no aceptada para esta comprobación",
+			[MCK_TEXT_UNIT_CREDENTIALS] = "credenciales",
+			[MCK_TEXT_STATUS_DUE_SOON] =
+				"Actualización de la lista de confianza en %d días",
+			[MCK_TEXT_STATUS_OVERDUE] =
+				"Actualización de la lista de confianza atrasada: actualice ahora",
+			[MCK_TEXT_STATUS_STATUS_LISTS] = "Listas de revocación: %s",
+			[MCK_TEXT_ERROR_TRUSTLIST_DAMAGED] =
+				"Los datos de confianza instalados están dañados. Inserte una "
+				"memoria USB de actualización.",
+			[MCK_TEXT_PARTICIPATION_ONLINE] = "en línea",
+			[MCK_TEXT_PARTICIPATION_ONSITE] = "presencial",
+			[MCK_TEXT_PARTICIPATION_BLENDED] = "mixta (en línea y presencial)",
+			[MCK_TEXT_SUPERVISION_NONE] = "sin supervisión",
+			[MCK_TEXT_SUPERVISION_ONLINE] = "supervisión en línea",
+			[MCK_TEXT_SUPERVISION_ONSITE] = "supervisión presencial",
+			[MCK_TEXT_LABEL_ISSUED_RANGE] = "Fecha de emisión (válida desde)",
+			[MCK_TEXT_SCANNER_HINT] = "Escanee el código con el lector",
+			[MCK_TEXT_IDLE_HINT_SCANNER] =
+				"Sostenga el móvil o el papel bajo el lector",
+			[MCK_TEXT_ACTION_WARNING_ACCEPT] =
+				"Auténtica. Puede aceptarla; vea la nota de abajo.",
+			[MCK_TEXT_ACTION_WARNING_ASK] =
+				"Auténtica, pero consulte al personal antes de aceptarla.",
 		},
 };
 

@@ -102,7 +102,49 @@ enum mck_lang {
 	X(DECISION_NOTE_NOT_MET, "Not every requirement is met: what is missing is listed below.") \
 	X(DECISION_REFERENCE, "Reference")                                                         \
 	X(DECISION_LEARNERS_DIFFER,                                                                \
-	  "The credentials name different people: check the candidate's identity.")
+	  "The credentials name different people: check the candidate's identity.")                \
+	X(VERDICT_CANNOT_CHECK, "CANNOT CHECK HERE")                                               \
+	X(ACTION_CANNOT_CHECK,                                                                     \
+	  "Please ask staff. This is a problem of this kiosk, not of your credential.")            \
+	X(VERDICT_NOT_CREDENTIAL, "NOT A CREDENTIAL")                                              \
+	X(SHOWN_URL, "This is a web link to %s, not a micro-credential QR code.")                  \
+	X(SHOWN_URL_NO_HOST, "This is a web link, not a micro-credential QR code.")                \
+	X(SHOWN_WIFI, "This is a Wi-Fi network code, not a micro-credential QR code.")             \
+	X(SHOWN_EU_DCC, "This is an EU Digital COVID Certificate, not a micro-credential.")        \
+	X(SHOWN_SMART_HEALTH_CARD, "This is a SMART Health Card, not a micro-credential.")         \
+	X(SHOWN_VCARD, "This is a contact card, not a micro-credential QR code.")                  \
+	X(SHOWN_TEXT, "This QR code holds text, not a micro-credential.")                          \
+	X(SHOWN_ACTION, "Open the credential in your wallet app and show its QR code.")            \
+	X(NEXT_PERSON, "Done – next person")                                                       \
+	X(CLEARS_IN, "Clears in %d s")                                                             \
+	X(STILL_THERE, "Still there? Touch the screen to continue (%d s).")                        \
+	X(COMPARE_ID, "Compare the name with an ID document.")                                     \
+	X(SESSION_OTHER_PERSON, "Another person's name: check identity")                           \
+	X(SESSION_ADDED, "+%s → %s in %s")                                                         \
+	X(SESSION_NO_MATCH, "Does not match: %s")                                                  \
+	X(CRIT_TITLE, "title")                                                                     \
+	X(CRIT_OUTCOMES, "learning outcomes")                                                      \
+	X(CRIT_EQF, "EQF level")                                                                   \
+	X(CRIT_AGE, "date of issue")                                                               \
+	X(CRIT_ISSUER, "awarding body")                                                            \
+	X(CRIT_COUNTRY, "country")                                                                 \
+	X(CRIT_VERDICT, "not accepted for this check")                                             \
+	X(UNIT_CREDENTIALS, "credentials")                                                         \
+	X(STATUS_DUE_SOON, "Trust list update due in %d days")                                     \
+	X(STATUS_OVERDUE, "Trust list update overdue: update now")                                 \
+	X(STATUS_STATUS_LISTS, "Revocation lists: %s")                                             \
+	X(ERROR_TRUSTLIST_DAMAGED, "The installed trust data is damaged. Insert an update stick.") \
+	X(PARTICIPATION_ONLINE, "online")                                                          \
+	X(PARTICIPATION_ONSITE, "on site")                                                         \
+	X(PARTICIPATION_BLENDED, "blended (online and on site)")                                   \
+	X(SUPERVISION_NONE, "not supervised")                                                      \
+	X(SUPERVISION_ONLINE, "supervised online")                                                 \
+	X(SUPERVISION_ONSITE, "supervised on site")                                                \
+	X(LABEL_ISSUED_RANGE, "Date of issue (valid from)")                                        \
+	X(SCANNER_HINT, "Scan the code with the scanner")                                          \
+	X(IDLE_HINT_SCANNER, "Hold your phone or paper under the scanner")                         \
+	X(ACTION_WARNING_ACCEPT, "Genuine. You may accept it; see the note below.")                \
+	X(ACTION_WARNING_ASK, "Genuine, but ask staff before accepting it.")
 
 enum mck_text {
 #define MCK__TEXT_ENUM(key, en) MCK_TEXT_##key,

@@ -145,7 +145,7 @@ void mck_check_add(struct mck_check *c, struct mck_view *v, const struct mck_res
 		mck_text_sanitize(it->title, vc->title, sizeof(vc->title));
 		mck_text_sanitize(it->issuer_name, vc->issuer, sizeof(vc->issuer));
 		vc->verdict = it->verdict;
-		vc->counts = it->eligible;
+		vc->counts = it->counts; /* added something, not only eligible */
 		vc->duplicate = it->duplicate_of >= 0;
 		s->creds = (size_t)i + 1;
 		s->latest_listed = true;

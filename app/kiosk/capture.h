@@ -1,0 +1,55 @@
+/*
+ * The capture thread: reads the scan source, decodes QR codes in camera
+ * frames, and hands the UI thread what it found as SDL events (scans, the
+ * source's state, a small live picture). It knows nothing of credentials.
+ */
+#ifndef MCK_KIOSK_CAPTURE_H
+#define MCK_KIOSK_CAPTURE_H
+
+#include <SDL.h>
+#include <stdbool.h>
+
+#include "mck/qrscan.h"
+#include "mck/source.h"
+#include "mck/view.h"
+#include "settings.h"
+
+/* A scan event's payload (user.data1): the codes of one frame or one scanner read. */
+struct mck_capture_msg {
+	size_t count;
+	size_t len[MCK_QRSCAN_MAX_CODES];
+	char *text[MCK_QRSCAN_MAX_CODES];
+};
+
+/* The source event's user.code. */
+enum mck_capture_state {
+	MCK_CAPTURE_GONE = 0,    /* the source could not be opened or went away */
+	MCK_CAPTURE_OPEN = 1,    /* the source is open */
+	MCK_CAPTURE_PREVIEW = 2, /* a live picture is waiting: mck_capture_take_preview */
+};
+
+struct mck_capture {
+	const char *spec; /* "v4l2:/dev/video0", "replay:DIR", "hid:DEV" */
+	struct mck_source_cfg cfg;
+	Uint32 scan_event;   /* user.data1: struct mck_capture_msg, the receiver frees it */
+	Uint32 source_event; /* user.code: enum mck_capture_state */
+	SDL_Thread *thread;
+	SDL_atomic_t stop;
+	/* The camera's live picture: the capture thread writes, the UI thread copies. */
+	SDL_mutex *lock;
+	SDL_atomic_t pending;
+	int preview_w;
+	int preview_h;
+	uint8_t preview[MCK_VIEW_PREVIEW_W * MCK_VIEW_PREVIEW_H];
+};
+
+/** Start reading @p spec (camera size from @p set); registers the two event types. 0 or -1. */
+int mck_capture_start(struct mck_capture *c, const char *spec, const struct mck_settings *set);
+/** Stop the thread; scans still queued are wiped and freed, never read. */
+void mck_capture_stop(struct mck_capture *c);
+/** Copy the pending live picture into @p out (MCK_VIEW_PREVIEW_W x _H bytes). */
+void mck_capture_take_preview(struct mck_capture *c, uint8_t *out, int *w, int *h);
+/** Wipe and free a scan event's payload. */
+void mck_capture_msg_free(struct mck_capture_msg *m);
+
+#endif

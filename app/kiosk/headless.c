@@ -1,0 +1,160 @@
+/* Headless screenshots; see headless.h. */
+#define _POSIX_C_SOURCE 200809L
+
+#include "headless.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+
+#include "display.h"
+#include "mck/image.h"
+#include "mck/qrscan.h"
+#include "mck/source.h"
+#include "present.h"
+
+/* Headless: scan the images given (successive scans), verify, as the kiosk would. */
+static void scan_images(struct mck_kiosk *k, const char *spec)
+{
+	struct mck_qrscan *scan = mck_qrscan_create();
+	struct mck_qrscan_result *codes = malloc(sizeof(*codes));
+	struct mck_image img = {0};
+	char *list;
+	int n;
+
+	if (strncmp(spec, "image:", 6) == 0) {
+		spec += 6;
+	}
+	list = strdup(spec);
+	for (char *save = NULL, *p = list != NULL ? strtok_r(list, ",", &save) : NULL; p != NULL;
+	     p = strtok_r(NULL, ",", &save)) {
+		n = mck_image_load(&img, p) == 0 && scan != NULL && codes != NULL
+			    ? mck_qrscan_frame(scan, img.pixels, img.width, img.height, codes)
+			    : -1;
+		mck_image_free(&img);
+		for (int i = 0; i < n; i++) {
+			mck_qrtext_add(k->texts, codes->text[i], codes->len[i]);
+		}
+		if (n <= 0) {
+			struct mck_result res;
+
+			memset(&res, 0, sizeof(res));
+			mck_result_set(&res, MCK_REASON_NO_CODE, NULL);
+			mck_kiosk_show_result(k, &res);
+			mck_result_free(&res);
+		} else {
+			mck_kiosk_conclude(k);
+		}
+	}
+	free(list);
+	free(codes);
+	mck_qrscan_destroy(scan);
+}
+
+/* Headless: process the source (if any), draw once, save. */
+int mck_headless_screenshot(struct mck_kiosk *k)
+{
+	SDL_Surface *surface;
+	SDL_Renderer *r;
+	struct mck_display d;
+	int pw;
+	int ph;
+	int rc = 1;
+
+	mck_display_init(&d, k->opt.width, k->opt.height, k->opt.rotation);
+	mck_display_panel(&d, &pw, &ph);
+	if (k->opt.source != NULL && mck_source_backend(k->opt.source) != NULL) {
+		/* A device: the screen shows whether it opens (no camera screen if not). */
+		struct mck_source src = {0};
+		struct mck_source_cfg cfg = {0};
+
+		struct mck_scan_event *ev = malloc(sizeof(*ev));
+
+		k->view.status.camera_ok = mck_source_open(&src, k->opt.source, &cfg) == 0;
+		/* The idle screen with the source's first picture as the live preview. */
+		if (k->view.status.camera_ok && ev != NULL &&
+		    mck_source_next(&src, ev, 2000) == 0 && ev->kind == MCK_SCAN_FRAME) {
+			mck_present_preview(ev->grey, ev->width, ev->height, k->preview,
+					    &k->view.preview_w, &k->view.preview_h);
+			k->view.preview = k->preview;
+			mck_source_release(&src, ev);
+		}
+		free(ev);
+		mck_source_close(&src);
+	} else {
+		bool scan = k->opt.source != NULL && k->trust.verifier != NULL;
+
+		/* a check shows what the images add to it (none: an empty check) */
+		if (k->opt.show == MCK_SHOW_CHECK || (k->opt.show == MCK_SHOW_DECISION && scan)) {
+			mck_check_start(&k->check, &k->view, 0);
+		}
+		if (scan) {
+			scan_images(k, k->opt.source);
+		}
+	}
+	switch (k->opt.show) {
+	case MCK_SHOW_OPERATOR:
+		k->view.screen = MCK_SCREEN_OPERATOR;
+		break;
+	case MCK_SHOW_LANGUAGES:
+		k->view.picker = true;
+		break;
+	case MCK_SHOW_POLICIES:
+		k->view.screen = MCK_SCREEN_POLICIES;
+		break;
+	case MCK_SHOW_DECISION:
+		mck_check_finish(&k->check, &k->view, mck_kiosk_now(k));
+		break;
+	default:
+		break;
+	}
+	surface = SDL_CreateRGBSurfaceWithFormat(0, pw, ph, 32, SDL_PIXELFORMAT_RGB888);
+	r = surface != NULL ? SDL_CreateSoftwareRenderer(surface) : NULL;
+	if (r == NULL) {
+		fprintf(stderr, "mckiosk: renderer: %s\n", SDL_GetError());
+	} else {
+		mck_display_draw(&d, k->ui, r, &k->view);
+		if (mck_display_write_png(r, pw, ph, k->opt.screenshot) == 0) {
+			rc = 0;
+		} else {
+			fprintf(stderr, "mckiosk: cannot write %s\n", k->opt.screenshot);
+		}
+		mck_display_release(&d);
+		SDL_DestroyRenderer(r);
+	}
+	SDL_FreeSurface(surface);
+	/* Overflow and touch targets are reported so tests can hold layouts to them. */
+	printf("overflow %u\n", mck_ui_overflows(k->ui));
+	for (int what = MCK_UI_HIT_LANGUAGE; what < MCK_UI_HIT_COUNT; what++) {
+		int n = what == MCK_UI_HIT_PICK     ? MCK_LANG_COUNT
+			: what == MCK_UI_HIT_POLICY ? MCK_VIEW_POLICIES
+						    : 1;
+
+		for (int i = 0; i < n; i++) {
+			SDL_Rect b = mck_ui_hit_rect(k->ui, (enum mck_ui_hit)what, i);
+			static const char *const names[MCK_UI_HIT_COUNT] = {
+				[MCK_UI_HIT_LANGUAGE] = "language", [MCK_UI_HIT_PICK] = "pick",
+				[MCK_UI_HIT_STATUS] = "status",     [MCK_UI_HIT_START] = "start",
+				[MCK_UI_HIT_FINISH] = "finish",     [MCK_UI_HIT_CANCEL] = "cancel",
+				[MCK_UI_HIT_DONE] = "done",         [MCK_UI_HIT_POLICY] = "policy"};
+			const char *name = names[what];
+
+			if (b.w > 0) {
+				char suffix[16] = "";
+
+				if (what == MCK_UI_HIT_PICK) {
+					snprintf(suffix, sizeof(suffix), "-%s",
+						 mck_i18n_code((enum mck_lang)i));
+				} else if (what == MCK_UI_HIT_POLICY) {
+					snprintf(suffix, sizeof(suffix), "-%d", i);
+				}
+				printf("target %s%s %d %d %d %d\n", name, suffix, b.x, b.y, b.w,
+				       b.h);
+			}
+		}
+	}
+	mck_kiosk_clear_screen(k);
+	return rc;
+}

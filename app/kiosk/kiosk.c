@@ -1,0 +1,194 @@
+/* The kiosk's state and behaviour; see kiosk.h. */
+#define _POSIX_C_SOURCE 200809L
+
+#include "kiosk.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <SDL.h>
+
+#include "present.h"
+
+int64_t mck_kiosk_now(const struct mck_kiosk *k)
+{
+	time_t t = time(NULL);
+
+	return k->opt.has_now ? k->opt.now : (t < 0 ? 0 : (int64_t)t);
+}
+
+void mck_kiosk_refresh_status(struct mck_kiosk *k)
+{
+	mck_present_status(&k->view, mck_trust_cfg(&k->trust), mck_kiosk_now(k),
+			   k->view.status.camera_ok);
+}
+
+void mck_kiosk_reload(struct mck_kiosk *k, bool force)
+{
+	if (force || mck_trust_changed(&k->trust, &k->opt.src)) {
+		fprintf(stderr, "mckiosk: trust state changed, reloading\n");
+		mck_trust_load(&k->trust, &k->opt.src);
+		mck_kiosk_refresh_status(k);
+	}
+}
+
+int mck_kiosk_init(struct mck_kiosk *k, int lw, int lh)
+{
+	char msg[256];
+
+	k->view.lang = k->opt.lang;
+	/* Headless without a device: the idle screen as with a working camera. */
+	k->view.status.camera_ok = true;
+	snprintf(k->view.op.software, sizeof(k->view.op.software), "mckiosk %s", MCK_VERSION);
+	snprintf(k->view.op.source, sizeof(k->view.op.source), "%s",
+		 k->opt.source != NULL ? k->opt.source : "-");
+	k->texts = malloc(sizeof(*k->texts));
+	k->ui = mck_ui_create(k->opt.fonts, lw, lh, msg, sizeof(msg));
+	if (k->texts == NULL || k->ui == NULL) {
+		fprintf(stderr, "mckiosk: %s\n", k->ui == NULL ? msg : "out of memory");
+		return 4;
+	}
+	mck_qrtext_init(k->texts);
+	for (size_t i = 0; i < k->opt.policies; i++) {
+		if (mck_check_load(&k->check, k->opt.policy[i], msg, sizeof(msg)) != 0) {
+			fprintf(stderr, "mckiosk: policy %s\n", msg);
+			return 4;
+		}
+	}
+	if (k->opt.set.policy_dir[0] != '\0' &&
+	    mck_check_load_dir(&k->check, k->opt.set.policy_dir, msg, sizeof(msg)) != 0) {
+		fprintf(stderr, "mckiosk: policy %s\n", msg);
+		return 4;
+	}
+	mck_check_show_policy(&k->check, &k->view);
+	mck_trust_load(&k->trust, &k->opt.src);
+	mck_kiosk_refresh_status(k);
+	mck_present_time(&k->view, mck_kiosk_now(k), 0);
+	return 0;
+}
+
+void mck_kiosk_free(struct mck_kiosk *k)
+{
+	if (k->texts != NULL) {
+		mck_qrtext_free(k->texts);
+		free(k->texts);
+		k->texts = NULL;
+	}
+	mck_ui_destroy(k->ui);
+	k->ui = NULL;
+	mck_check_free(&k->check);
+	mck_trust_free(&k->trust);
+}
+
+/* Counters, the only thing the kiosk keeps about scans; the lamps say the verdict too. */
+static void count(struct mck_kiosk *k, enum mck_verdict verdict)
+{
+	mck_lamps_verdict(&k->lamps, verdict, SDL_GetTicks64());
+	k->view.op.scans++;
+	if ((unsigned)verdict < sizeof(k->view.op.verdicts) / sizeof(k->view.op.verdicts[0])) {
+		k->view.op.verdicts[verdict]++;
+	}
+}
+
+/* A verdict on screen: the result screen, or during a check, the check's screen. */
+static void show(struct mck_kiosk *k, const struct mck_result *res)
+{
+	if (k->check.active && k->view.screen == MCK_SCREEN_DECISION) {
+		return; /* decided: nothing joins it any more; Done starts afresh */
+	}
+	if (k->check.active) {
+		mck_check_add(&k->check, &k->view, res);
+	} else {
+		mck_present_result(&k->view, res);
+	}
+}
+
+void mck_kiosk_show_result(struct mck_kiosk *k, const struct mck_result *res)
+{
+	show(k, res);
+	count(k, res->verdict);
+}
+
+void mck_kiosk_forget(struct mck_kiosk *k)
+{
+	if (k->check.active) {
+		mck_check_end(&k->check, &k->view);
+	} else {
+		mck_view_clear_result(&k->view);
+	}
+}
+
+void mck_kiosk_clear_screen(struct mck_kiosk *k)
+{
+	if (k->check.active && k->view.screen == MCK_SCREEN_PROGRESS) {
+		mck_qrtext_free(k->texts);
+		mck_qrtext_init(k->texts);
+		k->view.screen = MCK_SCREEN_SESSION;
+	} else {
+		mck_kiosk_forget(k);
+	}
+}
+
+void mck_kiosk_set_lang(struct mck_kiosk *k, enum mck_lang lang)
+{
+	k->view.lang = lang;
+	mck_check_show_policy(&k->check, &k->view);
+}
+
+void mck_kiosk_conclude(struct mck_kiosk *k)
+{
+	struct mck_result res;
+
+	if (k->trust.verifier == NULL) {
+		return;
+	}
+	if (k->texts->n != 0 && mck_qrtext_have(k->texts) < k->texts->n && !k->texts->conflict &&
+	    !k->texts->malformed && !k->texts->has_whole) {
+		k->view.screen = MCK_SCREEN_PROGRESS;
+		k->view.chunk_have = mck_qrtext_have(k->texts);
+		k->view.chunk_total = k->texts->n;
+		return;
+	}
+	memset(&res, 0, sizeof(res));
+	mck_verify_qr(k->trust.verifier, k->texts, mck_kiosk_now(k), &res);
+	mck_kiosk_show_result(k, &res);
+	mck_result_free(&res);
+	mck_qrtext_free(k->texts);
+	mck_qrtext_init(k->texts);
+}
+
+void mck_kiosk_scanned(struct mck_kiosk *k, char *const *text, const size_t *len, size_t count)
+{
+	if (k->view.screen == MCK_SCREEN_OPERATOR) {
+		mck_view_clear_result(&k->view);
+	}
+	k->view.picker = false;
+	for (size_t i = 0; i < count; i++) {
+		mck_qrtext_add(k->texts, text[i], len[i]);
+	}
+	mck_kiosk_conclude(k);
+	k->scans++;
+}
+
+uint32_t mck_kiosk_screen_lifetime(const struct mck_kiosk *k)
+{
+	uint32_t clear_ms = (uint32_t)k->opt.clear_after_s * 1000u;
+
+	switch (k->view.screen) {
+	case MCK_SCREEN_RESULT:
+	case MCK_SCREEN_PROGRESS:
+		return clear_ms;
+	case MCK_SCREEN_OPERATOR:
+	case MCK_SCREEN_POLICIES:
+		return (uint32_t)k->opt.operator_after_s * 1000u;
+	case MCK_SCREEN_SESSION:
+		/* the candidate looks for the next credential: longer, then all is wiped */
+		return clear_ms * 4u;
+	case MCK_SCREEN_DECISION:
+		return clear_ms * 2u;
+	default:
+		return k->view.picker ? clear_ms : 0;
+	}
+}

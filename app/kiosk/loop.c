@@ -1,0 +1,245 @@
+/* The kiosk's event loop; see loop.h. */
+#define _POSIX_C_SOURCE 200809L
+
+#include "loop.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "actions.h"
+#include "capture.h"
+#include "display.h"
+#include "notify.h"
+#include "present.h"
+
+/* SIGHUP: the update service installed something; reread the trust state. */
+static volatile sig_atomic_t hangup;
+
+static void on_hangup(int sig)
+{
+	(void)sig;
+	hangup = 1;
+}
+
+/* The loop's state: what it owns besides the kiosk. */
+struct loop {
+	struct mck_kiosk *k;
+	SDL_Window *win;
+	SDL_Renderer *r;
+	struct mck_display display;
+	struct mck_capture capture;
+	bool capturing;
+	struct mck_notify notify;
+	uint32_t ticked_at;
+	bool pressed; /* a touch or button is down at (press_x, press_y) of the layout */
+	int press_x;
+	int press_y;
+};
+
+/* A touch event's point (fractions of the panel) or a mouse event's, in the layout. */
+static void event_point(const struct loop *l, const SDL_Event *ev, int *x, int *y)
+{
+	int pw;
+	int ph;
+
+	mck_display_panel(&l->display, &pw, &ph);
+	if (ev->type == SDL_FINGERDOWN || ev->type == SDL_FINGERUP) {
+		mck_display_to_layout(&l->display, (int)(ev->tfinger.x * (float)pw),
+				      (int)(ev->tfinger.y * (float)ph), x, y);
+	} else {
+		mck_display_to_layout(&l->display, ev->button.x, ev->button.y, x, y);
+	}
+}
+
+/* A press, then its release: a tap, or a swipe that scrolls the details. */
+static void touch(struct loop *l, const SDL_Event *ev)
+{
+	struct mck_kiosk *k = l->k;
+	int step = l->display.lh / 12 > 1 ? l->display.lh / 12 : 1;
+	int x;
+	int y;
+
+	if (ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_FINGERDOWN) {
+		l->pressed = true;
+		event_point(l, ev, &l->press_x, &l->press_y);
+		return;
+	}
+	if (!l->pressed) {
+		return;
+	}
+	l->pressed = false;
+	event_point(l, ev, &x, &y);
+	if (y - l->press_y >= step || l->press_y - y >= step) {
+		/* A swipe scrolls the details: up shows what is below. */
+		mck_actions_scroll(k, (l->press_y - y) / step);
+	} else {
+		mck_actions_tap(k, l->press_x, l->press_y);
+	}
+}
+
+static void source_changed(struct loop *l, int code)
+{
+	struct mck_kiosk *k = l->k;
+
+	if (code == MCK_CAPTURE_PREVIEW) {
+		mck_capture_take_preview(&l->capture, k->preview, &k->view.preview_w,
+					 &k->view.preview_h);
+		return;
+	}
+	k->view.status.camera_ok = code == MCK_CAPTURE_OPEN;
+	if (!k->view.status.camera_ok) {
+		k->view.preview_w = 0; /* no stale picture of a camera that is gone */
+	}
+	mck_kiosk_refresh_status(k);
+}
+
+static void handle(struct loop *l, const SDL_Event *ev)
+{
+	struct mck_kiosk *k = l->k;
+
+	switch (ev->type) {
+	case SDL_QUIT:
+		k->quit = true;
+		return;
+	case SDL_KEYDOWN:
+		mck_actions_key(k, ev->key.keysym.sym);
+		return;
+	case SDL_MOUSEWHEEL:
+		if (ev->wheel.y != 0) {
+			mck_actions_scroll(k, ev->wheel.y < 0 ? 1 : -1);
+		}
+		return;
+	case SDL_MOUSEBUTTONDOWN:
+	case SDL_FINGERDOWN:
+	case SDL_MOUSEBUTTONUP:
+	case SDL_FINGERUP:
+		touch(l, ev);
+		return;
+	default:
+		break;
+	}
+	if (l->capturing && ev->type == l->capture.source_event) {
+		source_changed(l, ev->user.code);
+	} else if (l->capturing && ev->type == l->capture.scan_event) {
+		struct mck_capture_msg *m = ev->user.data1;
+
+		mck_kiosk_scanned(k, m->text, m->len, m->count);
+		mck_capture_msg_free(m);
+		k->shown_at = SDL_GetTicks();
+	}
+}
+
+/* Once a second: clock, list age, an update installed meanwhile, the fault lamp. */
+static void tick(struct loop *l, uint32_t now)
+{
+	struct mck_kiosk *k = l->k;
+
+	if (now - l->ticked_at < 1000u) {
+		return;
+	}
+	l->ticked_at = now;
+	mck_kiosk_reload(k, hangup != 0); /* a result on screen stays as it was */
+	hangup = 0;
+	mck_kiosk_refresh_status(k);
+	mck_present_time(&k->view, mck_kiosk_now(k), (long long)(now / 1000u));
+	mck_lamps_fault(&k->lamps,
+			k->view.screen == MCK_SCREEN_IDLE && mck_view_fault(&k->view, NULL),
+			SDL_GetTicks64());
+}
+
+/* The window, and the layout made again if fullscreen gave a panel of another size. */
+static int open_window(struct loop *l)
+{
+	struct mck_kiosk *k = l->k;
+	int want_w;
+	int want_h;
+	int pw;
+	int ph;
+
+	mck_display_panel(&l->display, &want_w, &want_h);
+	l->win = SDL_CreateWindow("MicroCred Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+				  want_w, want_h,
+				  k->opt.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+	l->r = l->win != NULL ? SDL_CreateRenderer(l->win, -1, 0) : NULL;
+	if (l->r == NULL) {
+		fprintf(stderr, "mckiosk: display: %s\n", SDL_GetError());
+		return -1;
+	}
+	if (SDL_GetRendererOutputSize(l->r, &pw, &ph) == 0 && (pw != want_w || ph != want_h)) {
+		char msg[256];
+		struct mck_ui *ui;
+
+		mck_display_init(&l->display, pw, ph, k->opt.rotation);
+		ui = mck_ui_create(k->opt.fonts, l->display.lw, l->display.lh, msg, sizeof(msg));
+		if (ui != NULL) {
+			mck_ui_destroy(k->ui);
+			k->ui = ui;
+		}
+	}
+	return 0;
+}
+
+int mck_loop_run(struct mck_kiosk *k)
+{
+	static struct loop l; /* one loop per process; the capture's buffers are large */
+	struct sigaction sa;
+
+	memset(&l, 0, sizeof(l));
+	l.k = k;
+	mck_display_init(&l.display, k->opt.width, k->opt.height, k->opt.rotation);
+	if (open_window(&l) != 0) {
+		return 1;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_hangup;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	mck_lamps_open(&k->lamps, k->opt.indicators, &k->opt.set);
+	k->view.status.camera_ok = k->opt.source != NULL; /* until the capture thread says */
+	mck_kiosk_refresh_status(k);
+	if (k->opt.source != NULL) {
+		l.capturing = mck_capture_start(&l.capture, k->opt.source, &k->opt.set) == 0;
+	}
+	/* Under systemd (Type=notify, WatchdogSec=): ready, then alive while the UI loop runs. */
+	if (mck_notify_open(&l.notify) != 0) {
+		fprintf(stderr, "mckiosk: NOTIFY_SOCKET unusable; no watchdog\n");
+	}
+	mck_notify_send(&l.notify, "READY=1");
+	while (!k->quit) {
+		SDL_Event ev;
+		uint32_t now = SDL_GetTicks();
+		uint32_t life = mck_kiosk_screen_lifetime(k);
+		int due;
+
+		mck_notify_watchdog(&l.notify, SDL_GetTicks64());
+		if (k->opt.run_for_s > 0 && now > (uint32_t)k->opt.run_for_s * 1000u) {
+			break;
+		}
+		tick(&l, now);
+		/* Privacy: the result leaves the screen and memory after a while. */
+		if (life != 0 && now - k->shown_at > life) {
+			mck_kiosk_clear_screen(k);
+		}
+		k->view.preview = k->view.preview_w > 0 ? k->preview : NULL;
+		mck_display_draw(&l.display, k->ui, l.r, &k->view);
+		k->view.preview = NULL;
+		SDL_RenderPresent(l.r);
+		due = mck_lamps_tick(&k->lamps, SDL_GetTicks64());
+		if (SDL_WaitEventTimeout(&ev, due >= 0 && due < 250 ? due : 250)) {
+			handle(&l, &ev);
+		}
+	}
+	/* Counters only: nothing personal leaves the screen. */
+	printf("mckiosk: %u scans handled\n", k->scans);
+	mck_notify_send(&l.notify, "STOPPING=1");
+	mck_notify_close(&l.notify);
+	if (l.capturing) {
+		mck_capture_stop(&l.capture);
+	}
+	mck_display_release(&l.display);
+	mck_lamps_close(&k->lamps);
+	SDL_DestroyRenderer(l.r);
+	SDL_DestroyWindow(l.win);
+	return 0;
+}

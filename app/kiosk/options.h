@@ -1,0 +1,53 @@
+/* mckiosk's command line over its settings files (board profile, site config). */
+#ifndef MCK_KIOSK_OPTIONS_H
+#define MCK_KIOSK_OPTIONS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "check.h"
+#include "mck/i18n.h"
+#include "mck/store.h"
+#include "settings.h"
+
+/* --show: a headless screenshot of a screen other than idle. */
+enum mck_show {
+	MCK_SHOW_IDLE = 0,
+	MCK_SHOW_OPERATOR,
+	MCK_SHOW_LANGUAGES,
+	MCK_SHOW_POLICIES,
+	MCK_SHOW_CHECK,
+	MCK_SHOW_DECISION,
+};
+
+struct mck_options {
+	const char *source;
+	struct mck_store_opts src;
+	const char *screenshot;
+	const char *fonts;
+	int width;
+	int height;
+	enum mck_lang lang;
+	bool has_now;
+	int64_t now;
+	int clear_after_s;
+	int operator_after_s;
+	int run_for_s; /* quit after this long (soak tests); 0: until asked */
+	int rotation;  /* degrees clockwise the picture is turned for the panel */
+	bool fullscreen;
+	enum mck_show show;                     /* headless: which screen instead of idle */
+	const char *indicators;                 /* "gpio", "trace:FILE" or "none" */
+	const char *policy[MCK_CHECK_POLICIES]; /* entry requirements (docs/policy.md) */
+	size_t policies;
+	struct mck_settings set; /* from the board profile and config file */
+};
+
+/**
+ * Settings files (--board, --config), then the options over them. 0; 1 when
+ * help was asked for (printed on stdout); -1 with a line on stderr.
+ */
+int mck_options_parse(int argc, char **argv, struct mck_options *o);
+void mck_options_usage(FILE *f);
+
+#endif

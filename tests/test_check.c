@@ -164,6 +164,26 @@ static void test_check_flow(void **state)
 	mck_check_free(&c);
 }
 
+/* A valid credential that adds nothing to any requirement does not "count". */
+static void test_counts_only_when_added(void **state)
+{
+	struct mck_check c = {0};
+	struct mck_view v;
+	char err[256];
+
+	(void)state;
+	memset(&v, 0, sizeof(v));
+	assert_int_equal(mck_check_load(&c, policy_path, err, sizeof(err)), 0);
+	mck_check_start(&c, &v, 0);
+	add(&c, &v, MCK_VERDICT_VALID, "w", "Welding", 3, 2); /* EQF 3, not cloud */
+	assert_int_equal(v.session.creds, 1);
+	assert_true(v.session.req[0].have == 0 && v.session.req[1].have == 0);
+	assert_false(v.session.cred[0].counts);
+	add(&c, &v, MCK_VERDICT_VALID, "c", "Cloud", 5, 2);
+	assert_true(v.session.cred[1].counts);
+	mck_check_free(&c);
+}
+
 /* 32 credentials fill a check: the 33rd is refused and the screen says to finish. */
 static void test_check_full(void **state)
 {
@@ -262,6 +282,7 @@ int main(void)
 		cmocka_unit_test(test_load_and_policy_view),
 		cmocka_unit_test(test_check_flow),
 		cmocka_unit_test(test_check_full),
+		cmocka_unit_test(test_counts_only_when_added),
 		cmocka_unit_test(test_several_policies),
 	};
 

@@ -472,6 +472,33 @@ static void test_session_full_and_clear(void **state)
 	mck_policy_free(p);
 }
 
+/*
+ * "counts" means it added something to some requirement: a valid credential
+ * that passes no requirement's filters (or states no ECTS for an ECTS-only
+ * policy) is listed, but does not count, in the record too.
+ */
+static void test_counts_only_when_added(void **state)
+{
+	struct mck_policy *p = parse(issue_example);
+	struct mck_session s;
+	char ref[MCK_POLICY_REF_LEN];
+	cJSON *rec;
+	cJSON *items;
+
+	(void)state;
+	mck_session_init(&s, p);
+	/* EQF 3, welding: neither "EQF 4 or higher" nor "5 ECTS in IT" */
+	add(&s, &(struct fake){.jti = "w", .eqf = 3, .ects = 2, .title = "Welding"});
+	/* EQF 5 cloud course: both */
+	add(&s, &(struct fake){.jti = "c", .eqf = 5, .ects = 2});
+	rec = mck_session_record(&s, NOW, ref);
+	items = cJSON_GetObjectItem(rec, "credentials");
+	assert_false(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetArrayItem(items, 0), "counts")));
+	assert_true(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetArrayItem(items, 1), "counts")));
+	cJSON_Delete(rec);
+	mck_policy_free(p);
+}
+
 static bool is_reference(const char *r)
 {
 	static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -545,6 +572,406 @@ static void test_record(void **state)
 	mck_policy_free(p);
 }
 
+/* What each credential did for each requirement, or why it did nothing. */
+static void test_explain(void **state)
+{
+	struct mck_policy *p = parse(issue_example);
+	struct mck_session s;
+	struct mck_explain e;
+	const mck_reasons stale = MCK_REASON_BIT(MCK_REASON_TRUSTLIST_STALE);
+	const mck_reasons unknown = MCK_REASON_BIT(MCK_REASON_STATUS_UNKNOWN);
+
+	(void)state;
+	mck_session_init(&s, p);
+	add(&s, &(struct fake){.jti = "0", .eqf = 5, .ects = 2});
+	add(&s, &(struct fake){.jti = "1", .eqf = 3, .ects = 2, .title = "Welding"});
+	add(&s, &(struct fake){.jti = "2", .eqf = 5, .ects = -1}); /* states no ECTS */
+	add(&s, &(struct fake){.jti = "3",
+			       .eqf = 5,
+			       .ects = 3,
+			       .verdict = MCK_VERDICT_INVALID,
+			       .reasons = MCK_REASON_BIT(MCK_REASON_REVOKED)});
+	add(&s, &(struct fake){.jti = "4",
+			       .eqf = 5,
+			       .ects = 3,
+			       .verdict = MCK_VERDICT_WARNING,
+			       .reasons = stale | unknown});
+	add(&s, &(struct fake){.jti = "0", .eqf = 5, .ects = 2}); /* 0 again */
+	add(&s,
+	    &(struct fake){.jti = "6", .eqf = 3, .ects = 2, .title = "Welding", .age_days = 2000});
+	add(&s, &(struct fake){.verdict = MCK_VERDICT_UNREADABLE});
+	add(&s, &(struct fake){.jti = "8", .eqf = 4, .ects = 1.5, .title = "Network Defence"});
+
+	/* 0: +1 credential, +2 ECTS; "cloud" found in its title */
+	assert_int_equal(mck_session_explain(&s, 0, &e), MCK_OK);
+	assert_int_equal(e.skip, MCK_SKIP_NONE);
+	assert_true(e.counts);
+	assert_int_equal(e.n, 2);
+	assert_true(e.req[0].matched && e.req[0].added);
+	assert_true(e.req[0].add == 1 && e.req[0].total == 1 && e.req[0].need == 1);
+	assert_int_equal(e.req[0].kind, MCK_NEED_COUNT);
+	assert_true(e.req[1].added && e.req[1].add == 2 && e.req[1].total == 2);
+	assert_int_equal(e.req[1].kind, MCK_NEED_ECTS);
+	assert_string_equal(e.req[1].title_term, "cloud");
+	assert_string_equal(e.req[1].title_lang, "");
+	assert_null(e.req[0].title_term); /* no title filter */
+	assert_int_equal(e.req[1].first, MCK_CRIT_COUNT);
+
+	/* 1: nothing: EQF level for one, the title for the other */
+	assert_int_equal(mck_session_explain(&s, 1, &e), MCK_OK);
+	assert_int_equal(e.skip, MCK_SKIP_NONE);
+	assert_false(e.counts);
+	assert_false(e.req[0].matched || e.req[0].added || e.req[1].matched || e.req[1].added);
+	assert_int_equal(e.req[0].failed, MCK_CRIT_BIT(MCK_CRIT_EQF));
+	assert_int_equal(e.req[0].first, MCK_CRIT_EQF);
+	assert_int_equal(e.req[1].failed, MCK_CRIT_BIT(MCK_CRIT_TITLE));
+	assert_true(e.req[0].add == 0 && e.req[0].total == 1 && e.req[1].total == 2);
+
+	/* 2: counts for the level; matches the IT filters but states no ECTS */
+	assert_int_equal(mck_session_explain(&s, 2, &e), MCK_OK);
+	assert_true(e.counts);
+	assert_true(e.req[0].added && e.req[0].total == 2);
+	assert_true(e.req[1].matched && !e.req[1].added);
+	assert_int_equal(e.req[1].failed, MCK_CRIT_BIT(MCK_CRIT_AMOUNT));
+	assert_int_equal(e.req[1].first, MCK_CRIT_AMOUNT);
+
+	/* 3: revoked: would match both, adds nothing */
+	assert_int_equal(mck_session_explain(&s, 3, &e), MCK_OK);
+	assert_int_equal(e.skip, MCK_SKIP_VERDICT);
+	assert_int_equal(e.unaccepted, MCK_REASON_BIT(MCK_REASON_REVOKED));
+	assert_false(e.counts);
+	assert_true(e.req[0].matched && !e.req[0].added && e.req[0].total == 2);
+
+	/* 4: a warning: trustlist_stale is accepted, status_unknown is not */
+	assert_int_equal(mck_session_explain(&s, 4, &e), MCK_OK);
+	assert_int_equal(e.skip, MCK_SKIP_VERDICT);
+	assert_int_equal(e.unaccepted, unknown);
+
+	/* 5: the same as 0 */
+	assert_int_equal(mck_session_explain(&s, 5, &e), MCK_OK);
+	assert_int_equal(e.skip, MCK_SKIP_DUPLICATE);
+	assert_int_equal(e.duplicate_of, 0);
+	assert_false(e.counts || e.req[0].added || e.req[1].added);
+	assert_true(e.req[1].matched);
+
+	/* 6: every failing filter is named, the first in the documented order */
+	assert_int_equal(mck_session_explain(&s, 6, &e), MCK_OK);
+	assert_int_equal(e.req[1].failed,
+			 MCK_CRIT_BIT(MCK_CRIT_TITLE) | MCK_CRIT_BIT(MCK_CRIT_AGE));
+	assert_int_equal(e.req[1].first, MCK_CRIT_TITLE);
+
+	/* 7: nothing verified */
+	assert_int_equal(mck_session_explain(&s, 7, &e), MCK_OK);
+	assert_int_equal(e.skip, MCK_SKIP_NO_CREDENTIAL);
+	assert_false(e.counts || e.req[0].matched);
+	assert_int_equal(e.req[0].failed, 0);
+
+	/* 8: running totals over everything before it */
+	assert_int_equal(mck_session_explain(&s, 8, &e), MCK_OK);
+	assert_true(e.req[0].total == 3 && e.req[1].add == 1.5 && e.req[1].total == 3.5);
+	assert_string_equal(e.req[1].title_term, "network");
+
+	/* "counts" is exactly "added something somewhere", in the items and the record */
+	for (size_t k = 0; k < s.count; k++) {
+		bool any = false;
+
+		assert_int_equal(mck_session_explain(&s, k, &e), MCK_OK);
+		for (size_t r = 0; r < e.n; r++) {
+			any = any || e.req[r].added;
+		}
+		assert_true(any == e.counts);
+		assert_true(any == s.item[k].counts);
+	}
+	assert_int_equal(mck_session_explain(&s, s.count, &e), MCK_ERR_INVAL);
+	assert_int_equal(e.duplicate_of, -1);
+	assert_string_equal(mck_crit_name(MCK_CRIT_COUNTRY), "issuerCountryAny");
+	mck_policy_free(p);
+}
+
+/* The filters' names in an explanation: issuer, country, outcomes. */
+static void test_explain_issuer_country_outcomes(void **state)
+{
+	struct mck_policy *p = parse("{\"name\":\"x\",\"requirements\":[{\"id\":\"r\",\"match\":{"
+				     "\"outcomeAny\":[\"firewall\"],\"issuerAny\":[\"Other Body\"],"
+				     "\"issuerCountryAny\":[\"DE\"]},\"need\":{\"count\":1}}]}");
+	struct mck_session s;
+	struct mck_explain e;
+
+	(void)state;
+	mck_session_init(&s, p);
+	add(&s, &(struct fake){.jti = "a"});
+	assert_int_equal(mck_session_explain(&s, 0, &e), MCK_OK);
+	assert_int_equal(e.req[0].failed, MCK_CRIT_BIT(MCK_CRIT_OUTCOMES) |
+						  MCK_CRIT_BIT(MCK_CRIT_ISSUER) |
+						  MCK_CRIT_BIT(MCK_CRIT_COUNTRY));
+	assert_int_equal(e.req[0].first, MCK_CRIT_OUTCOMES);
+	add(&s, &(struct fake){.jti = "b",
+			       .outcome = "Sets up a Firewall",
+			       .issuer_name = "OTHER BODY",
+			       .country = "de"});
+	assert_int_equal(mck_session_explain(&s, 1, &e), MCK_OK);
+	assert_true(e.counts);
+	assert_string_equal(e.req[0].outcome_term, "firewall");
+	mck_policy_free(p);
+}
+
+/* Terms per language: a credential is in its issuer's language, whichever the kiosk's. */
+static const char *const by_language =
+	"{\"name\":\"Cloud, any language\",\"requirements\":[{\"id\":\"cloud\","
+	"\"match\":{\"titleAny\":{"
+	"\"en\":[\"cloud\"],"
+	"\"pl\":[\"chmur\",\"obliczenia w chmurze\"],"
+	"\"de\":[\"Cloud\",\"Rechnerwolke\"],"
+	"\"fr\":[\"nuage\",\"infonuagique\"],"
+	"\"el\":[\"\xce\xbd\xce\xad\xcf\x86\xce\xbf\xcf\x82\"]," /* νέφος */
+	"\"it\":[\"nuvola\"],"
+	"\"es\":[\"nube\"]},"
+	"\"outcomeAny\":{\"en\":[\"firewall\"],\"pl\":[\"zapor\"],\"fr\":[\"pare-feu\"],"
+	"\"el\":[\"\xcf\x84\xce\xb5\xce\xaf\xcf\x87\xce\xbf\xcf\x82 "
+	"\xcf\x80\xcf\x81\xce\xbf\xcf\x83\xcf\x84\xce\xb1\xcf\x83\xce\xaf\xce\xb1\xcf"
+	"\x82\"]}}," /* τείχος προστασίας */
+	"\"need\":{\"ects\":10}}]}";
+
+static void test_terms_by_language(void **state)
+{
+	static const struct {
+		const char *title;
+		const char *outcome;
+		const char *lang; /* whose title term matched; NULL: none */
+	} creds[] = {
+		{"Cloud Security Fundamentals", "Configures a FIREWALL", "en"},
+		{"Podstawy CHMURY obliczeniowej", "Konfiguruje zapor\xc4\x99 sieciow\xc4\x85",
+		 "pl"},
+		{"Grundlagen der Rechnerwolke", "Konfiguriert eine Firewall", "de"},
+		{"S\xc3\xa9"
+		 "curit\xc3\xa9 du NUAGE",
+		 "Configure un pare-feu", "fr"},
+		/* ΑΣΦΆΛΕΙΑ ΣΤΟ ΝΈΦΟΣ: capitals with tonos */
+		{"\xce\x91\xce\xa3\xce\xa6\xce\x86\xce\x9b\xce\x95\xce\x99\xce\x91 "
+		 "\xce\xa3\xce\xa4\xce\x9f \xce\x9d\xce\x88\xce\xa6\xce\x9f\xce\xa3",
+		 "\xce\xa1\xcf\x85\xce\xb8\xce\xbc\xce\xaf\xce\xb6\xce\xb5\xce\xb9 "
+		 "\xcf\x84\xce\xb5\xce\xaf\xcf\x87\xce\xbf\xcf\x82 "
+		 "\xcf\x80\xcf\x81\xce\xbf\xcf\x83\xcf\x84\xce\xb1\xcf\x83\xce\xaf\xce\xb1\xcf\x82",
+		 "el"},
+		{"Sicurezza della nuvola", "Configura un firewall", "it"},
+		{"Seguridad en la NUBE", "Configura un firewall", "es"},
+		{"Spawanie MIG/MAG", "Spawa blachy", NULL},
+		{"Schwei\xc3\x9f"
+		 "technik",
+		 "Konfiguriert eine Firewall", NULL},
+	};
+	struct mck_policy *p = parse(by_language);
+	struct mck_session s;
+	struct mck_explain e;
+	struct mck_req_status st[1];
+	char jti[8];
+
+	(void)state;
+	mck_session_init(&s, p);
+	for (size_t i = 0; i < sizeof(creds) / sizeof(creds[0]); i++) {
+		snprintf(jti, sizeof(jti), "%zu", i);
+		add(&s, &(struct fake){.jti = jti,
+				       .title = creds[i].title,
+				       .outcome = creds[i].outcome,
+				       .ects = 1});
+		assert_int_equal(mck_session_explain(&s, i, &e), MCK_OK);
+		if (creds[i].lang == NULL) {
+			assert_false(e.counts);
+			assert_true(e.req[0].failed & MCK_CRIT_BIT(MCK_CRIT_TITLE));
+			assert_null(e.req[0].title_term);
+			continue;
+		}
+		if (!e.counts) {
+			print_error("%s: failed 0x%x\n", creds[i].title, e.req[0].failed);
+		}
+		assert_true(e.counts);
+		assert_string_equal(e.req[0].title_lang, creds[i].lang);
+		assert_non_null(e.req[0].outcome_term);
+	}
+	mck_session_evaluate(&s, st);
+	assert_true(st[0].have == 7);
+	mck_policy_free(p);
+}
+
+/* Per-language terms are parsed as strictly as the rest. */
+static void test_terms_by_language_refusals(void **state)
+{
+	static const char *const bad[][2] = {
+		{"{\"titleAny\":{\"xx\":[\"a\"]}}", "unknown language \"xx\""},
+		{"{\"titleAny\":{\"EN\":[\"a\"]}}", "unknown language \"EN\""},
+		{"{\"titleAny\":{\"en-GB\":[\"a\"]}}", "unknown language"},
+		{"{\"titleAny\":{}}", "titleAny"},
+		{"{\"titleAny\":{\"en\":[]}}", "titleAny.en"},
+		{"{\"titleAny\":{\"en\":\"cloud\"}}", "titleAny.en"},
+		{"{\"titleAny\":{\"en\":[\"\"]}}", "titleAny.en"},
+		{"{\"outcomeAny\":{\"pl\":[1]}}", "outcomeAny.pl"},
+		{"{\"titleAny\":{\"en\":[\"a\"],\"en\":[\"b\"]}}", "JSON"},
+		/* issuers and countries are not worded per language */
+		{"{\"issuerAny\":{\"en\":[\"a\"]}}", "issuerAny"},
+		{"{\"issuerCountryAny\":{\"en\":[\"PL\"]}}", "issuerCountryAny"},
+	};
+	char text[512];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct mck_policy *p = NULL;
+		char msg[256] = "";
+		int rc;
+
+		snprintf(text, sizeof(text),
+			 "{\"name\":\"t\",\"requirements\":[{\"id\":\"r\",\"match\":%s,"
+			 "\"need\":{\"count\":1}}]}",
+			 bad[i][0]);
+		rc = mck_policy_parse((const uint8_t *)text, strlen(text), &p, msg, sizeof(msg));
+		if (rc == MCK_OK || strstr(msg, bad[i][1]) == NULL) {
+			print_error("%s: %d \"%s\"\n", bad[i][0], rc, msg);
+		}
+		assert_int_equal(rc, MCK_ERR_JSON);
+		assert_null(p);
+		assert_non_null(strstr(msg, bad[i][1]));
+	}
+	/* 33 terms in one language: over MCK_POLICY_TERMS_MAX */
+	{
+		size_t o = (size_t)snprintf(text, sizeof(text),
+					    "{\"name\":\"t\",\"requirements\":[{\"id\":\"r\","
+					    "\"match\":{\"titleAny\":{\"pl\":[");
+		struct mck_policy *p = NULL;
+		char msg[256];
+
+		for (int i = 0; i <= MCK_POLICY_TERMS_MAX; i++) {
+			o += (size_t)snprintf(text + o, sizeof(text) - o, "%s\"t%d\"", i ? "," : "",
+					      i);
+		}
+		snprintf(text + o, sizeof(text) - o, "]}},\"need\":{\"count\":1}}]}");
+		assert_int_equal(
+			mck_policy_parse((const uint8_t *)text, strlen(text), &p, msg, sizeof(msg)),
+			MCK_ERR_JSON);
+		assert_non_null(strstr(msg, "titleAny.pl"));
+	}
+}
+
+static bool qr_alnum_only(const char *t)
+{
+	for (; *t != '\0'; t++) {
+		if (!((*t >= '0' && *t <= '9') || (*t >= 'A' && *t <= 'Z') ||
+		      strchr(" $%*+-./:", *t) != NULL)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* The record's QR text: what a case worker's scanner reads, nothing about the learner. */
+static void test_record_qr(void **state)
+{
+	struct mck_policy *p = parse(issue_example);
+	struct mck_session s;
+	char ref[MCK_POLICY_REF_LEN];
+	char qr[MCK_RECORD_QR_MAX];
+	char want[160];
+	char digest[65];
+	cJSON *rec;
+	int n;
+
+	(void)state;
+	mck_session_init(&s, p);
+	add(&s, &(struct fake){.jti = "j1", .eqf = 5, .ects = 3, .learner = "Anna Kowalska"});
+	add(&s, &(struct fake){.jti = "j2", .eqf = 4, .ects = 2.5, .title = "Network Defence"});
+	rec = mck_session_record(&s, NOW, ref);
+	n = mck_record_qr_text(rec, qr, sizeof(qr));
+	assert_true(n > 0 && (size_t)n == strlen(qr));
+	print_message("%d bytes: %s\n", n, qr);
+	for (int i = 0; i < 64; i++) {
+		digest[i] = (char)(mck_policy_digest(p)[i] >= 'a' ? mck_policy_digest(p)[i] - 32
+								  : mck_policy_digest(p)[i]);
+	}
+	digest[64] = '\0';
+	snprintf(want, sizeof(want), "MCKREC1 REF:%s DECISION:MET AT:2026-11-18T", ref);
+	assert_memory_equal(qr, want, strlen(want));
+	assert_non_null(strstr(qr, digest));
+	assert_non_null(strstr(qr, " LEARNER:SAME REQ:2/1+ 5.5/5+"));
+	assert_true(qr_alnum_only(qr));
+	assert_true(n <= 300);
+	/* nothing of a credential: no name, no title, no issuer, no id hash */
+	assert_null(strstr(qr, "KOWALSKA"));
+	assert_null(strstr(qr, "ANNA"));
+	assert_null(strstr(qr, "CLOUD"));
+	assert_null(strstr(qr, "NETWORK"));
+	assert_null(strstr(qr, "EXAMPLE"));
+	assert_null(strstr(qr, "HTTPS"));
+	{
+		const char *hash =
+			cJSON_GetObjectItem(
+				cJSON_GetArrayItem(cJSON_GetObjectItem(rec, "credentials"), 0),
+				"idHash")
+				->valuestring;
+		char up[17];
+
+		for (int i = 0; i < 16; i++) {
+			up[i] = (char)(hash[i] >= 'a' ? hash[i] - 32 : hash[i]);
+		}
+		up[16] = '\0';
+		assert_null(strstr(qr, up));
+	}
+	/* a cap too small, a record without its members */
+	assert_int_equal(mck_record_qr_text(rec, qr, (size_t)n), MCK_ERR_TOOBIG);
+	assert_int_equal(qr[0], '\0');
+	cJSON_DeleteItemFromObject(rec, "reference");
+	assert_int_equal(mck_record_qr_text(rec, qr, sizeof(qr)), MCK_ERR_INVAL);
+	cJSON_Delete(rec);
+	/* another learner, not met */
+	add(&s, &(struct fake){.jti = "j3", .learner = "Jan Nowak", .verdict = MCK_VERDICT_VALID});
+	mck_session_clear(&s);
+	add(&s, &(struct fake){.jti = "j1", .eqf = 5, .ects = 3});
+	add(&s, &(struct fake){.jti = "j3", .eqf = 2, .ects = 0.25, .learner = "Jan Nowak"});
+	rec = mck_session_record(&s, NOW, ref);
+	assert_true(mck_record_qr_text(rec, qr, sizeof(qr)) > 0);
+	assert_non_null(strstr(qr, " DECISION:NOT-MET "));
+	assert_non_null(strstr(qr, " LEARNER:DIFFERENT REQ:1/1+ 3.25/5-"));
+	assert_null(strstr(qr, "NOWAK"));
+	cJSON_Delete(rec);
+	mck_policy_free(p);
+}
+
+/* The longest policy and the largest sums still fit MCK_RECORD_QR_MAX. */
+static void test_record_qr_bound(void **state)
+{
+	char text[4096];
+	size_t o = (size_t)snprintf(text, sizeof(text), "{\"name\":\"big\",\"requirements\":[");
+	struct mck_policy *p;
+	struct mck_session s;
+	char ref[MCK_POLICY_REF_LEN];
+	char qr[MCK_RECORD_QR_MAX];
+	cJSON *rec;
+	int n;
+
+	(void)state;
+	for (int i = 0; i < MCK_POLICY_REQ_MAX; i++) {
+		o += (size_t)snprintf(text + o, sizeof(text) - o,
+				      "%s{\"id\":\"requirement-with-a-long-identifier-%02d\","
+				      "\"need\":{\"ects\":99999.99}}",
+				      i ? "," : "", i);
+	}
+	snprintf(text + o, sizeof(text) - o, "]}");
+	p = parse(text);
+	mck_session_init(&s, p);
+	for (int i = 0; i < MCK_SESSION_MAX; i++) {
+		char jti[8];
+
+		snprintf(jti, sizeof(jti), "%d", i);
+		add(&s, &(struct fake){.jti = jti, .ects = 1e9 + 0.123, .learner = i ? "B" : "A"});
+	}
+	rec = mck_session_record(&s, NOW, ref);
+	n = mck_record_qr_text(rec, qr, sizeof(qr));
+	print_message("%d bytes\n", n);
+	assert_true(n > 0 && n < MCK_RECORD_QR_MAX);
+	assert_true(qr_alnum_only(qr));
+	assert_null(strstr(qr, "requirement"));
+	assert_null(strstr(qr, "REQUIREMENT"));
+	cJSON_Delete(rec);
+	mck_policy_free(p);
+}
+
 static void test_contains_folded(void **state)
 {
 	(void)state;
@@ -577,7 +1004,14 @@ int main(void)
 		cmocka_unit_test(test_verdicts),
 		cmocka_unit_test(test_session_full_and_clear),
 		cmocka_unit_test(test_record),
+		cmocka_unit_test(test_counts_only_when_added),
 		cmocka_unit_test(test_contains_folded),
+		cmocka_unit_test(test_explain),
+		cmocka_unit_test(test_explain_issuer_country_outcomes),
+		cmocka_unit_test(test_terms_by_language),
+		cmocka_unit_test(test_terms_by_language_refusals),
+		cmocka_unit_test(test_record_qr),
+		cmocka_unit_test(test_record_qr_bound),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

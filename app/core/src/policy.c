@@ -16,9 +16,24 @@
 
 #define LABELS_MAX 8 /* languages in one label */
 
+/*
+ * The languages a titleAny / outcomeAny may be given in: the kiosk's seven
+ * (app/i18n's codes; the core does not depend on it). Credentials are worded
+ * in their issuer's language, not the kiosk's, so every language's terms are
+ * tried on every credential.
+ */
+static const char *const term_langs[MCK_POLICY_LANGS] = {"en", "pl", "de", "fr", "el", "it", "es"};
+#define LANG_NONE 0xFF /* a term of a plain list */
+
+struct term {
+	char *folded;
+	const char *text; /* as written: borrows the policy's tree */
+	uint8_t lang;     /* index in term_langs, or LANG_NONE */
+};
+
 struct terms {
 	size_t n;
-	char *s[MCK_POLICY_TERMS_MAX]; /* folded copies */
+	struct term *t; /* at most MCK_POLICY_LANGS * MCK_POLICY_TERMS_MAX (< MCK_TERM_NONE) */
 };
 
 struct label {
@@ -140,22 +155,28 @@ static char *fold_dup(const char *s)
 	return out;
 }
 
-/* Whether folded @p haystack holds one of the folded @p needles. */
-static bool holds_any(const char *haystack, char *const *needles, size_t n)
+/* Whether folded @p haystack holds folded @p needle. */
+static bool holds(const char *haystack, const char *needle)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (memmem(haystack, strlen(haystack), needles[i], strlen(needles[i])) != NULL) {
-			return true;
+	return memmem(haystack, strlen(haystack), needle, strlen(needle)) != NULL;
+}
+
+/* The index of the first of @p t's terms that folded @p haystack holds, or -1. */
+static int find_term(const char *haystack, const struct terms *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		if (holds(haystack, t->t[i].folded)) {
+			return (int)i;
 		}
 	}
-	return false;
+	return -1;
 }
 
 bool mck_contains_folded(const char *haystack, const char *needle)
 {
 	char *h = fold_dup(haystack);
 	char *n = fold_dup(needle);
-	bool found = h != NULL && n != NULL && holds_any(h, &n, 1); /* no memory: no match */
+	bool found = h != NULL && n != NULL && holds(h, n); /* no memory: no match */
 
 	free(h);
 	free(n);
@@ -203,31 +224,104 @@ static bool id_char(char c)
 	       c == '-' || c == '_' || c == '.';
 }
 
-static int parse_terms(struct parse *ps, const cJSON *match, const char *name, const char *where,
-		       struct terms *t)
+/* The strings of @p arr, appended to @p t, which has room for them. */
+static int parse_term_list(struct parse *ps, const cJSON *arr, const char *where, uint8_t lang,
+			   struct terms *t)
 {
-	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(match, name);
 	const cJSON *e;
 
-	if (arr == NULL) {
-		return MCK_OK;
-	}
-	if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) < 1 ||
-	    cJSON_GetArraySize(arr) > MCK_POLICY_TERMS_MAX) {
-		return BAD("%s.%s: an array of 1 to %d strings", where, name, MCK_POLICY_TERMS_MAX);
-	}
 	cJSON_ArrayForEach(e, arr) {
 		size_t len = cJSON_IsString(e) ? strlen(e->valuestring) : 0;
 
 		if (len == 0 || len > MCK_POLICY_TERM_MAX) {
-			return BAD("%s.%s: each entry a string of 1 to %d bytes", where, name,
+			return BAD("%s: each entry a string of 1 to %d bytes", where,
 				   MCK_POLICY_TERM_MAX);
 		}
-		t->s[t->n] = fold_dup(e->valuestring);
-		if (t->s[t->n] == NULL) {
+		t->t[t->n].folded = fold_dup(e->valuestring);
+		if (t->t[t->n].folded == NULL) {
 			return MCK_ERR_NOMEM;
 		}
+		t->t[t->n].text = e->valuestring;
+		t->t[t->n].lang = lang;
 		t->n++;
+	}
+	return MCK_OK;
+}
+
+static bool term_array(const cJSON *arr)
+{
+	return cJSON_IsArray(arr) && cJSON_GetArraySize(arr) >= 1 &&
+	       cJSON_GetArraySize(arr) <= MCK_POLICY_TERMS_MAX;
+}
+
+static int lang_index(const char *code)
+{
+	for (int i = 0; i < MCK_POLICY_LANGS; i++) {
+		if (strcmp(term_langs[i], code) == 0) {
+			return i;
+		}
+	}
+	return -1;
+}
+
+/*
+ * A filter list: an array of strings, or (@p by_lang: titleAny, outcomeAny)
+ * an object of language code: array, at most one array per language of the
+ * kiosk's seven (the strict parser refuses a code given twice).
+ */
+static int parse_terms(struct parse *ps, const cJSON *match, const char *name, const char *where,
+		       bool by_lang, struct terms *t)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(match, name);
+	const cJSON *e;
+	size_t total = 0;
+	char at[96];
+	int rc;
+
+	if (v == NULL) {
+		return MCK_OK;
+	}
+	snprintf(at, sizeof(at), "%s.match.%s", where, name);
+	if (cJSON_IsArray(v)) {
+		if (!term_array(v)) {
+			return BAD("%s: an array of 1 to %d strings", at, MCK_POLICY_TERMS_MAX);
+		}
+		total = (size_t)cJSON_GetArraySize(v);
+	} else if (by_lang && cJSON_IsObject(v) && v->child != NULL) {
+		cJSON_ArrayForEach(e, v) {
+			if (lang_index(e->string) < 0) {
+				return BAD(
+					"%s: unknown language \"%.16s\" (en, pl, de, fr, el, it, "
+					"es)",
+					at, e->string);
+			}
+			if (!term_array(e)) {
+				return BAD("%s.%s: an array of 1 to %d strings", at, e->string,
+					   MCK_POLICY_TERMS_MAX);
+			}
+			total += (size_t)cJSON_GetArraySize(e);
+		}
+	} else {
+		return by_lang ? BAD("%s: an array of strings, or an object of language: array of "
+				     "strings",
+				     at)
+			       : BAD("%s: an array of 1 to %d strings", at, MCK_POLICY_TERMS_MAX);
+	}
+	t->t = calloc(total, sizeof(*t->t));
+	if (t->t == NULL) {
+		return MCK_ERR_NOMEM;
+	}
+	if (cJSON_IsArray(v)) {
+		return parse_term_list(ps, v, at, LANG_NONE, t);
+	}
+	cJSON_ArrayForEach(e, v) {
+		char sub[112];
+
+		snprintf(sub, sizeof(sub), "%s.%s", at, e->string);
+		rc = parse_term_list(ps, e, sub, (uint8_t)lang_index(e->string), t);
+		if (rc != MCK_OK) {
+			return rc;
+		}
 	}
 	return MCK_OK;
 }
@@ -294,10 +388,11 @@ static int parse_match(struct parse *ps, const cJSON *match, const char *where,
 		return BAD("%s.match.maxAgeDays: an integer 1 to 36500", where);
 	}
 	r->max_age_days = rc == 1 ? v : 0;
-	if ((rc = parse_terms(ps, match, "titleAny", where, &r->title)) != MCK_OK ||
-	    (rc = parse_terms(ps, match, "outcomeAny", where, &r->outcome)) != MCK_OK ||
-	    (rc = parse_terms(ps, match, "issuerCountryAny", where, &r->country)) != MCK_OK ||
-	    (rc = parse_terms(ps, match, "issuerAny", where, &r->issuer)) != MCK_OK) {
+	if ((rc = parse_terms(ps, match, "titleAny", where, true, &r->title)) != MCK_OK ||
+	    (rc = parse_terms(ps, match, "outcomeAny", where, true, &r->outcome)) != MCK_OK ||
+	    (rc = parse_terms(ps, match, "issuerCountryAny", where, false, &r->country)) !=
+		    MCK_OK ||
+	    (rc = parse_terms(ps, match, "issuerAny", where, false, &r->issuer)) != MCK_OK) {
 		return rc;
 	}
 	return MCK_OK;
@@ -472,8 +567,10 @@ int mck_policy_parse(const uint8_t *buf, size_t len, struct mck_policy **out, ch
 static void free_terms(struct terms *t)
 {
 	for (size_t i = 0; i < t->n; i++) {
-		free(t->s[i]);
+		free(t->t[i].folded);
 	}
+	free(t->t);
+	t->t = NULL;
 	t->n = 0;
 }
 
@@ -560,14 +657,14 @@ void mck_session_clear(struct mck_session *s)
 	s->policy = p;
 }
 
-/* Whether @p text holds one of the terms, ignoring case; folded once. */
-static bool any_term(const struct terms *t, const char *text)
+/* The index of the first term @p text holds, ignoring case, or MCK_TERM_NONE. */
+static uint8_t term_in(const struct terms *t, const char *text)
 {
 	char *h = text != NULL ? fold_dup(text) : NULL;
-	bool found = h != NULL && holds_any(h, t->s, t->n); /* no memory: no match */
+	int i = h != NULL ? find_term(h, t) : -1; /* no memory: no match */
 
 	free(h);
-	return found;
+	return i < 0 ? MCK_TERM_NONE : (uint8_t)i;
 }
 
 /* An exact match ignoring case: the whole of @p text is one of the terms. */
@@ -581,46 +678,77 @@ static bool equal_term(const struct terms *t, const char *text)
 	}
 	f = fold_dup(text);
 	for (size_t i = 0; f != NULL && i < t->n && !found; i++) {
-		found = strcmp(f, t->s[i]) == 0;
+		found = strcmp(f, t->t[i].folded) == 0;
 	}
 	free(f);
 	return found;
 }
 
-static bool matches(const struct requirement *r, const struct mck_result *res)
+/*
+ * Every filter of @p r on @p res, not only up to the first that fails (an
+ * explanation names them all): the MCK_CRIT_BIT()s that did not pass, and the
+ * titleAny and outcomeAny terms that did.
+ */
+static unsigned check_filters(const struct requirement *r, const struct mck_result *res,
+			      uint8_t *title_hit, uint8_t *outcome_hit)
 {
 	const struct mck_credential *c = &res->cred;
+	unsigned failed = 0;
 	const cJSON *o;
 
+	*title_hit = MCK_TERM_NONE;
+	*outcome_hit = MCK_TERM_NONE;
+	if (r->title.n > 0) {
+		*title_hit = term_in(&r->title, c->title);
+		if (*title_hit == MCK_TERM_NONE) {
+			failed |= MCK_CRIT_BIT(MCK_CRIT_TITLE);
+		}
+	}
+	if (r->outcome.n > 0) {
+		cJSON_ArrayForEach(o, c->outcomes) {
+			if (*outcome_hit == MCK_TERM_NONE && cJSON_IsString(o)) {
+				*outcome_hit = term_in(&r->outcome, o->valuestring);
+			}
+		}
+		if (*outcome_hit == MCK_TERM_NONE) {
+			failed |= MCK_CRIT_BIT(MCK_CRIT_OUTCOMES);
+		}
+	}
 	if (r->min_eqf > 0 && c->eqf_level < r->min_eqf) {
-		return false;
+		failed |= MCK_CRIT_BIT(MCK_CRIT_EQF);
 	}
 	if (r->max_age_days > 0 &&
 	    (c->nbf > res->now || res->now - c->nbf > r->max_age_days * 86400)) {
-		return false;
-	}
-	if (r->title.n > 0 && !any_term(&r->title, c->title)) {
-		return false;
-	}
-	if (r->outcome.n > 0) {
-		bool hit = false;
-
-		cJSON_ArrayForEach(o, c->outcomes) {
-			hit = hit || (cJSON_IsString(o) && any_term(&r->outcome, o->valuestring));
-		}
-		if (!hit) {
-			return false;
-		}
+		failed |= MCK_CRIT_BIT(MCK_CRIT_AGE);
 	}
 	/* The awarding body as registered (verify.c), never the credential's own wording. */
-	if (r->country.n > 0 && !equal_term(&r->country, c->country)) {
-		return false;
-	}
 	if (r->issuer.n > 0 && !equal_term(&r->issuer, c->iss) &&
 	    !equal_term(&r->issuer, c->issuer_name)) {
-		return false;
+		failed |= MCK_CRIT_BIT(MCK_CRIT_ISSUER);
 	}
-	return true;
+	if (r->country.n > 0 && !equal_term(&r->country, c->country)) {
+		failed |= MCK_CRIT_BIT(MCK_CRIT_COUNTRY);
+	}
+	return failed;
+}
+
+/* What a credential that passes @p q's filters adds to its total: 0 for no amount. */
+static double amount_of(const struct requirement *q, const struct mck_session_item *it)
+{
+	return q->need == MCK_NEED_COUNT ? 1 : q->need == MCK_NEED_ECTS ? it->ects : it->hours;
+}
+
+/* Whether item @p it adds to requirement @p r (and so @p add, when not NULL). */
+static bool adds_to(const struct mck_session *s, const struct mck_session_item *it, size_t r,
+		    double *add)
+{
+	double a = amount_of(&s->policy->req[r], it);
+	bool yes = it->eligible && (it->matches & (1u << r)) != 0 && a > 0;
+
+	if (add != NULL) {
+		*add = yes ? a : 0;
+	}
+	return yes;
 }
 
 static void copy_text(char *dst, size_t cap, const char *src)
@@ -719,14 +847,25 @@ int mck_session_add(struct mck_session *s, const struct mck_result *res)
 		it->ects = c->has_ects ? c->ects : 0;
 		it->hours = c->has_hours ? c->hours : 0;
 		for (size_t r = 0; r < s->policy->n; r++) {
-			if (matches(&s->policy->req[r], res)) {
+			unsigned failed = check_filters(&s->policy->req[r], res, &it->title_hit[r],
+							&it->outcome_hit[r]);
+
+			if (failed == 0) {
 				it->matches |= 1u << r;
+				if (amount_of(&s->policy->req[r], it) <= 0) {
+					failed = MCK_CRIT_BIT(MCK_CRIT_AMOUNT);
+				}
 			}
+			it->failed[r] = (uint8_t)failed;
 		}
 		note_learner(s, c->learner);
 	}
 	it->eligible = res->has_credential && it->duplicate_of < 0 &&
 		       mck_policy_accepts(s->policy, res->verdict, res->reasons);
+	/* "counts" only when it adds something: a valid credential no requirement takes does not */
+	for (size_t r = 0; r < s->policy->n; r++) {
+		it->counts = it->counts || adds_to(s, it, r, NULL);
+	}
 	return (int)s->count++;
 }
 
@@ -742,16 +881,9 @@ bool mck_session_evaluate(const struct mck_session *s, struct mck_req_status *ou
 		st->kind = q->need;
 		st->need = q->amount;
 		for (size_t k = 0; k < s->count; k++) {
-			const struct mck_session_item *it = &s->item[k];
 			double add;
 
-			if (!it->eligible || (it->matches & (1u << r)) == 0) {
-				continue;
-			}
-			add = q->need == MCK_NEED_COUNT  ? 1
-			      : q->need == MCK_NEED_ECTS ? it->ects
-							 : it->hours;
-			if (add > 0) {
+			if (adds_to(s, &s->item[k], r, &add)) {
 				st->have += add;
 				st->counted |= 1u << k;
 			}
@@ -761,6 +893,77 @@ bool mck_session_evaluate(const struct mck_session *s, struct mck_req_status *ou
 		all = all && st->met;
 	}
 	return all;
+}
+
+const char *mck_crit_name(enum mck_crit c)
+{
+	static const char *const names[MCK_CRIT_COUNT] = {
+		"titleAny",  "outcomeAny",       "minEqfLevel", "maxAgeDays",
+		"issuerAny", "issuerCountryAny", "amount",
+	};
+
+	return (unsigned)c < MCK_CRIT_COUNT ? names[c] : "?";
+}
+
+/* The policy's term @p hit of @p t and its language into @p text and @p lang. */
+static void term_of(const struct terms *t, uint8_t hit, const char **text, const char **lang)
+{
+	*text = NULL;
+	*lang = NULL;
+	if (hit != MCK_TERM_NONE && hit < t->n) {
+		*text = t->t[hit].text;
+		*lang = t->t[hit].lang < MCK_POLICY_LANGS ? term_langs[t->t[hit].lang] : "";
+	}
+}
+
+int mck_session_explain(const struct mck_session *s, size_t item, struct mck_explain *out)
+{
+	const struct mck_session_item *it;
+
+	memset(out, 0, sizeof(*out));
+	out->duplicate_of = -1;
+	if (item >= s->count) {
+		return MCK_ERR_INVAL;
+	}
+	it = &s->item[item];
+	out->duplicate_of = it->duplicate_of;
+	out->counts = it->counts;
+	out->n = s->policy->n;
+	if (!it->has_credential) {
+		out->skip = MCK_SKIP_NO_CREDENTIAL;
+	} else if (!mck_policy_accepts(s->policy, it->verdict, it->reasons)) {
+		out->skip = MCK_SKIP_VERDICT;
+		out->unaccepted = it->verdict == MCK_VERDICT_WARNING
+					  ? it->reasons & ~s->policy->accept
+					  : it->reasons;
+	} else if (it->duplicate_of >= 0) {
+		out->skip = MCK_SKIP_DUPLICATE;
+	}
+	for (size_t r = 0; r < out->n; r++) {
+		const struct requirement *q = &s->policy->req[r];
+		struct mck_explain_req *e = &out->req[r];
+		double add;
+
+		e->kind = q->need;
+		e->need = q->amount;
+		e->matched = (it->matches & (1u << r)) != 0;
+		e->failed = it->failed[r];
+		e->first = MCK_CRIT_COUNT;
+		for (int c = MCK_CRIT_COUNT - 1; c >= 0; c--) {
+			if (e->failed & MCK_CRIT_BIT(c)) {
+				e->first = (enum mck_crit)c;
+			}
+		}
+		e->added = adds_to(s, it, r, &e->add);
+		for (size_t k = 0; k <= item; k++) {
+			if (adds_to(s, &s->item[k], r, &add)) {
+				e->total += add;
+			}
+		}
+		term_of(&q->title, it->title_hit[r], &e->title_term, &e->title_lang);
+		term_of(&q->outcome, it->outcome_hit[r], &e->outcome_term, &e->outcome_lang);
+	}
+	return MCK_OK;
 }
 
 /* ---- the record ---- */
@@ -792,7 +995,7 @@ static cJSON *record_item(const struct mck_session_item *it, size_t k)
 		     cJSON_AddStringToObject(iss, "country", it->country) != NULL &&
 		     cJSON_AddStringToObject(o, "title", it->title) != NULL;
 	}
-	ok = ok && cJSON_AddBoolToObject(o, "counts", it->eligible) != NULL &&
+	ok = ok && cJSON_AddBoolToObject(o, "counts", it->counts) != NULL &&
 	     (it->duplicate_of < 0
 		      ? cJSON_AddNullToObject(o, "duplicateOf") != NULL
 		      : cJSON_AddNumberToObject(o, "duplicateOf", it->duplicate_of) != NULL);
@@ -895,4 +1098,117 @@ cJSON *mck_session_record(const struct mck_session *s, int64_t decided_at,
 		return NULL;
 	}
 	return rec;
+}
+
+/* ---- the record as a QR code ---- */
+
+/* QR alphanumeric mode's characters: denser codes, and no keyboard layout garbles them. */
+static bool qr_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || strchr(" $%*+-./:", c) != NULL;
+}
+
+struct qrbuf {
+	char text[MCK_RECORD_QR_MAX];
+	size_t len;
+	bool over;
+};
+
+static void qr_put(struct qrbuf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (b->over || b->len + n >= sizeof(b->text)) {
+		b->over = true;
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+
+		b->text[b->len++] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+	}
+	b->text[b->len] = '\0';
+}
+
+/* An amount to two decimals without trailing zeros, 0 to 9999999 (the mark says met or not). */
+static void qr_amount(struct qrbuf *b, double v)
+{
+	char num[32];
+	size_t n;
+
+	if (!(v >= 0)) {
+		v = 0; /* NaN too */
+	}
+	snprintf(num, sizeof(num), "%.2f", v > 9999999 ? 9999999.0 : v);
+	n = strlen(num);
+	while (num[n - 1] == '0') {
+		num[--n] = '\0';
+	}
+	if (num[n - 1] == '.') {
+		num[n - 1] = '\0';
+	}
+	qr_put(b, num);
+}
+
+static const char *string_member(const cJSON *o, const char *name)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+int mck_record_qr_text(const cJSON *record, char *out, size_t cap)
+{
+	const cJSON *pol = cJSON_GetObjectItemCaseSensitive(record, "policy");
+	const cJSON *same = cJSON_GetObjectItemCaseSensitive(record, "sameLearner");
+	const cJSON *reqs = cJSON_GetObjectItemCaseSensitive(record, "requirements");
+	const char *sha = string_member(pol, "sha256");
+	const char *decision = string_member(record, "decision");
+	const char *at = string_member(record, "decidedAt");
+	const char *ref = string_member(record, "reference");
+	struct qrbuf b = {.len = 0};
+	const cJSON *r;
+
+	if (cap > 0) {
+		out[0] = '\0';
+	}
+	if (sha == NULL || strlen(sha) != 64 || decision == NULL || at == NULL || ref == NULL ||
+	    !cJSON_IsBool(same) || !cJSON_IsArray(reqs) ||
+	    (strcmp(decision, "met") != 0 && strcmp(decision, "not_met") != 0)) {
+		return MCK_ERR_INVAL;
+	}
+	qr_put(&b, "MCKREC1 REF:");
+	qr_put(&b, ref);
+	qr_put(&b, strcmp(decision, "met") == 0 ? " DECISION:MET AT:" : " DECISION:NOT-MET AT:");
+	qr_put(&b, at);
+	qr_put(&b, " POLICY:");
+	qr_put(&b, sha);
+	qr_put(&b, cJSON_IsTrue(same) ? " LEARNER:SAME REQ:" : " LEARNER:DIFFERENT REQ:");
+	cJSON_ArrayForEach(r, reqs) {
+		const cJSON *have = cJSON_GetObjectItemCaseSensitive(r, "have");
+		const cJSON *need = cJSON_GetObjectItemCaseSensitive(r, "need");
+		const cJSON *met = cJSON_GetObjectItemCaseSensitive(r, "met");
+
+		if (!cJSON_IsNumber(have) || !cJSON_IsNumber(need) || !cJSON_IsBool(met)) {
+			return MCK_ERR_INVAL;
+		}
+		qr_put(&b, r == reqs->child ? "" : " ");
+		qr_amount(&b, have->valuedouble);
+		qr_put(&b, "/");
+		qr_amount(&b, need->valuedouble);
+		qr_put(&b, cJSON_IsTrue(met) ? "+" : "-");
+	}
+	if (b.over) {
+		return MCK_ERR_TOOBIG;
+	}
+	for (size_t i = 0; i < b.len; i++) {
+		if (!qr_alnum(b.text[i])) {
+			return MCK_ERR_INVAL; /* a reference or time not as mck_session_record makes them */
+		}
+	}
+	if (b.len >= cap) {
+		return MCK_ERR_TOOBIG;
+	}
+	memcpy(out, b.text, b.len + 1);
+	return (int)b.len;
 }

@@ -21,12 +21,35 @@
 #define MCK_POLICY_TERM_MAX  128   /* bytes in one of those strings */
 #define MCK_SESSION_MAX      32    /* credentials in one session */
 #define MCK_POLICY_REF_LEN   10    /* "XXXX-XXXX" and its NUL */
+#define MCK_POLICY_LANGS     7     /* languages a titleAny / outcomeAny may be given in */
+#define MCK_RECORD_QR_MAX    512   /* mck_record_qr_text's longest text and its NUL */
+#define MCK_TERM_NONE        0xFF  /* no term of a filter list matched */
 
 enum mck_need {
 	MCK_NEED_COUNT = 0, /* how many credentials */
 	MCK_NEED_ECTS,      /* the sum of their ECTS credits */
 	MCK_NEED_HOURS,     /* the sum of their workload hours */
 };
+
+/*
+ * A requirement's filters, in the order an explanation names them (the first
+ * that fails is the lowest). MCK_CRIT_AMOUNT is not a filter: the credential
+ * passes them all but states no ECTS (or hours) for an ECTS (hours) sum.
+ */
+enum mck_crit {
+	MCK_CRIT_TITLE = 0, /* titleAny */
+	MCK_CRIT_OUTCOMES,  /* outcomeAny */
+	MCK_CRIT_EQF,       /* minEqfLevel */
+	MCK_CRIT_AGE,       /* maxAgeDays: the date of issue */
+	MCK_CRIT_ISSUER,    /* issuerAny */
+	MCK_CRIT_COUNTRY,   /* issuerCountryAny */
+	MCK_CRIT_AMOUNT,    /* no creditsAvailable / workloadHours for this sum */
+	MCK_CRIT_COUNT
+};
+#define MCK_CRIT_BIT(c) (1u << (unsigned)(c))
+
+/** The policy file's name of a filter ("titleAny"), "amount" for MCK_CRIT_AMOUNT. */
+const char *mck_crit_name(enum mck_crit c);
 
 struct mck_policy; /* heap object */
 
@@ -64,6 +87,10 @@ struct mck_session_item {
 	int duplicate_of;    /* the index of the same credential shown before, or -1 */
 	char id_hash[65];    /* SHA-256 (hex) of iss and jti, or of the payload */
 	uint32_t matches;    /* bit i: passes requirement i's filters */
+	bool counts;         /* eligible and added something to at least one requirement */
+	uint8_t failed[MCK_POLICY_REQ_MAX];      /* MCK_CRIT_BIT()s requirement i did not pass */
+	uint8_t title_hit[MCK_POLICY_REQ_MAX];   /* the titleAny term found, or MCK_TERM_NONE */
+	uint8_t outcome_hit[MCK_POLICY_REQ_MAX]; /* the outcomeAny term found, or MCK_TERM_NONE */
 	char issuer_id[256];
 	char issuer_name[128]; /* the trust list's name and country for it, not the claim */
 	char country[8];
@@ -108,6 +135,65 @@ bool mck_session_evaluate(const struct mck_session *s, struct mck_req_status *ou
  */
 cJSON *mck_session_record(const struct mck_session *s, int64_t decided_at,
 			  char reference[MCK_POLICY_REF_LEN]);
+/*
+ * Why a credential adds nothing at all, whatever the filters say (docs/policy.md,
+ * "What counts"). The first that applies, in this order.
+ */
+enum mck_skip {
+	MCK_SKIP_NONE = 0,
+	MCK_SKIP_NO_CREDENTIAL, /* nothing verified (unreadable, forged, ...): no fields to match */
+	MCK_SKIP_VERDICT,       /* invalid, or a warning with a reason not in acceptWarnings */
+	MCK_SKIP_DUPLICATE,     /* the same credential as one shown before (duplicate_of) */
+};
+
+/* One credential against one requirement. */
+struct mck_explain_req {
+	enum mck_need kind;
+	bool matched;        /* passes every filter (it may still add nothing: skip, amount) */
+	bool added;          /* it added `add` to the requirement's total */
+	double add;          /* 1 (count), its ECTS or its hours; 0 when nothing was added */
+	double total;        /* the requirement's total over this credential and those before */
+	double need;         /* what the requirement needs */
+	uint32_t failed;     /* MCK_CRIT_BIT()s of what it did not pass (with MCK_CRIT_AMOUNT) */
+	enum mck_crit first; /* the lowest of failed; MCK_CRIT_COUNT when none failed */
+	/* The policy's terms it matched (borrowed from the policy; NULL when none) and the
+	 * language they were given for ("pl"; "" for a plain list). */
+	const char *title_term;
+	const char *title_lang;
+	const char *outcome_term;
+	const char *outcome_lang;
+};
+
+/* What one credential of a session did for each requirement, or why it did nothing. */
+struct mck_explain {
+	enum mck_skip skip;
+	mck_reasons unaccepted; /* MCK_SKIP_VERDICT: the reasons the policy does not accept */
+	int duplicate_of;       /* MCK_SKIP_DUPLICATE: the earlier item's index, else -1 */
+	bool counts;            /* added something to at least one requirement */
+	size_t n;               /* mck_policy_count() entries in req */
+	struct mck_explain_req req[MCK_POLICY_REQ_MAX];
+};
+
+/**
+ * Explain item @p item of @p s into @p out (no allocation; the term pointers
+ * borrow the session's policy). Totals are running totals: what the items up
+ * to and including this one add up to. MCK_OK, or MCK_ERR_INVAL when there is
+ * no such item.
+ */
+int mck_session_explain(const struct mck_session *s, size_t item, struct mck_explain *out);
+
+/**
+ * The text a QR code hands a case worker of a decision (docs/policy.md, "The
+ * record as a QR code"): format MCKREC1, made from @p record as
+ * mck_session_record builds it, of the policy's digest, the decision, the
+ * reference, the time and each requirement's total, nothing of any
+ * credential or learner. Only characters of the QR alphanumeric mode
+ * (0-9 A-Z space $ % * + - . / :). Returns its length, MCK_ERR_INVAL when
+ * @p record lacks a member, MCK_ERR_TOOBIG when @p cap is too small
+ * (MCK_RECORD_QR_MAX always suffices).
+ */
+int mck_record_qr_text(const cJSON *record, char *out, size_t cap);
+
 /** Forget every credential (overwritten, not just counted out). */
 void mck_session_clear(struct mck_session *s);
 

@@ -1,4 +1,7 @@
-/* MC1 QR texts: compact digits, chunked digits, plain JWS; chunk assembly. */
+/*
+ * MC1 QR texts: compact digits, chunked digits, plain JWS; chunk assembly;
+ * what a text that is neither form holds ("shown").
+ */
 #include "mck/qrtext.h"
 
 #include <stdbool.h>
@@ -123,6 +126,10 @@ enum mck_qrtext_kind mck_qrtext_add(struct mck_qrtext *q, const char *text, size
 	if (len < PREFIX_LEN || memcmp(text, prefix, PREFIX_LEN) != 0) {
 		if (plain_jws(text, len)) {
 			return add_whole(q, text, len, 0);
+		}
+		/* Only the first is described (with no credential, it is what was shown). */
+		if (q->shown == MCK_SHOWN_NONE) {
+			q->shown = mck_qrtext_classify(text, len, q->host);
 		}
 		return MCK_QRTEXT_OTHER;
 	}
@@ -277,4 +284,345 @@ size_t mck_qrtext_detail(const struct mck_qrtext *q, char *buf, size_t cap)
 		break;
 	}
 	return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
+}
+
+/* ---- What a text that is no credential holds ---- */
+
+static const char *const shown_names[MCK_SHOWN_COUNT] = {
+	[MCK_SHOWN_URL] = "url",       [MCK_SHOWN_WIFI] = "wifi",
+	[MCK_SHOWN_EU_DCC] = "eu_dcc", [MCK_SHOWN_SMART_HEALTH_CARD] = "smart_health_card",
+	[MCK_SHOWN_VCARD] = "vcard",   [MCK_SHOWN_TEXT] = "text",
+};
+
+const char *mck_shown_name(enum mck_shown shown)
+{
+	return (unsigned)shown < MCK_SHOWN_COUNT ? shown_names[shown] : NULL;
+}
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_hex(char c)
+{
+	return is_digit(c) || (lower(c) >= 'a' && lower(c) <= 'f');
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+/* @p s starts with @p p (lower case, ASCII) in any case. */
+static bool starts_nocase(const char *s, size_t len, const char *p)
+{
+	size_t n = strlen(p);
+
+	if (len < n) {
+		return false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (lower(s[i]) != p[i]) {
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool starts_exact(const char *s, size_t len, const char *p)
+{
+	size_t n = strlen(p);
+
+	return len >= n && memcmp(s, p, n) == 0;
+}
+
+/* "0x" and hex digits: a number to a browser's IPv4 parser. */
+static bool hex_number(const char *s, size_t len)
+{
+	if (len < 2 || s[0] != '0' || lower(s[1]) != 'x') {
+		return false;
+	}
+	for (size_t i = 2; i < len; i++) {
+		if (!is_hex(s[i])) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * Decimal digits of a number 0..@p max; with !@p leading_zero none (in an IPv4
+ * part, browsers read one as octal).
+ */
+static bool decimal_upto(const char *s, size_t len, unsigned max, bool leading_zero)
+{
+	unsigned v = 0;
+
+	if (len == 0 || (!leading_zero && len > 1 && s[0] == '0')) {
+		return false;
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (!is_digit(s[i])) {
+			return false;
+		}
+		v = v * 10u + (unsigned)(s[i] - '0');
+		if (v > max) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Four dotted decimal parts of 0..255, as written (no other IPv4 forms). */
+static bool ipv4_ok(const char *s, size_t len)
+{
+	unsigned parts = 0;
+	size_t start = 0;
+
+	for (size_t i = 0; i <= len; i++) {
+		if (i == len || s[i] == '.') {
+			if (++parts > 4 || !decimal_upto(s + start, i - start, 255, false)) {
+				return false;
+			}
+			start = i + 1;
+		}
+	}
+	return parts == 4;
+}
+
+/* RFC 4291 §2.2 text: groups of 1..4 hex digits, one "::" at most, an IPv4 tail. */
+static bool ipv6_ok(const char *s, size_t len)
+{
+	unsigned groups = 0;
+	bool gap = false;
+	size_t i = 0;
+
+	if (len < 2 || len > 45) {
+		return false;
+	}
+	if (s[0] == ':') {
+		if (s[1] != ':') {
+			return false;
+		}
+		gap = true;
+		i = 2;
+	}
+	while (i < len) {
+		size_t start = i;
+
+		while (i < len && is_hex(s[i])) {
+			i++;
+		}
+		if (i < len && s[i] == '.') {
+			if (!ipv4_ok(s + start, len - start)) {
+				return false;
+			}
+			groups += 2;
+			break;
+		}
+		if (i == start || i - start > 4) {
+			return false;
+		}
+		groups++;
+		if (i == len) {
+			break;
+		}
+		if (s[i] != ':' || ++i == len) {
+			return false;
+		}
+		if (s[i] == ':') {
+			if (gap) {
+				return false;
+			}
+			gap = true;
+			i++;
+		}
+	}
+	return gap ? groups < 8 : groups == 8;
+}
+
+/*
+ * A host name: labels of 1..63 letters, digits and inner hyphens, at most
+ * MCK_HOST_MAX in all once one root dot is dropped (*@p out_len). A last label
+ * that is a number makes it an IPv4 address to browsers (WHATWG URL "ends in a
+ * number"): then it must be one as written.
+ */
+static bool host_name_ok(const char *s, size_t len, size_t *out_len)
+{
+	size_t label = 0;
+	size_t last = 0;
+
+	if (len > 0 && s[len - 1] == '.') {
+		len--;
+	}
+	if (len == 0 || len > MCK_HOST_MAX) {
+		return false;
+	}
+	for (size_t i = 0; i < len; i++) {
+		char c = lower(s[i]);
+
+		if (c == '.') {
+			if (label == 0 || s[i - 1] == '-') {
+				return false;
+			}
+			label = 0;
+			last = i + 1;
+			continue;
+		}
+		if (!((c >= 'a' && c <= 'z') || is_digit(c) || (c == '-' && label > 0)) ||
+		    ++label > 63) {
+			return false;
+		}
+	}
+	if (label == 0 || s[len - 1] == '-') {
+		return false;
+	}
+	*out_len = len;
+	if (all_digits(s + last, len - last) || hex_number(s + last, len - last)) {
+		return ipv4_ok(s, len);
+	}
+	return true;
+}
+
+/* The port after a host: 0..65535, or empty (browsers take "host:/" as no port). */
+static bool port_ok(const char *s, size_t len)
+{
+	return len == 0 || decimal_upto(s, len, 65535, true);
+}
+
+/*
+ * The host of an authority (host[:port], no userinfo) into @p host, lower-cased,
+ * if it is plausible; else @p host is left as it is. Returns whether it was.
+ */
+static bool take_host(const char *s, size_t len, char *host)
+{
+	const char *h = s;
+	size_t hlen;
+	size_t n;
+	const char *end;
+
+	if (len > 0 && s[0] == '[') {
+		end = memchr(s, ']', len);
+		if (end == NULL || !ipv6_ok(s + 1, (size_t)(end - s) - 1)) {
+			return false;
+		}
+		hlen = (size_t)(end - s) + 1;
+		n = hlen; /* the brackets are shown */
+	} else {
+		end = memchr(s, ':', len);
+		hlen = end != NULL ? (size_t)(end - s) : len;
+		if (!host_name_ok(s, hlen, &n)) {
+			return false;
+		}
+	}
+	if (hlen < len && (s[hlen] != ':' || !port_ok(s + hlen + 1, len - hlen - 1))) {
+		return false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		host[i] = lower(h[i]);
+	}
+	host[n] = '\0';
+	return true;
+}
+
+/* Where a web address's authority ends (WHATWG URL, special schemes: '\\' is '/'). */
+static size_t authority_len(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && s[i] != '/' && s[i] != '\\' && s[i] != '?' && s[i] != '#') {
+		i++;
+	}
+	return i;
+}
+
+/* The host of what follows "http:" or "https:", as a browser reads it. */
+static void web_host(const char *s, size_t len, char *host)
+{
+	size_t n;
+
+	/* Browsers skip any slashes and backslashes before a web address's host. */
+	while (len > 0 && (s[0] == '/' || s[0] == '\\')) {
+		s++;
+		len--;
+	}
+	n = authority_len(s, len);
+	/* The userinfo ends at the last '@' of the authority. */
+	for (size_t i = n; i > 0; i--) {
+		if (s[i - 1] == '@') {
+			s += i;
+			n -= i;
+			break;
+		}
+	}
+	(void)take_host(s, n, host);
+}
+
+/*
+ * A bare "www." address as phones open it: all of the text is an address (no
+ * white space, nothing but ASCII printables), with a plausible host beyond
+ * "www." itself. Sets @p host when it is.
+ */
+static bool www_address(const char *s, size_t len, char *host)
+{
+	for (size_t i = 0; i < len; i++) {
+		if ((unsigned char)s[i] <= 0x20 || s[i] == 0x7f) {
+			return false;
+		}
+	}
+	if (!take_host(s, authority_len(s, len), host)) {
+		return false;
+	}
+	if (strlen(host) <= 4) { /* "www." alone is no address, with or without its dot */
+		host[0] = '\0';
+		return false;
+	}
+	return true;
+}
+
+enum mck_shown mck_qrtext_classify(const char *text, size_t len, char *host)
+{
+	host[0] = '\0';
+	/* Machine formats: their specifications fix the first bytes. */
+	if (starts_exact(text, len, "HC1:")) {
+		return MCK_SHOWN_EU_DCC;
+	}
+	if (starts_exact(text, len, "shc:/")) {
+		return MCK_SHOWN_SMART_HEALTH_CARD;
+	}
+	/* Texts people type into generators: a BOM and white space around them. */
+	if (starts_exact(text, len, "\xef\xbb\xbf")) {
+		text += 3;
+		len -= 3;
+	}
+	while (len > 0 && is_space(text[0])) {
+		text++;
+		len--;
+	}
+	while (len > 0 && is_space(text[len - 1])) {
+		len--;
+	}
+	if (starts_nocase(text, len, "wifi:")) {
+		return MCK_SHOWN_WIFI;
+	}
+	if ((starts_nocase(text, len, "begin:vcard") && (len == 11 || is_space(text[11]))) ||
+	    starts_nocase(text, len, "mecard:")) {
+		return MCK_SHOWN_VCARD;
+	}
+	if (starts_nocase(text, len, "http:") || starts_nocase(text, len, "https:")) {
+		size_t scheme = lower(text[4]) == 's' ? 6 : 5;
+
+		web_host(text + scheme, len - scheme, host);
+		return MCK_SHOWN_URL;
+	}
+	if (starts_nocase(text, len, "www.") && www_address(text, len, host)) {
+		return MCK_SHOWN_URL;
+	}
+	return MCK_SHOWN_TEXT;
 }

@@ -39,6 +39,25 @@ grep -q " 1 0 1$" "$T/lamps" && ok || bad "no green lamp with a beep: $(head -c 
 grep -q " 0 1 1$" "$T/lamps" && ok || bad "no red lamp with a beep: $(head -c 300 "$T/lamps")"
 [[ $(tail -n1 "$T/lamps" | cut -d' ' -f2-) == "0 0 0" ]] && ok || bad "lamps left on at exit"
 
+# Two codes of one issuer back to back, no empty frame between (their first
+# 181 bytes are the same): each is judged as it arrives, the forgery too.
+mkdir "$T/pair"
+cp "$FIX/cases/valid-es256-compact/input0.png" "$T/pair/a.png"
+cp "$FIX/cases/invalid-tampered/input0.png" "$T/pair/b.png"
+SDL_VIDEODRIVER=dummy "${KIOSK[@]}" "${trust[@]}" --source "replay:$T/pair" \
+	--indicators "trace:$T/pair.lamps" --run-for 3 >"$T/out" 2>"$T/err" || true
+grep -q " 1 0 1$" "$T/pair.lamps" && ok || bad "back to back: no green lamp: $(cat "$T/err")"
+grep -q " 0 1 1$" "$T/pair.lamps" && ok || bad "back to back: the forgery was never judged"
+scans=$(sed -n 's/^mckiosk: \([0-9]*\) scans handled$/\1/p' "$T/out")
+[[ -n $scans && $scans -ge 4 ]] && ok || bad "back to back: $scans scans handled (want >= 4)"
+# One code held in view for 3 s (six frames) is judged once.
+mkdir "$T/held"
+cp "$FIX/cases/valid-es256-compact/input0.png" "$T/held/a.png"
+SDL_VIDEODRIVER=dummy "${KIOSK[@]}" "${trust[@]}" --source "replay:$T/held" \
+	--indicators none --run-for 3 >"$T/out" 2>"$T/err" || true
+scans=$(sed -n 's/^mckiosk: \([0-9]*\) scans handled$/\1/p' "$T/out")
+[[ $scans == 1 ]] && ok || bad "a held code was judged $scans times (want 1)"
+
 # No camera: the fault blinks the red lamp (slowly, no beep) while the kiosk runs.
 SDL_VIDEODRIVER=dummy "${KIOSK[@]}" "${trust[@]}" --source v4l2:/dev/mck-no-such-video \
 	--indicators "trace:$T/fault" --run-for 4 >/dev/null 2>"$T/err" || true

@@ -8,7 +8,38 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mck/crypto.h"
 #include "present.h"
+
+/* A code out of sight this long has left: shown again, it is a new scan. */
+#define LEFT_AFTER_MS 600u
+
+/*
+ * What a frame shows, whole: SHA-256 over the sorted SHA-256 of each code's
+ * full text. Two credentials of one issuer share their first ~180 bytes;
+ * only the whole text tells them apart, and a forgery must not be able to
+ * pass for the code before it, so the digest is a cryptographic one.
+ */
+static void frame_digest(const struct mck_qrscan_result *codes, size_t n,
+			 uint8_t out[MCK_SHA256_LEN])
+{
+	uint8_t each[MCK_QRSCAN_MAX_CODES][MCK_SHA256_LEN];
+
+	for (size_t i = 0; i < n; i++) {
+		mck_sha256(codes->text[i], codes->len[i], each[i]);
+	}
+	for (size_t i = 1; i < n; i++) { /* a handful: insertion sort */
+		for (size_t j = i; j > 0 && memcmp(each[j - 1], each[j], MCK_SHA256_LEN) > 0; j--) {
+			uint8_t t[MCK_SHA256_LEN];
+
+			memcpy(t, each[j], sizeof(t));
+			memcpy(each[j], each[j - 1], sizeof(t));
+			memcpy(each[j - 1], t, sizeof(t));
+		}
+	}
+	mck_sha256(each, n * MCK_SHA256_LEN, out);
+	mck_zeroize(each, sizeof(each));
+}
 
 void mck_capture_msg_free(struct mck_capture_msg *m)
 {
@@ -85,7 +116,9 @@ static int capture_main(void *arg)
 	struct mck_qrscan *scan = mck_qrscan_create();
 	struct mck_qrscan_result *codes = malloc(sizeof(*codes));
 	struct mck_scan_event *ev = malloc(sizeof(*ev));
-	char last[64] = "";
+	uint8_t last[MCK_SHA256_LEN]; /* what the last frame with codes showed */
+	bool have_last = false;
+	uint32_t seen_at = 0; /* when it was last seen */
 	bool open = false;
 	bool told_gone = false;
 
@@ -125,14 +158,25 @@ static int capture_main(void *arg)
 			push_texts(c, codes, 1);
 		} else {
 			int n = mck_qrscan_frame(scan, ev->grey, ev->width, ev->height, codes);
+			uint8_t now[MCK_SHA256_LEN];
 
 			offer_preview(c, ev);
-			/* The same code in front of the camera is one scan, not thirty. */
-			if (n > 0 && strncmp(last, codes->text[0], sizeof(last) - 1) != 0) {
-				snprintf(last, sizeof(last), "%.63s", codes->text[0]);
-				push_texts(c, codes, (size_t)n);
-			} else if (n == 0) {
-				last[0] = '\0';
+			/*
+			 * The same codes held in front of the camera are one scan, not
+			 * thirty; different ones are a new scan at once, and codes that
+			 * were out of sight for a while are new again.
+			 */
+			if (n > 0) {
+				frame_digest(codes, (size_t)n, now);
+				if (!have_last || memcmp(now, last, sizeof(now)) != 0) {
+					push_texts(c, codes, (size_t)n);
+					memcpy(last, now, sizeof(last));
+					have_last = true;
+				}
+				seen_at = SDL_GetTicks();
+			} else if (have_last && SDL_GetTicks() - seen_at >= LEFT_AFTER_MS) {
+				have_last = false;
+				push_state(c, MCK_CAPTURE_LEFT);
 			}
 		}
 		mck_source_release(&src, ev);

@@ -26,6 +26,7 @@ enum mck_capture_state {
 	MCK_CAPTURE_GONE = 0,    /* the source could not be opened or went away */
 	MCK_CAPTURE_OPEN = 1,    /* the source is open */
 	MCK_CAPTURE_PREVIEW = 2, /* a live picture is waiting: mck_capture_take_preview */
+	MCK_CAPTURE_LEFT = 3,    /* the codes last scanned have left the camera's view */
 };
 
 struct mck_capture {

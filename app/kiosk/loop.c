@@ -87,6 +87,9 @@ static void source_changed(struct loop *l, int code)
 					 &k->view.preview_h);
 		return;
 	}
+	if (code == MCK_CAPTURE_LEFT) {
+		return;
+	}
 	k->view.status.camera_ok = code == MCK_CAPTURE_OPEN;
 	if (!k->view.status.camera_ok) {
 		k->view.preview_w = 0; /* no stale picture of a camera that is gone */

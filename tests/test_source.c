@@ -17,12 +17,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <png.h>
 
 #include "mck/source.h"
+#include "support/imgcodec.h"
+#include "support/memscan.h"
 
 static struct mck_scan_event ev;
 
@@ -472,6 +476,140 @@ static void test_hid_overlong(void **state)
 	fifo_close(&f);
 }
 
+/*
+ * A code typed by the scanner is not left in memory once its event is
+ * released (issue 14: the camera path kept copies of the whole credential).
+ * The text is random, so that the only copies are the source's and the one
+ * here, which is not counted.
+ */
+#define SECRET_HEAD "mc1:/"
+#define SECRET_LEN  24
+
+static void test_hid_forgets(void **state)
+{
+	char text[sizeof(SECRET_HEAD) + SECRET_LEN + 2];
+	const char *needle = text + sizeof(SECRET_HEAD) - 1;
+	size_t held;
+	size_t released;
+	size_t closed;
+	struct fifo f;
+	int w;
+
+	(void)state;
+	memcpy(text, SECRET_HEAD, sizeof(SECRET_HEAD) - 1);
+	mck_memscan_random_text(text + sizeof(SECRET_HEAD) - 1, SECRET_LEN);
+	text[sizeof(SECRET_HEAD) - 1 + SECRET_LEN] = '\0';
+	fifo_open(&f);
+	w = open(f.path, O_WRONLY | O_CLOEXEC);
+	assert_true(w >= 0);
+	type(text);
+	type("\n");
+	write_keys(w);
+	assert_int_equal(mck_source_next(&f.s, &ev, 2000), 0);
+	assert_int_equal(ev.kind, MCK_SCAN_TEXT);
+	assert_int_equal(ev.len, strlen(text));
+	assert_memory_equal(ev.text, text, ev.len);
+	held = mck_memscan_count(needle, SECRET_LEN, text, sizeof(text));
+	mck_source_release(&f.s, &ev);
+	mck_source_forget(&f.s);
+	released = mck_memscan_count(needle, SECRET_LEN, text, sizeof(text));
+	/* forget keeps a code being typed: only what was handed over goes */
+	type("mc1:/ab");
+	write_keys(w);
+	assert_int_equal(mck_source_next(&f.s, &ev, 20), -EAGAIN);
+	mck_source_forget(&f.s);
+	type("cd\n");
+	write_keys(w);
+	expect_text(&f.s, "mc1:/abcd");
+	close(w);
+	fifo_close(&f);
+	closed = mck_memscan_count(needle, SECRET_LEN, text, sizeof(text));
+	print_message("hid: %zu copies of the text while its event is held, %zu once released, "
+		      "%zu once closed\n",
+		      held, released, closed);
+	assert_true(held >= 1 && held != (size_t)-1); /* the scan sees the event's */
+	assert_int_equal(released, 0);
+	assert_int_equal(closed, 0);
+}
+
+/* A noise picture as a PNG file, made in a child: the encoder's buffers stay there. */
+#define NOISE_SIDE 256
+#define ROW_AT     8 /* the needle: far from the rows libpng's decoder keeps (the last) */
+#define ROW_LEN    64
+
+static void noise_png(const char *path, uint8_t row[ROW_LEN])
+{
+	int fds[2];
+	pid_t pid;
+	int status;
+
+	assert_int_equal(pipe(fds), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		static uint8_t px[NOISE_SIDE * NOISE_SIDE];
+		size_t len = 0;
+		uint8_t *png;
+		FILE *out;
+
+		mck_memscan_random_text((char *)px, sizeof(px));
+		for (size_t i = 0; i < sizeof(px); i++) {
+			px[i] = (uint8_t)(px[i] * 7u); /* spread over 0..255 */
+		}
+		png = mck_test_png_encode(px, NOISE_SIDE, NOISE_SIDE, PNG_FORMAT_GRAY, &len);
+		out = fopen(path, "wb");
+		if (png == NULL || out == NULL || fwrite(png, 1, len, out) != len ||
+		    fclose(out) != 0 ||
+		    write(fds[1], px + ROW_AT * NOISE_SIDE + 16, ROW_LEN) != ROW_LEN) {
+			_exit(1);
+		}
+		_exit(0);
+	}
+	close(fds[1]);
+	assert_int_equal(read(fds[0], row, ROW_LEN), ROW_LEN);
+	close(fds[0]);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+/* A replayed frame's pixels (the picture of a code) are wiped when it is released. */
+static void test_replay_forgets(void **state)
+{
+	char dir[] = "/tmp/mck-source-XXXXXX";
+	char spec[600];
+	uint8_t row[ROW_LEN];
+	struct mck_source s;
+	struct mck_source_cfg cfg = {.loop = 1};
+	size_t held;
+	size_t released;
+	size_t closed;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(spec, sizeof(spec), "%s/frame.png", dir);
+	noise_png(spec, row);
+	snprintf(spec, sizeof(spec), "replay:%s/frame.png", dir);
+	assert_int_equal(mck_source_open(&s, spec, &cfg), 0);
+	assert_int_equal(mck_source_next(&s, &ev, 1000), 0);
+	assert_int_equal(ev.kind, MCK_SCAN_FRAME);
+	assert_int_equal(ev.width, NOISE_SIDE);
+	assert_memory_equal(ev.grey + ROW_AT * NOISE_SIDE + 16, row, ROW_LEN);
+	held = mck_memscan_count(row, ROW_LEN, NULL, 0);
+	mck_source_release(&s, &ev);
+	released = mck_memscan_count(row, ROW_LEN, NULL, 0);
+	/* a second frame, and the source closed while it is lent */
+	assert_int_equal(mck_source_next(&s, &ev, 1000), 0);
+	mck_source_close(&s);
+	closed = mck_memscan_count(row, ROW_LEN, NULL, 0);
+	print_message("replay: %zu copies of a pixel row while the frame is lent, %zu once "
+		      "released, %zu once closed\n",
+		      held, released, closed);
+	assert_true(held >= 1 && held != (size_t)-1);
+	assert_int_equal(released, 0);
+	assert_int_equal(closed, 0);
+	remove_dir(dir);
+}
+
 /* No camera here: only that failures are errors, not crashes. */
 static void test_v4l2_no_device(void **state)
 {
@@ -513,6 +651,8 @@ int main(void)
 		cmocka_unit_test(test_hid_text),
 		cmocka_unit_test(test_hid_shift),
 		cmocka_unit_test(test_hid_overlong),
+		cmocka_unit_test(test_hid_forgets),
+		cmocka_unit_test(test_replay_forgets),
 		cmocka_unit_test(test_v4l2_no_device),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,8 +4,13 @@
  * layout; Enter ends a code. The device is grabbed so the codes do not also go
  * to the console or the UI as typing. ARG is the event device path (any file
  * giving struct input_event records, such as a FIFO in the tests).
+ *
+ * A code's keys are the credential as much as its text is: each is wiped
+ * from here as soon as it is used (the text once handed over, the key events
+ * once read), so that only the event holds a code, until its release.
  */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* explicit_bzero */
 
 #include <errno.h>
 #include <fcntl.h>
@@ -101,6 +106,7 @@ static void hid_close(struct mck_source *s)
 	if (h->fd >= 0) {
 		close(h->fd); /* also ends the grab */
 	}
+	explicit_bzero(h, sizeof(*h)); /* a code in progress, keys not yet read */
 	free(h);
 	s->priv = NULL;
 }
@@ -170,6 +176,7 @@ static bool hid_key(struct hid *h, const struct input_event *ie)
 		/* Dropped whole: a truncated code would only fail later, confusingly. */
 		h->overflow = true;
 		h->len = 0;
+		explicit_bzero(h->text, sizeof(h->text));
 		return false;
 	}
 	h->text[h->len++] = c;
@@ -179,20 +186,22 @@ static bool hid_key(struct hid *h, const struct input_event *ie)
 /* Consume buffered events up to the end of a text; true when one is complete. */
 static bool hid_drain(struct hid *h)
 {
-	while (h->have - h->pos >= sizeof(struct input_event)) {
+	bool done = false;
+
+	while (!done && h->have - h->pos >= sizeof(struct input_event)) {
 		struct input_event ie;
 
 		memcpy(&ie, (const char *)h->buf + h->pos, sizeof(ie));
 		h->pos += sizeof(ie);
-		if (ie.type == EV_KEY && hid_key(h, &ie)) {
-			return true;
-		}
+		done = ie.type == EV_KEY && hid_key(h, &ie);
 	}
-	/* Keep a partial record (possible from a pipe, never from evdev). */
+	/* Keep what is not read yet: the next code's keys, a partial record
+	 * (possible from a pipe, never from evdev); the keys read are wiped. */
 	memmove(h->buf, (const char *)h->buf + h->pos, h->have - h->pos);
 	h->have -= h->pos;
 	h->pos = 0;
-	return false;
+	explicit_bzero((char *)h->buf + h->have, sizeof(h->buf) - h->have);
+	return done;
 }
 
 static int hid_fill(struct hid *h)
@@ -231,7 +240,11 @@ static int hid_next(struct mck_source *s, struct mck_scan_event *ev, int timeout
 			ev->width = 0;
 			ev->height = 0;
 			memcpy(ev->text, h->text, h->len + 1);
+			/* an earlier, longer text the caller did not release */
+			explicit_bzero(ev->text + h->len + 1, sizeof(ev->text) - h->len - 1);
 			ev->len = h->len;
+			/* handed over: the event's is the only copy */
+			explicit_bzero(h->text, h->len + 1);
 			h->len = 0;
 			return 0;
 		}

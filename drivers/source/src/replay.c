@@ -2,11 +2,16 @@
  * "replay": image files as camera frames, the demo and test source (Zephyr's
  * emulated imager). ARG is a PNG/JPEG file or a directory of them, read in name
  * order, paced by interval_ms, looping when asked.
+ *
+ * A frame is the picture of a learner's code: its pixels, and the file bytes
+ * they were decoded from, are wiped before they are freed.
  */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* explicit_bzero */
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -15,8 +20,10 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "mck/image.h"
+#include "mck/io.h"
 #include "mck/source.h"
 
 #define REPLAY_FILES_MAX 10000
@@ -89,6 +96,57 @@ static int add_file(struct replay *r, const char *path)
 	return 0;
 }
 
+/* The frame lent out, wiped and freed. */
+static void frame_drop(struct replay *r)
+{
+	if (r->frame.pixels != NULL) {
+		explicit_bzero(r->frame.pixels, (size_t)r->frame.width * r->frame.height);
+	}
+	mck_image_free(&r->frame);
+}
+
+/*
+ * mck_image_load, but the file's bytes (the code's picture, compressed) are
+ * read in one go into a buffer sized for them and wiped after decoding.
+ */
+static int frame_load(struct replay *r, const char *path)
+{
+	size_t size = 0;
+	size_t have = 0;
+	uint8_t *data = NULL;
+	int fd = mck_io_open_regular_at(AT_FDCWD, path, MCK_IMAGE_MAX_FILE, &size);
+	int rc = 0;
+
+	if (fd < 0) {
+		return fd;
+	}
+	data = malloc(size);
+	if (data == NULL) {
+		rc = -ENOMEM;
+		goto out;
+	}
+	while (have < size) {
+		ssize_t n = read(fd, data + have, size - have);
+
+		if (n < 0 && errno == EINTR) {
+			continue;
+		}
+		if (n <= 0) {
+			rc = n < 0 ? -errno : -EIO; /* shrunk while read */
+			goto out;
+		}
+		have += (size_t)n;
+	}
+	rc = mck_image_decode(&r->frame, data, size);
+out:
+	close(fd);
+	if (data != NULL) {
+		explicit_bzero(data, size);
+		free(data);
+	}
+	return rc;
+}
+
 static void replay_close(struct mck_source *s)
 {
 	struct replay *r = s->priv;
@@ -100,7 +158,7 @@ static void replay_close(struct mck_source *s)
 		free(r->files[i]);
 	}
 	free(r->files);
-	mck_image_free(&r->frame);
+	frame_drop(r);
 	free(r);
 	s->priv = NULL;
 }
@@ -157,7 +215,7 @@ static int replay_next(struct mck_source *s, struct mck_scan_event *ev, int time
 	struct replay *r = s->priv;
 	double wait = r->due_ms - now_ms();
 
-	mck_image_free(&r->frame);
+	frame_drop(r);
 	ev->grey = NULL;
 	if (wait > 0) {
 		/* A negative timeout waits as long as it takes. */
@@ -175,7 +233,7 @@ static int replay_next(struct mck_source *s, struct mck_scan_event *ev, int time
 			}
 			r->next = 0;
 		}
-		if (mck_image_load(&r->frame, r->files[r->next++]) == 0) {
+		if (frame_load(r, r->files[r->next++]) == 0) {
 			ev->kind = MCK_SCAN_FRAME;
 			ev->grey = r->frame.pixels;
 			ev->width = r->frame.width;
@@ -192,7 +250,7 @@ static void replay_release(struct mck_source *s, struct mck_scan_event *ev)
 {
 	struct replay *r = s->priv;
 
-	mck_image_free(&r->frame);
+	frame_drop(r);
 	ev->grey = NULL;
 }
 

@@ -1,4 +1,6 @@
 /* The scan-source registry: backends by name, one ops table each. */
+#define _DEFAULT_SOURCE /* explicit_bzero */
+
 #include <errno.h>
 #include <string.h>
 
@@ -77,6 +79,19 @@ void mck_source_release(struct mck_source *s, struct mck_scan_event *ev)
 {
 	if (s->ops != NULL && s->ops->release != NULL) {
 		s->ops->release(s, ev);
+	}
+	if (ev->kind == MCK_SCAN_TEXT || ev->len != 0) {
+		/* the whole array: what is past len may be an earlier, longer text */
+		explicit_bzero(ev->text, sizeof(ev->text));
+		ev->len = 0;
+	}
+	ev->grey = NULL;
+}
+
+void mck_source_forget(struct mck_source *s)
+{
+	if (s->ops != NULL && s->ops->forget != NULL) {
+		s->ops->forget(s);
 	}
 }
 

@@ -3,8 +3,14 @@
  * it comes; YUYV (what most USB cameras give) is reduced to its Y channel.
  * ARG is the device path. An unplugged camera makes every call return -ENODEV
  * and the application opens the source again later.
+ *
+ * A frame is the picture of a learner's code. The converted copy is wiped
+ * when it is released; the driver's buffers are mapped read-only and are
+ * filled again by the next frames (the camera never stops while open), and
+ * closing hands them back to the kernel.
  */
 #define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* explicit_bzero */
 
 #include <errno.h>
 #include <fcntl.h>
@@ -43,6 +49,7 @@ struct cam {
 	uint32_t height;
 	uint32_t bpl; /* bytes per line as the driver set it */
 	int held;     /* buffer index dequeued and lent out, or -1 */
+	bool lent;    /* grey is lent out */
 	size_t nbufs;
 	struct v4l2_map map[V4L2_BUFFERS];
 	uint8_t *grey; /* width * height: converted or de-padded frame */
@@ -100,6 +107,9 @@ static void v4l2_close(struct mck_source *s)
 	}
 	if (c->fd >= 0) {
 		close(c->fd);
+	}
+	if (c->grey != NULL) {
+		explicit_bzero(c->grey, (size_t)c->width * c->height);
 	}
 	free(c->grey);
 	free(c);
@@ -249,7 +259,7 @@ out:
 	return rc;
 }
 
-/* The lent buffer goes back to the driver. */
+/* The lent buffer goes back to the driver; the converted frame is wiped. */
 static void v4l2_release(struct mck_source *s, struct mck_scan_event *ev)
 {
 	struct cam *c = s->priv;
@@ -258,7 +268,21 @@ static void v4l2_release(struct mck_source *s, struct mck_scan_event *ev)
 		(void)cam_queue(c, (uint32_t)c->held);
 	}
 	c->held = -1;
+	if (c->lent) {
+		explicit_bzero(c->grey, (size_t)c->width * c->height);
+		c->lent = false;
+	}
 	ev->grey = NULL;
+}
+
+/* The converted frame, in case it was not released (release wipes it too). */
+static void v4l2_forget(struct mck_source *s)
+{
+	struct cam *c = s->priv;
+
+	if (c != NULL && c->grey != NULL && !c->lent) {
+		explicit_bzero(c->grey, (size_t)c->width * c->height);
+	}
 }
 
 static int v4l2_next(struct mck_source *s, struct mck_scan_event *ev, int timeout_ms)
@@ -322,6 +346,7 @@ static int v4l2_next(struct mck_source *s, struct mck_scan_event *ev, int timeou
 			}
 		}
 		ev->grey = c->grey;
+		c->lent = true;
 		/* Copied out: the driver can fill the buffer again already. */
 		c->held = -1;
 		(void)cam_queue(c, buf.index);
@@ -340,4 +365,5 @@ const struct mck_source_ops mck__source_v4l2 = {
 	.next = v4l2_next,
 	.release = v4l2_release,
 	.close = v4l2_close,
+	.forget = v4l2_forget,
 };

@@ -18,6 +18,12 @@ enum mck_scan_kind {
 	MCK_SCAN_TEXT,      /* decoded text in text/len (scanner) */
 };
 
+/*
+ * What a source hands over is the learner's credential: the text of a code,
+ * or the picture of one. Nothing of it outlives its use (issue 14): release
+ * wipes what the event holds and what the backend lent it, close wipes all
+ * the backend kept, and forget wipes what it keeps between events.
+ */
 struct mck_scan_event {
 	enum mck_scan_kind kind;
 	/* MCK_SCAN_FRAME: borrowed until release (or the next call to next) */
@@ -51,8 +57,11 @@ struct mck_source_ops {
 	int (*open)(struct mck_source *s, const struct mck_source_cfg *cfg);
 	/* 0 and an event, -EAGAIN nothing within timeout_ms, -ENODEV gone (replug), -errno */
 	int (*next)(struct mck_source *s, struct mck_scan_event *ev, int timeout_ms);
-	void (*release)(struct mck_source *s, struct mck_scan_event *ev); /* optional */
-	void (*close)(struct mck_source *s);
+	/* optional; wipes what it lent (a frame), as next does for the one before */
+	void (*release)(struct mck_source *s, struct mck_scan_event *ev);
+	void (*close)(struct mck_source *s); /* wipes all it kept */
+	/* optional: wipe what is kept between events; input in progress stays */
+	void (*forget)(struct mck_source *s);
 };
 
 struct mck_source {
@@ -72,7 +81,19 @@ const struct mck_source_ops *mck_source_backend(const char *spec);
  */
 int mck_source_open(struct mck_source *s, const char *spec, const struct mck_source_cfg *cfg);
 int mck_source_next(struct mck_source *s, struct mck_scan_event *ev, int timeout_ms);
+/**
+ * Give back what @p ev lent (a frame's pixels, wiped) and wipe the event's
+ * text: call it once the event's content is used or copied. A closed source
+ * still wipes the event.
+ */
 void mck_source_release(struct mck_source *s, struct mck_scan_event *ev);
-void mck_source_close(struct mck_source *s); /* accepts a closed source */
+/**
+ * Wipe what the source keeps of earlier events (a camera's converted frame, a
+ * scanner's key buffer); a code being typed or a frame being captured stays.
+ * For when a result clears: no learner data outlives it. Accepts a closed
+ * source.
+ */
+void mck_source_forget(struct mck_source *s);
+void mck_source_close(struct mck_source *s); /* accepts a closed source; wipes what it kept */
 
 #endif

@@ -8,6 +8,7 @@ add_dependencies(test_conformance mcverify)
 
 mck_add_test(test_b64url LABEL unit SOURCES test_b64url.c LIBS mck_core)
 mck_add_test(test_qrtext LABEL unit SOURCES test_qrtext.c LIBS mck_core)
+mck_add_test(test_shown LABEL unit SOURCES test_shown.c LIBS mck_core PkgConfig::CJSON)
 mck_add_test(test_json LABEL unit SOURCES test_json.c LIBS mck_core)
 target_include_directories(test_json PRIVATE ${PROJECT_SOURCE_DIR}/app/core/src)
 mck_add_test(test_jwk LABEL unit SOURCES test_jwk.c LIBS mck_core)

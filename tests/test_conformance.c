@@ -7,6 +7,7 @@
 
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -48,6 +49,85 @@ static char *dupf(const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	return strdup(buf);
+}
+
+static bool has_reason(const cJSON *ans, const char *code)
+{
+	const cJSON *r;
+
+	cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(ans, "reasons")) {
+		if (cJSON_IsString(r) && strcmp(r->valuestring, code) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * What a non-credential code was (verifier-contract.md, revision 2): an answer
+ * with not_a_credential has "shown", one of the contract's names, and for url a
+ * "host" (a string, or null when the address has no plausible host) that is a
+ * host name only; no other answer has either member. The vectors predate
+ * revision 2: a case may name "shown" and "host" in "expect", else the members'
+ * form and the text they came from are checked.
+ */
+static void check_shown(const struct vcase *vc, const cJSON *ans, const char *out)
+{
+	static const char *const names[] = {"url",   "wifi", "eu_dcc", "smart_health_card",
+					    "vcard", "text"};
+	const cJSON *expect = cJSON_GetObjectItemCaseSensitive(vc->spec, "expect");
+	const cJSON *shown = cJSON_GetObjectItemCaseSensitive(ans, "shown");
+	const cJSON *host = cJSON_GetObjectItemCaseSensitive(ans, "host");
+	const cJSON *e;
+	char *path;
+	char *input;
+	bool known = false;
+
+	if (!has_reason(ans, "not_a_credential")) {
+		assert_null(shown);
+		assert_null(host);
+		return;
+	}
+	/* Never the scanned text itself (a URL may hold personal data). */
+	path = dupf("%s/input0.txt", vc->dir);
+	input = slurp(path);
+	free(path);
+	assert_non_null(input);
+	assert_null(strstr(out, input));
+	if (!cJSON_IsString(shown)) {
+		fprintf(stderr, "%s: not_a_credential without \"shown\"\n", vc->name);
+	}
+	assert_true(cJSON_IsString(shown));
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		known |= strcmp(shown->valuestring, names[i]) == 0;
+	}
+	assert_true(known);
+	e = cJSON_GetObjectItemCaseSensitive(expect, "shown");
+	if (e != NULL) {
+		assert_string_equal(shown->valuestring, e->valuestring);
+	}
+	if (strcmp(shown->valuestring, "url") != 0) {
+		assert_null(host);
+		goto out;
+	}
+	assert_true(cJSON_IsString(host) || cJSON_IsNull(host));
+	e = cJSON_GetObjectItemCaseSensitive(expect, "host");
+	if (e != NULL) {
+		assert_string_equal(cJSON_IsString(host) ? host->valuestring : "null",
+				    cJSON_IsString(e) ? e->valuestring : "null");
+	}
+	if (cJSON_IsString(host)) {
+		/* The host name only: none of the rest of the address, in lower case... */
+		assert_true(host->valuestring[0] != '\0');
+		assert_null(strpbrk(host->valuestring, "/?#@\\ ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
+		/* ... and the scanned text's (both modes: the image holds that text). */
+		for (char *c = input; *c != '\0'; c++) {
+			*c = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+		}
+		assert_non_null(strstr(input, host->valuestring));
+	}
+out:
+	free(input);
 }
 
 static void check_answer(const struct vcase *vc, int rc, const char *out)
@@ -151,6 +231,7 @@ static void check_answer(const struct vcase *vc, int rc, const char *out)
 			assert_true(found);
 		}
 	}
+	check_shown(vc, ans, out);
 	cJSON_Delete(ans);
 }
 

@@ -126,6 +126,28 @@ static bool add_credential(cJSON *root, const struct mck_result *res)
 	       add_text(cred, "description", c->description);
 }
 
+/*
+ * With not_a_credential, what was shown instead: "shown", and for url "host",
+ * the host name alone or null when the address had none that is plausible
+ * (verifier-contract.md). No other answer has either member.
+ */
+static bool add_shown(cJSON *root, const struct mck_result *res)
+{
+	const char *name = mck_shown_name(res->shown);
+
+	if ((res->reasons & MCK_REASON_BIT(MCK_REASON_NOT_A_CREDENTIAL)) == 0) {
+		return true;
+	}
+	if (cJSON_AddStringToObject(root, "shown", name != NULL ? name : "text") == NULL) {
+		return false;
+	}
+	if (res->shown != MCK_SHOWN_URL) {
+		return true;
+	}
+	return (res->host[0] != '\0' ? cJSON_AddStringToObject(root, "host", res->host)
+				     : cJSON_AddNullToObject(root, "host")) != NULL;
+}
+
 static bool add_trustlist(cJSON *root, const struct mck_result *res, const struct mck_trustlist *tl)
 {
 	cJSON *obj = cJSON_AddObjectToObject(root, "trustList");
@@ -160,7 +182,7 @@ cJSON *mck_answer_json(const struct mck_result *res, const struct mck_trustlist 
 								   (enum mck_element)e)));
 		}
 	}
-	ok = ok && missing != NULL;
+	ok = ok && missing != NULL && add_shown(root, res);
 	if (ok && res->has_credential) {
 		ok = add_credential(root, res);
 	}

@@ -81,6 +81,9 @@ void mck_result_set(struct mck_result *res, enum mck_reason reason, const char *
 	mck_result_free(res);
 	res->reasons = MCK_REASON_BIT(reason);
 	res->verdict = mck_verdict_of(res->reasons);
+	if (reason == MCK_REASON_NOT_A_CREDENTIAL) {
+		res->shown = MCK_SHOWN_TEXT;
+	}
 	if (detail != NULL) {
 		mck__say(res->detail, sizeof(res->detail), 0, "%s", detail);
 	}
@@ -242,6 +245,12 @@ void mck_verify_qr(struct mck_verifier *v, const struct mck_qrtext *texts, int64
 	} else {
 		mck_credential_free(&res->cred);
 		res->issuer = NULL;
+		/* The answer says what was shown instead: the first such code's kind
+		 * and host, as the collector kept them (text if none was added). */
+		if ((res->reasons & MCK_REASON_BIT(MCK_REASON_NOT_A_CREDENTIAL)) != 0) {
+			res->shown = texts->shown != MCK_SHOWN_NONE ? texts->shown : MCK_SHOWN_TEXT;
+			memcpy(res->host, texts->host, sizeof(res->host));
+		}
 	}
 	mck_zeroize(v->text, sizeof(v->text));
 	res->verdict = mck_verdict_of(res->reasons);

@@ -39,6 +39,11 @@ struct mck_result {
 	struct mck_credential cred;         /* valid only when has_credential */
 	const struct mck_tl_issuer *issuer; /* the trust list's entry for iss, or NULL */
 	char detail[160];                   /* one line on the first fault, for operators */
+	/* With not_a_credential, and only then: what the code held instead
+	 * (mck_qrtext_classify; MCK_SHOWN_TEXT when there was no text), and for
+	 * MCK_SHOWN_URL its host name ("" when not plausible). Never more of it. */
+	enum mck_shown shown;
+	char host[MCK_HOST_MAX + 1];
 };
 
 /**
@@ -68,7 +73,10 @@ void mck_verify_qr(struct mck_verifier *v, const struct mck_qrtext *texts, int64
 void mck_verify_text(struct mck_verifier *v, const char *text, size_t len, int64_t now,
 		     struct mck_result *res);
 
-/** A result for a reason found before verification (no_code, config errors). */
+/**
+ * A result for a reason found before verification (no_code, config errors);
+ * not_a_credential says MCK_SHOWN_TEXT (nothing is known of the text).
+ */
 void mck_result_set(struct mck_result *res, enum mck_reason reason, const char *detail);
 
 void mck_result_free(struct mck_result *res); /* accepts NULL */

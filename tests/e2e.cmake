@@ -16,6 +16,12 @@ if(TARGET mcissue)
         set_tests_properties(e2e_inputs PROPERTIES LABELS e2e TIMEOUT 120)
 endif()
 
+# What a code that is no credential was: "shown" and "host", nothing more of it.
+add_test(NAME e2e_shown
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e_shown.sh $<TARGET_FILE:mcverify>
+                 ${MCK_FIXTURES})
+set_tests_properties(e2e_shown PROPERTIES LABELS e2e TIMEOUT 60)
+
 if(MCK_BUILD_ISSUER)
         add_test(NAME e2e_update
                  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/update.sh $<TARGET_FILE:mcissue>

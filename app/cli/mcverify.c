@@ -355,6 +355,30 @@ static void put_safe(const char *label, const char *value)
 	printf("  %-22s %s\n", label, buf);
 }
 
+/* What a code that is no credential held, in words; for a link its host alone. */
+static void print_shown(const struct mck_result *res)
+{
+	static const char *const what[MCK_SHOWN_COUNT] = {
+		[MCK_SHOWN_URL] = "a web link",
+		[MCK_SHOWN_WIFI] = "Wi-Fi network settings",
+		[MCK_SHOWN_EU_DCC] = "an EU Digital COVID Certificate (HC1:)",
+		[MCK_SHOWN_SMART_HEALTH_CARD] = "a SMART Health Card (shc:/)",
+		[MCK_SHOWN_VCARD] = "a contact card (vCard)",
+		[MCK_SHOWN_TEXT] = "plain text",
+	};
+	char host[MCK_HOST_MAX + 1];
+
+	if (res->shown <= MCK_SHOWN_NONE || res->shown >= MCK_SHOWN_COUNT) {
+		return;
+	}
+	if (res->shown == MCK_SHOWN_URL && res->host[0] != '\0') {
+		mck_text_sanitize(res->host, host, sizeof(host));
+		printf("  not a credential: a web link to %s\n", host);
+	} else {
+		printf("  not a credential: %s\n", what[res->shown]);
+	}
+}
+
 static const char *paint(const struct session *s, const char *code)
 {
 	return s->color ? code : "";
@@ -380,6 +404,7 @@ static void print_human(const struct session *s, const struct mck_result *res)
 			       mck_reason_code((enum mck_reason)r));
 		}
 	}
+	print_shown(res);
 	if (res->detail[0] != '\0' && !res->has_credential) {
 		put_safe("detail:", res->detail);
 	}

@@ -134,7 +134,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 				"Jesteś tu jeszcze? Dotknij ekranu, aby kontynuować (%d s).",
 			[MCK_TEXT_COMPARE_ID] = "Porównaj imię i nazwisko z dokumentem tożsamości.",
 			[MCK_TEXT_SESSION_OTHER_PERSON] = "Nazwisko innej osoby: sprawdź tożsamość",
-			[MCK_TEXT_SESSION_ADDED] = "+%s → %s (%s)",
+			[MCK_TEXT_SESSION_ADDED] = "+%s, teraz %s (%s)",
 			[MCK_TEXT_SESSION_NO_MATCH] = "Nie pasuje: %s",
 			[MCK_TEXT_CRIT_TITLE] = "tytuł",
 			[MCK_TEXT_CRIT_OUTCOMES] = "efekty uczenia się",
@@ -295,7 +295,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 				"Vergleichen Sie den Namen mit einem Ausweisdokument.",
 			[MCK_TEXT_SESSION_OTHER_PERSON] =
 				"Name einer anderen Person: Identität prüfen",
-			[MCK_TEXT_SESSION_ADDED] = "+%s → %s in %s",
+			[MCK_TEXT_SESSION_ADDED] = "+%s, jetzt %s in %s",
 			[MCK_TEXT_SESSION_NO_MATCH] = "Passt nicht: %s",
 			[MCK_TEXT_CRIT_TITLE] = "Titel",
 			[MCK_TEXT_CRIT_OUTCOMES] = "Lernergebnisse",
@@ -462,7 +462,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_COMPARE_ID] = "Comparez le nom avec une pièce d'identité.",
 			[MCK_TEXT_SESSION_OTHER_PERSON] =
 				"Nom d'une autre personne : vérifiez l'identité",
-			[MCK_TEXT_SESSION_ADDED] = "+%s → %s en %s",
+			[MCK_TEXT_SESSION_ADDED] = "+%s, soit %s en %s",
 			[MCK_TEXT_SESSION_NO_MATCH] = "Ne correspond pas : %s",
 			[MCK_TEXT_CRIT_TITLE] = "intitulé",
 			[MCK_TEXT_CRIT_OUTCOMES] = "acquis d'apprentissage",
@@ -628,7 +628,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_COMPARE_ID] = "Συγκρίνετε το όνομα με ένα έγγραφο ταυτότητας.",
 			[MCK_TEXT_SESSION_OTHER_PERSON] =
 				"Όνομα άλλου προσώπου: ελέγξτε την ταυτότητα",
-			[MCK_TEXT_SESSION_ADDED] = "+%s → %s σε %s",
+			[MCK_TEXT_SESSION_ADDED] = "+%s, τώρα %s σε %s",
 			[MCK_TEXT_SESSION_NO_MATCH] = "Δεν ταιριάζει: %s",
 			[MCK_TEXT_CRIT_TITLE] = "τίτλος",
 			[MCK_TEXT_CRIT_OUTCOMES] = "μαθησιακά αποτελέσματα",
@@ -792,7 +792,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_COMPARE_ID] = "Confronta il nome con un documento d'identità.",
 			[MCK_TEXT_SESSION_OTHER_PERSON] =
 				"Nome di un'altra persona: verifica l'identità",
-			[MCK_TEXT_SESSION_ADDED] = "+%s → %s in %s",
+			[MCK_TEXT_SESSION_ADDED] = "+%s, ora %s in %s",
 			[MCK_TEXT_SESSION_NO_MATCH] = "Non corrisponde: %s",
 			[MCK_TEXT_CRIT_TITLE] = "titolo",
 			[MCK_TEXT_CRIT_OUTCOMES] = "risultati di apprendimento",
@@ -956,7 +956,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_COMPARE_ID] = "Compare el nombre con un documento de identidad.",
 			[MCK_TEXT_SESSION_OTHER_PERSON] =
 				"Nombre de otra persona: compruebe la identidad",
-			[MCK_TEXT_SESSION_ADDED] = "+%s → %s en %s",
+			[MCK_TEXT_SESSION_ADDED] = "+%s, ahora %s en %s",
 			[MCK_TEXT_SESSION_NO_MATCH] = "No coincide: %s",
 			[MCK_TEXT_CRIT_TITLE] = "título",
 			[MCK_TEXT_CRIT_OUTCOMES] = "resultados de aprendizaje",
@@ -994,315 +994,475 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 	[MCK_LANG_PL] =
 		{
-			[MCK_REASON_TRUSTLIST_MISSING] = "Brak zainstalowanej listy zaufania.",
-			[MCK_REASON_TRUSTLIST_INVALID] = "Lista zaufania jest nieprawidłowa lub "
-							 "nie jest podpisana kluczem zaufania.",
-			[MCK_REASON_ANCHOR_MISSING] = "Brak zainstalowanego klucza zaufania.",
-			[MCK_REASON_NO_CODE] = "Nie znaleziono kodu QR.",
-			[MCK_REASON_NOT_A_CREDENTIAL] = "Ten kod QR nie jest mikropoświadczeniem.",
+			[MCK_REASON_TRUSTLIST_MISSING] =
+				"Ten kiosk nie ma zainstalowanej listy zaufania, więc nie może "
+				"sprawdzać poświadczeń. Zwróć się do obsługi.",
+			[MCK_REASON_TRUSTLIST_INVALID] =
+				"Lista zaufania tego kiosku jest nieprawidłowa, więc nie może on "
+				"sprawdzać poświadczeń. Zwróć się do obsługi.",
+			[MCK_REASON_ANCHOR_MISSING] =
+				"Ten kiosk nie jest w pełni skonfigurowany (brak klucza "
+				"zaufania), więc nie może sprawdzać poświadczeń. Zwróć się do "
+				"obsługi.",
+			[MCK_REASON_NO_CODE] =
+				"Nie znaleziono kodu QR. Pokaż kod ponownie i trzymaj go "
+				"nieruchomo.",
+			[MCK_REASON_NOT_A_CREDENTIAL] =
+				"Ten kod QR nie jest mikropoświadczeniem. Pokaż właściwy kod QR "
+				"poświadczenia.",
 			[MCK_REASON_CHUNKS_INCOMPLETE] =
-				"Brakuje części poświadczenia złożonego z kilku kodów.",
+				"Brakuje części poświadczenia złożonego z kilku kodów. Pokaż "
+				"wszystkie jego kody.",
 			[MCK_REASON_SEVERAL_CREDENTIALS] =
-				"Pokazano więcej niż jedno poświadczenie: pokaż je po kolei.",
+				"Pokazano więcej niż jedno poświadczenie. Pokaż je po kolei.",
 			[MCK_REASON_MALFORMED] =
-				"Poświadczenie jest uszkodzone lub źle zakodowane.",
+				"Kod nie ma uzgodnionego formatu mikropoświadczenia. Nie przyjmuj "
+				"go; poproś instytucję przyznającą o nowe.",
 			[MCK_REASON_ALG_NOT_ALLOWED] =
-				"Poświadczenie używa niedozwolonej metody podpisu.",
+				"Poświadczenie podpisano niedozwoloną metodą. Nie przyjmuj go.",
 			[MCK_REASON_KEY_UNKNOWN] =
-				"Poświadczenie podpisano kluczem spoza listy zaufania.",
+				"Poświadczenie podpisano kluczem spoza listy zaufania. Nie "
+				"przyjmuj go.",
 			[MCK_REASON_SIGNATURE_INVALID] =
-				"Podpis się nie zgadza: poświadczenie zmieniono lub podrobiono.",
+				"Podpis się nie zgadza: poświadczenie zmieniono lub podrobiono. "
+				"Nie przyjmuj go.",
 			[MCK_REASON_PAYLOAD_TOO_LARGE] =
-				"Poświadczenie przekracza dozwolony rozmiar.",
+				"Poświadczenie przekracza dozwolony rozmiar. Nie przyjmuj go.",
 			[MCK_REASON_ISSUER_UNKNOWN] =
-				"Instytucji przyznającej nie ma na liście zaufania.",
+				"Instytucji przyznającej nie ma na liście zaufania. Nie przyjmuj "
+				"tego poświadczenia.",
 			[MCK_REASON_KEY_ISSUER_MISMATCH] =
-				"Poświadczenie podpisano kluczem innej instytucji.",
+				"Poświadczenie podpisano kluczem innej instytucji. Nie przyjmuj "
+				"go.",
 			[MCK_REASON_KEY_NOT_VALID_AT_ISSUANCE] =
-				"Klucz podpisu nie był ważny w dniu wydania.",
-			[MCK_REASON_ISSUER_SUSPENDED] = "Wydane po zawieszeniu instytucji.",
-			[MCK_REASON_ISSUER_WITHDRAWN] = "Wydane po wycofaniu instytucji.",
+				"Klucz podpisu nie był ważny w dniu wydania. Nie przyjmuj tego "
+				"poświadczenia.",
+			[MCK_REASON_ISSUER_SUSPENDED] =
+				"Wydane po zawieszeniu instytucji. Nie przyjmuj go.",
+			[MCK_REASON_ISSUER_WITHDRAWN] =
+				"Wydane po wycofaniu instytucji. Nie przyjmuj go.",
 			[MCK_REASON_ISSUER_STATUS_CHANGED] =
-				"Wydane, gdy instytucja miała uprawnienia, ale później ją "
-				"zawieszono lub wycofano.",
+				"Autentyczne i wydane, gdy instytucja miała uprawnienia; później "
+				"ją zawieszono lub wycofano. Możesz je przyjąć.",
 			[MCK_REASON_TRUSTLIST_EXPIRED] =
-				"Lista zaufania jest nieaktualna: ten kiosk nie może potwierdzić "
-				"żadnego poświadczenia.",
-			[MCK_REASON_TRUSTLIST_STALE] = "Lista zaufania wymaga aktualizacji.",
+				"Lista zaufania tego kiosku jest nieaktualna, więc nie może on "
+				"sprawdzić żadnego poświadczenia. Zwróć się do obsługi.",
+			[MCK_REASON_TRUSTLIST_STALE] =
+				"Lista zaufania tego kiosku wymaga aktualizacji. Przed przyjęciem "
+				"poświadczenia zapytaj obsługę.",
 			[MCK_REASON_CLOCK_UNSET] =
-				"Zegar urządzenia nie jest ustawiony; użyto daty listy zaufania.",
-			[MCK_REASON_NOT_YET_VALID] = "Poświadczenie jeszcze nie jest ważne.",
-			[MCK_REASON_EXPIRED] = "Poświadczenie wygasło.",
-			[MCK_REASON_REVOKED] = "Instytucja unieważniła to poświadczenie.",
+				"Zegar tego kiosku nie jest ustawiony; daty sprawdzono według "
+				"listy zaufania. Przed przyjęciem zapytaj obsługę.",
+			[MCK_REASON_NOT_YET_VALID] =
+				"Poświadczenie jeszcze nie jest ważne. Nie przyjmuj go przed datą "
+				"ważności.",
+			[MCK_REASON_EXPIRED] = "Poświadczenie wygasło. Nie przyjmuj go.",
+			[MCK_REASON_REVOKED] =
+				"Instytucja unieważniła to poświadczenie. Nie przyjmuj go.",
 			[MCK_REASON_STATUS_UNKNOWN] =
-				"Nie można sprawdzić unieważnienia: brak zapisanej listy statusów.",
+				"Ten kiosk nie mógł sprawdzić, czy poświadczenie unieważniono. "
+				"Przed przyjęciem zapytaj obsługę.",
 			[MCK_REASON_REVOCATION_LIST_STALE] =
-				"Zapisana lista unieważnień jest nieaktualna.",
+				"Lista unieważnionych poświadczeń w tym kiosku jest nieaktualna. "
+				"Przed przyjęciem zapytaj obsługę.",
 			[MCK_REASON_INCOMPLETE] =
-				"Brakuje niektórych obowiązkowych elementów mikropoświadczenia.",
+				"Autentyczne, ale brakuje niektórych wymaganych danych. Przyjmij "
+				"je tylko, jeśli te dane nie są dla ciebie ważne.",
 		},
 	[MCK_LANG_DE] =
 		{
-			[MCK_REASON_TRUSTLIST_MISSING] = "Keine Vertrauensliste installiert.",
+			[MCK_REASON_TRUSTLIST_MISSING] =
+				"Diesem Terminal fehlt die Vertrauensliste; es kann keine "
+				"Nachweise prüfen. Bitte wenden Sie sich an das Personal.",
 			[MCK_REASON_TRUSTLIST_INVALID] =
-				"Die Vertrauensliste ist ungültig oder nicht von einem "
-				"Vertrauensanker signiert.",
-			[MCK_REASON_ANCHOR_MISSING] = "Kein Vertrauensanker installiert.",
-			[MCK_REASON_NO_CODE] = "Kein QR-Code gefunden.",
-			[MCK_REASON_NOT_A_CREDENTIAL] = "Dieser QR-Code ist kein Micro-Credential.",
+				"Die Vertrauensliste dieses Terminals ist ungültig; es kann keine "
+				"Nachweise prüfen. Bitte wenden Sie sich an das Personal.",
+			[MCK_REASON_ANCHOR_MISSING] =
+				"Dieses Terminal ist nicht vollständig eingerichtet (kein "
+				"Vertrauensanker). Bitte wenden Sie sich an das Personal.",
+			[MCK_REASON_NO_CODE] =
+				"Kein QR-Code gefunden. Bitte zeigen Sie den Code erneut und "
+				"halten Sie ihn ruhig.",
+			[MCK_REASON_NOT_A_CREDENTIAL] =
+				"Dieser QR-Code ist kein Micro-Credential. Bitte zeigen Sie den "
+				"QR-Code Ihres Nachweises.",
 			[MCK_REASON_CHUNKS_INCOMPLETE] =
-				"Es fehlen Teile dieses mehrteiligen Nachweises.",
+				"Es fehlen Teile dieses mehrteiligen Nachweises. Bitte zeigen Sie "
+				"alle seine Codes.",
 			[MCK_REASON_SEVERAL_CREDENTIALS] =
-				"Es wurde mehr als ein Nachweis gezeigt: bitte einzeln zeigen.",
-			[MCK_REASON_MALFORMED] = "Der Nachweis ist beschädigt oder falsch kodiert.",
+				"Es wurde mehr als ein Nachweis gezeigt. Bitte zeigen Sie sie "
+				"einzeln.",
+			[MCK_REASON_MALFORMED] =
+				"Der Code hat nicht das vereinbarte Micro-Credential-Format. "
+				"Bitte nicht annehmen; die ausstellende Stelle kann einen neuen "
+				"ausstellen.",
 			[MCK_REASON_ALG_NOT_ALLOWED] =
-				"Der Nachweis verwendet ein nicht zugelassenes Signaturverfahren.",
+				"Der Nachweis ist mit einem nicht zugelassenen Verfahren "
+				"signiert. Bitte nicht annehmen.",
 			[MCK_REASON_KEY_UNKNOWN] =
 				"Der Nachweis wurde mit einem Schlüssel signiert, der nicht auf "
-				"der Vertrauensliste steht.",
-			[MCK_REASON_SIGNATURE_INVALID] = "Die Signatur stimmt nicht: Der Nachweis "
-							 "wurde verändert oder gefälscht.",
-			[MCK_REASON_PAYLOAD_TOO_LARGE] = "Der Nachweis ist größer als erlaubt.",
+				"der Vertrauensliste steht. Bitte nicht annehmen.",
+			[MCK_REASON_SIGNATURE_INVALID] =
+				"Die Signatur stimmt nicht: Der Nachweis wurde verändert oder "
+				"gefälscht. Bitte nicht annehmen.",
+			[MCK_REASON_PAYLOAD_TOO_LARGE] =
+				"Der Nachweis ist größer als erlaubt. Bitte nicht annehmen.",
 			[MCK_REASON_ISSUER_UNKNOWN] =
-				"Die ausstellende Stelle steht nicht auf der Vertrauensliste.",
-			[MCK_REASON_KEY_ISSUER_MISMATCH] = "Der Nachweis wurde mit dem Schlüssel "
-							   "einer anderen Stelle signiert.",
+				"Die ausstellende Stelle steht nicht auf der Vertrauensliste. "
+				"Bitte nicht annehmen.",
+			[MCK_REASON_KEY_ISSUER_MISMATCH] =
+				"Der Nachweis wurde mit dem Schlüssel einer anderen Stelle "
+				"signiert. Bitte nicht annehmen.",
 			[MCK_REASON_KEY_NOT_VALID_AT_ISSUANCE] =
-				"Der Signaturschlüssel war am Ausstellungsdatum nicht gültig.",
+				"Der Signaturschlüssel war am Ausstellungsdatum nicht gültig. "
+				"Bitte nicht annehmen.",
 			[MCK_REASON_ISSUER_SUSPENDED] =
-				"Ausgestellt nach der Suspendierung der Stelle.",
+				"Ausgestellt nach der Suspendierung der Stelle. Bitte nicht "
+				"annehmen.",
 			[MCK_REASON_ISSUER_WITHDRAWN] =
-				"Ausgestellt nach dem Ausschluss der Stelle.",
+				"Ausgestellt nach dem Ausschluss der Stelle. Bitte nicht annehmen.",
 			[MCK_REASON_ISSUER_STATUS_CHANGED] =
-				"Ausgestellt, als die Stelle noch anerkannt war; inzwischen wurde "
-				"sie suspendiert oder ausgeschlossen.",
+				"Echt und ausgestellt, als die Stelle anerkannt war; sie wurde "
+				"erst später suspendiert oder ausgeschlossen. Sie können ihn "
+				"annehmen.",
 			[MCK_REASON_TRUSTLIST_EXPIRED] =
-				"Die Vertrauensliste ist veraltet: Dieses Terminal kann für keinen "
-				"Nachweis bürgen.",
+				"Die Vertrauensliste dieses Terminals ist veraltet; es kann keine "
+				"Nachweise prüfen. Bitte wenden Sie sich an das Personal.",
 			[MCK_REASON_TRUSTLIST_STALE] =
-				"Die Vertrauensliste muss aktualisiert werden.",
-			[MCK_REASON_CLOCK_UNSET] = "Die Uhr dieses Geräts ist nicht gestellt; das "
-						   "Datum der Vertrauensliste wurde verwendet.",
-			[MCK_REASON_NOT_YET_VALID] = "Der Nachweis ist noch nicht gültig.",
-			[MCK_REASON_EXPIRED] = "Der Nachweis ist abgelaufen.",
+				"Die Vertrauensliste dieses Terminals muss aktualisiert werden. "
+				"Fragen Sie vor der Annahme das Personal.",
+			[MCK_REASON_CLOCK_UNSET] =
+				"Die Uhr dieses Terminals ist nicht gestellt; Daten wurden anhand "
+				"der Vertrauensliste geprüft. Fragen Sie vor der Annahme das "
+				"Personal.",
+			[MCK_REASON_NOT_YET_VALID] =
+				"Der Nachweis ist noch nicht gültig. Bitte noch nicht annehmen.",
+			[MCK_REASON_EXPIRED] = "Der Nachweis ist abgelaufen. Bitte nicht annehmen.",
 			[MCK_REASON_REVOKED] =
-				"Die ausstellende Stelle hat diesen Nachweis widerrufen.",
+				"Die ausstellende Stelle hat diesen Nachweis widerrufen. Bitte "
+				"nicht annehmen.",
 			[MCK_REASON_STATUS_UNKNOWN] =
-				"Widerruf nicht prüfbar: keine Statusliste gespeichert.",
+				"Dieses Terminal konnte nicht prüfen, ob der Nachweis widerrufen "
+				"wurde. Fragen Sie vor der Annahme das Personal.",
 			[MCK_REASON_REVOCATION_LIST_STALE] =
-				"Die gespeicherte Widerrufsliste ist veraltet.",
+				"Die Widerrufsliste dieses Terminals ist veraltet. Fragen Sie vor "
+				"der Annahme das Personal.",
 			[MCK_REASON_INCOMPLETE] =
-				"Einige Pflichtangaben eines Micro-Credentials fehlen.",
+				"Echt, aber einige Pflichtangaben fehlen. Nur annehmen, wenn "
+				"diese Angaben für Sie keine Rolle spielen.",
 		},
 	[MCK_LANG_FR] =
 		{
 			[MCK_REASON_TRUSTLIST_MISSING] =
-				"Aucune liste de confiance n'est installée.",
+				"Aucune liste de confiance n'est installée sur cette borne : elle "
+				"ne peut rien vérifier. Adressez-vous au personnel.",
 			[MCK_REASON_TRUSTLIST_INVALID] =
-				"La liste de confiance n'est pas valide ou n'est pas signée par "
-				"une ancre de confiance.",
-			[MCK_REASON_ANCHOR_MISSING] = "Aucune ancre de confiance n'est installée.",
-			[MCK_REASON_NO_CODE] = "Aucun code QR trouvé.",
+				"La liste de confiance de cette borne n'est pas valide : elle ne "
+				"peut rien vérifier. Adressez-vous au personnel.",
+			[MCK_REASON_ANCHOR_MISSING] =
+				"Cette borne n'est pas entièrement configurée (pas d'ancre de "
+				"confiance). Adressez-vous au personnel.",
+			[MCK_REASON_NO_CODE] =
+				"Aucun code QR trouvé. Présentez de nouveau le code en le tenant "
+				"immobile.",
 			[MCK_REASON_NOT_A_CREDENTIAL] =
-				"Ce code QR n'est pas une microcertification.",
+				"Ce code QR n'est pas une microcertification. Présentez le code "
+				"QR de l'attestation elle-même.",
 			[MCK_REASON_CHUNKS_INCOMPLETE] =
-				"Il manque des parties de cette attestation en plusieurs codes.",
-			[MCK_REASON_SEVERAL_CREDENTIALS] = "Plus d'une attestation a été présentée "
-							   ": présentez-les une par une.",
-			[MCK_REASON_MALFORMED] = "L'attestation est endommagée ou mal encodée.",
+				"Il manque des parties de cette attestation en plusieurs codes. "
+				"Présentez tous ses codes.",
+			[MCK_REASON_SEVERAL_CREDENTIALS] =
+				"Plus d'une attestation a été présentée. Présentez-les une par "
+				"une.",
+			[MCK_REASON_MALFORMED] =
+				"Le code n'est pas au format convenu des microcertifications. "
+				"N'acceptez pas cette attestation ; demandez-en une nouvelle à "
+				"l'organisme.",
 			[MCK_REASON_ALG_NOT_ALLOWED] =
-				"L'attestation utilise une méthode de signature non autorisée.",
-			[MCK_REASON_KEY_UNKNOWN] = "L'attestation a été signée avec une clé "
-						   "absente de la liste de confiance.",
+				"L'attestation est signée avec une méthode non autorisée. Ne "
+				"l'acceptez pas.",
+			[MCK_REASON_KEY_UNKNOWN] =
+				"L'attestation a été signée avec une clé absente de la liste de "
+				"confiance. Ne l'acceptez pas.",
 			[MCK_REASON_SIGNATURE_INVALID] =
 				"La signature ne correspond pas : l'attestation a été modifiée ou "
-				"falsifiée.",
+				"falsifiée. Ne l'acceptez pas.",
 			[MCK_REASON_PAYLOAD_TOO_LARGE] =
-				"L'attestation dépasse la taille autorisée.",
+				"L'attestation dépasse la taille autorisée. Ne l'acceptez pas.",
 			[MCK_REASON_ISSUER_UNKNOWN] =
-				"L'organisme émetteur n'est pas sur la liste de confiance.",
+				"L'organisme émetteur n'est pas sur la liste de confiance. "
+				"N'acceptez pas cette attestation.",
 			[MCK_REASON_KEY_ISSUER_MISMATCH] =
-				"L'attestation a été signée avec la clé d'un autre organisme.",
+				"L'attestation a été signée avec la clé d'un autre organisme. Ne "
+				"l'acceptez pas.",
 			[MCK_REASON_KEY_NOT_VALID_AT_ISSUANCE] =
-				"La clé de signature n'était pas valable à la date de délivrance.",
+				"La clé de signature n'était pas valable à la date de délivrance. "
+				"N'acceptez pas cette attestation.",
 			[MCK_REASON_ISSUER_SUSPENDED] =
-				"Délivrée après la suspension de l'organisme.",
-			[MCK_REASON_ISSUER_WITHDRAWN] = "Délivrée après le retrait de l'organisme.",
+				"Délivrée après la suspension de l'organisme. Ne l'acceptez pas.",
+			[MCK_REASON_ISSUER_WITHDRAWN] =
+				"Délivrée après le retrait de l'organisme. Ne l'acceptez pas.",
 			[MCK_REASON_ISSUER_STATUS_CHANGED] =
-				"Délivrée quand l'organisme était en règle, mais il a depuis été "
-				"suspendu ou retiré.",
+				"Authentique et délivrée quand l'organisme était en règle ; il a "
+				"été suspendu ou retiré depuis. Vous pouvez l'accepter.",
 			[MCK_REASON_TRUSTLIST_EXPIRED] =
-				"La liste de confiance est périmée : cette borne ne peut garantir "
-				"aucune attestation.",
+				"La liste de confiance de cette borne est périmée : elle ne peut "
+				"vérifier aucune attestation. Adressez-vous au personnel.",
 			[MCK_REASON_TRUSTLIST_STALE] =
-				"La liste de confiance doit être mise à jour.",
-			[MCK_REASON_CLOCK_UNSET] = "L'horloge de l'appareil n'est pas réglée ; la "
-						   "date de la liste de confiance a été utilisée.",
-			[MCK_REASON_NOT_YET_VALID] = "L'attestation n'est pas encore valable.",
-			[MCK_REASON_EXPIRED] = "L'attestation a expiré.",
-			[MCK_REASON_REVOKED] = "L'organisme a révoqué cette attestation.",
+				"La liste de confiance de cette borne doit être mise à jour. "
+				"Demandez au personnel avant d'accepter l'attestation.",
+			[MCK_REASON_CLOCK_UNSET] =
+				"L'horloge de cette borne n'est pas réglée ; dates vérifiées "
+				"d'après la liste de confiance. Demandez au personnel avant "
+				"d'accepter.",
+			[MCK_REASON_NOT_YET_VALID] =
+				"L'attestation n'est pas encore valable. Ne l'acceptez pas pour "
+				"l'instant.",
+			[MCK_REASON_EXPIRED] = "L'attestation a expiré. Ne l'acceptez pas.",
+			[MCK_REASON_REVOKED] =
+				"L'organisme a révoqué cette attestation. Ne l'acceptez pas.",
 			[MCK_REASON_STATUS_UNKNOWN] =
-				"Révocation non vérifiable : aucune liste de statut en mémoire.",
+				"Cette borne n'a pas pu vérifier si l'attestation a été révoquée. "
+				"Demandez au personnel avant de l'accepter.",
 			[MCK_REASON_REVOCATION_LIST_STALE] =
-				"La liste de révocation en mémoire est périmée.",
+				"La liste des attestations révoquées de cette borne est périmée. "
+				"Demandez au personnel avant d'accepter l'attestation.",
 			[MCK_REASON_INCOMPLETE] =
-				"Certains éléments obligatoires d'une microcertification manquent.",
+				"Authentique, mais des informations obligatoires manquent. "
+				"Acceptez-la seulement si elles ne comptent pas pour vous.",
 		},
 	[MCK_LANG_EL] =
 		{
 			[MCK_REASON_TRUSTLIST_MISSING] =
-				"Δεν έχει εγκατασταθεί λίστα εμπιστοσύνης.",
+				"Αυτό το μηχάνημα δεν έχει λίστα εμπιστοσύνης και δεν μπορεί να "
+				"ελέγξει πιστοποιητικά. Απευθυνθείτε στο προσωπικό.",
 			[MCK_REASON_TRUSTLIST_INVALID] =
-				"Η λίστα εμπιστοσύνης δεν είναι έγκυρη ή δεν έχει υπογραφεί από "
-				"κλειδί εμπιστοσύνης.",
-			[MCK_REASON_ANCHOR_MISSING] = "Δεν έχει εγκατασταθεί κλειδί εμπιστοσύνης.",
-			[MCK_REASON_NO_CODE] = "Δεν βρέθηκε κωδικός QR.",
+				"Η λίστα εμπιστοσύνης αυτού του μηχανήματος δεν είναι έγκυρη· δεν "
+				"μπορεί να ελέγξει πιστοποιητικά. Απευθυνθείτε στο προσωπικό.",
+			[MCK_REASON_ANCHOR_MISSING] =
+				"Αυτό το μηχάνημα δεν είναι πλήρως ρυθμισμένο (λείπει το κλειδί "
+				"εμπιστοσύνης). Απευθυνθείτε στο προσωπικό.",
+			[MCK_REASON_NO_CODE] =
+				"Δεν βρέθηκε κωδικός QR. Δείξτε ξανά τον κωδικό και κρατήστε τον "
+				"σταθερό.",
 			[MCK_REASON_NOT_A_CREDENTIAL] =
-				"Αυτός ο κωδικός QR δεν είναι μικροδιαπιστευτήριο.",
+				"Αυτός ο κωδικός QR δεν είναι μικροδιαπιστευτήριο. Δείξτε τον "
+				"κωδικό QR του ίδιου του πιστοποιητικού.",
 			[MCK_REASON_CHUNKS_INCOMPLETE] =
-				"Λείπουν μέρη αυτού του πιστοποιητικού πολλών κωδικών.",
-			[MCK_REASON_SEVERAL_CREDENTIALS] = "Εμφανίστηκαν περισσότερα από ένα "
-							   "πιστοποιητικά: δείξτε τα ένα-ένα.",
+				"Λείπουν μέρη αυτού του πιστοποιητικού πολλών κωδικών. Δείξτε "
+				"όλους τους κωδικούς του.",
+			[MCK_REASON_SEVERAL_CREDENTIALS] =
+				"Εμφανίστηκαν περισσότερα από ένα πιστοποιητικά. Δείξτε τα "
+				"ένα-ένα.",
 			[MCK_REASON_MALFORMED] =
-				"Το πιστοποιητικό είναι κατεστραμμένο ή λάθος κωδικοποιημένο.",
+				"Ο κωδικός δεν έχει τη συμφωνημένη μορφή μικροδιαπιστευτηρίου. "
+				"Μην το αποδεχτείτε· ζητήστε νέο από τον φορέα.",
 			[MCK_REASON_ALG_NOT_ALLOWED] =
-				"Το πιστοποιητικό χρησιμοποιεί μη επιτρεπτή μέθοδο υπογραφής.",
-			[MCK_REASON_KEY_UNKNOWN] = "Το πιστοποιητικό υπογράφηκε με κλειδί που δεν "
-						   "είναι στη λίστα εμπιστοσύνης.",
+				"Το πιστοποιητικό υπογράφηκε με μη επιτρεπτή μέθοδο. Μην το "
+				"αποδεχτείτε.",
+			[MCK_REASON_KEY_UNKNOWN] =
+				"Το πιστοποιητικό υπογράφηκε με κλειδί που δεν είναι στη λίστα "
+				"εμπιστοσύνης. Μην το αποδεχτείτε.",
 			[MCK_REASON_SIGNATURE_INVALID] =
 				"Η υπογραφή δεν ταιριάζει: το πιστοποιητικό αλλοιώθηκε ή "
-				"πλαστογραφήθηκε.",
+				"πλαστογραφήθηκε. Μην το αποδεχτείτε.",
 			[MCK_REASON_PAYLOAD_TOO_LARGE] =
-				"Το πιστοποιητικό είναι μεγαλύτερο από το επιτρεπτό.",
+				"Το πιστοποιητικό είναι μεγαλύτερο από το επιτρεπτό. Μην το "
+				"αποδεχτείτε.",
 			[MCK_REASON_ISSUER_UNKNOWN] =
-				"Ο φορέας απονομής δεν είναι στη λίστα εμπιστοσύνης.",
+				"Ο φορέας απονομής δεν είναι στη λίστα εμπιστοσύνης. Μην "
+				"αποδεχτείτε το πιστοποιητικό.",
 			[MCK_REASON_KEY_ISSUER_MISMATCH] =
-				"Το πιστοποιητικό υπογράφηκε με κλειδί άλλου φορέα.",
+				"Το πιστοποιητικό υπογράφηκε με κλειδί άλλου φορέα. Μην το "
+				"αποδεχτείτε.",
 			[MCK_REASON_KEY_NOT_VALID_AT_ISSUANCE] =
-				"Το κλειδί υπογραφής δεν ίσχυε την ημερομηνία έκδοσης.",
-			[MCK_REASON_ISSUER_SUSPENDED] = "Εκδόθηκε μετά την αναστολή του φορέα.",
-			[MCK_REASON_ISSUER_WITHDRAWN] = "Εκδόθηκε μετά την απόσυρση του φορέα.",
+				"Το κλειδί υπογραφής δεν ίσχυε την ημερομηνία έκδοσης. Μην "
+				"αποδεχτείτε το πιστοποιητικό.",
+			[MCK_REASON_ISSUER_SUSPENDED] =
+				"Εκδόθηκε μετά την αναστολή του φορέα. Μην το αποδεχτείτε.",
+			[MCK_REASON_ISSUER_WITHDRAWN] =
+				"Εκδόθηκε μετά την απόσυρση του φορέα. Μην το αποδεχτείτε.",
 			[MCK_REASON_ISSUER_STATUS_CHANGED] =
-				"Εκδόθηκε όταν ο φορέας ήταν εγκεκριμένος, αλλά έκτοτε ανεστάλη ή "
-				"αποσύρθηκε.",
-			[MCK_REASON_TRUSTLIST_EXPIRED] = "Η λίστα εμπιστοσύνης έχει λήξει: αυτό το "
-							 "μηχάνημα δεν μπορεί να εγγυηθεί "
-							 "κανένα πιστοποιητικό.",
-			[MCK_REASON_TRUSTLIST_STALE] = "Η λίστα εμπιστοσύνης χρειάζεται ενημέρωση.",
+				"Γνήσιο και εκδόθηκε όταν ο φορέας ήταν εγκεκριμένος· ανεστάλη ή "
+				"αποσύρθηκε αργότερα. Μπορείτε να το αποδεχτείτε.",
+			[MCK_REASON_TRUSTLIST_EXPIRED] =
+				"Η λίστα εμπιστοσύνης αυτού του μηχανήματος έχει λήξει· δεν "
+				"μπορεί να ελέγξει κανένα πιστοποιητικό. Απευθυνθείτε στο "
+				"προσωπικό.",
+			[MCK_REASON_TRUSTLIST_STALE] =
+				"Η λίστα εμπιστοσύνης αυτού του μηχανήματος χρειάζεται ενημέρωση. "
+				"Ρωτήστε το προσωπικό πριν το αποδεχτείτε.",
 			[MCK_REASON_CLOCK_UNSET] =
-				"Το ρολόι της συσκευής δεν είναι ρυθμισμένο· χρησιμοποιήθηκε η "
-				"ημερομηνία της λίστας εμπιστοσύνης.",
-			[MCK_REASON_NOT_YET_VALID] = "Το πιστοποιητικό δεν ισχύει ακόμη.",
-			[MCK_REASON_EXPIRED] = "Το πιστοποιητικό έχει λήξει.",
-			[MCK_REASON_REVOKED] = "Ο φορέας ανακάλεσε αυτό το πιστοποιητικό.",
-			[MCK_REASON_STATUS_UNKNOWN] = "Δεν ήταν δυνατός ο έλεγχος ανάκλησης: δεν "
-						      "υπάρχει αποθηκευμένη λίστα κατάστασης.",
+				"Το ρολόι αυτού του μηχανήματος δεν είναι ρυθμισμένο· έγινε "
+				"έλεγχος με τη λίστα εμπιστοσύνης. Ρωτήστε το προσωπικό πριν το "
+				"αποδεχτείτε.",
+			[MCK_REASON_NOT_YET_VALID] =
+				"Το πιστοποιητικό δεν ισχύει ακόμη. Μην το αποδεχτείτε ακόμη.",
+			[MCK_REASON_EXPIRED] = "Το πιστοποιητικό έχει λήξει. Μην το αποδεχτείτε.",
+			[MCK_REASON_REVOKED] =
+				"Ο φορέας ανακάλεσε αυτό το πιστοποιητικό. Μην το αποδεχτείτε.",
+			[MCK_REASON_STATUS_UNKNOWN] =
+				"Αυτό το μηχάνημα δεν μπόρεσε να ελέγξει αν το πιστοποιητικό "
+				"ανακλήθηκε. Ρωτήστε το προσωπικό πριν το αποδεχτείτε.",
 			[MCK_REASON_REVOCATION_LIST_STALE] =
-				"Η αποθηκευμένη λίστα ανακλήσεων δεν είναι ενημερωμένη.",
+				"Η λίστα ανακλήσεων αυτού του μηχανήματος δεν είναι ενημερωμένη. "
+				"Ρωτήστε το προσωπικό πριν το αποδεχτείτε.",
 			[MCK_REASON_INCOMPLETE] =
-				"Λείπουν ορισμένα υποχρεωτικά στοιχεία του μικροδιαπιστευτηρίου.",
+				"Γνήσιο, αλλά λείπουν ορισμένα υποχρεωτικά στοιχεία. Μπορείτε να "
+				"το αποδεχτείτε μόνο αν δεν σας αφορούν.",
 		},
 	[MCK_LANG_IT] =
 		{
-			[MCK_REASON_TRUSTLIST_MISSING] = "Nessun elenco di fiducia installato.",
-			[MCK_REASON_TRUSTLIST_INVALID] = "L'elenco di fiducia non è valido o non è "
-							 "firmato da un'ancora di fiducia.",
-			[MCK_REASON_ANCHOR_MISSING] = "Nessuna ancora di fiducia installata.",
-			[MCK_REASON_NO_CODE] = "Nessun codice QR trovato.",
+			[MCK_REASON_TRUSTLIST_MISSING] =
+				"Su questo terminale non è installato un elenco di fiducia: non "
+				"può verificare credenziali. Rivolgiti al personale.",
+			[MCK_REASON_TRUSTLIST_INVALID] =
+				"L'elenco di fiducia di questo terminale non è valido: non può "
+				"verificare credenziali. Rivolgiti al personale.",
+			[MCK_REASON_ANCHOR_MISSING] =
+				"Questo terminale non è configurato del tutto (manca l'ancora di "
+				"fiducia). Rivolgiti al personale.",
+			[MCK_REASON_NO_CODE] =
+				"Nessun codice QR trovato. Mostra di nuovo il codice tenendolo "
+				"fermo.",
 			[MCK_REASON_NOT_A_CREDENTIAL] =
-				"Questo codice QR non è una microcredenziale.",
+				"Questo codice QR non è una microcredenziale. Mostra il codice QR "
+				"della credenziale stessa.",
 			[MCK_REASON_CHUNKS_INCOMPLETE] =
-				"Mancano alcune parti di questa credenziale in più codici.",
+				"Mancano alcune parti di questa credenziale in più codici. Mostra "
+				"tutti i suoi codici.",
 			[MCK_REASON_SEVERAL_CREDENTIALS] =
-				"È stata mostrata più di una credenziale: mostratele una alla "
-				"volta.",
-			[MCK_REASON_MALFORMED] = "La credenziale è danneggiata o codificata male.",
+				"È stata mostrata più di una credenziale. Mostrale una alla volta.",
+			[MCK_REASON_MALFORMED] =
+				"Il codice non è nel formato concordato delle microcredenziali. "
+				"Non accettare la credenziale; chiedine una nuova all'ente.",
 			[MCK_REASON_ALG_NOT_ALLOWED] =
-				"La credenziale usa un metodo di firma non ammesso.",
-			[MCK_REASON_KEY_UNKNOWN] = "La credenziale è firmata con una chiave che "
-						   "non è nell'elenco di fiducia.",
-			[MCK_REASON_SIGNATURE_INVALID] = "La firma non corrisponde: la credenziale "
-							 "è stata alterata o contraffatta.",
+				"La credenziale è firmata con un metodo non ammesso. Non "
+				"accettarla.",
+			[MCK_REASON_KEY_UNKNOWN] =
+				"La credenziale è firmata con una chiave che non è nell'elenco di "
+				"fiducia. Non accettarla.",
+			[MCK_REASON_SIGNATURE_INVALID] =
+				"La firma non corrisponde: la credenziale è stata alterata o "
+				"contraffatta. Non accettarla.",
 			[MCK_REASON_PAYLOAD_TOO_LARGE] =
-				"La credenziale è più grande del consentito.",
+				"La credenziale è più grande del consentito. Non accettarla.",
 			[MCK_REASON_ISSUER_UNKNOWN] =
-				"L'ente di rilascio non è nell'elenco di fiducia.",
+				"L'ente di rilascio non è nell'elenco di fiducia. Non accettare "
+				"la credenziale.",
 			[MCK_REASON_KEY_ISSUER_MISMATCH] =
-				"La credenziale è firmata con la chiave di un altro ente.",
+				"La credenziale è firmata con la chiave di un altro ente. Non "
+				"accettarla.",
 			[MCK_REASON_KEY_NOT_VALID_AT_ISSUANCE] =
-				"La chiave di firma non era valida alla data di rilascio.",
-			[MCK_REASON_ISSUER_SUSPENDED] = "Rilasciata dopo la sospensione dell'ente.",
-			[MCK_REASON_ISSUER_WITHDRAWN] = "Rilasciata dopo il ritiro dell'ente.",
+				"La chiave di firma non era valida alla data di rilascio. Non "
+				"accettare la credenziale.",
+			[MCK_REASON_ISSUER_SUSPENDED] =
+				"Rilasciata dopo la sospensione dell'ente. Non accettarla.",
+			[MCK_REASON_ISSUER_WITHDRAWN] =
+				"Rilasciata dopo il ritiro dell'ente. Non accettarla.",
 			[MCK_REASON_ISSUER_STATUS_CHANGED] =
-				"Rilasciata quando l'ente era in regola, ma in seguito è stato "
-				"sospeso o ritirato.",
+				"Autentica e rilasciata quando l'ente era in regola; è stato "
+				"sospeso o ritirato solo dopo. Puoi accettarla.",
 			[MCK_REASON_TRUSTLIST_EXPIRED] =
-				"L'elenco di fiducia è scaduto: questo terminale non può garantire "
-				"alcuna credenziale.",
-			[MCK_REASON_TRUSTLIST_STALE] = "L'elenco di fiducia va aggiornato.",
-			[MCK_REASON_CLOCK_UNSET] = "L'orologio del dispositivo non è impostato; è "
-						   "stata usata la data dell'elenco di fiducia.",
-			[MCK_REASON_NOT_YET_VALID] = "La credenziale non è ancora valida.",
-			[MCK_REASON_EXPIRED] = "La credenziale è scaduta.",
-			[MCK_REASON_REVOKED] = "L'ente ha revocato questa credenziale.",
+				"L'elenco di fiducia di questo terminale è scaduto: non può "
+				"verificare alcuna credenziale. Rivolgiti al personale.",
+			[MCK_REASON_TRUSTLIST_STALE] =
+				"L'elenco di fiducia di questo terminale va aggiornato. Chiedi al "
+				"personale prima di accettare la credenziale.",
+			[MCK_REASON_CLOCK_UNSET] =
+				"L'orologio di questo terminale non è impostato; date verificate "
+				"con l'elenco di fiducia. Chiedi al personale prima di "
+				"accettarla.",
+			[MCK_REASON_NOT_YET_VALID] =
+				"La credenziale non è ancora valida. Non accettarla per ora.",
+			[MCK_REASON_EXPIRED] = "La credenziale è scaduta. Non accettarla.",
+			[MCK_REASON_REVOKED] =
+				"L'ente ha revocato questa credenziale. Non accettarla.",
 			[MCK_REASON_STATUS_UNKNOWN] =
-				"Revoca non verificabile: nessun elenco di stato in memoria.",
+				"Questo terminale non ha potuto verificare se la credenziale è "
+				"stata revocata. Chiedi al personale prima di accettarla.",
 			[MCK_REASON_REVOCATION_LIST_STALE] =
-				"L'elenco di revoca in memoria non è aggiornato.",
+				"L'elenco delle credenziali revocate di questo terminale non è "
+				"aggiornato. Chiedi al personale prima di accettarla.",
 			[MCK_REASON_INCOMPLETE] =
-				"Mancano alcuni elementi obbligatori di una microcredenziale.",
+				"Autentica, ma mancano alcuni dati obbligatori. Accettala solo se "
+				"quei dati non contano per te.",
 		},
 	[MCK_LANG_ES] =
 		{
 			[MCK_REASON_TRUSTLIST_MISSING] =
-				"No hay ninguna lista de confianza instalada.",
-			[MCK_REASON_TRUSTLIST_INVALID] = "La lista de confianza no es válida o no "
-							 "está firmada por un ancla de confianza.",
-			[MCK_REASON_ANCHOR_MISSING] = "No hay ningún ancla de confianza instalada.",
-			[MCK_REASON_NO_CODE] = "No se ha encontrado ningún código QR.",
-			[MCK_REASON_NOT_A_CREDENTIAL] = "Este código QR no es una microcredencial.",
+				"Este quiosco no tiene lista de confianza instalada y no puede "
+				"verificar credenciales. Pida ayuda al personal.",
+			[MCK_REASON_TRUSTLIST_INVALID] =
+				"La lista de confianza de este quiosco no es válida y no puede "
+				"verificar credenciales. Pida ayuda al personal.",
+			[MCK_REASON_ANCHOR_MISSING] =
+				"Este quiosco no está configurado del todo (falta el ancla de "
+				"confianza). Pida ayuda al personal.",
+			[MCK_REASON_NO_CODE] =
+				"No se ha encontrado ningún código QR. Muestre el código de nuevo "
+				"y manténgalo quieto.",
+			[MCK_REASON_NOT_A_CREDENTIAL] =
+				"Este código QR no es una microcredencial. Muestre el código QR "
+				"de la propia credencial.",
 			[MCK_REASON_CHUNKS_INCOMPLETE] =
-				"Faltan partes de esta credencial de varios códigos.",
+				"Faltan partes de esta credencial de varios códigos. Muestre "
+				"todos sus códigos.",
 			[MCK_REASON_SEVERAL_CREDENTIALS] =
-				"Se ha mostrado más de una credencial: muéstrelas de una en una.",
-			[MCK_REASON_MALFORMED] = "La credencial está dañada o mal codificada.",
+				"Se ha mostrado más de una credencial. Muéstrelas de una en una.",
+			[MCK_REASON_MALFORMED] =
+				"El código no tiene el formato acordado de las microcredenciales. "
+				"No acepte la credencial; pida una nueva a la entidad emisora.",
 			[MCK_REASON_ALG_NOT_ALLOWED] =
-				"La credencial usa un método de firma no permitido.",
-			[MCK_REASON_KEY_UNKNOWN] = "La credencial está firmada con una clave que "
-						   "no figura en la lista de confianza.",
+				"La credencial está firmada con un método no permitido. No la "
+				"acepte.",
+			[MCK_REASON_KEY_UNKNOWN] =
+				"La credencial está firmada con una clave que no figura en la "
+				"lista de confianza. No la acepte.",
 			[MCK_REASON_SIGNATURE_INVALID] =
-				"La firma no coincide: la credencial se ha alterado o falsificado.",
+				"La firma no coincide: la credencial se ha alterado o "
+				"falsificado. No la acepte.",
 			[MCK_REASON_PAYLOAD_TOO_LARGE] =
-				"La credencial supera el tamaño permitido.",
+				"La credencial supera el tamaño permitido. No la acepte.",
 			[MCK_REASON_ISSUER_UNKNOWN] =
-				"La entidad emisora no figura en la lista de confianza.",
+				"La entidad emisora no figura en la lista de confianza. No acepte "
+				"la credencial.",
 			[MCK_REASON_KEY_ISSUER_MISMATCH] =
-				"La credencial está firmada con la clave de otra entidad.",
+				"La credencial está firmada con la clave de otra entidad. No la "
+				"acepte.",
 			[MCK_REASON_KEY_NOT_VALID_AT_ISSUANCE] =
-				"La clave de firma no era válida en la fecha de emisión.",
+				"La clave de firma no era válida en la fecha de emisión. No "
+				"acepte la credencial.",
 			[MCK_REASON_ISSUER_SUSPENDED] =
-				"Emitida después de la suspensión de la entidad.",
+				"Emitida después de la suspensión de la entidad. No la acepte.",
 			[MCK_REASON_ISSUER_WITHDRAWN] =
-				"Emitida después de la retirada de la entidad.",
+				"Emitida después de la retirada de la entidad. No la acepte.",
 			[MCK_REASON_ISSUER_STATUS_CHANGED] =
-				"Emitida cuando la entidad estaba en regla, pero después fue "
-				"suspendida o retirada.",
+				"Auténtica y emitida cuando la entidad estaba en regla; fue "
+				"suspendida o retirada después. Puede aceptarla.",
 			[MCK_REASON_TRUSTLIST_EXPIRED] =
-				"La lista de confianza está caducada: este quiosco no puede "
-				"garantizar ninguna credencial.",
+				"La lista de confianza de este quiosco está caducada y no puede "
+				"verificar ninguna credencial. Pida ayuda al personal.",
 			[MCK_REASON_TRUSTLIST_STALE] =
-				"La lista de confianza necesita actualizarse.",
-			[MCK_REASON_CLOCK_UNSET] = "El reloj del dispositivo no está en hora; se "
-						   "ha usado la fecha de la lista de confianza.",
-			[MCK_REASON_NOT_YET_VALID] = "La credencial aún no es válida.",
-			[MCK_REASON_EXPIRED] = "La credencial ha caducado.",
-			[MCK_REASON_REVOKED] = "La entidad emisora ha revocado esta credencial.",
-			[MCK_REASON_STATUS_UNKNOWN] = "No se puede comprobar la revocación: no hay "
-						      "lista de estado guardada.",
+				"La lista de confianza de este quiosco necesita actualizarse. "
+				"Consulte al personal antes de aceptar la credencial.",
+			[MCK_REASON_CLOCK_UNSET] =
+				"El reloj de este quiosco no está en hora; fechas comprobadas con "
+				"la lista de confianza. Consulte al personal antes de aceptarla.",
+			[MCK_REASON_NOT_YET_VALID] =
+				"La credencial aún no es válida. No la acepte todavía.",
+			[MCK_REASON_EXPIRED] = "La credencial ha caducado. No la acepte.",
+			[MCK_REASON_REVOKED] =
+				"La entidad emisora ha revocado esta credencial. No la acepte.",
+			[MCK_REASON_STATUS_UNKNOWN] =
+				"Este quiosco no pudo comprobar si la credencial fue revocada. "
+				"Consulte al personal antes de aceptarla.",
 			[MCK_REASON_REVOCATION_LIST_STALE] =
-				"La lista de revocación guardada está desactualizada.",
+				"La lista de credenciales revocadas de este quiosco está "
+				"desactualizada. Consulte al personal antes de aceptarla.",
 			[MCK_REASON_INCOMPLETE] =
-				"Faltan algunos elementos obligatorios de una microcredencial.",
+				"Auténtica, pero faltan algunos datos obligatorios. Acéptela solo "
+				"si esos datos no le importan.",
 		},
 };
 
@@ -1332,6 +1492,48 @@ const char *mck_i18n_reason(enum mck_lang lang, enum mck_reason reason)
 		s = reasons[lang][reason];
 	}
 	return s != NULL ? s : mck_reason_text(reason);
+}
+
+struct value_text {
+	const char *code;
+	enum mck_text key;
+};
+
+static const struct value_text participation[] = {
+	{"online", MCK_TEXT_PARTICIPATION_ONLINE},
+	{"onsite", MCK_TEXT_PARTICIPATION_ONSITE},
+	{"blended", MCK_TEXT_PARTICIPATION_BLENDED},
+};
+
+static const struct value_text supervision[] = {
+	{"none", MCK_TEXT_SUPERVISION_NONE},
+	{"supervised-online", MCK_TEXT_SUPERVISION_ONLINE},
+	{"supervised-onsite", MCK_TEXT_SUPERVISION_ONSITE},
+};
+
+static const char *value_text(enum mck_lang lang, const char *code, const struct value_text *v,
+			      size_t n)
+{
+	if (code == NULL) {
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(code, v[i].code) == 0) {
+			return mck_i18n_text(lang, v[i].key);
+		}
+	}
+	return NULL;
+}
+
+const char *mck_i18n_participation(enum mck_lang lang, const char *code)
+{
+	return value_text(lang, code, participation,
+			  sizeof(participation) / sizeof(participation[0]));
+}
+
+const char *mck_i18n_supervision(enum mck_lang lang, const char *code)
+{
+	return value_text(lang, code, supervision, sizeof(supervision) / sizeof(supervision[0]));
 }
 
 const char *mck_i18n_code(enum mck_lang lang)

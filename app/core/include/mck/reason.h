@@ -13,58 +13,78 @@ enum mck_verdict {
 };
 
 /*
- * X(NAME, "code", verdict it gives, English sentence for people). The order is the order of checks in
- * credential-format.md §4, so a bit set listed in enum order reads in check
- * order. Names are part of the contract; append new ones in their check slot
- * only before anything persists the numbers (nothing does: answers carry names).
+ * X(NAME, "code", verdict it gives, English sentence for people). Each sentence says what
+ * happened and what to do: accept, do not accept, or ask staff; a fault of the kiosk never
+ * blames the credential. The order is the order of checks in credential-format.md §4, so a
+ * bit set listed in enum order reads in check order. Names are part of the contract; append
+ * new ones in their check slot only before anything persists the numbers (nothing does:
+ * answers carry names).
  */
 #define MCK_REASON_MAP(X)                                                                          \
-	X(TRUSTLIST_MISSING, "trustlist_missing", UNUSABLE, "No trust list is installed.")         \
+	X(TRUSTLIST_MISSING, "trustlist_missing", UNUSABLE,                                        \
+	  "This kiosk has no trust list installed, so it cannot check credentials. "               \
+	  "Please ask staff.")                                                                     \
 	X(TRUSTLIST_INVALID, "trustlist_invalid", UNUSABLE,                                        \
-	  "The trust list is not valid or not signed by a trust anchor.")                          \
-	X(ANCHOR_MISSING, "anchor_missing", UNUSABLE, "No trust anchor is installed.")             \
-	X(NO_CODE, "no_code", UNREADABLE, "No QR code was found.")                                 \
+	  "This kiosk's trust list is not valid, so it cannot check credentials. "                 \
+	  "Please ask staff.")                                                                     \
+	X(ANCHOR_MISSING, "anchor_missing", UNUSABLE,                                              \
+	  "This kiosk is not fully set up (no trust anchor), so it cannot check credentials. "     \
+	  "Please ask staff.")                                                                     \
+	X(NO_CODE, "no_code", UNREADABLE,                                                          \
+	  "No QR code was found. Please show the code again and hold it still.")                   \
 	X(NOT_A_CREDENTIAL, "not_a_credential", UNREADABLE,                                        \
-	  "This QR code is not a micro-credential.")                                               \
+	  "This QR code is not a micro-credential. Please show the credential's own QR code.")     \
 	X(CHUNKS_INCOMPLETE, "chunks_incomplete", UNREADABLE,                                      \
-	  "Some parts of this multi-part credential are missing.")                                 \
+	  "Some parts of this multi-part credential are missing. Please show all of its codes.")   \
 	X(SEVERAL_CREDENTIALS, "several_credentials", UNREADABLE,                                  \
-	  "More than one credential was shown: show them one at a time.")                          \
-	X(MALFORMED, "malformed", INVALID, "The credential is damaged or badly encoded.")          \
+	  "More than one credential was shown. Please show them one at a time.")                   \
+	X(MALFORMED, "malformed", INVALID,                                                         \
+	  "The code is not in the agreed micro-credential format. "                                \
+	  "Do not accept it; ask the awarding body for a new one.")                                \
 	X(ALG_NOT_ALLOWED, "alg_not_allowed", INVALID,                                             \
-	  "The credential uses a signature method that is not allowed.")                           \
+	  "The credential is signed with a method that is not allowed. Do not accept it.")         \
 	X(KEY_UNKNOWN, "key_unknown", INVALID,                                                     \
-	  "The credential was signed with a key that is not on the trust list.")                   \
+	  "The credential was signed with a key that is not on the trust list. Do not accept it.") \
 	X(SIGNATURE_INVALID, "signature_invalid", INVALID,                                         \
-	  "The signature does not match: the credential was altered or forged.")                   \
+	  "The signature does not match: the credential was altered or forged. Do not accept it.") \
 	X(PAYLOAD_TOO_LARGE, "payload_too_large", INVALID,                                         \
-	  "The credential is larger than allowed.")                                                \
+	  "The credential is larger than allowed. Do not accept it.")                              \
 	X(ISSUER_UNKNOWN, "issuer_unknown", INVALID,                                               \
-	  "The awarding body is not on the trust list.")                                           \
+	  "The awarding body is not on the trust list. Do not accept the credential.")             \
 	X(KEY_ISSUER_MISMATCH, "key_issuer_mismatch", INVALID,                                     \
-	  "The credential was signed with another awarding body's key.")                           \
+	  "The credential was signed with another awarding body's key. Do not accept it.")         \
 	X(KEY_NOT_VALID_AT_ISSUANCE, "key_not_valid_at_issuance", INVALID,                         \
-	  "The signing key was not valid on the date of issue.")                                   \
+	  "The signing key was not valid on the date of issue. Do not accept the credential.")     \
 	X(ISSUER_SUSPENDED, "issuer_suspended", INVALID,                                           \
-	  "Issued after the awarding body was suspended.")                                         \
+	  "Issued after the awarding body was suspended. Do not accept it.")                       \
 	X(ISSUER_WITHDRAWN, "issuer_withdrawn", INVALID,                                           \
-	  "Issued after the awarding body was withdrawn.")                                         \
+	  "Issued after the awarding body was withdrawn. Do not accept it.")                       \
 	X(ISSUER_STATUS_CHANGED, "issuer_status_changed", WARNING,                                 \
-	  "Issued in good standing, but the awarding body has since been suspended or withdrawn.") \
+	  "Genuine and issued in good standing; "                                                  \
+	  "the awarding body was suspended or withdrawn later. You may accept it.")                \
 	X(TRUSTLIST_EXPIRED, "trustlist_expired", INVALID,                                         \
-	  "The trust list is out of date: this kiosk cannot vouch for any credential.")            \
-	X(TRUSTLIST_STALE, "trustlist_stale", WARNING, "The trust list is due for an update.")     \
+	  "This kiosk's trust list is out of date, so it cannot check any credential. "            \
+	  "Please ask staff.")                                                                     \
+	X(TRUSTLIST_STALE, "trustlist_stale", WARNING,                                             \
+	  "This kiosk's trust list is due for an update. "                                         \
+	  "Ask staff before accepting the credential.")                                            \
 	X(CLOCK_UNSET, "clock_unset", WARNING,                                                     \
-	  "The clock of this device is not set; the trust list date was used.")                    \
-	X(NOT_YET_VALID, "not_yet_valid", INVALID, "The credential is not valid yet.")             \
-	X(EXPIRED, "expired", INVALID, "The credential has expired.")                              \
-	X(REVOKED, "revoked", INVALID, "The awarding body has revoked this credential.")           \
+	  "This kiosk's clock is not set, so dates were checked against its trust list. "          \
+	  "Ask staff before accepting.")                                                           \
+	X(NOT_YET_VALID, "not_yet_valid", INVALID,                                                 \
+	  "The credential is not valid yet. Do not accept it yet.")                                \
+	X(EXPIRED, "expired", INVALID, "The credential has expired. Do not accept it.")            \
+	X(REVOKED, "revoked", INVALID,                                                             \
+	  "The awarding body has revoked this credential. Do not accept it.")                      \
 	X(STATUS_UNKNOWN, "status_unknown", WARNING,                                               \
-	  "Revocation could not be checked: no status list for it is cached.")                     \
+	  "This kiosk could not check whether the credential was revoked. "                        \
+	  "Ask staff before accepting it.")                                                        \
 	X(REVOCATION_LIST_STALE, "revocation_list_stale", WARNING,                                 \
-	  "The cached revocation list is out of date.")                                            \
+	  "This kiosk's list of revoked credentials is out of date. "                              \
+	  "Ask staff before accepting it.")                                                        \
 	X(INCOMPLETE, "incomplete", WARNING,                                                       \
-	  "Some mandatory elements of a micro-credential are missing.")
+	  "Genuine, but some required details are missing. "                                       \
+	  "Accept it only if those details do not matter for you.")
 
 enum mck_reason {
 #define MCK__REASON_ENUM(name, code, verdict, text) MCK_REASON_##name,

@@ -29,7 +29,7 @@ enum mck_lang {
 	X(ACTION_WARNING, "Genuine, but read the notes below before accepting it.")                \
 	X(ACTION_INVALID, "Do not accept this credential.")                                        \
 	X(ACTION_UNREADABLE, "Hold the code still, about 20 cm from the camera, and try again.")   \
-	X(ACTION_UNUSABLE, "Call the operator: this kiosk cannot check credentials now.")          \
+	X(ACTION_UNUSABLE, "Please ask staff: this kiosk cannot check credentials now.")           \
 	X(IDLE_TITLE, "Show your micro-credential QR code")                                        \
 	X(IDLE_HINT, "Hold your phone or paper in front of the camera")                            \
 	X(CHUNK_PROGRESS, "Part %u of %u read – show the next code")                               \
@@ -120,7 +120,7 @@ enum mck_lang {
 	X(STILL_THERE, "Still there? Touch the screen to continue (%d s).")                        \
 	X(COMPARE_ID, "Compare the name with an ID document.")                                     \
 	X(SESSION_OTHER_PERSON, "Another person's name: check identity")                           \
-	X(SESSION_ADDED, "+%s → %s in %s")                                                         \
+	X(SESSION_ADDED, "+%s, now %s in %s")                                                      \
 	X(SESSION_NO_MATCH, "Does not match: %s")                                                  \
 	X(CRIT_TITLE, "title")                                                                     \
 	X(CRIT_OUTCOMES, "learning outcomes")                                                      \
@@ -158,6 +158,15 @@ const char *mck_i18n_text(enum mck_lang lang, enum mck_text key);
 
 /** A sentence for people explaining @p reason in @p lang (never NULL). */
 const char *mck_i18n_reason(enum mck_lang lang, enum mck_reason reason);
+
+/**
+ * The words for a spec value of achievement.participationForm ("online", "onsite", "blended")
+ * or achievement.assessmentSupervision ("none", "supervised-online", "supervised-onsite") in
+ * @p lang; NULL for any other value (compared exactly), so that a caller shows nothing it
+ * could not translate.
+ */
+const char *mck_i18n_participation(enum mck_lang lang, const char *code);
+const char *mck_i18n_supervision(enum mck_lang lang, const char *code);
 
 /** ISO 639-1 code ("en", "pl", …) and back (-1 when unknown). */
 const char *mck_i18n_code(enum mck_lang lang);

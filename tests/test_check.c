@@ -184,6 +184,71 @@ static void test_counts_only_when_added(void **state)
 	mck_check_free(&c);
 }
 
+/* Each listed credential says what it added, or why it added nothing, and whose it is. */
+static void test_explain_view(void **state)
+{
+	struct mck_check c = {0};
+	struct mck_view v;
+	struct mck_result r;
+	char err[256];
+
+	(void)state;
+	memset(&v, 0, sizeof(v));
+	assert_int_equal(mck_check_load(&c, policy_path, err, sizeof(err)), 0);
+	mck_check_start(&c, &v, 0);
+	add(&c, &v, MCK_VERDICT_VALID, "a", "Cloud basics", 5, 2);
+	assert_string_equal(v.session.cred[0].explain, "+1 \xe2\x86\x92 1 credentials in EQF 4+; "
+						       "+2 ECTS \xe2\x86\x92 2 ECTS in ects");
+	assert_string_equal(v.session.cred[0].learner, "Anna Kowalska");
+	assert_false(v.session.cred[0].other_person);
+	add(&c, &v, MCK_VERDICT_VALID, "b", "Cloud security", 4, 2.5);
+	assert_string_equal(v.session.cred[1].explain, "+1 \xe2\x86\x92 2 credentials in EQF 4+; "
+						       "+2.5 ECTS \xe2\x86\x92 4.5 ECTS in ects");
+	add(&c, &v, MCK_VERDICT_VALID, "w", "Welding", 3, 2);
+	assert_string_equal(v.session.cred[2].explain, "Does not match: title, EQF level");
+	assert_false(v.session.cred[2].counts);
+	add(&c, &v, MCK_VERDICT_INVALID, "r", "Cloud networking", 5, 3);
+	assert_string_equal(v.session.cred[3].explain,
+			    "Does not match: not accepted for this check");
+	add(&c, &v, MCK_VERDICT_VALID, "a", "Cloud basics", 5, 2);
+	assert_string_equal(v.session.cred[4].explain, "Shown before: counted once");
+	/* EQF 5 but no ECTS stated: counts for the level, says nothing of ECTS */
+	result(&r, MCK_VERDICT_VALID, "n", "Cloud", 5, 0);
+	r.cred.has_ects = false;
+	mck_check_add(&c, &v, &r);
+	cJSON_Delete(r.cred.root);
+	assert_string_equal(v.session.cred[5].explain, "+1 \xe2\x86\x92 3 credentials in EQF 4+");
+	/* welding, no ECTS: the credits are named too */
+	result(&r, MCK_VERDICT_VALID, "m", "Cloud", 3, 0);
+	r.cred.has_ects = false;
+	mck_check_add(&c, &v, &r);
+	cJSON_Delete(r.cred.root);
+	assert_string_equal(v.session.cred[6].explain, "Does not match: EQF level, ECTS");
+	/* another person's credential: flagged on the spot; names sanitised */
+	result(&r, MCK_VERDICT_VALID, "x", "Cloud", 5, 1);
+	r.cred.learner = "Jan \xe2\x80\xae Nowak";
+	mck_check_add(&c, &v, &r);
+	cJSON_Delete(r.cred.root);
+	assert_true(v.session.cred[7].other_person);
+	assert_false(v.session.cred[6].other_person);
+	assert_null(strstr(v.session.cred[7].learner, "\xe2\x80\xae"));
+	assert_non_null(strstr(v.session.cred[7].learner, "Nowak"));
+	/* in the kiosk's language, with the policy's label in it */
+	mck_check_end(&c, &v);
+	v.lang = MCK_LANG_PL;
+	mck_check_start(&c, &v, 0);
+	add(&c, &v, MCK_VERDICT_VALID, "a", "Cloud basics", 5, 2);
+	assert_non_null(strstr(v.session.cred[0].explain, "EQF 4 lub wy\xc5\xbcszy"));
+	assert_memory_equal(v.session.cred[0].explain, "+1 \xe2\x86\x92 1 ", 7);
+	add(&c, &v, MCK_VERDICT_VALID, "w", "Welding", 3, 2);
+	assert_memory_equal(v.session.cred[1].explain, "Nie pasuje: ", 12);
+	/* Done wipes the names and explanations with the rest */
+	mck_check_end(&c, &v);
+	assert_int_equal(v.session.cred[0].learner[0], 0);
+	assert_int_equal(v.session.cred[0].explain[0], 0);
+	mck_check_free(&c);
+}
+
 /* 32 credentials fill a check: the 33rd is refused and the screen says to finish. */
 static void test_check_full(void **state)
 {
@@ -283,6 +348,7 @@ int main(void)
 		cmocka_unit_test(test_check_flow),
 		cmocka_unit_test(test_check_full),
 		cmocka_unit_test(test_counts_only_when_added),
+		cmocka_unit_test(test_explain_view),
 		cmocka_unit_test(test_several_policies),
 	};
 

@@ -558,6 +558,8 @@ static void test_record(void **state)
 	rec = mck_session_record(&s, NOW, ref3);
 	text = cJSON_PrintUnformatted(rec);
 	assert_non_null(strstr(text, "\"sameLearner\":false"));
+	assert_false(s.item[0].other_learner || s.item[1].other_learner); /* case aside */
+	assert_true(s.item[2].other_learner);
 	assert_null(strstr(text, "Nowak"));
 	assert_string_not_equal(ref1, ref3);
 	free(text);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mck/err.h"
 #include "mck/text.h"
 #include "policyfile.h"
 
@@ -119,6 +120,178 @@ void mck_check_start(struct mck_check *c, struct mck_view *v, size_t which)
 	update_totals(c, v);
 }
 
+/*
+ * @p tmpl (a translation with "%s" placeholders, "%%" for a percent sign) with
+ * each "%s" replaced by the next of @p args, in order, cut at @p cap: the
+ * translations are data, never a printf format.
+ */
+static void fill(char *out, size_t cap, const char *tmpl, const char *const *args, size_t nargs)
+{
+	size_t o = 0;
+	size_t next = 0;
+
+	for (const char *t = tmpl; *t != '\0' && o + 1 < cap; t++) {
+		const char *piece = t;
+		size_t len = 1;
+
+		if (t[0] == '%' && t[1] == 's') {
+			piece = next < nargs ? args[next++] : "";
+			len = strlen(piece);
+			t++;
+		} else if (t[0] == '%' && t[1] == '%') {
+			t++;
+		}
+		if (o + len >= cap) {
+			len = cap - 1 - o;
+		}
+		memcpy(out + o, piece, len);
+		o += len;
+	}
+	if (cap > 0) {
+		out[o] = '\0';
+	}
+}
+
+/* A number as people write it: "5", "2.5", "0.25". */
+static void amount(double v, char *out, size_t cap)
+{
+	size_t n;
+
+	snprintf(out, cap, "%.2f", v);
+	n = strlen(out);
+	while (n > 0 && out[n - 1] == '0') {
+		out[--n] = '\0';
+	}
+	if (n > 0 && out[n - 1] == '.') {
+		out[n - 1] = '\0';
+	}
+}
+
+/* "2 ECTS", "8 hours", "3 credentials"; what one credential adds to a count is "1". */
+static void with_unit(enum mck_lang lang, enum mck_need kind, double v, bool step, char *out,
+		      size_t cap)
+{
+	char num[32];
+
+	amount(v, num, sizeof(num));
+	if (kind == MCK_NEED_COUNT && step) {
+		snprintf(out, cap, "%s", num);
+		return;
+	}
+	snprintf(out, cap, "%s %s", num,
+		 mck_i18n_text(lang, kind == MCK_NEED_COUNT  ? MCK_TEXT_UNIT_CREDENTIALS
+				     : kind == MCK_NEED_ECTS ? MCK_TEXT_LABEL_ECTS
+							     : MCK_TEXT_LABEL_HOURS));
+}
+
+/* @p part after what @p out holds, "; " between, only if it fits whole. */
+static bool append(char *out, size_t cap, const char *part)
+{
+	size_t n = strlen(out);
+	size_t sep = n > 0 ? 2 : 0;
+
+	if (n + sep + strlen(part) >= cap) {
+		return false;
+	}
+	snprintf(out + n, cap - n, "%s%s", sep ? "; " : "", part);
+	return true;
+}
+
+/* "title, EQF level": the first filter each requirement failed, once each, in filter order. */
+static void failed_names(enum mck_lang lang, const struct mck_explain *e, char *out, size_t cap)
+{
+	static const enum mck_text names[] = {
+		[MCK_CRIT_TITLE] = MCK_TEXT_CRIT_TITLE,
+		[MCK_CRIT_OUTCOMES] = MCK_TEXT_CRIT_OUTCOMES,
+		[MCK_CRIT_EQF] = MCK_TEXT_CRIT_EQF,
+		[MCK_CRIT_AGE] = MCK_TEXT_CRIT_AGE,
+		[MCK_CRIT_ISSUER] = MCK_TEXT_CRIT_ISSUER,
+		[MCK_CRIT_COUNTRY] = MCK_TEXT_CRIT_COUNTRY,
+	};
+	unsigned first = 0;
+	bool no_ects = false;
+	bool no_hours = false;
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (size_t r = 0; r < e->n; r++) {
+		if (e->req[r].first == MCK_CRIT_AMOUNT) {
+			no_ects = no_ects || e->req[r].kind == MCK_NEED_ECTS;
+			no_hours = no_hours || e->req[r].kind == MCK_NEED_HOURS;
+		} else if (e->req[r].first < MCK_CRIT_AMOUNT) {
+			first |= MCK_CRIT_BIT(e->req[r].first);
+		}
+	}
+	for (int k = 0; k < MCK_CRIT_COUNT + 1; k++) {
+		const char *word = NULL;
+
+		if (k < MCK_CRIT_AMOUNT && (first & MCK_CRIT_BIT(k))) {
+			word = mck_i18n_text(lang, names[k]);
+		} else if (k == MCK_CRIT_AMOUNT && no_ects) {
+			word = mck_i18n_text(lang, MCK_TEXT_LABEL_ECTS); /* states no credits */
+		} else if (k == MCK_CRIT_COUNT && no_hours) {
+			word = mck_i18n_text(lang, MCK_TEXT_LABEL_HOURS);
+		}
+		if (word != NULL && n + 2 + strlen(word) < cap) {
+			n += (size_t)snprintf(out + n, cap - n, "%s%s", n > 0 ? ", " : "", word);
+		}
+	}
+}
+
+/*
+ * What item @p i added ("+2 ECTS → 5 ECTS in IT", one part per requirement it
+ * added to) or why it added nothing ("Does not match: title"), unsanitised.
+ */
+static void explain_text(const struct mck_check *c, enum mck_lang lang, size_t i, char *out,
+			 size_t cap)
+{
+	struct mck_explain e;
+	char why[128];
+	bool cut = false;
+
+	out[0] = '\0';
+	if (mck_session_explain(&c->session, i, &e) != MCK_OK) {
+		return;
+	}
+	if (e.skip == MCK_SKIP_DUPLICATE) {
+		snprintf(out, cap, "%s", mck_i18n_text(lang, MCK_TEXT_SESSION_DUPLICATE));
+		return;
+	}
+	if (e.skip != MCK_SKIP_NONE) {
+		const char *arg = mck_i18n_text(lang, MCK_TEXT_CRIT_VERDICT);
+
+		fill(out, cap, mck_i18n_text(lang, MCK_TEXT_SESSION_NO_MATCH), &arg, 1);
+		return;
+	}
+	if (!e.counts) {
+		const char *arg = why;
+
+		failed_names(lang, &e, why, sizeof(why));
+		fill(out, cap, mck_i18n_text(lang, MCK_TEXT_SESSION_NO_MATCH), &arg, 1);
+		return;
+	}
+	for (size_t r = 0; r < e.n; r++) {
+		char step[48];
+		char total[64];
+		char part[256];
+		const char *args[3];
+
+		if (!e.req[r].added) {
+			continue;
+		}
+		with_unit(lang, e.req[r].kind, e.req[r].add, true, step, sizeof(step));
+		with_unit(lang, e.req[r].kind, e.req[r].total, false, total, sizeof(total));
+		args[0] = step;
+		args[1] = total;
+		args[2] = mck_policy_req_label(c->policy, r, mck_i18n_code(lang));
+		fill(part, sizeof(part), mck_i18n_text(lang, MCK_TEXT_SESSION_ADDED), args, 3);
+		cut = cut || !append(out, cap - 4, part); /* room for "; …" */
+	}
+	if (cut) {
+		append(out, cap, "\xe2\x80\xa6"); /* more than fits: said, not hidden */
+	}
+}
+
 void mck_check_add(struct mck_check *c, struct mck_view *v, const struct mck_result *res)
 {
 	struct mck_view_session *s = &v->session;
@@ -147,6 +320,16 @@ void mck_check_add(struct mck_check *c, struct mck_view *v, const struct mck_res
 		vc->verdict = it->verdict;
 		vc->counts = it->counts; /* added something, not only eligible */
 		vc->duplicate = it->duplicate_of >= 0;
+		{
+			char text[sizeof(vc->explain) * 2];
+
+			explain_text(c, v->lang, (size_t)i, text, sizeof(vc->explain));
+			mck_text_sanitize(text, vc->explain, sizeof(vc->explain));
+		}
+		mck_text_sanitize(
+			res->has_credential && res->cred.learner != NULL ? res->cred.learner : "",
+			vc->learner, sizeof(vc->learner));
+		vc->other_person = it->other_learner;
 		s->creds = (size_t)i + 1;
 		s->latest_listed = true;
 	}

@@ -797,7 +797,7 @@ static void identity(const struct mck_credential *c, char out[65])
 	free(text);
 }
 
-static void note_learner(struct mck_session *s, const char *learner)
+static void note_learner(struct mck_session *s, struct mck_session_item *it, const char *learner)
 {
 	uint8_t d[MCK_SHA256_LEN];
 	char *f;
@@ -812,6 +812,7 @@ static void note_learner(struct mck_session *s, const char *learner)
 		s->has_learner = true;
 	} else if (memcmp(s->learner, d, sizeof(d)) != 0) {
 		s->learners_differ = true;
+		it->other_learner = true;
 	}
 }
 
@@ -858,7 +859,7 @@ int mck_session_add(struct mck_session *s, const struct mck_result *res)
 			}
 			it->failed[r] = (uint8_t)failed;
 		}
-		note_learner(s, c->learner);
+		note_learner(s, it, c->learner);
 	}
 	it->eligible = res->has_credential && it->duplicate_of < 0 &&
 		       mck_policy_accepts(s->policy, res->verdict, res->reasons);

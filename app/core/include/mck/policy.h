@@ -88,6 +88,7 @@ struct mck_session_item {
 	char id_hash[65];    /* SHA-256 (hex) of iss and jti, or of the payload */
 	uint32_t matches;    /* bit i: passes requirement i's filters */
 	bool counts;         /* eligible and added something to at least one requirement */
+	bool other_learner;  /* names another learner than the first credential that names one */
 	uint8_t failed[MCK_POLICY_REQ_MAX];      /* MCK_CRIT_BIT()s requirement i did not pass */
 	uint8_t title_hit[MCK_POLICY_REQ_MAX];   /* the titleAny term found, or MCK_TERM_NONE */
 	uint8_t outcome_hit[MCK_POLICY_REQ_MAX]; /* the outcomeAny term found, or MCK_TERM_NONE */

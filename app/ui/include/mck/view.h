@@ -69,8 +69,13 @@ struct mck_view_session_cred {
 	char title[96]; /* sanitised credential text */
 	char issuer[96];
 	enum mck_verdict verdict;
-	bool counts;
+	bool counts; /* added something to at least one requirement */
 	bool duplicate;
+	/* What it added ("+2 ECTS → 5 ECTS in IT"; several joined by "; ") or why not
+	 * ("Does not match: title, EQF level"), in the kiosk's language, sanitised. */
+	char explain[160];
+	char learner[96];  /* the learner's name on it, sanitised (identity check) */
+	bool other_person; /* it names another person than the first listed credential */
 };
 
 /*

@@ -27,3 +27,12 @@ mck_add_test(test_check LABEL unit SOURCES test_check.c LIBS mck_kiosk_check)
 mck_add_test(test_present LABEL unit SOURCES test_present.c ../app/kiosk/present.c
              LIBS mck_ui mck_test_support)
 target_include_directories(test_present PRIVATE ${PROJECT_SOURCE_DIR}/app/kiosk)
+
+# A stranger's journey through the running kiosk under a real X server (Xvfb,
+# keys from xdotool): back-to-back codes, Done, a web link, an expired list.
+if(NOT CMAKE_CROSSCOMPILING)
+        add_test(NAME e2e_kiosk_journey
+                 COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/kiosk_journey.sh $<TARGET_FILE:mckiosk>
+                         ${MCK_FIXTURES})
+        set_tests_properties(e2e_kiosk_journey PROPERTIES LABELS e2e TIMEOUT 120)
+endif()

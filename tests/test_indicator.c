@@ -76,6 +76,20 @@ static void test_valid(void **state)
 			"2500 0 0 0\n");
 }
 
+/* Cannot check: amber and one long beep, never the forgery's red with three beeps. */
+static void test_staff(void **state)
+{
+	struct trace t;
+
+	(void)state;
+	open_trace(&t, 17, 27, 22);
+	mck_indicator_signal(&t.ind, MCK_SIGNAL_STAFF, 0);
+	play(&t.ind, 0, 3000);
+	close_trace(&t, "0 1 1 1\n"
+			"400 1 1 0\n"
+			"2000 0 0 0\n");
+}
+
 static void test_invalid_and_unreadable(void **state)
 {
 	struct trace t;
@@ -241,6 +255,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_staff),
 		cmocka_unit_test(test_invalid_and_unreadable),
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_late_tick),

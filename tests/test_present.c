@@ -92,10 +92,71 @@ static void test_status_follows_the_verifier_clock(void **state)
 	assert_false(view.status.camera_ok);
 }
 
+/* A result the kiosk could not check is never a forgery on screen, and shows nothing of it. */
+static void test_cannot_check_is_not_a_forgery(void **state)
+{
+	struct mck_result res;
+	struct mck_view view;
+
+	(void)state;
+	memset(&res, 0, sizeof(res));
+	res.verdict = MCK_VERDICT_INVALID;
+	res.reasons = MCK_REASON_BIT(MCK_REASON_TRUSTLIST_EXPIRED);
+	res.has_credential = true;
+	res.cred.learner = "Anna Kowalska";
+	res.cred.title = "Cloud Security Fundamentals";
+	memset(&view, 0, sizeof(view));
+	mck_present_result(&view, &res);
+	assert_int_equal(view.screen, MCK_SCREEN_RESULT);
+	assert_true(view.cannot_check);
+	assert_false(view.has_credential);
+	assert_string_equal(view.learner, "");
+	assert_string_equal(view.title, "");
+	/* the list out of date by the status facts, whatever the verifier stopped at */
+	assert_true(mck_present_cannot_check(MCK_VERDICT_INVALID,
+					     MCK_REASON_BIT(MCK_REASON_KEY_UNKNOWN), true));
+	assert_true(mck_present_cannot_check(MCK_VERDICT_UNUSABLE,
+					     MCK_REASON_BIT(MCK_REASON_TRUSTLIST_MISSING), false));
+	/* a forgery checked against a current list is one; unreadable stays unreadable */
+	assert_false(mck_present_cannot_check(MCK_VERDICT_INVALID,
+					      MCK_REASON_BIT(MCK_REASON_SIGNATURE_INVALID), false));
+	assert_false(mck_present_cannot_check(MCK_VERDICT_UNREADABLE,
+					      MCK_REASON_BIT(MCK_REASON_NO_CODE), true));
+	/* a genuine credential against a current list shows its details */
+	res.verdict = MCK_VERDICT_VALID;
+	res.reasons = 0;
+	mck_present_result(&view, &res);
+	assert_false(view.cannot_check);
+	assert_true(view.has_credential);
+	assert_string_equal(view.learner, "Anna Kowalska");
+}
+
+/* Staff are warned a week before the list is due, and once it is past due. */
+static void test_due_warning(void **state)
+{
+	struct mck_verifier_cfg cfg = {.trust = trust, .grace_seconds = 30 * 86400};
+	struct mck_view view;
+
+	(void)state;
+	memset(&view, 0, sizeof(view));
+	mck_present_status(&view, &cfg, NEXT - 8 * 86400 - 1, true);
+	assert_int_equal(view.status.due_in_days, 8);
+	assert_false(view.status.due_soon);
+	mck_present_status(&view, &cfg, NEXT - 7 * 86400, true);
+	assert_int_equal(view.status.due_in_days, 7);
+	assert_true(view.status.due_soon);
+	mck_present_status(&view, &cfg, NEXT + 1, true);
+	assert_int_equal(view.status.due_in_days, -1);
+	assert_true(view.status.due_soon);
+	assert_false(view.status.trustlist_expired);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_status_follows_the_verifier_clock),
+		cmocka_unit_test(test_cannot_check_is_not_a_forgery),
+		cmocka_unit_test(test_due_warning),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

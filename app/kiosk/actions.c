@@ -6,7 +6,7 @@ static void language(struct mck_kiosk *k, int x, int y)
 	(void)x;
 	(void)y;
 	k->view.picker = !k->view.picker;
-	k->shown_at = SDL_GetTicks(); /* choosing is not idling */
+	k->shown_at = SDL_GetTicks64(); /* choosing is not idling */
 }
 
 static void pick(struct mck_kiosk *k, int x, int y)
@@ -29,19 +29,21 @@ static void start(struct mck_kiosk *k, int x, int y)
 {
 	(void)x;
 	(void)y;
+	/* a result on screen goes first: a check starts with nothing of anyone */
+	mck_kiosk_forget(k);
 	/* one policy: start it; several: the operator picks */
 	if (k->check.count > 1) {
 		k->view.screen = MCK_SCREEN_POLICIES;
 	} else {
 		mck_check_start(&k->check, &k->view, 0);
 	}
-	k->shown_at = SDL_GetTicks();
+	k->shown_at = SDL_GetTicks64();
 }
 
 static void policy(struct mck_kiosk *k, int x, int y)
 {
 	mck_check_start(&k->check, &k->view, (size_t)mck_ui_policy_at(k->ui, x, y));
-	k->shown_at = SDL_GetTicks();
+	k->shown_at = SDL_GetTicks64();
 }
 
 static void finish(struct mck_kiosk *k, int x, int y)
@@ -49,7 +51,7 @@ static void finish(struct mck_kiosk *k, int x, int y)
 	(void)x;
 	(void)y;
 	mck_check_finish(&k->check, &k->view, mck_kiosk_now(k));
-	k->shown_at = SDL_GetTicks();
+	k->shown_at = SDL_GetTicks64();
 }
 
 static void clear(struct mck_kiosk *k, int x, int y)
@@ -76,7 +78,7 @@ static void operator_screen(struct mck_kiosk *k, int x, int y)
 	} else {
 		mck_kiosk_forget(k); /* the operator never sees a learner's data */
 		k->view.screen = MCK_SCREEN_OPERATOR;
-		k->shown_at = SDL_GetTicks();
+		k->shown_at = SDL_GetTicks64();
 	}
 }
 
@@ -156,8 +158,10 @@ void mck_actions_tap(struct mck_kiosk *k, int x, int y)
 	}
 	if (k->view.picker) {
 		k->view.picker = false; /* a touch beside the picker closes it */
-	} else if (!k->check.active) {
-		/* a stray touch never ends a check: Cancel or Done does */
+	} else if (k->check.active) {
+		/* a stray touch never ends a check (Cancel or Done does): it keeps it alive */
+		mck_kiosk_touched(k, SDL_GetTicks64());
+	} else {
 		mck_view_clear_result(&k->view);
 	}
 }

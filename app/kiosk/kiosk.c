@@ -83,9 +83,13 @@ void mck_kiosk_free(struct mck_kiosk *k)
 }
 
 /* Counters, the only thing the kiosk keeps about scans; the lamps say the verdict too. */
-static void count(struct mck_kiosk *k, enum mck_verdict verdict)
+static void count(struct mck_kiosk *k, enum mck_verdict verdict, bool cannot_check)
 {
-	mck_lamps_verdict(&k->lamps, verdict, SDL_GetTicks64());
+	if (cannot_check) {
+		mck_lamps_staff(&k->lamps, SDL_GetTicks64());
+	} else {
+		mck_lamps_verdict(&k->lamps, verdict, SDL_GetTicks64());
+	}
 	k->view.op.scans++;
 	if ((unsigned)verdict < sizeof(k->view.op.verdicts) / sizeof(k->view.op.verdicts[0])) {
 		k->view.op.verdicts[verdict]++;
@@ -108,7 +112,9 @@ static void show(struct mck_kiosk *k, const struct mck_result *res)
 void mck_kiosk_show_result(struct mck_kiosk *k, const struct mck_result *res)
 {
 	show(k, res);
-	count(k, res->verdict);
+	count(k, res->verdict,
+	      mck_present_cannot_check(res->verdict, res->reasons,
+				       k->view.status.trustlist_expired));
 }
 
 void mck_kiosk_forget(struct mck_kiosk *k)
@@ -142,6 +148,13 @@ void mck_kiosk_conclude(struct mck_kiosk *k)
 	struct mck_result res;
 
 	if (k->trust.verifier == NULL) {
+		/* No usable trust list: whatever was shown, the kiosk cannot check it. */
+		memset(&res, 0, sizeof(res));
+		mck_result_set(&res, MCK_REASON_TRUSTLIST_MISSING, NULL);
+		mck_kiosk_show_result(k, &res);
+		mck_result_free(&res);
+		mck_qrtext_free(k->texts);
+		mck_qrtext_init(k->texts);
 		return;
 	}
 	if (k->texts->n != 0 && mck_qrtext_have(k->texts) < k->texts->n && !k->texts->conflict &&
@@ -170,11 +183,14 @@ void mck_kiosk_scanned(struct mck_kiosk *k, char *const *text, const size_t *len
 	}
 	mck_kiosk_conclude(k);
 	k->scans++;
+	k->shown_at = SDL_GetTicks64();
+	k->left_at = 0;
 }
 
-uint32_t mck_kiosk_screen_lifetime(const struct mck_kiosk *k)
+/* How long the current screen may stay before it clears by itself (ms), 0 for ever. */
+static uint64_t lifetime(const struct mck_kiosk *k)
 {
-	uint32_t clear_ms = (uint32_t)k->opt.clear_after_s * 1000u;
+	uint64_t clear_ms = (uint64_t)k->opt.clear_after_s * 1000u;
 
 	switch (k->view.screen) {
 	case MCK_SCREEN_RESULT:
@@ -182,7 +198,7 @@ uint32_t mck_kiosk_screen_lifetime(const struct mck_kiosk *k)
 		return clear_ms;
 	case MCK_SCREEN_OPERATOR:
 	case MCK_SCREEN_POLICIES:
-		return (uint32_t)k->opt.operator_after_s * 1000u;
+		return (uint64_t)k->opt.operator_after_s * 1000u;
 	case MCK_SCREEN_SESSION:
 		/* the candidate looks for the next credential: longer, then all is wiped */
 		return clear_ms * 4u;
@@ -190,5 +206,48 @@ uint32_t mck_kiosk_screen_lifetime(const struct mck_kiosk *k)
 		return clear_ms * 2u;
 	default:
 		return k->view.picker ? clear_ms : 0;
+	}
+}
+
+uint64_t mck_kiosk_due(const struct mck_kiosk *k)
+{
+	uint64_t life = lifetime(k);
+	uint64_t due = k->shown_at + life;
+	uint64_t gone = k->left_at + (uint64_t)k->opt.after_code_left_s * 1000u;
+
+	if (life == 0) {
+		return 0;
+	}
+	/* A result whose code has gone: the next person is likely there already. */
+	if (k->left_at != 0 && k->view.screen == MCK_SCREEN_RESULT && gone < due) {
+		due = gone;
+	}
+	return due;
+}
+
+void mck_kiosk_countdown(struct mck_kiosk *k, uint64_t now)
+{
+	uint64_t due = mck_kiosk_due(k);
+	uint64_t left = due > now ? due - now : 0;
+	uint64_t warn = lifetime(k) / 4 < 15000u ? lifetime(k) / 4 : 15000u;
+
+	k->view.countdown_s = due != 0 ? (unsigned)((left + 999u) / 1000u) : 0;
+	k->view.still_there =
+		due != 0 && k->check.active &&
+		(k->view.screen == MCK_SCREEN_SESSION || k->view.screen == MCK_SCREEN_DECISION) &&
+		left <= warn;
+}
+
+void mck_kiosk_code_left(struct mck_kiosk *k, uint64_t now)
+{
+	if (k->view.screen == MCK_SCREEN_RESULT && k->left_at == 0) {
+		k->left_at = now != 0 ? now : 1;
+	}
+}
+
+void mck_kiosk_touched(struct mck_kiosk *k, uint64_t now)
+{
+	if (k->check.active) {
+		k->shown_at = now;
 	}
 }

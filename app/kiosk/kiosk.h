@@ -26,7 +26,8 @@ struct mck_kiosk {
 	struct mck_ui *ui;
 	struct mck_lamps lamps;
 	struct mck_check check; /* an entry-requirements check (--policy) */
-	uint32_t shown_at;      /* ms: when the screen last changed by itself or a touch */
+	uint64_t shown_at;      /* ms: when the screen last changed by itself or a touch */
+	uint64_t left_at;       /* ms: when the result's code left the camera's view, 0: not */
 	unsigned scans;         /* scans handled since start */
 	bool quit;
 	uint8_t preview[MCK_VIEW_PREVIEW_W * MCK_VIEW_PREVIEW_H]; /* the live picture */
@@ -54,7 +55,13 @@ void mck_kiosk_forget(struct mck_kiosk *k);
 /** As forget, except that an unfinished multi-part code in a check only returns to the check. */
 void mck_kiosk_clear_screen(struct mck_kiosk *k);
 void mck_kiosk_set_lang(struct mck_kiosk *k, enum mck_lang lang);
-/** How long the current screen may stay before it clears by itself (ms), 0 for ever. */
-uint32_t mck_kiosk_screen_lifetime(const struct mck_kiosk *k);
+/** When (ms, SDL_GetTicks64) the current screen clears by itself, 0 for never. */
+uint64_t mck_kiosk_due(const struct mck_kiosk *k);
+/** The time left as the screen shows it: countdown, and "still there?" before a check is wiped. */
+void mck_kiosk_countdown(struct mck_kiosk *k, uint64_t now);
+/** The codes of the result on screen have left the camera's view (at @p now). */
+void mck_kiosk_code_left(struct mck_kiosk *k, uint64_t now);
+/** A touch or key during a check: the candidate is still there. */
+void mck_kiosk_touched(struct mck_kiosk *k, uint64_t now);
 
 #endif

@@ -72,6 +72,12 @@ void mck_lamps_verdict(struct mck_lamps *l, enum mck_verdict verdict, uint64_t n
 	l->fault = false;
 }
 
+void mck_lamps_staff(struct mck_lamps *l, uint64_t now_ms)
+{
+	mck_indicator_signal(&l->ind, MCK_SIGNAL_STAFF, now_ms);
+	l->fault = false;
+}
+
 void mck_lamps_fault(struct mck_lamps *l, bool fault, uint64_t now_ms)
 {
 	if (fault && !l->fault) {

@@ -25,6 +25,8 @@ void mck_lamps_open(struct mck_lamps *l, const char *spec, const struct mck_sett
 void mck_lamps_close(struct mck_lamps *l);
 /** The pattern for @p verdict (at @p now_ms). */
 void mck_lamps_verdict(struct mck_lamps *l, enum mck_verdict verdict, uint64_t now_ms);
+/** A code was shown that the kiosk could not check: amber, one long beep. */
+void mck_lamps_staff(struct mck_lamps *l, uint64_t now_ms);
 /** Blink while @p fault, stop when it is gone. */
 void mck_lamps_fault(struct mck_lamps *l, bool fault, uint64_t now_ms);
 /** Advance the patterns; milliseconds until the next change, -1 for none. */

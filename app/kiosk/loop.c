@@ -31,8 +31,10 @@ struct loop {
 	struct mck_capture capture;
 	bool capturing;
 	struct mck_notify notify;
-	uint32_t ticked_at;
-	bool pressed; /* a touch or button is down at (press_x, press_y) of the layout */
+	uint64_t ticked_at;
+	FILE *trace;      /* --trace-screens: each screen change, one line */
+	char traced[160]; /* the last line written */
+	bool pressed;     /* a touch or button is down at (press_x, press_y) of the layout */
 	int press_x;
 	int press_y;
 };
@@ -88,6 +90,7 @@ static void source_changed(struct loop *l, int code)
 		return;
 	}
 	if (code == MCK_CAPTURE_LEFT) {
+		mck_kiosk_code_left(k, SDL_GetTicks64());
 		return;
 	}
 	k->view.status.camera_ok = code == MCK_CAPTURE_OPEN;
@@ -106,7 +109,9 @@ static void handle(struct loop *l, const SDL_Event *ev)
 		k->quit = true;
 		return;
 	case SDL_KEYDOWN:
-		mck_actions_key(k, ev->key.keysym.sym);
+		if (!mck_actions_key(k, ev->key.keysym.sym)) {
+			mck_kiosk_touched(k, SDL_GetTicks64());
+		}
 		return;
 	case SDL_MOUSEWHEEL:
 		if (ev->wheel.y != 0) {
@@ -129,12 +134,11 @@ static void handle(struct loop *l, const SDL_Event *ev)
 
 		mck_kiosk_scanned(k, m->text, m->len, m->count);
 		mck_capture_msg_free(m);
-		k->shown_at = SDL_GetTicks();
 	}
 }
 
 /* Once a second: clock, list age, an update installed meanwhile, the fault lamp. */
-static void tick(struct loop *l, uint32_t now)
+static void tick(struct loop *l, uint64_t now)
 {
 	struct mck_kiosk *k = l->k;
 
@@ -149,6 +153,50 @@ static void tick(struct loop *l, uint32_t now)
 	mck_lamps_fault(&k->lamps,
 			k->view.screen == MCK_SCREEN_IDLE && mck_view_fault(&k->view, NULL),
 			SDL_GetTicks64());
+}
+
+/* --trace-screens: which screen, verdict and state, never anything of the learner. */
+static void trace_screen(struct loop *l, uint64_t now)
+{
+	static const char *const screens[] = {
+		[MCK_SCREEN_IDLE] = "idle",         [MCK_SCREEN_PROGRESS] = "progress",
+		[MCK_SCREEN_RESULT] = "result",     [MCK_SCREEN_ERROR] = "error",
+		[MCK_SCREEN_OPERATOR] = "operator", [MCK_SCREEN_SESSION] = "session",
+		[MCK_SCREEN_DECISION] = "decision", [MCK_SCREEN_POLICIES] = "policies",
+	};
+	const struct mck_view *v = &l->k->view;
+	const char *verdict = mck_verdict_name(v->verdict);
+	char line[sizeof(l->traced)];
+	int n;
+
+	if (l->trace == NULL) {
+		return;
+	}
+	n = snprintf(line, sizeof(line), "%s",
+		     (unsigned)v->screen < sizeof(screens) / sizeof(screens[0]) &&
+				     screens[v->screen] != NULL
+			     ? screens[v->screen]
+			     : "?");
+	if (v->screen == MCK_SCREEN_RESULT) {
+		n += snprintf(line + n, sizeof(line) - (size_t)n, " %s",
+			      v->cannot_check   ? "cannot_check"
+			      : verdict != NULL ? verdict
+						: "unusable");
+		for (int r = 0; r < MCK_REASON_COUNT && (size_t)n < sizeof(line); r++) {
+			if ((v->reasons & MCK_REASON_BIT(r)) != 0) {
+				n += snprintf(line + n, sizeof(line) - (size_t)n, " %s",
+					      mck_reason_code((enum mck_reason)r));
+			}
+		}
+	}
+	if (v->still_there && (size_t)n < sizeof(line)) {
+		snprintf(line + n, sizeof(line) - (size_t)n, " still_there");
+	}
+	if (strcmp(line, l->traced) != 0) {
+		snprintf(l->traced, sizeof(l->traced), "%s", line);
+		fprintf(l->trace, "%llu %s\n", (unsigned long long)now, line);
+		fflush(l->trace);
+	}
 }
 
 /* The window, and the layout made again if fullscreen gave a panel of another size. */
@@ -199,7 +247,17 @@ int mck_loop_run(struct mck_kiosk *k)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGHUP, &sa, NULL);
 	mck_lamps_open(&k->lamps, k->opt.indicators, &k->opt.set);
+	if (k->opt.trace_screens != NULL) {
+		l.trace = fopen(k->opt.trace_screens, "w");
+		if (l.trace == NULL) {
+			fprintf(stderr, "mckiosk: --trace-screens %s: cannot write\n",
+				k->opt.trace_screens);
+		}
+	}
 	k->view.status.camera_ok = k->opt.source != NULL; /* until the capture thread says */
+	k->view.status.scanner =
+		k->opt.source != NULL && mck_source_backend(k->opt.source) != NULL &&
+		(mck_source_backend(k->opt.source)->caps & MCK_SOURCE_CAP_SCANNER) != 0;
 	mck_kiosk_refresh_status(k);
 	if (k->opt.source != NULL) {
 		l.capturing = mck_capture_start(&l.capture, k->opt.source, &k->opt.set) == 0;
@@ -211,19 +269,21 @@ int mck_loop_run(struct mck_kiosk *k)
 	mck_notify_send(&l.notify, "READY=1");
 	while (!k->quit) {
 		SDL_Event ev;
-		uint32_t now = SDL_GetTicks();
-		uint32_t life = mck_kiosk_screen_lifetime(k);
+		uint64_t now = SDL_GetTicks64();
+		uint64_t clears = mck_kiosk_due(k);
 		int due;
 
-		mck_notify_watchdog(&l.notify, SDL_GetTicks64());
-		if (k->opt.run_for_s > 0 && now > (uint32_t)k->opt.run_for_s * 1000u) {
+		mck_notify_watchdog(&l.notify, now);
+		if (k->opt.run_for_s > 0 && now > (uint64_t)k->opt.run_for_s * 1000u) {
 			break;
 		}
 		tick(&l, now);
 		/* Privacy: the result leaves the screen and memory after a while. */
-		if (life != 0 && now - k->shown_at > life) {
+		if (clears != 0 && now >= clears) {
 			mck_kiosk_clear_screen(k);
 		}
+		mck_kiosk_countdown(k, now);
+		trace_screen(&l, now);
 		k->view.preview = k->view.preview_w > 0 ? k->preview : NULL;
 		mck_display_draw(&l.display, k->ui, l.r, &k->view);
 		k->view.preview = NULL;
@@ -242,6 +302,9 @@ int mck_loop_run(struct mck_kiosk *k)
 	}
 	mck_display_release(&l.display);
 	mck_lamps_close(&k->lamps);
+	if (l.trace != NULL) {
+		fclose(l.trace);
+	}
 	SDL_DestroyRenderer(l.r);
 	SDL_DestroyWindow(l.win);
 	return 0;

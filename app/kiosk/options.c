@@ -30,6 +30,7 @@ void mck_options_usage(FILE *f)
 	      "               [--source image:PATH|replay:DIR|v4l2:DEV|hid:DEV] [--size WxH]\n"
 	      "               [--lang en|pl|de|fr|el|it|es] [--now UNIX] [--anchors DIR]\n"
 	      "               (--trust FILE [--status DIR] | --state DIR) [--clear-after S]\n"
+	      "               [--clear-after-left S] [--trace-screens FILE]\n"
 	      "               [--rotate 0|90|180|270] [--fullscreen] [--fonts DIR]\n"
 	      "               [--indicators gpio|trace:FILE|none] [--policy FILE]...\n"
 	      "               [--screenshot OUT.png\n"
@@ -99,6 +100,7 @@ static int load_settings(int argc, char **argv, struct mck_options *o)
 	lang = mck_i18n_from_code(set->lang);
 	o->lang = lang > 0 ? (enum mck_lang)lang : MCK_LANG_EN;
 	o->clear_after_s = set->clear_after_s;
+	o->after_code_left_s = set->after_code_left_s;
 	o->operator_after_s = set->operator_after_s;
 	o->src.anchors = set->anchors_dir;
 	o->indicators = set->gpio_chip[0] != '\0' ? "gpio" : "none";
@@ -177,6 +179,12 @@ int mck_options_parse(int argc, char **argv, struct mck_options *o)
 			if (number(a, v, 1, 3600, &o->clear_after_s) != 0) {
 				return -1;
 			}
+		} else if (strcmp(a, "--clear-after-left") == 0) {
+			if (number(a, v, 1, 600, &o->after_code_left_s) != 0) {
+				return -1;
+			}
+		} else if (strcmp(a, "--trace-screens") == 0) {
+			o->trace_screens = v;
 		} else if (strcmp(a, "--run-for") == 0) {
 			if (number(a, v, 1, 86400 * 365, &o->run_for_s) != 0) {
 				return -1;

@@ -32,12 +32,14 @@ struct mck_options {
 	bool has_now;
 	int64_t now;
 	int clear_after_s;
+	int after_code_left_s; /* a result clears this long after its code left the camera */
 	int operator_after_s;
 	int run_for_s; /* quit after this long (soak tests); 0: until asked */
 	int rotation;  /* degrees clockwise the picture is turned for the panel */
 	bool fullscreen;
 	enum mck_show show;                     /* headless: which screen instead of idle */
 	const char *indicators;                 /* "gpio", "trace:FILE" or "none" */
+	const char *trace_screens;              /* write each screen change to this file */
 	const char *policy[MCK_CHECK_POLICIES]; /* entry requirements (docs/policy.md) */
 	size_t policies;
 	struct mck_settings set; /* from the board profile and config file */

@@ -23,6 +23,20 @@ static void date_only(char *dst, size_t cap, int64_t t)
 	snprintf(dst, cap, "%.10s", iso);
 }
 
+bool mck_present_cannot_check(enum mck_verdict verdict, mck_reasons reasons, bool list_expired)
+{
+	if (verdict == MCK_VERDICT_UNUSABLE) {
+		return true;
+	}
+	/*
+	 * Past the grace period the kiosk cannot vouch for anything: a key or
+	 * awarding body it does not know may be one added since. Nothing it says
+	 * then may brand a learner's credential a forgery in public.
+	 */
+	return verdict != MCK_VERDICT_UNREADABLE &&
+	       (list_expired || (reasons & MCK_REASON_BIT(MCK_REASON_TRUSTLIST_EXPIRED)) != 0);
+}
+
 void mck_present_result(struct mck_view *v, const struct mck_result *res)
 {
 	const struct mck_credential *c = &res->cred;
@@ -32,8 +46,10 @@ void mck_present_result(struct mck_view *v, const struct mck_result *res)
 	v->screen = MCK_SCREEN_RESULT;
 	v->verdict = res->verdict;
 	v->reasons = res->reasons;
-	v->has_credential = res->has_credential;
-	if (!res->has_credential) {
+	v->cannot_check =
+		mck_present_cannot_check(res->verdict, res->reasons, v->status.trustlist_expired);
+	v->has_credential = res->has_credential && !v->cannot_check;
+	if (!v->has_credential) {
 		return;
 	}
 	put(v->learner, sizeof(v->learner), c->learner);
@@ -93,8 +109,10 @@ void mck_present_status(struct mck_view *v, const struct mck_verifier_cfg *cfg, 
 			bool camera_ok)
 {
 	struct mck_view_status *st = &v->status;
+	bool scanner = st->scanner; /* the source's, not the list's */
 
 	memset(st, 0, sizeof(*st));
+	st->scanner = scanner;
 	st->have_trustlist = cfg != NULL && cfg->trust != NULL;
 	st->clock_ok = true; /* nothing to tell a wrong clock by without a list */
 	if (st->have_trustlist) {
@@ -108,6 +126,10 @@ void mck_present_status(struct mck_view *v, const struct mck_verifier_cfg *cfg, 
 		st->issuers = mck_trustlist_issuer_count(tl);
 		st->clock_ok = mck_verifier_time(cfg, now, &at) == MCK_TIME_GIVEN;
 		st->trustlist_expired = at > next && at - next > cfg->grace_seconds;
+		/* whole days, rounded towards the deadline: 0 on its last day */
+		int64_t days = at <= next ? (next - at) / 86400 : -((at - next + 86399) / 86400);
+		st->due_in_days = days < -9999 ? -9999 : days > 9999 ? 9999 : (int)days;
+		st->due_soon = st->due_in_days <= MCK_VIEW_DUE_DAYS;
 	}
 	st->camera_ok = camera_ok;
 }

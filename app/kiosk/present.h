@@ -6,8 +6,20 @@
 #include "mck/verify.h"
 #include "mck/view.h"
 
-/** Fill @p v's result fields from @p res; every credential string is sanitised. */
+/**
+ * Fill @p v's result fields from @p res; every credential string is sanitised.
+ * When the kiosk itself could not check (mck_present_cannot_check) the view
+ * says so and holds nothing of the credential.
+ */
 void mck_present_result(struct mck_view *v, const struct mck_result *res);
+
+/**
+ * Whether a result is the kiosk's own failure rather than the credential's: no
+ * usable trust configuration, or a trust list past its grace period (the
+ * reason, or @p list_expired from the status facts) for anything that was a
+ * credential. Unreadable codes stay what they are.
+ */
+bool mck_present_cannot_check(enum mck_verdict verdict, mck_reasons reasons, bool list_expired);
 
 /**
  * Fill the status facts from the verifier's configuration (NULL without a

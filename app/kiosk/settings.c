@@ -21,6 +21,7 @@ void mck_settings_init(struct mck_settings *s)
 	snprintf(s->lang, sizeof(s->lang), "en");
 	s->clear_after_s = 30;
 	s->operator_after_s = 60;
+	s->after_code_left_s = 5;
 	snprintf(s->state_dir, sizeof(s->state_dir), "/var/lib/mckiosk");
 	snprintf(s->anchors_dir, sizeof(s->anchors_dir), "/usr/share/mckiosk/anchors");
 }
@@ -65,6 +66,7 @@ static const struct key {
 	{"language", K_LANG, F(lang), sizeof(((struct mck_settings *)0)->lang), 0, 0},
 	{"timeout.clear_after", K_INT, F(clear_after_s), 0, 5, 600},
 	{"timeout.operator", K_INT, F(operator_after_s), 0, 5, 600},
+	{"timeout.after_code_left", K_INT, F(after_code_left_s), 0, 1, 600},
 	{"trust.state", K_TEXT, F(state_dir), sizeof(((struct mck_settings *)0)->state_dir), 0, 0},
 	{"trust.anchors", K_TEXT, F(anchors_dir), sizeof(((struct mck_settings *)0)->anchors_dir),
 	 0, 0},

@@ -28,6 +28,7 @@ struct mck_settings {
 	char lang[8];          /* language: en pl de fr el it es */
 	int clear_after_s;     /* timeout.clear_after: 5..600 */
 	int operator_after_s;  /* timeout.operator: 5..600 */
+	int after_code_left_s; /* timeout.after_code_left: 1..600, a result once its code is gone */
 	char state_dir[256];   /* trust.state */
 	char anchors_dir[256]; /* trust.anchors */
 	char policy_file[256]; /* policy.file: entry requirements, "" none */

@@ -19,7 +19,10 @@ struct mck_step {
  *   CHECK       green and red alternate every 250 ms for 2 s, two short beeps;
  *   INVALID     red 3 s, with three short beeps (120 ms on, 120 ms off);
  *   UNREADABLE  red blinks twice (150 ms on, 150 ms off), silent;
- *   FAULT       red blinks slowly (500/500) until the next signal.
+ *   FAULT       red blinks slowly (500/500) until the next signal;
+ *   STAFF       green and red together (amber) 2 s, one long beep (400 ms): the
+ *               kiosk could not check what was shown, which is not the forgery's
+ *               red with three beeps.
  */
 static const struct mck_step valid[] = {{G | B, 120}, {G, 1380}};
 static const struct mck_step check[] = {{G | B, 120}, {G, 130}, {R | B, 120}, {R, 130}, {G, 250},
@@ -28,6 +31,7 @@ static const struct mck_step invalid[] = {{R | B, 120}, {R, 120},     {R | B, 12
 					  {R, 120},     {R | B, 120}, {R, 2400}};
 static const struct mck_step unreadable[] = {{R, 150}, {0, 150}, {R, 150}, {0, 150}};
 static const struct mck_step fault[] = {{R, 500}, {0, 500}};
+static const struct mck_step staff[] = {{G | R | B, 400}, {G | R, 1600}};
 
 static const struct {
 	const struct mck_step *steps;
@@ -39,6 +43,7 @@ static const struct {
 	[MCK_SIGNAL_INVALID] = {invalid, sizeof(invalid) / sizeof(invalid[0]), 0},
 	[MCK_SIGNAL_UNREADABLE] = {unreadable, sizeof(unreadable) / sizeof(unreadable[0]), 0},
 	[MCK_SIGNAL_FAULT] = {fault, sizeof(fault) / sizeof(fault[0]), 1},
+	[MCK_SIGNAL_STAFF] = {staff, sizeof(staff) / sizeof(staff[0]), 0},
 };
 
 static int none_open(struct mck_indicator *ind, const struct mck_indicator_cfg *cfg, char *msg,

@@ -22,6 +22,7 @@
 #define MCK_VIEW_REQ       16 /* requirements of a policy (MCK_POLICY_REQ_MAX) */
 #define MCK_VIEW_CREDS     32 /* credentials in a session (MCK_SESSION_MAX) */
 #define MCK_VIEW_POLICIES  6  /* policies the operator picks from */
+#define MCK_VIEW_DUE_DAYS  7  /* warn staff this many days before the trust list is due */
 
 enum mck_screen {
 	MCK_SCREEN_IDLE = 0,
@@ -43,7 +44,20 @@ struct mck_view_status {
 	bool trustlist_expired; /* past nextUpdate and the grace period */
 	bool clock_ok;
 	bool camera_ok;
+	bool scanner; /* the scan source is a barcode scanner, not a camera */
+	/*
+	 * Staff are warned before the list goes stale: whole days until its
+	 * nextUpdate (negative: past it); due_soon within MCK_VIEW_DUE_DAYS or past.
+	 */
+	int due_in_days;
+	bool due_soon;
 };
+
+/*
+ * Scans by verdict, indexed by enum mck_verdict's value: room for every
+ * verdict up to the last (the UI checks that each one it names fits).
+ */
+#define MCK_VIEW_VERDICTS (MCK_VERDICT_UNUSABLE + 1)
 
 /* The operator screen: facts about the device and counters, nothing personal. */
 struct mck_view_operator {
@@ -52,13 +66,20 @@ struct mck_view_operator {
 	char software[48]; /* "mckiosk 0.1.0" */
 	long long uptime_s;
 	unsigned scans;
-	unsigned verdicts[5]; /* scans by enum mck_verdict */
+	unsigned verdicts[MCK_VIEW_VERDICTS]; /* scans by enum mck_verdict */
+};
+
+/* What a requirement adds up; the kiosk maps the policy's enum mck_need to it by name. */
+enum mck_view_need {
+	MCK_VIEW_NEED_COUNT = 0, /* credentials */
+	MCK_VIEW_NEED_ECTS,
+	MCK_VIEW_NEED_HOURS,
 };
 
 /* One requirement of the policy in a session: the policy's words, its total. */
 struct mck_view_requirement {
 	char label[128]; /* from the policy file (the operator's), sanitised */
-	int kind;        /* 0 count, 1 ECTS, 2 hours (enum mck_need) */
+	enum mck_view_need kind;
 	double have;
 	double need;
 	bool met;
@@ -142,6 +163,18 @@ struct mck_view {
 	const uint8_t *preview;
 	int preview_w; /* at most MCK_VIEW_PREVIEW_W x MCK_VIEW_PREVIEW_H */
 	int preview_h;
+	/*
+	 * Next person: seconds until the result or check clears by itself (a
+	 * countdown beside the Done target), 0 when nothing counts down.
+	 */
+	unsigned countdown_s;
+	bool still_there; /* a check is about to be wiped for want of a touch: ask */
+	/*
+	 * The result is the kiosk's own failure, not the credential's: no usable
+	 * or an out-of-date trust list. "Cannot check here – ask staff": never the
+	 * forgery's red band, no credential details.
+	 */
+	bool cannot_check;
 };
 
 /*

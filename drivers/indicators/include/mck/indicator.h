@@ -18,6 +18,7 @@ enum mck_signal {
 	MCK_SIGNAL_INVALID,
 	MCK_SIGNAL_UNREADABLE,
 	MCK_SIGNAL_FAULT, /* the kiosk cannot check: repeats until the next signal */
+	MCK_SIGNAL_STAFF, /* a code was shown but the kiosk could not check it: ask staff */
 	MCK_SIGNAL_COUNT
 };
 

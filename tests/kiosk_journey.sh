@@ -70,7 +70,7 @@ grep -q " 0 1 1$" "$T/lamps" && ok || bad "no red lamp with a beep for the forge
 # A web link is told apart from an unreadable credential.
 run "$T/link" 1795000000 3
 wait "$kiosk" || true
-grep -q " result unreadable not_a_credential" "$T/screens" && ok ||
+grep -q " result unreadable not_a_credential shown=url host=example.org$" "$T/screens" && ok ||
 	bad "the web link: $(cat "$T/screens")"
 
 # An expired trust list: a genuine credential is "cannot check here", amber

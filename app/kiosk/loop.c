@@ -164,6 +164,15 @@ static void trace_screen(struct loop *l, uint64_t now)
 		[MCK_SCREEN_OPERATOR] = "operator", [MCK_SCREEN_SESSION] = "session",
 		[MCK_SCREEN_DECISION] = "decision", [MCK_SCREEN_POLICIES] = "policies",
 	};
+	static const char *const shown[] = {
+		[MCK_VIEW_SHOWN_NONE] = "none",
+		[MCK_VIEW_SHOWN_URL] = "url",
+		[MCK_VIEW_SHOWN_WIFI] = "wifi",
+		[MCK_VIEW_SHOWN_EU_DCC] = "eu_dcc",
+		[MCK_VIEW_SHOWN_SMART_HEALTH_CARD] = "smart_health_card",
+		[MCK_VIEW_SHOWN_VCARD] = "vcard",
+		[MCK_VIEW_SHOWN_TEXT] = "text",
+	};
 	const struct mck_view *v = &l->k->view;
 	const char *verdict = mck_verdict_name(v->verdict);
 	char line[sizeof(l->traced)];
@@ -188,6 +197,14 @@ static void trace_screen(struct loop *l, uint64_t now)
 					      mck_reason_code((enum mck_reason)r));
 			}
 		}
+	}
+	if (v->screen == MCK_SCREEN_RESULT && v->shown != MCK_VIEW_SHOWN_NONE &&
+	    (size_t)n < sizeof(line)) {
+		n += snprintf(line + n, sizeof(line) - (size_t)n, " shown=%s%s%s",
+			      (unsigned)v->shown < sizeof(shown) / sizeof(shown[0])
+				      ? shown[v->shown]
+				      : "?",
+			      v->shown_host[0] != '\0' ? " host=" : "", v->shown_host);
 	}
 	if (v->still_there && (size_t)n < sizeof(line)) {
 		snprintf(line + n, sizeof(line) - (size_t)n, " still_there");

@@ -37,6 +37,26 @@ bool mck_present_cannot_check(enum mck_verdict verdict, mck_reasons reasons, boo
 	       (list_expired || (reasons & MCK_REASON_BIT(MCK_REASON_TRUSTLIST_EXPIRED)) != 0);
 }
 
+static enum mck_view_shown shown_of(enum mck_shown s)
+{
+	switch (s) {
+	case MCK_SHOWN_URL:
+		return MCK_VIEW_SHOWN_URL;
+	case MCK_SHOWN_WIFI:
+		return MCK_VIEW_SHOWN_WIFI;
+	case MCK_SHOWN_EU_DCC:
+		return MCK_VIEW_SHOWN_EU_DCC;
+	case MCK_SHOWN_SMART_HEALTH_CARD:
+		return MCK_VIEW_SHOWN_SMART_HEALTH_CARD;
+	case MCK_SHOWN_VCARD:
+		return MCK_VIEW_SHOWN_VCARD;
+	case MCK_SHOWN_TEXT:
+		return MCK_VIEW_SHOWN_TEXT;
+	default:
+		return MCK_VIEW_SHOWN_NONE;
+	}
+}
+
 void mck_present_result(struct mck_view *v, const struct mck_result *res)
 {
 	const struct mck_credential *c = &res->cred;
@@ -49,6 +69,13 @@ void mck_present_result(struct mck_view *v, const struct mck_result *res)
 	v->cannot_check =
 		mck_present_cannot_check(res->verdict, res->reasons, v->status.trustlist_expired);
 	v->has_credential = res->has_credential && !v->cannot_check;
+	if ((res->reasons & MCK_REASON_BIT(MCK_REASON_NOT_A_CREDENTIAL)) != 0) {
+		v->shown = shown_of(res->shown);
+		/* the host alone, and only when it fits whole: never a cut name */
+		if (v->shown == MCK_VIEW_SHOWN_URL && strlen(res->host) < sizeof(v->shown_host)) {
+			put(v->shown_host, sizeof(v->shown_host), res->host);
+		}
+	}
 	if (!v->has_credential) {
 		return;
 	}

@@ -35,6 +35,17 @@ enum mck_screen {
 	MCK_SCREEN_POLICIES, /* the operator picks which check to start */
 };
 
+/* What a code that is no credential held (the verifier's mck_shown, mapped by name). */
+enum mck_view_shown {
+	MCK_VIEW_SHOWN_NONE = 0,
+	MCK_VIEW_SHOWN_URL,
+	MCK_VIEW_SHOWN_WIFI,
+	MCK_VIEW_SHOWN_EU_DCC,
+	MCK_VIEW_SHOWN_SMART_HEALTH_CARD,
+	MCK_VIEW_SHOWN_VCARD,
+	MCK_VIEW_SHOWN_TEXT,
+};
+
 struct mck_view_status {
 	bool have_trustlist;
 	long long sequence;
@@ -175,6 +186,9 @@ struct mck_view {
 	 * forgery's red band, no credential details.
 	 */
 	bool cannot_check;
+	/* not_a_credential: what the code was instead, and for a web link its host alone */
+	enum mck_view_shown shown;
+	char shown_host[64]; /* "" when none or too long to show */
 };
 
 /*

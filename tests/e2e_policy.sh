@@ -46,7 +46,7 @@ cred() {
                         "identityHash": "Anna Kowalska" } ],
       "achievement": { "type": ["Achievement"], "achievementType": "MicroCredential",
         "name": "$2", "creditsAvailable": $4, "workloadHours": $5, "eqfLevel": $3,
-        "learningOutcomes": ["Configure identity and access management"],
+        "learningOutcomes": ["${OUTCOME:-Configure identity and access management}"],
         "assessmentType": "Supervised practical exam", "participationForm": "online", $qa
         "description": "e2e" } },
     "credentialStatus": { "type": "BitstringStatusListEntry", "statusPurpose": "revocation",
@@ -171,6 +171,116 @@ done
 rec=$(sed 's/.*"record":{//' <<<"$(flat)")
 grep -qF "$registered}" <<<"$rec" && ok || bad "the record's issuer: $rec"
 ! grep -q 'Politechnika\|"DE"' <<<"$rec" && ok || bad "the record keeps the claim: $rec"
+
+# --explain: the operator's preview of a policy over sample credentials: what
+# each adds to which requirement, or why not; the same reference as the decision.
+preview() { # POLICY BATCH [ARGS...]: sets POUT, PRC
+	local policy=$1 batch=$2
+	shift 2
+	PRC=0
+	POUT=$("$MCVERIFY" --anchors "$T/anchors" --trust "$T/trustlist.jws" --status "$T/status" \
+		--now "$NOW" --policy "$policy" --explain --batch "$batch" "$@" 2>"$T/err") || PRC=$?
+}
+has() { grep -qF -- "$1" <<<"$POUT" && ok || bad "the preview lacks '$1': $POUT"; }
+code=$(grep -o '[0-9A-Z]\{4\}-[0-9A-Z]\{4\}' <<<"$ref")
+preview "$T/policy.json" "$T/batch"
+[[ $PRC -eq 0 ]] && ok || bad "explain: exit $PRC: $(head -c 300 "$T/err")"
+has '[0] valid: "Cloud Security Fundamentals", Example VET Centre (PL)'
+has '  + level (EQF 4 or higher): +1 → 1 of 1 credentials'
+has '  + it-credits (5 ECTS in IT): +2 ECTS → 2 of 5 ECTS; title has "cloud"'
+has '  + it-credits (5 ECTS in IT): +2 ECTS → 4 of 5 ECTS; title has "network"'
+has '[2] invalid (revoked): "Cloud Networking"'
+has '    not counted: a credential that is invalid never counts'
+has '[3] invalid (expired)'
+has '    not counted: the same credential as [0], counted once'
+has '[5] warning (incomplete): "Security Operations"'
+has '  + it-credits (5 ECTS in IT): +1 ECTS → 5 of 5 ECTS; title has "security"'
+has '[6] valid: "Cloud Basics"'
+has '  - level (EQF 4 or higher): does not match: minEqfLevel'
+has '  - it-credits (5 ECTS in IT): does not match: maxAgeDays'
+has '[7] unreadable'
+has '    not counted: nothing was verified, so nothing can match'
+has 'Decision: met (every requirement is met)'
+has '  it-credits (5 ECTS in IT): 5 of 5 ECTS: met'
+has "Reference: $code"
+has "Record QR text: MCKREC1 REF:$code DECISION:MET AT:"
+has ' LEARNER:SAME REQ:3/1+ 5/5+'
+! grep -q 'Kowalska' <<<"$POUT" && ok || bad "the preview names the learner"
+# the strict policy: the incomplete credential's reason is named, not met
+preview "$T/strict.json" "$T/batch"
+[[ $PRC -eq 5 ]] && ok || bad "strict explain: exit $PRC"
+has 'a warning counts only when acceptWarnings lists all its reasons; not listed: incomplete'
+has '  it-credits (5 ECTS in IT): 4 of 5 ECTS: 1 missing'
+# JSON
+preview "$T/policy.json" "$T/batch" --json
+f=$(tr -d ' \n\t' <<<"$POUT")
+for want in '"decision":"met"' \
+	'"index":0,"verdict":"valid","reasons":[],"issuer":{"id":"https://cert.example-vet.pl","name":"ExampleVETCentre","country":"PL"},"title":"CloudSecurityFundamentals"' \
+	'"counts":true,"notCounted":null,"duplicateOf":null,"requirements":[{"id":"level","matched":true,"added":1,"total":1,"failed":[]}' \
+	'{"id":"it-credits","matched":true,"added":2,"total":2,"failed":[],"titleTerm":{"term":"cloud"}}' \
+	'"counts":false,"notCounted":"verdict","notAccepted":["revoked"]' \
+	'"counts":false,"notCounted":"duplicate","duplicateOf":0' \
+	'{"id":"level","matched":false,"added":0,"total":3,"failed":["minEqfLevel"]}' \
+	'{"id":"it-credits","matched":false,"added":0,"total":5,"failed":["maxAgeDays"],"titleTerm":{"term":"cloud"}}' \
+	'"notCounted":"no_credential","duplicateOf":null,"requirements":[{"id":"level","matched":false,"added":0,"total":3,"failed":[]},{"id":"it-credits","matched":false,"added":0,"total":5,"failed":[]}]}' \
+	'"notCounted":"no_credential"' \
+	"\"reference\":\"$code\"" "\"recordQr\":\"MCKREC1REF:${code}DECISION:MET"; do
+	grep -qF -- "$want" <<<"$f" && ok || bad "explain --json lacks $want: $f"
+done
+! grep -q 'Kowalska' <<<"$f" && ok || bad "explain --json names the learner"
+# one credential from --text; --explain without --policy is refused
+PRC=0
+POUT=$("$MCVERIFY" --anchors "$T/anchors" --trust "$T/trustlist.jws" --status "$T/status" \
+	--now "$NOW" --policy "$T/policy.json" --explain --text "$(head -n1 "$T/batch")" 2>"$T/err") ||
+	PRC=$?
+[[ $PRC -eq 5 ]] && ok || bad "explain --text: exit $PRC $(cat "$T/err")"
+has '  + it-credits (5 ECTS in IT): +2 ECTS → 2 of 5 ECTS; title has "cloud"'
+has '  it-credits (5 ECTS in IT): 2 of 5 ECTS: 3 missing'
+PRC=0
+"$MCVERIFY" --anchors "$T/anchors" --trust "$T/trustlist.jws" --explain --batch "$T/batch" \
+	>/dev/null 2>"$T/err" || PRC=$?
+[[ $PRC -eq 4 ]] && grep -q 'explain' "$T/err" && ok || bad "--explain without --policy: exit $PRC"
+
+# The example policies (docs/examples) match credentials worded in any of the
+# kiosk's seven languages: the title (exam) and the outcomes (employment office).
+EXAMPLES=$(dirname "$0")/../docs/examples
+{
+	OUTCOME="Tworzy arkusze kalkulacyjne w chmurze" cred l0 "Podstawy chmury obliczeniowej" 4 1 8 30 1000 20
+	OUTCOME="Nutzt Tabellenkalkulation im Büro" cred l1 "Netzwerksicherheit für KMU" 4 1 8 30 1000 21
+	OUTCOME="Utilise un tableur" cred l2 "Sécurité des réseaux" 4 1 8 30 1000 22
+	OUTCOME="Χρησιμοποιεί υπολογιστικό φύλλο" cred l3 "Ασφάλεια δικτύων" 4 1 8 30 1000 23
+	OUTCOME="Usa un foglio di calcolo" cred l4 "Sicurezza informatica di base" 4 1 8 30 1000 24
+	OUTCOME="Usa una hoja de cálculo" cred l5 "Seguridad en la nube" 4 1 8 30 1000 25
+	OUTCOME="Spawa blachy stalowe" cred l6 "Spawanie MIG/MAG" 4 1 8 30 1000 26
+} >"$T/languages"
+preview "$EXAMPLES/policy-cloud-exam.json" "$T/languages"
+[[ $PRC -eq 0 ]] && ok || bad "cloud exam over seven languages: exit $PRC $(cat "$T/err")"
+has '[0] valid: "Podstawy chmury obliczeniowej"'
+has '+1 ECTS → 1 of 5 ECTS; title has "chmur" (pl)'
+has '+1 ECTS → 2 of 5 ECTS; title has "Netzwerk" (de)'
+has '+1 ECTS → 3 of 5 ECTS; title has "réseau" (fr)'
+has '+1 ECTS → 4 of 5 ECTS; title has "δικτύ" (el)'
+has '+1 ECTS → 5 of 5 ECTS; title has "sicurezza" (it)'
+has '+1 ECTS → 6 of 5 ECTS; title has "la nube" (es)'
+has '  - it-credits (5 ECTS in IT): does not match: titleAny'
+preview "$EXAMPLES/policy-digital-skills.json" "$T/languages"
+[[ $PRC -eq 0 ]] && ok || bad "digital skills over seven languages: exit $PRC $(cat "$T/err")"
+has '+8 hours → 8 of 40 hours; an outcome has "arkusz" (pl)'
+has '+8 hours → 16 of 40 hours; an outcome has "Tabellenkalkulation" (de)'
+has '+8 hours → 24 of 40 hours; an outcome has "tableur" (fr)'
+has '+8 hours → 32 of 40 hours; an outcome has "υπολογιστικό φύλλο" (el)'
+has '+8 hours → 40 of 40 hours; an outcome has "foglio di calcolo" (it)'
+has '+8 hours → 48 of 40 hours; an outcome has "hoja de cálculo" (es)'
+has '  - hours (40 hours of digital-skills training): does not match: outcomeAny'
+has '  hours (40 hours of digital-skills training): 48 of 40 hours: met'
+# every example policy labels each requirement in all seven languages
+for p in "$EXAMPLES"/policy-*.json; do
+	for l in en pl de fr el it es; do
+		n=$(grep -o "\"$l\": *\"" "$p" | wc -l)
+		r=$(grep -o '"id": *"' "$p" | wc -l)
+		[[ $n -ge $r ]] && ok || bad "$(basename "$p"): $r requirements, $n labels in $l"
+	done
+done
 
 # Refusals: exit 4 and one line; nothing verified.
 printf '{"name":"x","requirements":[{"id":"a","match":{"minEqf":4},"need":{"count":1}}]}' \

@@ -667,6 +667,7 @@ static void test_explain(void **state)
 	assert_int_equal(e.skip, MCK_SKIP_NO_CREDENTIAL);
 	assert_false(e.counts || e.req[0].matched);
 	assert_int_equal(e.req[0].failed, 0);
+	assert_null(e.req[1].title_term); /* nothing read, nothing found */
 
 	/* 8: running totals over everything before it */
 	assert_int_equal(mck_session_explain(&s, 8, &e), MCK_OK);

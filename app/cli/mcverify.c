@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "explain.h"
 #include "mck/answer.h"
 #include "mck/image.h"
 #include "mck/io.h"
@@ -49,6 +50,7 @@ struct options {
 	int64_t now;
 	int64_t grace_days;
 	bool json;
+	bool explain; /* --policy: the preview (explain.c), not the decision */
 	size_t ninputs;
 	struct input inputs[MAX_INPUTS];
 };
@@ -78,6 +80,7 @@ static void usage(FILE *f)
 	      "                [--now UNIX_SECONDS] [--grace-days N] [--json]\n"
 	      "                (--text STRING | --image FILE | -)... | --batch FILE [--policy "
 	      "FILE]\n"
+	      "                [--policy FILE --explain]\n"
 	      "\n"
 	      "Verifies a micro-credential QR code (MC1) offline against a signed trust list.\n"
 	      "Several inputs are the chunks of one credential; --batch FILE verifies each\n"
@@ -85,7 +88,9 @@ static void usage(FILE *f)
 	      "--policy FILE decides entry requirements over the batch (docs/policy.md) and\n"
 	      "prints one JSON object: the answers, each requirement, the record to keep.\n"
 	      "Exit: 0 valid, 1 warning, 2 invalid, 3 unreadable, 4 could not verify;\n"
-	      "with --policy: 0 every requirement met, 5 not met, 4 could not verify.\n",
+	      "with --policy: 0 every requirement met, 5 not met, 4 could not verify.\n"
+	      "--explain previews a policy: what each credential adds to which requirement,\n"
+	      "or why not (for people; --json: one JSON object); the inputs are one credential.\n",
 	      f);
 }
 
@@ -115,6 +120,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 
 		if (strcmp(a, "--json") == 0) {
 			o->json = true;
+			takes = false;
+		} else if (strcmp(a, "--explain") == 0) {
+			o->explain = true;
 			takes = false;
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			usage(stdout);
@@ -175,7 +183,11 @@ static int parse_args(int argc, char **argv, struct options *o)
 			"mcverify: give inputs (--text, --image, -) or --batch, not both\n");
 		return -1;
 	}
-	if (o->policy != NULL && o->batch == NULL) {
+	if (o->explain && o->policy == NULL) {
+		fprintf(stderr, "mcverify: --explain previews a --policy FILE\n");
+		return -1;
+	}
+	if (o->policy != NULL && o->batch == NULL && !o->explain) {
 		fprintf(stderr, "mcverify: --policy decides over a --batch of credentials\n");
 		return -1;
 	}
@@ -599,6 +611,14 @@ static int decide(struct session *s)
 	return met ? 0 : EXIT_NOT_MET;
 }
 
+/* --policy --explain: the preview instead of the decision (explain.c). */
+static int explain(struct session *s)
+{
+	int met = mck_cli_explain(stdout, &s->decision->session, verdict_time(s), s->opt->json);
+
+	return met < 0 ? EXIT_UNUSABLE : met ? 0 : EXIT_NOT_MET;
+}
+
 static bool looks_like_text(const char *line)
 {
 	return strncmp(line, "MC1:/", 5) == 0 || access(line, F_OK) != 0;
@@ -640,7 +660,7 @@ static int run_batch(struct session *s)
 	mck_zeroize(buf, len);
 	free(buf);
 	if (s->decision != NULL && worst != EXIT_UNUSABLE) {
-		return decide(s);
+		return s->opt->explain ? explain(s) : decide(s);
 	}
 	return worst;
 }
@@ -720,8 +740,9 @@ int main(int argc, char **argv)
 			fprintf(stderr, "mcverify: %s\n", msg);
 			goto out;
 		}
-		rc = report(&s, &res, false);
+		rc = s.decision != NULL ? collect(&s, &res) : report(&s, &res, false);
 		mck_result_free(&res);
+		rc = s.decision != NULL && rc == 0 ? explain(&s) : rc;
 	}
 out:
 	if (s.decision != NULL) {

@@ -830,6 +830,8 @@ int mck_session_add(struct mck_session *s, const struct mck_result *res)
 	it->reasons = res->reasons;
 	it->verified_at = res->now;
 	it->duplicate_of = -1;
+	memset(it->title_hit, MCK_TERM_NONE, sizeof(it->title_hit)); /* 0 is the first term */
+	memset(it->outcome_hit, MCK_TERM_NONE, sizeof(it->outcome_hit));
 	it->has_credential = res->has_credential;
 	if (res->has_credential) {
 		identity(c, it->id_hash);

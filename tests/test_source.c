@@ -483,12 +483,14 @@ static void test_hid_overlong(void **state)
  * here, which is not counted.
  */
 #define SECRET_HEAD "mc1:/"
+#define SECRET_TAIL 59 /* random characters after the head */
+#define SECRET_AT   32 /* the needle: past what an allocator writes into a freed block */
 #define SECRET_LEN  24
 
 static void test_hid_forgets(void **state)
 {
-	char text[sizeof(SECRET_HEAD) + SECRET_LEN + 2];
-	const char *needle = text + sizeof(SECRET_HEAD) - 1;
+	char text[sizeof(SECRET_HEAD) + SECRET_TAIL];
+	const char *needle = text + SECRET_AT;
 	size_t held;
 	size_t released;
 	size_t closed;
@@ -497,8 +499,8 @@ static void test_hid_forgets(void **state)
 
 	(void)state;
 	memcpy(text, SECRET_HEAD, sizeof(SECRET_HEAD) - 1);
-	mck_memscan_random_text(text + sizeof(SECRET_HEAD) - 1, SECRET_LEN);
-	text[sizeof(SECRET_HEAD) - 1 + SECRET_LEN] = '\0';
+	mck_memscan_random_text(text + sizeof(SECRET_HEAD) - 1, SECRET_TAIL);
+	text[sizeof(SECRET_HEAD) - 1 + SECRET_TAIL] = '\0';
 	fifo_open(&f);
 	w = open(f.path, O_WRONLY | O_CLOEXEC);
 	assert_true(w >= 0);
@@ -527,7 +529,10 @@ static void test_hid_forgets(void **state)
 	print_message("hid: %zu copies of the text while its event is held, %zu once released, "
 		      "%zu once closed\n",
 		      held, released, closed);
-	assert_true(held >= 1 && held != (size_t)-1); /* the scan sees the event's */
+	if (held == (size_t)-1) {
+		skip(); /* memory not searchable here (an emulator) */
+	}
+	assert_true(held >= 1); /* the search sees the event's */
 	assert_int_equal(released, 0);
 	assert_int_equal(closed, 0);
 }
@@ -601,13 +606,16 @@ static void test_replay_forgets(void **state)
 	assert_int_equal(mck_source_next(&s, &ev, 1000), 0);
 	mck_source_close(&s);
 	closed = mck_memscan_count(row, ROW_LEN, NULL, 0);
+	remove_dir(dir);
 	print_message("replay: %zu copies of a pixel row while the frame is lent, %zu once "
 		      "released, %zu once closed\n",
 		      held, released, closed);
-	assert_true(held >= 1 && held != (size_t)-1);
+	if (held == (size_t)-1) {
+		skip(); /* memory not searchable here (an emulator) */
+	}
+	assert_true(held >= 1);
 	assert_int_equal(released, 0);
 	assert_int_equal(closed, 0);
-	remove_dir(dir);
 }
 
 /* No camera here: only that failures are errors, not crashes. */

@@ -40,6 +40,7 @@ struct scan {
 	size_t carry;       /* bytes at buf's start from just before the next read */
 	uintptr_t carry_at; /* the address the next read starts at, when carry > 0 */
 	size_t count;
+	bool verbose; /* MCK_MEMSCAN_VERBOSE set: each copy's address on stderr */
 };
 
 static bool skipped(const struct scan *s, uintptr_t at)
@@ -64,6 +65,10 @@ static void count_in(struct scan *s, uintptr_t base, size_t have)
 
 		if (!skipped(s, base + off)) {
 			s->count++;
+			if (s->verbose) {
+				fprintf(stderr, "memscan: a copy at %#lx\n",
+					(unsigned long)(base + off));
+			}
 		}
 		left -= (size_t)(hit - p) + 1;
 		p = hit + 1;
@@ -203,12 +208,18 @@ size_t mck_memscan_count(const void *needle, size_t len, const void *skip, size_
 		return (size_t)-1;
 	}
 	s.page = (size_t)page;
+	s.verbose = getenv("MCK_MEMSCAN_VERBOSE") != NULL;
 	s.buf_size = ((size_t)CHUNK + len + s.page - 1) / s.page * s.page;
 	s.buf = mmap(NULL, s.buf_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	maps = mmap(NULL, MAPS_MAX, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	s.fd = open("/proc/self/mem", O_RDONLY | O_CLOEXEC);
 	if (s.buf == MAP_FAILED || maps == MAP_FAILED || s.fd < 0 ||
 	    read_maps(maps, MAPS_MAX) == 0) {
+		goto out;
+	}
+	/* Addresses are not what they seem (an emulator's guest): no answer. */
+	if (pread(s.fd, s.buf, len, (off_t)(uintptr_t)needle) != (ssize_t)len ||
+	    memcmp(s.buf, needle, len) != 0) {
 		goto out;
 	}
 	/* The list is taken whole first: scanning must not change it as it goes. */
@@ -222,6 +233,9 @@ size_t mck_memscan_count(const void *needle, size_t len, const void *skip, size_
 		if (sscanf(line, "%lx-%lx %4s", &lo, &hi, perms) != 3 || perms[0] != 'r' ||
 		    perms[1] != 'w' || perms[3] != 'p' || hi - lo > HUGE_MAPPING) {
 			continue;
+		}
+		if (s.verbose) {
+			fprintf(stderr, "memscan: %.*s", (int)(end - line), line);
 		}
 		scan_except(&s, lo, hi, (uintptr_t)maps, MAPS_MAX);
 	}

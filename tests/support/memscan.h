@@ -15,8 +15,11 @@
  * inside [@p skip, @p skip + @p skip_len) and the needle itself are not
  * counted. Not counted either: a copy split across two mappings, pages not
  * resident (never touched, or swapped out), and mappings over 64 GiB
- * (address space a sanitizer reserves for its shadow). Returns the count,
- * or (size_t)-1 when /proc/self is not readable.
+ * (address space a sanitizer reserves for its shadow), and the first bytes
+ * of a freed block, which the allocator writes its links into (put the
+ * needle 32 bytes or more into the secret). Returns the count, or
+ * (size_t)-1 when /proc/self cannot be read or does not show this process's
+ * memory at its addresses (an emulator): skip the test then.
  */
 size_t mck_memscan_count(const void *needle, size_t len, const void *skip, size_t skip_len);
 

@@ -3,6 +3,8 @@
  * a running mean of the row), each confirmed along its column. No integral
  * image: a row costs two loads and a compare per pixel.
  */
+#define _DEFAULT_SOURCE /* explicit_bzero */
+
 #include "finder.h"
 
 #include <limits.h>
@@ -30,11 +32,13 @@ static uint16_t tap3(const uint8_t *p, size_t step, uint32_t n, uint32_t i)
  * bit before it, so that a large finder's core stays dark throughout.
  */
 #define BLOCK 8
+/* A row's sums and extremes: a picture of the code, wiped once the frame is done. */
+static _Thread_local uint16_t row_tap[MAX_W];
+static _Thread_local uint16_t row_lo[MAX_W / BLOCK + 1];
+static _Thread_local uint16_t row_hi[MAX_W / BLOCK + 1];
+
 static void binarize_row(const uint8_t *p, uint32_t n, uint8_t *bit, uint16_t *turns)
 {
-	static _Thread_local uint16_t tap[MAX_W];
-	static _Thread_local uint16_t lo[MAX_W / BLOCK + 1];
-	static _Thread_local uint16_t hi[MAX_W / BLOCK + 1];
 	uint32_t nb = (n + BLOCK - 1) / BLOCK;
 	uint8_t last = 0;
 	int rising = 0; /* 1 up, -1 down, 0 not yet */
@@ -46,30 +50,30 @@ static void binarize_row(const uint8_t *p, uint32_t n, uint8_t *bit, uint16_t *t
 		for (uint32_t i = b * BLOCK; i < (b + 1) * BLOCK && i < n; i++) {
 			uint16_t t = tap3(p, 1, n, i);
 
-			tap[i] = t;
+			row_tap[i] = t;
 			l = t < l ? t : l;
 			h = t > h ? t : h;
-			if (i > 0 && t != tap[i - 1]) {
-				int now = t > tap[i - 1] ? 1 : -1;
+			if (i > 0 && t != row_tap[i - 1]) {
+				int now = t > row_tap[i - 1] ? 1 : -1;
 
 				turns[i >> MCK_FINDER_CELL_SHIFT] += rising != 0 && now != rising;
 				rising = now;
 			}
 		}
-		lo[b] = l;
-		hi[b] = h;
+		row_lo[b] = l;
+		row_hi[b] = h;
 	}
 	for (uint32_t b = 0; b < nb; b++) {
 		uint32_t l = UINT16_MAX;
 		uint32_t h = 0;
 
 		for (uint32_t c = b > 2 ? b - 2 : 0; c <= b + 2 && c < nb; c++) {
-			l = lo[c] < l ? lo[c] : l;
-			h = hi[c] > h ? hi[c] : h;
+			l = row_lo[c] < l ? row_lo[c] : l;
+			h = row_hi[c] > h ? row_hi[c] : h;
 		}
 		for (uint32_t i = b * BLOCK; i < (b + 1) * BLOCK && i < n; i++) {
 			if (h - l >= 6 * CONTRAST) {
-				last = 2u * tap[i] < l + h;
+				last = 2u * row_tap[i] < l + h;
 			}
 			bit[i] = last;
 		}
@@ -555,6 +559,11 @@ int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, struct mck_f
 	if (!census->saturated) {
 		census_corners(census);
 	}
+	/* the last row scanned, binarised, and its sums */
+	explicit_bzero(bit, w);
+	explicit_bzero(row_tap, (size_t)w * sizeof(row_tap[0]));
+	explicit_bzero(row_lo, sizeof(row_lo));
+	explicit_bzero(row_hi, sizeof(row_hi));
 	return kept;
 }
 

@@ -1,7 +1,10 @@
 /*
  * The modules of a code read from the frame under its fitted map (grid.c),
  * blur undone, what every code shows settled, and the code redrawn clean.
+ * Its buffers hold the code module by module: wiped before each call returns.
  */
+#define _DEFAULT_SOURCE /* explicit_bzero */
+
 #include "redraw.h"
 
 #include <math.h>
@@ -232,6 +235,7 @@ static void equalise(int version, float *d, uint8_t *bit)
 	for (int i = 0; i < n * n; i++) {
 		bit[i] = e[i] > 0;
 	}
+	explicit_bzero(e, (size_t)n * (size_t)n);
 }
 
 void mck__grid_redraw(const uint8_t *grey, uint32_t w, uint32_t h, const struct mck_grid *gr,
@@ -291,4 +295,8 @@ void mck__grid_redraw(const uint8_t *grey, uint32_t w, uint32_t h, const struct 
 		}
 	}
 	*side = s;
+	explicit_bzero(bit, (size_t)n * (size_t)n);
+	explicit_bzero(val, (size_t)n * (size_t)n * sizeof(val[0]));
+	explicit_bzero(sharp, (size_t)n * (size_t)n * sizeof(sharp[0]));
+	explicit_bzero(sat, (size_t)(n + 1) * (size_t)(n + 1) * sizeof(sat[0]));
 }

@@ -68,7 +68,28 @@ struct mck_qrscan_stats {
 
 /** Create a scanner (QR only, ZBAR_CFG_BINARY). Returns NULL when out of memory. */
 struct mck_qrscan *mck_qrscan_create(void);
+/** Wipes all it kept (mck_qrscan_forget) and frees it; accepts NULL. */
 void mck_qrscan_destroy(struct mck_qrscan *scan);
+
+/*
+ * A code's text is the learner's whole credential and the picture of it as
+ * good: nothing of either outlives its use (issue 14). ZBar's symbols are
+ * wiped before the call that read them returns (two more copies that ZBar's
+ * QR decoder frees unwiped are out of reach: qrscan.c); a result starts
+ * wiped. What a scanner keeps between frames (its work images: crops, codes
+ * squared up and redrawn; where the finders were) stays until the next
+ * frame overwrites it, or this.
+ */
+
+/**
+ * Wipe all @p scan keeps between frames, for when a result clears; it goes
+ * on working as before. Accepts NULL. Not concurrently with
+ * mck_qrscan_frame on the same scanner.
+ */
+void mck_qrscan_forget(struct mck_qrscan *scan);
+
+/** Wipe a result's texts, which are the credentials read (compiler-proof); accepts NULL. */
+void mck_qrscan_result_wipe(struct mck_qrscan_result *r);
 
 /** The time budget per frame in ms; 0 (the default): no limit, for still images. */
 void mck_qrscan_set_budget(struct mck_qrscan *scan, unsigned ms);
@@ -88,6 +109,8 @@ const struct mck_qrscan_stats *mck_qrscan_stats(const struct mck_qrscan *scan);
  * Returns the number of codes (0: none found) or negative errno: -EINVAL (NULL
  * argument, empty frame), -EFBIG (a side over MCK_QRSCAN_MAX_SIDE), -ENOMEM,
  * -EIO (ZBar failed). The frame is only read, and not kept after the call.
+ * @p out is wiped first, whatever the outcome (no text of an earlier frame
+ * stays in it).
  */
 int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t width, uint32_t height,
 		     struct mck_qrscan_result *out);

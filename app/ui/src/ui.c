@@ -1,0 +1,196 @@
+/*
+ * The UI's entry: one table maps each enum mck_screen to the screen that draws
+ * it and the touch targets it offers; mck_ui_draw lays out the band, the area
+ * below it and the status bar, and draws the screen, the language picker and
+ * the bar. What a touch means is looked up among the last screen's targets.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "screens.h"
+
+#define HIT(h) (1u << (MCK_UI_HIT_##h))
+_Static_assert(MCK_UI_HIT_COUNT <= 32, "one bit per touch target");
+
+typedef void draw_fn(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
+		     const struct mck_ui_frame *f);
+
+struct screen {
+	draw_fn *draw;
+	unsigned targets; /* HIT() bits offered besides the status bar's (LANGUAGE, STATUS, PICK) */
+	bool banded;      /* a band on top: the language picker stays below it */
+};
+
+/* Idle: what to do; with a policy, the start button; a clock not set, a notice. */
+static void idle_screen(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
+			const struct mck_ui_frame *f)
+{
+	mck__ui_screen_idle(ui, r, v, f);
+	if (v->session.available) {
+		mck__ui_start_button(ui, r, v, f);
+	}
+	if (!v->status.clock_ok) {
+		mck__ui_clock_notice(ui, r, v, f);
+	}
+}
+
+static const struct screen screens[] = {
+	[MCK_SCREEN_IDLE] = {idle_screen, HIT(START), false},
+	[MCK_SCREEN_PROGRESS] = {mck__ui_screen_progress, 0, true},
+	[MCK_SCREEN_RESULT] = {mck__ui_screen_result, 0, true},
+	[MCK_SCREEN_ERROR] = {mck__ui_screen_error, 0, true},
+	[MCK_SCREEN_OPERATOR] = {mck__ui_screen_operator, 0, false},
+	[MCK_SCREEN_SESSION] = {mck__ui_screen_session, HIT(FINISH) | HIT(CANCEL), true},
+	[MCK_SCREEN_DECISION] = {mck__ui_screen_decision, HIT(DONE), true},
+	[MCK_SCREEN_POLICIES] = {mck__ui_screen_policies, HIT(POLICY) | HIT(CANCEL), false},
+};
+
+/* Idle while a fault stops checking: the fault, as an error screen. */
+static const struct screen fault_screen = {mck__ui_screen_error, 0, true};
+
+/* The screen that draws @p v: an unknown one is idle. */
+static const struct screen *screen_of(const struct mck_view *v)
+{
+	const struct screen *s = &screens[MCK_SCREEN_IDLE];
+
+	if ((unsigned)v->screen < sizeof(screens) / sizeof(screens[0]) &&
+	    screens[v->screen].draw != NULL) {
+		s = &screens[v->screen];
+	}
+	if (s == &screens[MCK_SCREEN_IDLE] && mck_view_fault(v, NULL)) {
+		s = &fault_screen;
+	}
+	return s;
+}
+
+struct mck_ui *mck_ui_create(const char *font_dir, int width, int height, char *msg, size_t cap)
+{
+	struct mck_ui *ui = calloc(1, sizeof(*ui));
+	int short_side = width < height ? width : height;
+
+	if (ui == NULL || (!TTF_WasInit() && TTF_Init() != 0)) {
+		snprintf(msg, cap, "SDL_ttf: %s", TTF_GetError());
+		free(ui);
+		return NULL;
+	}
+	ui->width = width;
+	ui->height = height;
+	ui->unit = short_side / 40 > 4 ? short_side / 40 : 4;
+	if (mck__ui_open_fonts(ui, font_dir, msg, cap) != 0) {
+		mck_ui_destroy(ui);
+		return NULL;
+	}
+	return ui;
+}
+
+void mck_ui_destroy(struct mck_ui *ui)
+{
+	if (ui == NULL) {
+		return;
+	}
+	mck__ui_close_fonts(ui);
+	free(ui);
+}
+
+unsigned mck_ui_overflows(const struct mck_ui *ui)
+{
+	return ui->overflows;
+}
+
+void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
+{
+	const struct screen *s = screen_of(v);
+	char status[512];
+	struct mck_ui_frame f;
+	int bar_h;
+
+	mck__ui_status_text(v, status, sizeof(status));
+	bar_h = mck__ui_status_height(ui, v, status);
+	f.band = mck_ui_band_rect(ui);
+	f.bar = (SDL_Rect){0, ui->height - bar_h, ui->width, bar_h};
+	f.below = (SDL_Rect){0, f.band.h, ui->width, ui->height - f.band.h - bar_h};
+	f.content = (SDL_Rect){0, 0, ui->width, ui->height - bar_h};
+	memset(ui->hit, 0, sizeof(ui->hit));
+	memset(ui->hit_pick, 0, sizeof(ui->hit_pick));
+	memset(ui->hit_policy, 0, sizeof(ui->hit_policy));
+	mck__ui_fill(r, (SDL_Rect){0, 0, ui->width, ui->height}, mck__ui_pal.white);
+	s->draw(ui, r, v, &f);
+	ui->targets = s->targets | HIT(LANGUAGE) | HIT(STATUS) | (v->picker ? HIT(PICK) : 0);
+	if (v->picker) {
+		mck__ui_picker(ui, r, v, s->banded ? f.below : f.content);
+	}
+	mck__ui_status_bar(ui, r, v, status, f.bar);
+}
+
+static bool inside(SDL_Rect box, int x, int y)
+{
+	return box.w > 0 && box.h > 0 && x >= box.x && y >= box.y && x < box.x + box.w &&
+	       y < box.y + box.h;
+}
+
+enum mck_ui_hit mck_ui_hit_test(const struct mck_ui *ui, int x, int y, enum mck_lang *pick)
+{
+	/* the order matters where targets overlap: the picker lies over everything */
+	static const enum mck_ui_hit order[] = {
+		MCK_UI_HIT_PICK,   MCK_UI_HIT_LANGUAGE, MCK_UI_HIT_START,  MCK_UI_HIT_FINISH,
+		MCK_UI_HIT_CANCEL, MCK_UI_HIT_DONE,     MCK_UI_HIT_POLICY, MCK_UI_HIT_STATUS,
+	};
+
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		enum mck_ui_hit h = order[i];
+
+		if ((ui->targets & (1u << h)) == 0) {
+			continue;
+		}
+		if (h == MCK_UI_HIT_PICK) {
+			for (int l = 0; l < MCK_LANG_COUNT; l++) {
+				if (inside(ui->hit_pick[l], x, y)) {
+					if (pick != NULL) {
+						*pick = (enum mck_lang)l;
+					}
+					return h;
+				}
+			}
+		} else if (h == MCK_UI_HIT_POLICY) {
+			if (mck_ui_policy_at(ui, x, y) >= 0) {
+				return h;
+			}
+		} else if (inside(ui->hit[h], x, y)) {
+			return h;
+		}
+	}
+	return MCK_UI_HIT_NONE;
+}
+
+int mck_ui_policy_at(const struct mck_ui *ui, int x, int y)
+{
+	for (int i = 0; i < MCK_VIEW_POLICIES; i++) {
+		if (inside(ui->hit_policy[i], x, y)) {
+			return i;
+		}
+	}
+	return -1;
+}
+
+SDL_Rect mck_ui_hit_rect(const struct mck_ui *ui, enum mck_ui_hit what, int index)
+{
+	switch (what) {
+	case MCK_UI_HIT_POLICY:
+		if (index >= 0 && index < MCK_VIEW_POLICIES) {
+			return ui->hit_policy[index];
+		}
+		break;
+	case MCK_UI_HIT_PICK:
+		if (index >= 0 && index < MCK_LANG_COUNT) {
+			return ui->hit_pick[index];
+		}
+		break;
+	case MCK_UI_HIT_NONE:
+	case MCK_UI_HIT_COUNT:
+		break;
+	default:
+		return ui->hit[what];
+	}
+	return (SDL_Rect){0, 0, 0, 0};
+}

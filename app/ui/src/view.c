@@ -1,0 +1,51 @@
+/* The view model's own rules: which fault stops checking, and wiping a result. */
+#include <string.h>
+
+#include <SDL.h>
+
+#include "mck/view.h"
+
+bool mck_view_fault(const struct mck_view *v, enum mck_text *text)
+{
+	enum mck_text t;
+
+	if (!v->status.have_trustlist) {
+		t = MCK_TEXT_ERROR_TRUSTLIST_MISSING;
+	} else if (!v->status.camera_ok) {
+		t = MCK_TEXT_ERROR_NO_CAMERA;
+	} else if (v->status.trustlist_expired) {
+		t = MCK_TEXT_ERROR_TRUSTLIST_EXPIRED;
+	} else {
+		return false;
+	}
+	if (text != NULL) {
+		*text = t;
+	}
+	return true;
+}
+
+void mck_view_clear_result(struct mck_view *v)
+{
+	struct mck_view_status status = v->status;
+	struct mck_view_operator op = v->op;
+	enum mck_lang lang = v->lang;
+	struct mck_view_session policy = {0};
+
+	/* The policy stays (the operator's); the credentials and totals go. */
+	policy.available = v->session.available;
+	policy.policies = v->session.policies;
+	memcpy(policy.names, v->session.names, sizeof(policy.names));
+	memcpy(policy.policy, v->session.policy, sizeof(policy.policy));
+	policy.requirements = v->session.requirements;
+	for (size_t i = 0; i < policy.requirements && i < MCK_VIEW_REQ; i++) {
+		policy.req[i] = v->session.req[i];
+		policy.req[i].have = 0;
+		policy.req[i].met = false;
+	}
+	SDL_memset4(v, 0, sizeof(*v) / 4);
+	memset(v, 0, sizeof(*v));
+	v->status = status;
+	v->op = op;
+	v->lang = lang;
+	v->session = policy;
+}

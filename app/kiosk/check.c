@@ -66,6 +66,20 @@ void mck_check_free(struct mck_check *c)
 	memset(c, 0, sizeof(*c));
 }
 
+/* The policy's kind of requirement as the view names it: by name, not by number. */
+static enum mck_view_need view_need(enum mck_need need)
+{
+	switch (need) {
+	case MCK_NEED_ECTS:
+		return MCK_VIEW_NEED_ECTS;
+	case MCK_NEED_HOURS:
+		return MCK_VIEW_NEED_HOURS;
+	case MCK_NEED_COUNT:
+		break;
+	}
+	return MCK_VIEW_NEED_COUNT;
+}
+
 void mck_check_show_policy(const struct mck_check *c, struct mck_view *v)
 {
 	struct mck_view_session *s = &v->session;
@@ -85,7 +99,7 @@ void mck_check_show_policy(const struct mck_check *c, struct mck_view *v)
 	for (size_t i = 0; i < s->requirements && i < MCK_VIEW_REQ; i++) {
 		double need;
 
-		s->req[i].kind = (int)mck_policy_req_need(c->policy, i, &need);
+		s->req[i].kind = view_need(mck_policy_req_need(c->policy, i, &need));
 		s->req[i].need = need;
 		mck_text_sanitize(mck_policy_req_label(c->policy, i, code), s->req[i].label,
 				  sizeof(s->req[i].label));

@@ -995,15 +995,14 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 	[MCK_LANG_PL] =
 		{
 			[MCK_REASON_TRUSTLIST_MISSING] =
-				"Ten kiosk nie ma zainstalowanej listy zaufania, więc nie może "
-				"sprawdzać poświadczeń. Zwróć się do obsługi.",
+				"Ten kiosk nie ma listy zaufania i nie może sprawdzać "
+				"poświadczeń. Zwróć się do obsługi.",
 			[MCK_REASON_TRUSTLIST_INVALID] =
-				"Lista zaufania tego kiosku jest nieprawidłowa, więc nie może on "
-				"sprawdzać poświadczeń. Zwróć się do obsługi.",
+				"Lista zaufania tego kiosku jest nieprawidłowa; nie może on "
+				"sprawdzać. Zwróć się do obsługi.",
 			[MCK_REASON_ANCHOR_MISSING] =
 				"Ten kiosk nie jest w pełni skonfigurowany (brak klucza "
-				"zaufania), więc nie może sprawdzać poświadczeń. Zwróć się do "
-				"obsługi.",
+				"zaufania). Zwróć się do obsługi.",
 			[MCK_REASON_NO_CODE] =
 				"Nie znaleziono kodu QR. Pokaż kod ponownie i trzymaj go "
 				"nieruchomo.",
@@ -1016,8 +1015,8 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_SEVERAL_CREDENTIALS] =
 				"Pokazano więcej niż jedno poświadczenie. Pokaż je po kolei.",
 			[MCK_REASON_MALFORMED] =
-				"Kod nie ma uzgodnionego formatu mikropoświadczenia. Nie przyjmuj "
-				"go; poproś instytucję przyznającą o nowe.",
+				"Kod nie ma uzgodnionego formatu. Nie przyjmuj go; poproś "
+				"instytucję o nowe poświadczenie.",
 			[MCK_REASON_ALG_NOT_ALLOWED] =
 				"Poświadczenie podpisano niedozwoloną metodą. Nie przyjmuj go.",
 			[MCK_REASON_KEY_UNKNOWN] =
@@ -1042,17 +1041,17 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_ISSUER_WITHDRAWN] =
 				"Wydane po wycofaniu instytucji. Nie przyjmuj go.",
 			[MCK_REASON_ISSUER_STATUS_CHANGED] =
-				"Autentyczne i wydane, gdy instytucja miała uprawnienia; później "
-				"ją zawieszono lub wycofano. Możesz je przyjąć.",
+				"Autentyczne i wydane przed zawieszeniem lub wycofaniem "
+				"instytucji. Możesz je przyjąć.",
 			[MCK_REASON_TRUSTLIST_EXPIRED] =
-				"Lista zaufania tego kiosku jest nieaktualna, więc nie może on "
-				"sprawdzić żadnego poświadczenia. Zwróć się do obsługi.",
+				"Lista zaufania tego kiosku jest nieaktualna; nie może on niczego "
+				"sprawdzić. Zwróć się do obsługi.",
 			[MCK_REASON_TRUSTLIST_STALE] =
 				"Lista zaufania tego kiosku wymaga aktualizacji. Przed przyjęciem "
 				"poświadczenia zapytaj obsługę.",
 			[MCK_REASON_CLOCK_UNSET] =
-				"Zegar tego kiosku nie jest ustawiony; daty sprawdzono według "
-				"listy zaufania. Przed przyjęciem zapytaj obsługę.",
+				"Zegar tego kiosku nie jest ustawiony. Przed przyjęciem "
+				"poświadczenia zapytaj obsługę.",
 			[MCK_REASON_NOT_YET_VALID] =
 				"Poświadczenie jeszcze nie jest ważne. Nie przyjmuj go przed datą "
 				"ważności.",
@@ -1066,20 +1065,20 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 				"Lista unieważnionych poświadczeń w tym kiosku jest nieaktualna. "
 				"Przed przyjęciem zapytaj obsługę.",
 			[MCK_REASON_INCOMPLETE] =
-				"Autentyczne, ale brakuje niektórych wymaganych danych. Przyjmij "
-				"je tylko, jeśli te dane nie są dla ciebie ważne.",
+				"Autentyczne, ale brak części wymaganych danych. Przyjmij je, "
+				"jeśli te dane nie są dla ciebie ważne.",
 		},
 	[MCK_LANG_DE] =
 		{
 			[MCK_REASON_TRUSTLIST_MISSING] =
-				"Diesem Terminal fehlt die Vertrauensliste; es kann keine "
-				"Nachweise prüfen. Bitte wenden Sie sich an das Personal.",
+				"Diesem Terminal fehlt die Vertrauensliste; es kann nichts "
+				"prüfen. Bitte fragen Sie das Personal.",
 			[MCK_REASON_TRUSTLIST_INVALID] =
-				"Die Vertrauensliste dieses Terminals ist ungültig; es kann keine "
-				"Nachweise prüfen. Bitte wenden Sie sich an das Personal.",
+				"Die Vertrauensliste dieses Terminals ist ungültig; es kann "
+				"nichts prüfen. Bitte fragen Sie das Personal.",
 			[MCK_REASON_ANCHOR_MISSING] =
-				"Dieses Terminal ist nicht vollständig eingerichtet (kein "
-				"Vertrauensanker). Bitte wenden Sie sich an das Personal.",
+				"Dieses Terminal ist nicht fertig eingerichtet (kein "
+				"Vertrauensanker). Bitte fragen Sie das Personal.",
 			[MCK_REASON_NO_CODE] =
 				"Kein QR-Code gefunden. Bitte zeigen Sie den Code erneut und "
 				"halten Sie ihn ruhig.",
@@ -1093,15 +1092,14 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 				"Es wurde mehr als ein Nachweis gezeigt. Bitte zeigen Sie sie "
 				"einzeln.",
 			[MCK_REASON_MALFORMED] =
-				"Der Code hat nicht das vereinbarte Micro-Credential-Format. "
-				"Bitte nicht annehmen; die ausstellende Stelle kann einen neuen "
-				"ausstellen.",
+				"Der Code hat nicht das vereinbarte Format. Bitte nicht annehmen; "
+				"neuen Nachweis anfordern.",
 			[MCK_REASON_ALG_NOT_ALLOWED] =
 				"Der Nachweis ist mit einem nicht zugelassenen Verfahren "
 				"signiert. Bitte nicht annehmen.",
 			[MCK_REASON_KEY_UNKNOWN] =
-				"Der Nachweis wurde mit einem Schlüssel signiert, der nicht auf "
-				"der Vertrauensliste steht. Bitte nicht annehmen.",
+				"Der Signaturschlüssel steht nicht auf der Vertrauensliste. Bitte "
+				"nicht annehmen.",
 			[MCK_REASON_SIGNATURE_INVALID] =
 				"Die Signatur stimmt nicht: Der Nachweis wurde verändert oder "
 				"gefälscht. Bitte nicht annehmen.",
@@ -1122,19 +1120,17 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_ISSUER_WITHDRAWN] =
 				"Ausgestellt nach dem Ausschluss der Stelle. Bitte nicht annehmen.",
 			[MCK_REASON_ISSUER_STATUS_CHANGED] =
-				"Echt und ausgestellt, als die Stelle anerkannt war; sie wurde "
-				"erst später suspendiert oder ausgeschlossen. Sie können ihn "
-				"annehmen.",
+				"Echt, vor Suspendierung oder Ausschluss der Stelle ausgestellt. "
+				"Sie können ihn annehmen.",
 			[MCK_REASON_TRUSTLIST_EXPIRED] =
-				"Die Vertrauensliste dieses Terminals ist veraltet; es kann keine "
-				"Nachweise prüfen. Bitte wenden Sie sich an das Personal.",
+				"Die Vertrauensliste dieses Terminals ist veraltet; es kann "
+				"nichts prüfen. Bitte fragen Sie das Personal.",
 			[MCK_REASON_TRUSTLIST_STALE] =
 				"Die Vertrauensliste dieses Terminals muss aktualisiert werden. "
 				"Fragen Sie vor der Annahme das Personal.",
 			[MCK_REASON_CLOCK_UNSET] =
-				"Die Uhr dieses Terminals ist nicht gestellt; Daten wurden anhand "
-				"der Vertrauensliste geprüft. Fragen Sie vor der Annahme das "
-				"Personal.",
+				"Die Uhr dieses Terminals ist nicht gestellt. Fragen Sie vor der "
+				"Annahme das Personal.",
 			[MCK_REASON_NOT_YET_VALID] =
 				"Der Nachweis ist noch nicht gültig. Bitte noch nicht annehmen.",
 			[MCK_REASON_EXPIRED] = "Der Nachweis ist abgelaufen. Bitte nicht annehmen.",
@@ -1142,23 +1138,23 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 				"Die ausstellende Stelle hat diesen Nachweis widerrufen. Bitte "
 				"nicht annehmen.",
 			[MCK_REASON_STATUS_UNKNOWN] =
-				"Dieses Terminal konnte nicht prüfen, ob der Nachweis widerrufen "
-				"wurde. Fragen Sie vor der Annahme das Personal.",
+				"Das Terminal konnte den Widerruf nicht prüfen. Fragen Sie vor "
+				"der Annahme das Personal.",
 			[MCK_REASON_REVOCATION_LIST_STALE] =
 				"Die Widerrufsliste dieses Terminals ist veraltet. Fragen Sie vor "
 				"der Annahme das Personal.",
 			[MCK_REASON_INCOMPLETE] =
-				"Echt, aber einige Pflichtangaben fehlen. Nur annehmen, wenn "
-				"diese Angaben für Sie keine Rolle spielen.",
+				"Echt, aber einige Pflichtangaben fehlen. Nur annehmen, wenn sie "
+				"für Sie unwichtig sind.",
 		},
 	[MCK_LANG_FR] =
 		{
 			[MCK_REASON_TRUSTLIST_MISSING] =
-				"Aucune liste de confiance n'est installée sur cette borne : elle "
-				"ne peut rien vérifier. Adressez-vous au personnel.",
+				"Cette borne n'a pas de liste de confiance et ne peut rien "
+				"vérifier. Adressez-vous au personnel.",
 			[MCK_REASON_TRUSTLIST_INVALID] =
-				"La liste de confiance de cette borne n'est pas valide : elle ne "
-				"peut rien vérifier. Adressez-vous au personnel.",
+				"La liste de confiance de cette borne n'est pas valide. "
+				"Adressez-vous au personnel.",
 			[MCK_REASON_ANCHOR_MISSING] =
 				"Cette borne n'est pas entièrement configurée (pas d'ancre de "
 				"confiance). Adressez-vous au personnel.",
@@ -1175,9 +1171,8 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 				"Plus d'une attestation a été présentée. Présentez-les une par "
 				"une.",
 			[MCK_REASON_MALFORMED] =
-				"Le code n'est pas au format convenu des microcertifications. "
-				"N'acceptez pas cette attestation ; demandez-en une nouvelle à "
-				"l'organisme.",
+				"Le code n'est pas au format convenu. Ne l'acceptez pas ; "
+				"l'organisme peut en délivrer une nouvelle.",
 			[MCK_REASON_ALG_NOT_ALLOWED] =
 				"L'attestation est signée avec une méthode non autorisée. Ne "
 				"l'acceptez pas.",
@@ -1203,18 +1198,17 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_ISSUER_WITHDRAWN] =
 				"Délivrée après le retrait de l'organisme. Ne l'acceptez pas.",
 			[MCK_REASON_ISSUER_STATUS_CHANGED] =
-				"Authentique et délivrée quand l'organisme était en règle ; il a "
-				"été suspendu ou retiré depuis. Vous pouvez l'accepter.",
+				"Authentique et délivrée avant la suspension ou le retrait de "
+				"l'organisme. Vous pouvez l'accepter.",
 			[MCK_REASON_TRUSTLIST_EXPIRED] =
-				"La liste de confiance de cette borne est périmée : elle ne peut "
-				"vérifier aucune attestation. Adressez-vous au personnel.",
+				"La liste de confiance de cette borne est périmée : vérification "
+				"impossible. Adressez-vous au personnel.",
 			[MCK_REASON_TRUSTLIST_STALE] =
 				"La liste de confiance de cette borne doit être mise à jour. "
-				"Demandez au personnel avant d'accepter l'attestation.",
+				"Demandez au personnel avant d'accepter.",
 			[MCK_REASON_CLOCK_UNSET] =
-				"L'horloge de cette borne n'est pas réglée ; dates vérifiées "
-				"d'après la liste de confiance. Demandez au personnel avant "
-				"d'accepter.",
+				"L'horloge de cette borne n'est pas réglée. Demandez au personnel "
+				"avant d'accepter.",
 			[MCK_REASON_NOT_YET_VALID] =
 				"L'attestation n'est pas encore valable. Ne l'acceptez pas pour "
 				"l'instant.",
@@ -1222,26 +1216,26 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_REVOKED] =
 				"L'organisme a révoqué cette attestation. Ne l'acceptez pas.",
 			[MCK_REASON_STATUS_UNKNOWN] =
-				"Cette borne n'a pas pu vérifier si l'attestation a été révoquée. "
-				"Demandez au personnel avant de l'accepter.",
+				"Cette borne n'a pas pu vérifier une éventuelle révocation. "
+				"Demandez au personnel avant d'accepter.",
 			[MCK_REASON_REVOCATION_LIST_STALE] =
-				"La liste des attestations révoquées de cette borne est périmée. "
-				"Demandez au personnel avant d'accepter l'attestation.",
+				"La liste des révocations de cette borne est périmée. Demandez au "
+				"personnel avant d'accepter.",
 			[MCK_REASON_INCOMPLETE] =
-				"Authentique, mais des informations obligatoires manquent. "
-				"Acceptez-la seulement si elles ne comptent pas pour vous.",
+				"Authentique, mais il manque des informations requises. Ne "
+				"l'acceptez que si elles vous sont inutiles.",
 		},
 	[MCK_LANG_EL] =
 		{
 			[MCK_REASON_TRUSTLIST_MISSING] =
 				"Αυτό το μηχάνημα δεν έχει λίστα εμπιστοσύνης και δεν μπορεί να "
-				"ελέγξει πιστοποιητικά. Απευθυνθείτε στο προσωπικό.",
+				"ελέγξει. Απευθυνθείτε στο προσωπικό.",
 			[MCK_REASON_TRUSTLIST_INVALID] =
-				"Η λίστα εμπιστοσύνης αυτού του μηχανήματος δεν είναι έγκυρη· δεν "
-				"μπορεί να ελέγξει πιστοποιητικά. Απευθυνθείτε στο προσωπικό.",
+				"Η λίστα εμπιστοσύνης του μηχανήματος δεν είναι έγκυρη. "
+				"Απευθυνθείτε στο προσωπικό.",
 			[MCK_REASON_ANCHOR_MISSING] =
-				"Αυτό το μηχάνημα δεν είναι πλήρως ρυθμισμένο (λείπει το κλειδί "
-				"εμπιστοσύνης). Απευθυνθείτε στο προσωπικό.",
+				"Αυτό το μηχάνημα δεν έχει ρυθμιστεί πλήρως. Απευθυνθείτε στο "
+				"προσωπικό.",
 			[MCK_REASON_NO_CODE] =
 				"Δεν βρέθηκε κωδικός QR. Δείξτε ξανά τον κωδικό και κρατήστε τον "
 				"σταθερό.",
@@ -1255,8 +1249,8 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 				"Εμφανίστηκαν περισσότερα από ένα πιστοποιητικά. Δείξτε τα "
 				"ένα-ένα.",
 			[MCK_REASON_MALFORMED] =
-				"Ο κωδικός δεν έχει τη συμφωνημένη μορφή μικροδιαπιστευτηρίου. "
-				"Μην το αποδεχτείτε· ζητήστε νέο από τον φορέα.",
+				"Ο κωδικός δεν έχει τη συμφωνημένη μορφή. Μην το αποδεχτείτε· "
+				"ζητήστε νέο από τον φορέα.",
 			[MCK_REASON_ALG_NOT_ALLOWED] =
 				"Το πιστοποιητικό υπογράφηκε με μη επιτρεπτή μέθοδο. Μην το "
 				"αποδεχτείτε.",
@@ -1283,42 +1277,40 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_ISSUER_WITHDRAWN] =
 				"Εκδόθηκε μετά την απόσυρση του φορέα. Μην το αποδεχτείτε.",
 			[MCK_REASON_ISSUER_STATUS_CHANGED] =
-				"Γνήσιο και εκδόθηκε όταν ο φορέας ήταν εγκεκριμένος· ανεστάλη ή "
-				"αποσύρθηκε αργότερα. Μπορείτε να το αποδεχτείτε.",
+				"Γνήσιο και εκδόθηκε πριν από την αναστολή ή απόσυρση του φορέα. "
+				"Μπορείτε να το αποδεχτείτε.",
 			[MCK_REASON_TRUSTLIST_EXPIRED] =
-				"Η λίστα εμπιστοσύνης αυτού του μηχανήματος έχει λήξει· δεν "
-				"μπορεί να ελέγξει κανένα πιστοποιητικό. Απευθυνθείτε στο "
-				"προσωπικό.",
+				"Η λίστα εμπιστοσύνης του μηχανήματος έχει λήξει· ο έλεγχος είναι "
+				"αδύνατος. Απευθυνθείτε στο προσωπικό.",
 			[MCK_REASON_TRUSTLIST_STALE] =
-				"Η λίστα εμπιστοσύνης αυτού του μηχανήματος χρειάζεται ενημέρωση. "
-				"Ρωτήστε το προσωπικό πριν το αποδεχτείτε.",
+				"Η λίστα του μηχανήματος χρειάζεται ενημέρωση. Ρωτήστε το "
+				"προσωπικό πριν το αποδεχτείτε.",
 			[MCK_REASON_CLOCK_UNSET] =
-				"Το ρολόι αυτού του μηχανήματος δεν είναι ρυθμισμένο· έγινε "
-				"έλεγχος με τη λίστα εμπιστοσύνης. Ρωτήστε το προσωπικό πριν το "
-				"αποδεχτείτε.",
+				"Το ρολόι του μηχανήματος δεν είναι ρυθμισμένο. Ρωτήστε το "
+				"προσωπικό πριν το αποδεχτείτε.",
 			[MCK_REASON_NOT_YET_VALID] =
 				"Το πιστοποιητικό δεν ισχύει ακόμη. Μην το αποδεχτείτε ακόμη.",
 			[MCK_REASON_EXPIRED] = "Το πιστοποιητικό έχει λήξει. Μην το αποδεχτείτε.",
 			[MCK_REASON_REVOKED] =
 				"Ο φορέας ανακάλεσε αυτό το πιστοποιητικό. Μην το αποδεχτείτε.",
 			[MCK_REASON_STATUS_UNKNOWN] =
-				"Αυτό το μηχάνημα δεν μπόρεσε να ελέγξει αν το πιστοποιητικό "
-				"ανακλήθηκε. Ρωτήστε το προσωπικό πριν το αποδεχτείτε.",
+				"Το μηχάνημα δεν μπόρεσε να ελέγξει για ανάκληση. Ρωτήστε το "
+				"προσωπικό πριν το αποδεχτείτε.",
 			[MCK_REASON_REVOCATION_LIST_STALE] =
-				"Η λίστα ανακλήσεων αυτού του μηχανήματος δεν είναι ενημερωμένη. "
-				"Ρωτήστε το προσωπικό πριν το αποδεχτείτε.",
+				"Η λίστα ανακλήσεων του μηχανήματος είναι παλιά. Ρωτήστε το "
+				"προσωπικό πριν το αποδεχτείτε.",
 			[MCK_REASON_INCOMPLETE] =
-				"Γνήσιο, αλλά λείπουν ορισμένα υποχρεωτικά στοιχεία. Μπορείτε να "
-				"το αποδεχτείτε μόνο αν δεν σας αφορούν.",
+				"Γνήσιο, αλλά λείπουν υποχρεωτικά στοιχεία. Αποδεχτείτε το μόνο "
+				"αν δεν σας αφορούν.",
 		},
 	[MCK_LANG_IT] =
 		{
 			[MCK_REASON_TRUSTLIST_MISSING] =
-				"Su questo terminale non è installato un elenco di fiducia: non "
-				"può verificare credenziali. Rivolgiti al personale.",
+				"Questo terminale non ha un elenco di fiducia e non può "
+				"verificare. Rivolgiti al personale.",
 			[MCK_REASON_TRUSTLIST_INVALID] =
-				"L'elenco di fiducia di questo terminale non è valido: non può "
-				"verificare credenziali. Rivolgiti al personale.",
+				"L'elenco di fiducia di questo terminale non è valido. Rivolgiti "
+				"al personale.",
 			[MCK_REASON_ANCHOR_MISSING] =
 				"Questo terminale non è configurato del tutto (manca l'ancora di "
 				"fiducia). Rivolgiti al personale.",
@@ -1334,8 +1326,8 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_SEVERAL_CREDENTIALS] =
 				"È stata mostrata più di una credenziale. Mostrale una alla volta.",
 			[MCK_REASON_MALFORMED] =
-				"Il codice non è nel formato concordato delle microcredenziali. "
-				"Non accettare la credenziale; chiedine una nuova all'ente.",
+				"Il codice non è nel formato concordato. Non accettare la "
+				"credenziale; chiedine una nuova all'ente.",
 			[MCK_REASON_ALG_NOT_ALLOWED] =
 				"La credenziale è firmata con un metodo non ammesso. Non "
 				"accettarla.",
@@ -1361,29 +1353,28 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_ISSUER_WITHDRAWN] =
 				"Rilasciata dopo il ritiro dell'ente. Non accettarla.",
 			[MCK_REASON_ISSUER_STATUS_CHANGED] =
-				"Autentica e rilasciata quando l'ente era in regola; è stato "
-				"sospeso o ritirato solo dopo. Puoi accettarla.",
+				"Autentica e rilasciata prima della sospensione o del ritiro "
+				"dell'ente. Puoi accettarla.",
 			[MCK_REASON_TRUSTLIST_EXPIRED] =
 				"L'elenco di fiducia di questo terminale è scaduto: non può "
-				"verificare alcuna credenziale. Rivolgiti al personale.",
+				"verificare. Rivolgiti al personale.",
 			[MCK_REASON_TRUSTLIST_STALE] =
 				"L'elenco di fiducia di questo terminale va aggiornato. Chiedi al "
-				"personale prima di accettare la credenziale.",
+				"personale prima di accettarla.",
 			[MCK_REASON_CLOCK_UNSET] =
-				"L'orologio di questo terminale non è impostato; date verificate "
-				"con l'elenco di fiducia. Chiedi al personale prima di "
-				"accettarla.",
+				"L'orologio di questo terminale non è impostato. Chiedi al "
+				"personale prima di accettarla.",
 			[MCK_REASON_NOT_YET_VALID] =
 				"La credenziale non è ancora valida. Non accettarla per ora.",
 			[MCK_REASON_EXPIRED] = "La credenziale è scaduta. Non accettarla.",
 			[MCK_REASON_REVOKED] =
 				"L'ente ha revocato questa credenziale. Non accettarla.",
 			[MCK_REASON_STATUS_UNKNOWN] =
-				"Questo terminale non ha potuto verificare se la credenziale è "
-				"stata revocata. Chiedi al personale prima di accettarla.",
+				"Questo terminale non ha potuto verificare la revoca. Chiedi al "
+				"personale prima di accettarla.",
 			[MCK_REASON_REVOCATION_LIST_STALE] =
-				"L'elenco delle credenziali revocate di questo terminale non è "
-				"aggiornato. Chiedi al personale prima di accettarla.",
+				"L'elenco delle revoche di questo terminale non è aggiornato. "
+				"Chiedi al personale prima di accettarla.",
 			[MCK_REASON_INCOMPLETE] =
 				"Autentica, ma mancano alcuni dati obbligatori. Accettala solo se "
 				"quei dati non contano per te.",
@@ -1391,11 +1382,11 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 	[MCK_LANG_ES] =
 		{
 			[MCK_REASON_TRUSTLIST_MISSING] =
-				"Este quiosco no tiene lista de confianza instalada y no puede "
-				"verificar credenciales. Pida ayuda al personal.",
+				"Este quiosco no tiene lista de confianza y no puede verificar. "
+				"Pida ayuda al personal.",
 			[MCK_REASON_TRUSTLIST_INVALID] =
-				"La lista de confianza de este quiosco no es válida y no puede "
-				"verificar credenciales. Pida ayuda al personal.",
+				"La lista de confianza de este quiosco no es válida. Pida ayuda "
+				"al personal.",
 			[MCK_REASON_ANCHOR_MISSING] =
 				"Este quiosco no está configurado del todo (falta el ancla de "
 				"confianza). Pida ayuda al personal.",
@@ -1411,8 +1402,8 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_SEVERAL_CREDENTIALS] =
 				"Se ha mostrado más de una credencial. Muéstrelas de una en una.",
 			[MCK_REASON_MALFORMED] =
-				"El código no tiene el formato acordado de las microcredenciales. "
-				"No acepte la credencial; pida una nueva a la entidad emisora.",
+				"El código no tiene el formato acordado. No acepte la credencial; "
+				"pida una nueva a la entidad emisora.",
 			[MCK_REASON_ALG_NOT_ALLOWED] =
 				"La credencial está firmada con un método no permitido. No la "
 				"acepte.",
@@ -1438,17 +1429,17 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 			[MCK_REASON_ISSUER_WITHDRAWN] =
 				"Emitida después de la retirada de la entidad. No la acepte.",
 			[MCK_REASON_ISSUER_STATUS_CHANGED] =
-				"Auténtica y emitida cuando la entidad estaba en regla; fue "
-				"suspendida o retirada después. Puede aceptarla.",
+				"Auténtica y emitida antes de la suspensión o retirada de la "
+				"entidad. Puede aceptarla.",
 			[MCK_REASON_TRUSTLIST_EXPIRED] =
 				"La lista de confianza de este quiosco está caducada y no puede "
-				"verificar ninguna credencial. Pida ayuda al personal.",
+				"verificar. Pida ayuda al personal.",
 			[MCK_REASON_TRUSTLIST_STALE] =
 				"La lista de confianza de este quiosco necesita actualizarse. "
-				"Consulte al personal antes de aceptar la credencial.",
+				"Consulte al personal antes de aceptarla.",
 			[MCK_REASON_CLOCK_UNSET] =
-				"El reloj de este quiosco no está en hora; fechas comprobadas con "
-				"la lista de confianza. Consulte al personal antes de aceptarla.",
+				"El reloj de este quiosco no está en hora. Consulte al personal "
+				"antes de aceptarla.",
 			[MCK_REASON_NOT_YET_VALID] =
 				"La credencial aún no es válida. No la acepte todavía.",
 			[MCK_REASON_EXPIRED] = "La credencial ha caducado. No la acepte.",
@@ -1458,8 +1449,8 @@ static const char *const reasons[MCK_LANG_COUNT][MCK_REASON_COUNT] = {
 				"Este quiosco no pudo comprobar si la credencial fue revocada. "
 				"Consulte al personal antes de aceptarla.",
 			[MCK_REASON_REVOCATION_LIST_STALE] =
-				"La lista de credenciales revocadas de este quiosco está "
-				"desactualizada. Consulte al personal antes de aceptarla.",
+				"La lista de revocaciones de este quiosco está anticuada. "
+				"Consulte al personal antes de aceptarla.",
 			[MCK_REASON_INCOMPLETE] =
 				"Auténtica, pero faltan algunos datos obligatorios. Acéptela solo "
 				"si esos datos no le importan.",

@@ -40,7 +40,7 @@ enum mck_verdict {
 	  "More than one credential was shown. Please show them one at a time.")                   \
 	X(MALFORMED, "malformed", INVALID,                                                         \
 	  "The code is not in the agreed micro-credential format. "                                \
-	  "Do not accept it; ask the awarding body for a new one.")                                \
+	  "Do not accept it; ask the issuer for a new one.")                                       \
 	X(ALG_NOT_ALLOWED, "alg_not_allowed", INVALID,                                             \
 	  "The credential is signed with a method that is not allowed. Do not accept it.")         \
 	X(KEY_UNKNOWN, "key_unknown", INVALID,                                                     \
@@ -60,8 +60,8 @@ enum mck_verdict {
 	X(ISSUER_WITHDRAWN, "issuer_withdrawn", INVALID,                                           \
 	  "Issued after the awarding body was withdrawn. Do not accept it.")                       \
 	X(ISSUER_STATUS_CHANGED, "issuer_status_changed", WARNING,                                 \
-	  "Genuine and issued in good standing; "                                                  \
-	  "the awarding body was suspended or withdrawn later. You may accept it.")                \
+	  "Genuine, issued before the awarding body was suspended or withdrawn. "                  \
+	  "You may accept it.")                                                                    \
 	X(TRUSTLIST_EXPIRED, "trustlist_expired", INVALID,                                         \
 	  "This kiosk's trust list is out of date, so it cannot check any credential. "            \
 	  "Please ask staff.")                                                                     \
@@ -69,8 +69,7 @@ enum mck_verdict {
 	  "This kiosk's trust list is due for an update. "                                         \
 	  "Ask staff before accepting the credential.")                                            \
 	X(CLOCK_UNSET, "clock_unset", WARNING,                                                     \
-	  "This kiosk's clock is not set, so dates were checked against its trust list. "          \
-	  "Ask staff before accepting.")                                                           \
+	  "This kiosk's clock is not set. Ask staff before accepting the credential.")             \
 	X(NOT_YET_VALID, "not_yet_valid", INVALID,                                                 \
 	  "The credential is not valid yet. Do not accept it yet.")                                \
 	X(EXPIRED, "expired", INVALID, "The credential has expired. Do not accept it.")            \
@@ -84,7 +83,7 @@ enum mck_verdict {
 	  "Ask staff before accepting it.")                                                        \
 	X(INCOMPLETE, "incomplete", WARNING,                                                       \
 	  "Genuine, but some required details are missing. "                                       \
-	  "Accept it only if those details do not matter for you.")
+	  "Accept it only if they do not matter to you.")
 
 enum mck_reason {
 #define MCK__REASON_ENUM(name, code, verdict, text) MCK_REASON_##name,

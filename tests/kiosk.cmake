@@ -36,3 +36,14 @@ if(NOT CMAKE_CROSSCOMPILING)
                          ${MCK_FIXTURES})
         set_tests_properties(e2e_kiosk_journey PROPERTIES LABELS e2e TIMEOUT 120)
 endif()
+
+# Nothing of a learner's code stays in the kiosk's memory after its result
+# clears: the kiosk, its capture thread, the replay source and the scanner in
+# one process, its memory searched for the code's text.
+# (/proc/self/mem under an emulator is the emulator's: not in the cross build.)
+if(NOT CMAKE_CROSSCOMPILING)
+        mck_add_test(test_kiosk_memory LABEL unit SOURCES test_kiosk_memory.c support/qrdraw.c
+                     LIBS mck_kiosk mck_test_support PkgConfig::QRENCODE)
+        target_compile_definitions(test_kiosk_memory PRIVATE
+                                   MCK_FONT_DIR="/usr/share/fonts/truetype/noto")
+endif()

@@ -44,9 +44,10 @@ static void frame_digest(const struct mck_qrscan_result *codes, size_t n,
 void mck_capture_msg_free(struct mck_capture_msg *m)
 {
 	for (size_t i = 0; i < m->count; i++) {
-		memset(m->text[i], 0, m->len[i]);
+		mck_zeroize(m->text[i], m->len[i] + 1);
 		free(m->text[i]);
 	}
+	mck_zeroize(m, sizeof(*m));
 	free(m);
 }
 
@@ -152,10 +153,16 @@ static int capture_main(void *arg)
 			open = false;
 			continue;
 		}
+		if (SDL_AtomicSet(&c->forget, 0) != 0) {
+			/* A result cleared: nothing of its code stays here either. */
+			mck_qrscan_forget(scan);
+			mck_source_forget(&src);
+		}
 		if (ev->kind == MCK_SCAN_TEXT) {
 			codes->len[0] = ev->len;
 			memcpy(codes->text[0], ev->text, ev->len + 1);
 			push_texts(c, codes, 1);
+			mck_zeroize(codes->text[0], codes->len[0] + 1);
 		} else {
 			int n = mck_qrscan_frame(scan, ev->grey, ev->width, ev->height, codes);
 			uint8_t now[MCK_SHA256_LEN];
@@ -174,6 +181,9 @@ static int capture_main(void *arg)
 					have_last = true;
 				}
 				seen_at = SDL_GetTicks();
+				for (int i = 0; i < n; i++) { /* handed over, or seen before */
+					mck_zeroize(codes->text[i], codes->len[i] + 1);
+				}
 			} else if (have_last && SDL_GetTicks() - seen_at >= LEFT_AFTER_MS) {
 				have_last = false;
 				push_state(c, MCK_CAPTURE_LEFT);
@@ -183,6 +193,12 @@ static int capture_main(void *arg)
 	}
 	if (open) {
 		mck_source_close(&src);
+	}
+	if (ev != NULL) {
+		mck_zeroize(ev, sizeof(*ev));
+	}
+	if (codes != NULL) {
+		mck_zeroize(codes, sizeof(*codes));
 	}
 	free(ev);
 	free(codes);
@@ -206,6 +222,11 @@ int mck_capture_start(struct mck_capture *c, const char *spec, const struct mck_
 	}
 	c->thread = SDL_CreateThread(capture_main, "capture", c);
 	return c->thread != NULL ? 0 : -1;
+}
+
+void mck_capture_forget(struct mck_capture *c)
+{
+	SDL_AtomicSet(&c->forget, 1);
 }
 
 void mck_capture_stop(struct mck_capture *c)

@@ -36,6 +36,7 @@ struct mck_capture {
 	Uint32 source_event; /* user.code: enum mck_capture_state */
 	SDL_Thread *thread;
 	SDL_atomic_t stop;
+	SDL_atomic_t forget; /* set by the UI thread: wipe what the scanner and source keep */
 	/* The camera's live picture: the capture thread writes, the UI thread copies. */
 	SDL_mutex *lock;
 	SDL_atomic_t pending;
@@ -48,6 +49,8 @@ struct mck_capture {
 int mck_capture_start(struct mck_capture *c, const char *spec, const struct mck_settings *set);
 /** Stop the thread; scans still queued are wiped and freed, never read. */
 void mck_capture_stop(struct mck_capture *c);
+/** A result cleared: the capture thread wipes what its scanner and source keep, before the next frame. */
+void mck_capture_forget(struct mck_capture *c);
 /** Copy the pending live picture into @p out (MCK_VIEW_PREVIEW_W x _H bytes). */
 void mck_capture_take_preview(struct mck_capture *c, uint8_t *out, int *w, int *h);
 /** Wipe and free a scan event's payload. */

@@ -102,7 +102,13 @@ static void show(struct mck_kiosk *k, const struct mck_result *res)
 	if (k->check.active && k->view.screen == MCK_SCREEN_DECISION) {
 		return; /* decided: nothing joins it any more; Done starts afresh */
 	}
-	if (k->check.active) {
+	if (k->check.active &&
+	    mck_present_cannot_check(res->verdict, res->reasons, k->view.status.trustlist_expired)) {
+		/* Nothing can be checked here now: no check can be decided, and no
+		 * credential of the candidate may be listed as failing it. */
+		mck_check_end(&k->check, &k->view);
+		mck_present_result(&k->view, res);
+	} else if (k->check.active) {
 		mck_check_add(&k->check, &k->view, res);
 	} else {
 		mck_present_result(&k->view, res);
@@ -119,6 +125,10 @@ void mck_kiosk_show_result(struct mck_kiosk *k, const struct mck_result *res)
 
 void mck_kiosk_forget(struct mck_kiosk *k)
 {
+	/* parts of a multi-part code read so far go too */
+	mck_qrtext_free(k->texts);
+	mck_qrtext_init(k->texts);
+	k->left_at = 0;
 	if (k->check.active) {
 		mck_check_end(&k->check, &k->view);
 	} else {
@@ -162,6 +172,11 @@ void mck_kiosk_conclude(struct mck_kiosk *k)
 		k->view.screen = MCK_SCREEN_PROGRESS;
 		k->view.chunk_have = mck_qrtext_have(k->texts);
 		k->view.chunk_total = k->texts->n;
+		k->view.chunk_next = 1;
+		while (k->view.chunk_next < k->texts->n &&
+		       (k->texts->have & (1u << (k->view.chunk_next - 1))) != 0) {
+			k->view.chunk_next++;
+		}
 		return;
 	}
 	memset(&res, 0, sizeof(res));

@@ -32,6 +32,7 @@ struct loop {
 	bool capturing;
 	struct mck_notify notify;
 	uint64_t ticked_at;
+	bool held;        /* the screen drawn last showed something of a learner */
 	FILE *trace;      /* --trace-screens: each screen change, one line */
 	char traced[160]; /* the last line written */
 	bool pressed;     /* a touch or button is down at (press_x, press_y) of the layout */
@@ -153,6 +154,19 @@ static void tick(struct loop *l, uint64_t now)
 	mck_lamps_fault(&k->lamps,
 			k->view.screen == MCK_SCREEN_IDLE && mck_view_fault(&k->view, NULL),
 			SDL_GetTicks64());
+}
+
+/* A screen with a learner's data has gone: the capture thread wipes its copies too. */
+static void forget_when_cleared(struct loop *l)
+{
+	enum mck_screen s = l->k->view.screen;
+	bool holds = s == MCK_SCREEN_RESULT || s == MCK_SCREEN_PROGRESS ||
+		     s == MCK_SCREEN_SESSION || s == MCK_SCREEN_DECISION;
+
+	if (l->held && !holds && l->capturing) {
+		mck_capture_forget(&l->capture);
+	}
+	l->held = holds;
 }
 
 /* --trace-screens: which screen, verdict and state, never anything of the learner. */
@@ -300,6 +314,7 @@ int mck_loop_run(struct mck_kiosk *k)
 			mck_kiosk_clear_screen(k);
 		}
 		mck_kiosk_countdown(k, now);
+		forget_when_cleared(&l);
 		trace_screen(&l, now);
 		k->view.preview = k->view.preview_w > 0 ? k->preview : NULL;
 		mck_display_draw(&l.display, k->ui, l.r, &k->view);

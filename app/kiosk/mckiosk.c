@@ -12,6 +12,7 @@
 #include <SDL.h>
 
 #include "headless.h"
+#include "heap.h"
 #include "kiosk.h"
 #include "loop.h"
 #include "options.h"
@@ -23,6 +24,8 @@ int main(int argc, char **argv)
 	int lh;
 	int rc;
 
+	/* First: nothing of a learner may outlive its result, also in memory a library freed. */
+	mck_heap_harden(argv);
 	rc = mck_options_parse(argc, argv, &k.opt);
 	if (rc != 0) {
 		if (rc < 0) {

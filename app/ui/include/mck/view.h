@@ -164,6 +164,7 @@ struct mck_view {
 	/* progress */
 	unsigned chunk_have;
 	unsigned chunk_total;
+	unsigned chunk_next; /* the first part not read yet (1-based): the one to show next */
 	/* error screens */
 	enum mck_text error;
 	struct mck_view_status status;

@@ -1,6 +1,6 @@
 /* The kiosk's entry-requirements check (app/kiosk/check.c): the view it fills,
  * what it lists, the decision, and that ending it leaves nothing of the learner. */
-#define _GNU_SOURCE /* mkstemp */
+#define _GNU_SOURCE /* mkstemp, strcasestr */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -97,7 +97,8 @@ static void test_load_and_policy_view(void **state)
 	assert_int_equal(v.session.requirements, 2);
 	assert_string_equal(v.session.req[0].label, "EQF 4 lub wy\xc5\xbcszy");
 	assert_string_equal(v.session.req[1].label, "ects"); /* no label: the id */
-	assert_int_equal(v.session.req[1].kind, MCK_NEED_ECTS);
+	assert_int_equal(v.session.req[0].kind, MCK_VIEW_NEED_COUNT);
+	assert_int_equal(v.session.req[1].kind, MCK_VIEW_NEED_ECTS);
 	assert_null(strchr(v.session.policy, '\a')); /* the policy name is sanitised too */
 	mck_check_free(&c);
 }
@@ -148,6 +149,13 @@ static void test_check_flow(void **state)
 	assert_true(v.session.met);
 	assert_int_equal(strlen(v.session.reference), 9);
 	assert_int_equal(v.session.reference[4], '-');
+	/* the record as a QR text: the reference and decision, nothing of the learner */
+	assert_memory_equal(v.session.record_qr, "MCKREC1 REF:", 12);
+	assert_memory_equal(v.session.record_qr + 12, v.session.reference, 9);
+	assert_non_null(strstr(v.session.record_qr, " DECISION:MET "));
+	assert_non_null(strstr(v.session.record_qr, " LEARNER:SAME "));
+	assert_null(strstr(v.session.record_qr, "Kowalska"));
+	assert_null(strcasestr(v.session.record_qr, "cloud"));
 
 	/* Done: nothing of the credentials stays, in the view or the session */
 	mck_check_end(&c, &v);
@@ -156,6 +164,7 @@ static void test_check_flow(void **state)
 	assert_int_equal(v.session.creds, 0);
 	assert_int_equal(v.session.cred[0].title[0], 0);
 	assert_int_equal(v.session.reference[0], 0);
+	assert_int_equal(v.session.record_qr[0], 0);
 	assert_false(v.session.req[1].met);
 	assert_int_equal(c.session.count, 0);
 	assert_int_equal(c.session.item[0].title[0], 0);
@@ -285,6 +294,38 @@ static void test_explain_view(void **state)
 	mck_check_free(&c);
 }
 
+/* A decision not met, of two people: the record's QR text says so, and names neither. */
+static void test_record_qr_not_met(void **state)
+{
+	struct mck_check c = {0};
+	struct mck_view v;
+	struct mck_result r;
+	char err[256];
+
+	(void)state;
+	memset(&v, 0, sizeof(v));
+	assert_int_equal(mck_check_load(&c, policy_path, err, sizeof(err)), 0);
+	mck_check_start(&c, &v, 0);
+	add(&c, &v, MCK_VERDICT_VALID, "a", "Cloud basics", 5, 2);
+	result(&r, MCK_VERDICT_VALID, "x", "Cloud", 5, 1);
+	r.cred.learner = "Jan Nowak";
+	mck_check_add(&c, &v, &r);
+	cJSON_Delete(r.cred.root);
+	assert_true(v.session.cred[1].other_person);
+	mck_check_finish(&c, &v, NOW);
+	assert_false(v.session.met);
+	assert_memory_equal(v.session.record_qr, "MCKREC1 REF:", 12);
+	assert_memory_equal(v.session.record_qr + 12, v.session.reference, 9);
+	assert_non_null(strstr(v.session.record_qr, " DECISION:NOT-MET "));
+	assert_non_null(strstr(v.session.record_qr, " LEARNER:DIFFERENT "));
+	assert_non_null(strstr(v.session.record_qr, " REQ:2/1+ 3/4-"));
+	assert_null(strcasestr(v.session.record_qr, "nowak"));
+	assert_null(strcasestr(v.session.record_qr, "kowalska"));
+	mck_check_end(&c, &v);
+	assert_int_equal(v.session.record_qr[0], 0);
+	mck_check_free(&c);
+}
+
 /* 32 credentials fill a check: the 33rd is refused and the screen says to finish. */
 static void test_check_full(void **state)
 {
@@ -385,6 +426,7 @@ int main(void)
 		cmocka_unit_test(test_check_full),
 		cmocka_unit_test(test_counts_only_when_added),
 		cmocka_unit_test(test_explain_view),
+		cmocka_unit_test(test_record_qr_not_met),
 		cmocka_unit_test(test_several_policies),
 	};
 

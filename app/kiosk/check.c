@@ -66,6 +66,8 @@ void mck_check_free(struct mck_check *c)
 	memset(c, 0, sizeof(*c));
 }
 
+_Static_assert(MCK_RECORD_QR_MAX <= MCK_VIEW_RECORD_QR, "the record's QR text fits the view");
+
 /* The policy's kind of requirement as the view names it: by name, not by number. */
 static enum mck_view_need view_need(enum mck_need need)
 {
@@ -361,6 +363,11 @@ void mck_check_finish(struct mck_check *c, struct mck_view *v, int64_t now)
 	}
 	v->session.met = update_totals(c, v);
 	record = mck_session_record(&c->session, now, reference);
+	/* the record handed over as a QR code: no learner data (mck_record_qr_text) */
+	if (record == NULL ||
+	    mck_record_qr_text(record, v->session.record_qr, sizeof(v->session.record_qr)) < 0) {
+		v->session.record_qr[0] = '\0'; /* the reference alone */
+	}
 	cJSON_Delete(record);
 	snprintf(v->session.reference, sizeof(v->session.reference), "%s",
 		 record != NULL ? reference : "-");

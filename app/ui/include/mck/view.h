@@ -24,6 +24,9 @@
 #define MCK_VIEW_POLICIES  6  /* policies the operator picks from */
 #define MCK_VIEW_DUE_DAYS  7  /* warn staff this many days before the trust list is due */
 
+/* The record's QR text and its NUL (MCK_RECORD_QR_MAX) */
+#define MCK_VIEW_RECORD_QR 512
+
 enum mck_screen {
 	MCK_SCREEN_IDLE = 0,
 	MCK_SCREEN_PROGRESS, /* some chunks of a chunked credential read */
@@ -130,6 +133,9 @@ struct mck_view_session {
 	bool met;             /* the decision */
 	bool learners_differ; /* the credentials name different people */
 	char reference[16];   /* "XXXX-XXXX" */
+	/* The record as a case worker's PC reads it (mck_record_qr_text: MCKREC1, no learner
+	 * data), drawn as a QR code beside the reference; "" when there is none. */
+	char record_qr[MCK_VIEW_RECORD_QR];
 };
 
 struct mck_view {

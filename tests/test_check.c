@@ -118,7 +118,9 @@ static void test_check_flow(void **state)
 	assert_int_equal(v.screen, MCK_SCREEN_SESSION);
 	assert_false(v.session.latest);
 
+	v.scroll = 3; /* the list scrolled to older ones: a new credential comes into view */
 	add(&c, &v, MCK_VERDICT_VALID, "a", "Cloud basics", 5, 2);
+	assert_int_equal(v.scroll, 0);
 	assert_int_equal(v.session.creds, 1);
 	assert_true(v.session.latest && v.session.latest_listed);
 	assert_true(v.session.cred[0].counts);

@@ -316,6 +316,7 @@ void mck_check_add(struct mck_check *c, struct mck_view *v, const struct mck_res
 	v->screen = MCK_SCREEN_SESSION;
 	v->verdict = res->verdict;
 	v->reasons = res->reasons;
+	v->scroll = 0; /* the list shows the newest first: what was just shown is in view */
 	s->latest = true;
 	s->latest_listed = false;
 	if (!res->has_credential && res->verdict == MCK_VERDICT_UNREADABLE) {

@@ -103,6 +103,8 @@ void mck_present_result(struct mck_view *v, const struct mck_result *res)
 	}
 	put(v->assessment, sizeof(v->assessment), c->assessment_type);
 	put(v->participation, sizeof(v->participation), c->participation_form);
+	put(v->supervision, sizeof(v->supervision), c->assessment_supervision);
+	put(v->identity_check, sizeof(v->identity_check), c->identity_verification);
 	put(v->quality, sizeof(v->quality), c->quality_assurance);
 	put(v->prerequisites, sizeof(v->prerequisites), c->entry_requirements);
 	put(v->grade, sizeof(v->grade), c->grade);

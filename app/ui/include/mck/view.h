@@ -158,7 +158,9 @@ struct mck_view {
 	int eqf_level; /* 0: absent */
 	char workload[64];
 	char assessment[MCK_VIEW_TEXT];
-	char participation[32];
+	char participation[32]; /* the spec's value ("online"); the UI says it in its language */
+	char supervision[32];   /* the spec's value ("supervised-onsite"), "" when absent */
+	char identity_check[MCK_VIEW_TEXT]; /* how the learner's identity was verified */
 	char quality[MCK_VIEW_TEXT];
 	char prerequisites[MCK_VIEW_TEXT];
 	char grade[64];

@@ -165,6 +165,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 				"Autentyczne. Możesz je przyjąć; zobacz uwagę poniżej.",
 			[MCK_TEXT_ACTION_WARNING_ASK] =
 				"Autentyczne, ale przed przyjęciem zapytaj obsługę.",
+			[MCK_TEXT_CHUNK_NEXT] = "Odczytano %u z %u części – teraz pokaż część %u",
 		},
 	[MCK_LANG_DE] =
 		{
@@ -327,6 +328,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 				"Echt. Sie können ihn annehmen; beachten Sie den Hinweis unten.",
 			[MCK_TEXT_ACTION_WARNING_ASK] =
 				"Echt, aber fragen Sie vor der Annahme das Personal.",
+			[MCK_TEXT_CHUNK_NEXT] = "%u von %u Teilen gelesen – jetzt Teil %u zeigen",
 		},
 	[MCK_LANG_FR] =
 		{
@@ -496,6 +498,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 				"ci-dessous.",
 			[MCK_TEXT_ACTION_WARNING_ASK] =
 				"Authentique, mais demandez au personnel avant de l'accepter.",
+			[MCK_TEXT_CHUNK_NEXT] = "%u partie(s) sur %u lue(s) – montrez maintenant la partie %u",
 		},
 	[MCK_LANG_EL] =
 		{
@@ -659,6 +662,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 				"Γνήσιο. Μπορείτε να το αποδεχτείτε· δείτε τη σημείωση παρακάτω.",
 			[MCK_TEXT_ACTION_WARNING_ASK] =
 				"Γνήσιο, αλλά ρωτήστε το προσωπικό πριν το αποδεχτείτε.",
+			[MCK_TEXT_CHUNK_NEXT] = "Διαβάστηκαν %u από %u μέρη – δείξτε τώρα το μέρος %u",
 		},
 	[MCK_LANG_IT] =
 		{
@@ -824,6 +828,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 				"Autentica. Puoi accettarla; vedi la nota qui sotto.",
 			[MCK_TEXT_ACTION_WARNING_ASK] =
 				"Autentica, ma chiedi al personale prima di accettarla.",
+			[MCK_TEXT_CHUNK_NEXT] = "Lette %u parti su %u – ora mostra la parte %u",
 		},
 	[MCK_LANG_ES] =
 		{
@@ -988,6 +993,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 				"Auténtica. Puede aceptarla; vea la nota de abajo.",
 			[MCK_TEXT_ACTION_WARNING_ASK] =
 				"Auténtica, pero consulte al personal antes de aceptarla.",
+			[MCK_TEXT_CHUNK_NEXT] = "Leídas %u de %u partes – muestre ahora la parte %u",
 		},
 };
 

@@ -144,7 +144,8 @@ enum mck_lang {
 	X(SCANNER_HINT, "Scan the code with the scanner")                                          \
 	X(IDLE_HINT_SCANNER, "Hold your phone or paper under the scanner")                         \
 	X(ACTION_WARNING_ACCEPT, "Genuine. You may accept it; see the note below.")                \
-	X(ACTION_WARNING_ASK, "Genuine, but ask staff before accepting it.")
+	X(ACTION_WARNING_ASK, "Genuine, but ask staff before accepting it.")                       \
+	X(CHUNK_NEXT, "%u of %u parts read – now show part %u")
 
 enum mck_text {
 #define MCK__TEXT_ENUM(key, en) MCK_TEXT_##key,

@@ -139,15 +139,51 @@ static struct rgb pixel_at(const char *path, double fx, double fy, int *w, int *
 	return c;
 }
 
-/* The band's height on a screenshot: 30 % of the short side, at most 28 % of the height. */
+/* A screenshot's pixels, RGB (caller frees); NULL when it cannot be read. */
+static uint8_t *load_rgb(const char *path, int *w, int *h)
+{
+	png_image img;
+	uint8_t *px;
+
+	memset(&img, 0, sizeof(img));
+	img.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_file(&img, path)) {
+		return NULL;
+	}
+	img.format = PNG_FORMAT_RGB;
+	px = malloc(PNG_IMAGE_SIZE(img));
+	if (px == NULL || !png_image_finish_read(&img, NULL, px, 0, NULL)) {
+		png_image_free(&img);
+		free(px);
+		return NULL;
+	}
+	*w = (int)img.width;
+	*h = (int)img.height;
+	return px;
+}
+
+/*
+ * The band's height on a screenshot: the run of the top right pixel's colour
+ * down the right edge. A band is at least a fifth of the short side and grows
+ * with its words (mck_ui_band_rect).
+ */
 static int band_height(const char *png)
 {
 	int w = 0;
 	int h = 0;
+	uint8_t *px = load_rgb(png, &w, &h);
+	int y = 0;
 
-	pixel_at(png, 0, 0, &w, &h);
-	return (w < h ? w : h) * 30 / 100 < h * 28 / 100 ? (w < h ? w : h) * 30 / 100
-							 : h * 28 / 100;
+	assert_non_null(px);
+	for (const uint8_t *top = px + ((size_t)w - 2) * 3; y < h; y++) {
+		const uint8_t *p = px + ((size_t)y * w + (size_t)w - 2) * 3;
+
+		if (memcmp(p, top, 3) != 0) {
+			break;
+		}
+	}
+	free(px);
+	return y;
 }
 
 static void expect_band(const char *path, struct rgb want)
@@ -156,6 +192,7 @@ static void expect_band(const char *path, struct rgb want)
 	int h = 0;
 	struct rgb a = pixel_at(path, 0.97, 0.02, &w, &h);
 	int band = band_height(path);
+	int short_side = w < h ? w : h;
 	struct rgb b = pixel_at(path, 0.99, (double)(band - 2) / h, &w, &h);
 	struct rgb below = pixel_at(path, 0.99, (double)(band + 2) / h, &w, &h);
 
@@ -170,6 +207,9 @@ static void expect_band(const char *path, struct rgb want)
 	assert_int_equal(b.r, want.r);
 	assert_int_equal(b.g, want.g);
 	assert_int_equal(b.b, want.b);
+	/* a band, not the whole screen: at least a fifth of the short side, at most half */
+	assert_true(band >= short_side * 20 / 100);
+	assert_true(band <= h / 2);
 	/* and it ends there: nothing below imitates it */
 	assert_false(below.r == want.r && below.g == want.g && below.b == want.b);
 }
@@ -424,32 +464,48 @@ static void expect_no_overflow(int overflow, const char *out)
 	assert_int_equal(overflow, 0);
 }
 
-/* A screenshot's pixels, RGB (caller frees); NULL when it cannot be read. */
-static uint8_t *load_rgb(const char *path, int *w, int *h)
-{
-	png_image img;
-	uint8_t *px;
-
-	memset(&img, 0, sizeof(img));
-	img.version = PNG_IMAGE_VERSION;
-	if (!png_image_begin_read_from_file(&img, path)) {
-		return NULL;
-	}
-	img.format = PNG_FORMAT_RGB;
-	px = malloc(PNG_IMAGE_SIZE(img));
-	if (px == NULL || !png_image_finish_read(&img, NULL, px, 0, NULL)) {
-		png_image_free(&img);
-		free(px);
-		return NULL;
-	}
-	*w = (int)img.width;
-	*h = (int)img.height;
-	return px;
-}
-
+/*
+ * Rows @p ya.. of @p a and @p yb.. of @p b alike, left of the details' scroll
+ * bar (its thumb shows how long the whole record is: one row more moves it).
+ */
 static bool same_rows(const uint8_t *a, int ya, const uint8_t *b, int yb, int n, int w)
 {
-	return memcmp(a + (size_t)ya * w * 3, b + (size_t)yb * w * 3, (size_t)n * w * 3) == 0;
+	size_t cols = (size_t)w * 85 / 100;
+
+	for (int i = 0; i < n; i++) {
+		if (memcmp(a + ((size_t)(ya + i) * w) * 3, b + ((size_t)(yb + i) * w) * 3,
+			   cols * 3) != 0) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * From @p first on, @p a differs from @p b only in one row and then blank
+ * paper down to the same "Done" row: the claim was the page's last row.
+ */
+static bool last_row(const uint8_t *a, const uint8_t *b, int first, int w, int h)
+{
+	static const uint8_t paper[3] = {244, 246, 248};
+	int y = first;
+	int blank = 0;
+
+	/* the claim's row, then paper (at the text's left edge) */
+	while (y < h && blank < h / 40) {
+		bool row_blank = true;
+
+		for (int x = w / 20; x < w * 85 / 100 && row_blank; x++) {
+			row_blank = memcmp(a + ((size_t)y * w + (size_t)x) * 3, paper, 3) == 0;
+		}
+		blank = row_blank ? blank + 1 : 0;
+		y++;
+	}
+	/* and below the page both screens are the same */
+	while (y < h && !same_rows(a, y, b, y, 1, w)) {
+		y++;
+	}
+	return y < h && same_rows(a, y, b, y, h - y, w);
 }
 
 /*
@@ -487,6 +543,14 @@ static void test_claimed_awarding_body(void **state)
 	anchors_override = path_in("anchors");
 	trust_override = path_in("trust-claim.jws");
 	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+		/*
+		 * On the 7-inch 800x480 panel (either way up) the learner's name at
+		 * 6 mm fills the first page: the claim's row is below it, reached by
+		 * scrolling (test_legible: test_everything_reachable).
+		 */
+		if (strcmp(sizes[s], "800x480") == 0 || strcmp(sizes[s], "480x800") == 0) {
+			continue;
+		}
 		for (size_t l = 0; l < sizeof(langs) / sizeof(langs[0]); l++) {
 			char source[2][600];
 			char out[2][600];
@@ -526,16 +590,21 @@ static void test_claimed_awarding_body(void **state)
 			}
 			assert_true(first >= band);
 			/*
-			 * Everything from there on is the registered screen moved down by
-			 * one strip (the claim's row); on a screen that showed the claim as
-			 * the awarding body no strip lines them up again.
+			 * What follows is the registered screen moved down by one strip
+			 * (the claim's row); on a screen that showed the claim as the
+			 * awarding body no strip lines them up again. When the claim is
+			 * the page's last row, nothing follows it: the strip is the rest
+			 * of the page, the registered screen's next row is not on it.
 			 */
-			win = h / 12;
+			win = h / 24; /* a line: the page ends at whole rows */
 			for (int d = 1; d < h / 4 && strip < 0; d++) {
 				if (first + d + win < h &&
 				    same_rows(px[0], first + d, px[1], first, win, w)) {
 					strip = d;
 				}
+			}
+			if (strip < 0 && last_row(px[0], px[1], first, w, h)) {
+				strip = h / 8;
 			}
 			if (strip < 0) {
 				fprintf(stderr, "%s: not %s with one row inserted\n", out[0],
@@ -677,8 +746,7 @@ static void test_language_picker(void **state)
 				out);
 			pixel_at(out, 0, 0, &w, &h);
 			int short_side = w < h ? w : h;
-			int band = short_side * 30 / 100 < h * 28 / 100 ? short_side * 30 / 100
-									: h * 28 / 100;
+			int band = on_result ? band_height(out) : 0;
 			for (size_t i = 0; i < 7; i++) {
 				char name[16];
 

@@ -9,13 +9,14 @@
 #include "screens.h"
 
 /* A phone showing a QR code, drawn with rectangles: nothing to translate. */
-static void draw_pictogram(SDL_Renderer *r, SDL_Rect at)
+static void draw_pictogram(struct mck_ui *ui, SDL_Renderer *r, SDL_Rect at)
 {
 	int m = at.w / 12 > 1 ? at.w / 12 : 1; /* one module */
 	int qx = at.x + (at.w - 9 * m) / 2;
 	int qy = at.y + (at.h - 9 * m) / 2;
 	uint32_t bits = 0x5a3c96e1u;
 
+	mck__ui_box(ui, MCK_UI_BOX_IMAGE, at);
 	mck__ui_fill(r, at, mck__ui_pal.slate);
 	mck__ui_fill(r, (SDL_Rect){at.x + m / 2 + 1, at.y + 2 * m, at.w - m - 2, at.h - 4 * m},
 		     mck__ui_pal.white);
@@ -62,6 +63,7 @@ static void draw_preview(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vi
 	dst.x = at.x + (at.w - dst.w) / 2;
 	dst.y = at.y + (at.h - dst.h) / 2;
 	mck__ui_fill(r, (SDL_Rect){dst.x - 2, dst.y - 2, dst.w + 4, dst.h + 4}, mck__ui_pal.frame);
+	mck__ui_box(ui, MCK_UI_BOX_IMAGE, (SDL_Rect){dst.x - 2, dst.y - 2, dst.w + 4, dst.h + 4});
 	t = SDL_CreateTexture(r, SDL_PIXELFORMAT_RGB24, SDL_TEXTUREACCESS_STATIC, w, h);
 	if (t != NULL) {
 		SDL_UpdateTexture(t, NULL, ui->preview_rgb, w * 3);
@@ -74,20 +76,23 @@ static void draw_idle(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view 
 {
 	int u = ui->unit;
 	int pic = area.h / 3 < area.w / 3 ? area.h / 3 : area.w / 3;
-	SDL_Rect title = {2 * u, area.y + 2 * u, area.w - 4 * u,
-			  2 * TTF_FontLineSkip(ui->font[F_TITLE])};
-	int y;
+	int w = area.w - 4 * u;
+	const char *title = mck_i18n_text(v->lang, MCK_TEXT_IDLE_TITLE);
+	const char *hint = mck_i18n_text(v->lang, v->status.scanner ? MCK_TEXT_IDLE_HINT_SCANNER
+								    : MCK_TEXT_IDLE_HINT);
+	int y = area.y + 2 * u;
 	int room;
 
 	mck__ui_fill(r, area, mck__ui_pal.white);
-	y = title.y + mck__ui_wrapped(ui, r, ui->font[F_TITLE],
-				      mck_i18n_text(v->lang, MCK_TEXT_IDLE_TITLE), mck__ui_pal.ink,
-				      title);
-	y += u;
-	y += mck__ui_wrapped(
-		ui, r, ui->font[F_REASON], mck_i18n_text(v->lang, MCK_TEXT_IDLE_HINT),
-		mck__ui_pal.muted,
-		(SDL_Rect){2 * u, y, area.w - 4 * u, 2 * TTF_FontLineSkip(ui->font[F_REASON])});
+	y += mck__ui_wrapped(ui, r, F_TITLE, title, mck__ui_pal.ink,
+			     (SDL_Rect){2 * u, y, w,
+					mck__ui_lines(ui, F_TITLE, title, w, MCK_UI_WRAP_WORDS) *
+						mck__ui_skip(ui, F_TITLE)});
+	y += u / 2;
+	y += mck__ui_wrapped(ui, r, F_REASON, hint, mck__ui_pal.muted,
+			     (SDL_Rect){2 * u, y, w,
+					mck__ui_lines(ui, F_REASON, hint, w, MCK_UI_WRAP_WORDS) *
+						mck__ui_skip(ui, F_REASON)});
 	room = area.y + area.h - y - 2 * u;
 	if (v->preview != NULL && room > pic / 2) {
 		/* Pictogram left, the live picture right (below on a portrait screen). */
@@ -95,14 +100,16 @@ static void draw_idle(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view 
 		int side = room < pic ? room : pic;
 
 		if (portrait) {
-			draw_pictogram(r, (SDL_Rect){(area.w - side * 3 / 10) / 2, y + u,
-						     side * 3 / 10, side / 2});
+			draw_pictogram(ui, r,
+				       (SDL_Rect){(area.w - side * 3 / 10) / 2, y + u,
+						  side * 3 / 10, side / 2});
 			draw_preview(ui, r, v,
 				     (SDL_Rect){2 * u, y + 2 * u + side / 2, area.w - 4 * u,
 						room - side / 2 - u});
 		} else {
-			draw_pictogram(r, (SDL_Rect){2 * u + area.w / 6 - side * 3 / 10, y + u,
-						     side * 6 / 10, side});
+			draw_pictogram(ui, r,
+				       (SDL_Rect){2 * u + area.w / 6 - side * 3 / 10, y + u,
+						  side * 6 / 10, side});
 			draw_preview(
 				ui, r, v,
 				(SDL_Rect){area.w / 3 + u, y + u, area.w * 2 / 3 - 3 * u, room});
@@ -110,7 +117,8 @@ static void draw_idle(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view 
 	} else if (room > pic / 2) {
 		int side = room < pic ? room : pic;
 		draw_pictogram(
-			r, (SDL_Rect){(area.w - side * 6 / 10) / 2, y + u, side * 6 / 10, side});
+			ui, r,
+			(SDL_Rect){(area.w - side * 6 / 10) / 2, y + u, side * 6 / 10, side});
 	}
 }
 
@@ -121,33 +129,50 @@ void mck__ui_screen_idle(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vi
 }
 
 /* Scanning still works with the clock not set (dates against the trust list): a notice, no band. */
-void mck__ui_clock_notice(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
-			  const struct mck_ui_frame *f)
+int mck__ui_clock_notice_height(const struct mck_ui *ui, const struct mck_view *v, int width)
 {
 	int u = ui->unit;
-	int h = 2 * TTF_FontLineSkip(ui->font[F_REASON]);
-	SDL_Rect box = {u, f->content.h - h - 2 * u, ui->width - 2 * u, h + u};
+
+	return mck__ui_lines(ui, F_REASON, mck_i18n_text(v->lang, MCK_TEXT_ERROR_CLOCK_UNSET),
+			     width - 4 * u, MCK_UI_WRAP_WORDS) *
+		       mck__ui_skip(ui, F_REASON) +
+	       2 * u;
+}
+
+void mck__ui_clock_notice(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
+			  SDL_Rect area)
+{
+	int u = ui->unit;
+	SDL_Rect box = {area.x + u, area.y, area.w - 2 * u, area.h - u};
+	int parent;
 
 	mck__ui_fill(r, box, mck__ui_pal.alert);
 	mck__ui_fill(r, (SDL_Rect){box.x + 3, box.y + 3, box.w - 6, box.h - 6}, mck__ui_pal.white);
-	mck__ui_wrapped(ui, r, ui->font[F_REASON],
-			mck_i18n_text(v->lang, MCK_TEXT_ERROR_CLOCK_UNSET), mck__ui_pal.alert,
-			(SDL_Rect){box.x + u, box.y + u / 2, box.w - 2 * u, h});
+	parent = mck__ui_parent(ui, mck__ui_box(ui, MCK_UI_BOX_PANEL, box));
+	mck__ui_wrapped(ui, r, F_REASON, mck_i18n_text(v->lang, MCK_TEXT_ERROR_CLOCK_UNSET),
+			mck__ui_pal.alert,
+			(SDL_Rect){box.x + u, box.y + u / 2, box.w - 2 * u, box.h - u});
+	mck__ui_parent(ui, parent);
 }
 
 /* Not a verdict: a blue band with only the progress, one square per part; idle below. */
 void mck__ui_screen_progress(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
 			     const struct mck_ui_frame *f)
 {
-	SDL_Rect band = f->band;
 	int u = ui->unit;
 	char text[256];
+	struct mck_ui_band b = {
+		.bg = mck__ui_pal.blue,
+		.fg = mck__ui_pal.white,
+		.word = text,
+		.word_role = F_TITLE,
+		.foot = 3 * u,
+	};
+	SDL_Rect band;
 
-	mck__ui_fill(r, band, mck__ui_pal.blue);
 	snprintf(text, sizeof(text), mck_i18n_text(v->lang, MCK_TEXT_CHUNK_PROGRESS), v->chunk_have,
 		 v->chunk_total);
-	mck__ui_wrapped(ui, r, ui->font[F_TITLE], text, mck__ui_pal.white,
-			(SDL_Rect){2 * u, u, band.w - 4 * u, band.h - 4 * u});
+	band = mck__ui_band_draw(ui, r, &b);
 	/* One square per part: filled when read. */
 	for (unsigned i = 0; i < v->chunk_total && i < 16; i++) {
 		SDL_Rect sq = {2 * u + (int)i * 3 * u, band.h - 3 * u, 2 * u, 2 * u};
@@ -158,5 +183,5 @@ void mck__ui_screen_progress(struct mck_ui *ui, SDL_Renderer *r, const struct mc
 				     mck__ui_pal.blue);
 		}
 	}
-	draw_idle(ui, r, v, f->below);
+	draw_idle(ui, r, v, mck__ui_under(f, band));
 }

@@ -17,66 +17,75 @@ _Static_assert(MCK_VERDICT_VALID < MCK_VIEW_VERDICTS && MCK_VERDICT_WARNING < MC
 void mck__ui_screen_operator(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
 			     const struct mck_ui_frame *f)
 {
+	static struct mck_ui_list l; /* the UI draws on one thread */
 	const SDL_Color ink = mck__ui_pal.ink;
 	const SDL_Color alert = mck__ui_pal.alert;
 	const struct mck_view_status *s = &v->status;
 	const struct mck_view_operator *o = &v->op;
 	SDL_Rect area = f->content;
-	enum mck_lang l = v->lang;
+	enum mck_lang lang = v->lang;
 	int u = ui->unit;
-	int head = TTF_FontLineSkip(ui->font[F_TITLE]) + 2 * u;
-	int hint = TTF_FontLineSkip(ui->font[F_REASON]) + u;
-	struct mck_ui_rows w;
+	const char *title = mck_i18n_text(lang, MCK_TEXT_OPERATOR_TITLE);
+	const char *back = mck_i18n_text(lang, MCK_TEXT_OPERATOR_RETURN);
+	int w = area.w - 4 * u;
+	int title_h =
+		mck__ui_lines(ui, F_TITLE, title, w, MCK_UI_WRAP_WORDS) * mck__ui_skip(ui, F_TITLE);
+	int head = title_h + u;
+	int hint = mck__ui_lines(ui, F_REASON, back, w, MCK_UI_WRAP_WORDS) *
+		   mck__ui_skip(ui, F_REASON);
 	char buf[256];
 	int n;
 
 	mck__ui_fill(r, (SDL_Rect){area.x, area.y, area.w, head}, mck__ui_pal.slate);
-	mck__ui_wrapped(ui, r, ui->font[F_TITLE], mck_i18n_text(l, MCK_TEXT_OPERATOR_TITLE),
-			mck__ui_pal.white,
-			(SDL_Rect){area.x + 2 * u, area.y + u, area.w - 4 * u, head - u});
-	mck__ui_rows_begin(&w, ui, r,
-			   (SDL_Rect){area.x + 2 * u, area.y + head + u, area.w - 4 * u,
-				      area.h - head - hint - 2 * u},
-			   0);
+	mck__ui_wrapped(ui, r, F_TITLE, title, mck__ui_pal.white,
+			(SDL_Rect){area.x + 2 * u, area.y + u / 2, w, title_h});
+	mck__ui_list_init(&l);
 	if (s->have_trustlist) {
-		snprintf(buf, sizeof(buf), "#%lld", s->sequence);
-		mck__ui_row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_TRUSTLIST), buf, ink);
-		mck__ui_row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_ISSUED), s->updated, ink);
-		mck__ui_row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_NEXT_UPDATE), s->next_update,
-			    s->trustlist_expired ? alert : ink);
-		snprintf(buf, sizeof(buf), "%zu", s->issuers);
-		mck__ui_row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_ISSUERS), buf, ink);
+		mck__ui_list_printf(&l, mck_i18n_text(lang, MCK_TEXT_OPERATOR_TRUSTLIST), F_REASON,
+				    ink, "#%lld", s->sequence);
+		mck__ui_list_add(&l, mck_i18n_text(lang, MCK_TEXT_OPERATOR_ISSUED), s->updated,
+				 F_REASON, ink);
+		mck__ui_list_add(&l, mck_i18n_text(lang, MCK_TEXT_OPERATOR_NEXT_UPDATE),
+				 s->next_update, F_REASON,
+				 s->trustlist_expired || s->due_soon ? alert : ink);
+		mck__ui_list_printf(&l, mck_i18n_text(lang, MCK_TEXT_OPERATOR_ISSUERS), F_REASON,
+				    ink, "%zu", s->issuers);
 	} else {
-		mck__ui_row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_TRUSTLIST),
-			    mck_i18n_text(l, MCK_TEXT_ERROR_TRUSTLIST_MISSING), alert);
+		mck__ui_list_add(&l, mck_i18n_text(lang, MCK_TEXT_OPERATOR_TRUSTLIST),
+				 mck_i18n_text(lang, MCK_TEXT_ERROR_TRUSTLIST_MISSING), F_REASON,
+				 alert);
 	}
-	snprintf(buf, sizeof(buf), "%s  \xc2\xb7  %s", o->now,
-		 mck_i18n_text(l, s->clock_ok ? MCK_TEXT_STATUS_CLOCK_OK
-					      : MCK_TEXT_STATUS_CLOCK_UNSET));
-	mck__ui_row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_TIME), buf, s->clock_ok ? ink : alert);
-	snprintf(buf, sizeof(buf), "%s  \xc2\xb7  %s", o->source,
-		 mck_i18n_text(l, s->camera_ok ? MCK_TEXT_STATUS_CAMERA_OK
-					       : MCK_TEXT_STATUS_CAMERA_MISSING));
-	mck__ui_row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_SOURCE), buf,
-		    s->camera_ok ? ink : alert);
+	mck__ui_list_printf(&l, mck_i18n_text(lang, MCK_TEXT_OPERATOR_TIME), F_REASON,
+			    s->clock_ok ? ink : alert, "%s" MCK_UI_SEP "%s", o->now,
+			    mck_i18n_text(lang, s->clock_ok ? MCK_TEXT_STATUS_CLOCK_OK
+							    : MCK_TEXT_STATUS_CLOCK_UNSET));
+	mck__ui_list_printf(&l, mck_i18n_text(lang, MCK_TEXT_OPERATOR_SOURCE), F_REASON,
+			    s->camera_ok ? ink : alert, "%s" MCK_UI_SEP "%s", o->source,
+			    mck_i18n_text(lang, s->camera_ok ? MCK_TEXT_STATUS_CAMERA_OK
+							     : MCK_TEXT_STATUS_CAMERA_MISSING));
 	n = snprintf(buf, sizeof(buf), "%u", o->scans);
 	for (size_t i = 0;
 	     i < sizeof(counted) / sizeof(counted[0]) && n > 0 && (size_t)n < sizeof(buf); i++) {
 		n += snprintf(buf + n, sizeof(buf) - (size_t)n, "%s%s %u",
-			      i == 0 ? ": " : " \xc2\xb7 ", mck__ui_verdict_word(l, counted[i]),
+			      i == 0 ? ": " : " \xc2\xb7 ", mck__ui_verdict_word(lang, counted[i]),
 			      o->verdicts[counted[i]]);
 	}
-	mck__ui_row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_SCANS), buf, ink);
-	snprintf(buf, sizeof(buf), "%lld h %02lld min", o->uptime_s / 3600, o->uptime_s / 60 % 60);
-	mck__ui_row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_UPTIME), buf, ink);
-	snprintf(buf, sizeof(buf), "%d \xc3\x97 %d  \xc2\xb7  %s", ui->width, ui->height,
-		 mck_i18n_text(l, MCK_TEXT_LANGUAGE_NAME));
-	mck__ui_row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_DISPLAY), buf, ink);
-	mck__ui_row(&w, mck_i18n_text(l, MCK_TEXT_OPERATOR_SOFTWARE), o->software, ink);
-	/* Every fact must be visible at once: a row that does not fit is an overflow. */
-	ui->overflows += w.hidden;
-	mck__ui_wrapped(ui, r, ui->font[F_REASON], mck_i18n_text(l, MCK_TEXT_OPERATOR_RETURN),
-			mck__ui_pal.muted,
-			(SDL_Rect){area.x + 2 * u, area.y + area.h - hint, area.w - 4 * u,
-				   TTF_FontLineSkip(ui->font[F_REASON])});
+	mck__ui_list_printf(&l, mck_i18n_text(lang, MCK_TEXT_OPERATOR_SCANS), F_REASON, ink, "%s",
+			    buf);
+	mck__ui_list_printf(&l, mck_i18n_text(lang, MCK_TEXT_OPERATOR_UPTIME), F_REASON, ink,
+			    "%lld h %02lld min", o->uptime_s / 3600, o->uptime_s / 60 % 60);
+	mck__ui_list_printf(&l, mck_i18n_text(lang, MCK_TEXT_OPERATOR_DISPLAY), F_REASON, ink,
+			    "%d \xc3\x97 %d" MCK_UI_SEP "%.0f \xc3\x97 %.0f mm" MCK_UI_SEP "%s",
+			    ui->width, ui->height, ui->width / ui->px_per_mm,
+			    ui->height / ui->px_per_mm,
+			    mck_i18n_text(lang, MCK_TEXT_LANGUAGE_NAME));
+	mck__ui_list_add(&l, mck_i18n_text(lang, MCK_TEXT_OPERATOR_SOFTWARE), o->software, F_REASON,
+			 ink);
+	/* Every fact whole; what does not fit scrolls, with a scroll bar. */
+	mck__ui_list_draw(ui, r, &l,
+			  (SDL_Rect){area.x + 2 * u, area.y + head + u / 2, area.w - 3 * u,
+				     area.h - head - hint - u},
+			  v->scroll);
+	mck__ui_wrapped(ui, r, F_REASON, back, mck__ui_pal.muted,
+			(SDL_Rect){area.x + 2 * u, area.y + area.h - hint - u / 4, w, hint});
 }

@@ -8,21 +8,24 @@
 
 #include "toolkit.h"
 
-/* result.c: the verdict band, further reasons, the credential's details. */
+/* result.c: the verdict band, further reasons, the credential's details, Done. */
 void mck__ui_screen_result(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
 			   const struct mck_ui_frame *f);
 
-/* idle.c: what to do, a pictogram, the camera's picture; the clock notice; part N of M. */
+/* idle.c: what to do, a pictogram, the camera's picture (in f->content); part N of M. */
 void mck__ui_screen_idle(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
 			 const struct mck_ui_frame *f);
-void mck__ui_clock_notice(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
-			  const struct mck_ui_frame *f);
 void mck__ui_screen_progress(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
 			     const struct mck_ui_frame *f);
+/** The notice of a clock not set: its height at @p width, and drawn filling @p area. */
+int mck__ui_clock_notice_height(const struct mck_ui *ui, const struct mck_view *v, int width);
+void mck__ui_clock_notice(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
+			  SDL_Rect area);
 
-/* start.c: idle with a policy: the start button. */
+/* start.c: idle with a policy: the start button, at the right of @p area. */
+int mck__ui_start_height(const struct mck_ui *ui);
 void mck__ui_start_button(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
-			  const struct mck_ui_frame *f);
+			  SDL_Rect area);
 
 /* error.c: v->error (or, on idle, the fault) under an "unusable" band. */
 void mck__ui_screen_error(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
@@ -46,7 +49,7 @@ void mck__ui_screen_policies(struct mck_ui *ui, SDL_Renderer *r, const struct mc
 
 /* status.c: the status bar (its text decides its height) and the language picker. */
 void mck__ui_status_text(const struct mck_view *v, char *text, size_t cap);
-/** The bar's height for @p text: more lines only when the text needs them. */
+/** The bar's height for @p text: as many lines as its phrases take. */
 int mck__ui_status_height(const struct mck_ui *ui, const struct mck_view *v, const char *text);
 void mck__ui_status_bar(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
 			const char *text, SDL_Rect bar);

@@ -3,10 +3,14 @@
 
 #include "screens.h"
 
-void mck__ui_start_button(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
-			  const struct mck_ui_frame *f)
+int mck__ui_start_height(const struct mck_ui *ui)
 {
-	SDL_Rect area = f->content;
+	return mck__ui_button_height(ui) + ui->unit;
+}
+
+void mck__ui_start_button(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
+			  SDL_Rect area)
+{
 	int u = ui->unit;
 	int bh = mck__ui_button_height(ui);
 	char text[200];
@@ -20,10 +24,9 @@ void mck__ui_start_button(struct mck_ui *ui, SDL_Renderer *r, const struct mck_v
 			 mck_i18n_text(v->lang, MCK_TEXT_SESSION_START), v->session.policy);
 	}
 	/* the policy's name may be long: the button keeps to the screen */
-	if (mck__ui_text_width(ui->font[F_BODY], text) > area.w - 8 * u) {
+	if (mck__ui_button_width(ui, text) > area.w - 4 * u) {
 		snprintf(text, sizeof(text), "%s", mck_i18n_text(v->lang, MCK_TEXT_SESSION_START));
 	}
-	ui->hit[MCK_UI_HIT_START] =
-		mck__ui_button(ui, r, text, mck__ui_pal.blue, area.x + area.w - 2 * u,
-			       area.y + area.h - bh - u, bh, true);
+	ui->hit[MCK_UI_HIT_START] = mck__ui_button(ui, r, text, mck__ui_pal.blue,
+						   area.x + area.w - 2 * u, area.y, bh, true);
 }

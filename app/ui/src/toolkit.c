@@ -1,5 +1,10 @@
-/* The drawing toolkit's primitives: fonts, the palette, filling and text. */
+/*
+ * The drawing toolkit's primitives: fonts sized in millimetres, the palette,
+ * the record of what was drawn, filling and text.
+ */
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "toolkit.h"
@@ -14,32 +19,77 @@ const struct mck_ui_palette mck__ui_pal = {
 	.chip = {62, 76, 94, 255},
 	.slate = {33, 41, 51, 255},
 	.blue = {30, 80, 160, 255},
+	.track = {214, 220, 227, 255},
 };
+
+#define MARK_VALID 0x2714u /* ✔: the symbol font's size is measured on it */
+
+/* A glyph's extent above (maxy) and below (miny) the baseline; false when the font lacks it. */
+static bool glyph_extent(TTF_Font *font, uint32_t ch, int *miny, int *maxy)
+{
+	int minx;
+	int maxx;
+	int adv;
+
+	return TTF_GlyphIsProvided32(font, ch) &&
+	       TTF_GlyphMetrics32(font, ch, &minx, &maxx, miny, maxy, &adv) == 0;
+}
+
+/* The height the role's size is measured by: a capital H, or the symbol font's ✔. */
+static int measured_cap(TTF_Font *font, enum mck_ui_role role)
+{
+	int miny = 0;
+	int maxy = 0;
+
+	if (role == F_SYMBOL) {
+		return glyph_extent(font, MARK_VALID, &miny, &maxy) ? maxy - miny : 0;
+	}
+	return glyph_extent(font, 'H', &miny, &maxy) ? maxy : 0;
+}
 
 int mck__ui_open_fonts(struct mck_ui *ui, const char *font_dir, char *msg, size_t cap)
 {
+	/*
+	 * Each role's size: a share of the short side (the layout scales with the
+	 * screen), but never with capitals under cap_mm on the panel (legible from
+	 * a metre, whatever its pixels).
+	 */
 	static const struct {
 		const char *file;
 		int size_per_mille; /* of the short side */
+		double cap_mm;
 	} spec[F_COUNT] = {
-		[F_BAND] = {"NotoSans-Bold.ttf", 90},
-		[F_REASON] = {"NotoSans-Regular.ttf", 36},
-		[F_BODY] = {"NotoSans-Regular.ttf", 38},
-		[F_LABEL] = {"NotoSans-Bold.ttf", 30},
-		[F_SYMBOL] = {"NotoSansSymbols2-Regular.ttf", 110},
-		[F_TITLE] = {"NotoSans-Bold.ttf", 60},
+		[F_BAND] = {"NotoSans-Bold.ttf", 90, 6.0},
+		[F_REASON] = {"NotoSans-Regular.ttf", 36, 3.3},
+		[F_BODY] = {"NotoSans-Regular.ttf", 38, MCK_UI_DETAIL_MM},
+		[F_LABEL] = {"NotoSans-Bold.ttf", 30, MCK_UI_MIN_MM},
+		[F_SYMBOL] = {"NotoSansSymbols2-Regular.ttf", 110, 7.0},
+		[F_TITLE] = {"NotoSans-Bold.ttf", 60, 4.5},
+		[F_NAME] = {"NotoSans-Bold.ttf", 60, MCK_UI_NAME_MM},
 	};
 	int short_side = ui->width < ui->height ? ui->width : ui->height;
 	char path[1024];
 
 	for (int f = 0; f < F_COUNT; f++) {
 		int px = short_side * spec[f].size_per_mille / 1000;
+		int want = (int)ceil(spec[f].cap_mm * ui->px_per_mm - 1e-9);
 
+		px = px > 8 ? px : 8;
 		snprintf(path, sizeof(path), "%s/%s", font_dir, spec[f].file);
-		ui->font[f] = TTF_OpenFont(path, px > 8 ? px : 8);
+		ui->font[f] = TTF_OpenFont(path, px);
 		if (ui->font[f] == NULL) {
 			snprintf(msg, cap, "font %s: %s", path, TTF_GetError());
 			return -1;
+		}
+		ui->cap_px[f] = measured_cap(ui->font[f], (enum mck_ui_role)f);
+		/* grow until the capitals are tall enough (sizes are whole pixels) */
+		while (ui->cap_px[f] > 0 && ui->cap_px[f] < want && px < 1000) {
+			px++;
+			if (TTF_SetFontSize(ui->font[f], px) != 0) {
+				snprintf(msg, cap, "font %s: %s", path, TTF_GetError());
+				return -1;
+			}
+			ui->cap_px[f] = measured_cap(ui->font[f], (enum mck_ui_role)f);
 		}
 	}
 	return 0;
@@ -55,22 +105,128 @@ void mck__ui_close_fonts(struct mck_ui *ui)
 	}
 }
 
+void mck__ui_boxes_reset(struct mck_ui *ui)
+{
+	memset(ui->boxes, 0, sizeof(ui->boxes));
+	ui->nboxes = 0;
+	ui->parent = -1;
+	ui->layer = 0;
+	if (ui->trace != NULL) {
+		memset(ui->trace, 0, MCK_UI_TRACE_POOL);
+	}
+	ui->trace_used = 0;
+}
+
+static struct mck_ui_box *new_box(struct mck_ui *ui, enum mck_ui_box_kind kind, SDL_Rect rect)
+{
+	struct mck_ui_box *b;
+
+	if (ui->nboxes >= MCK_UI_BOXES) {
+		return NULL;
+	}
+	b = &ui->boxes[ui->nboxes++];
+	memset(b, 0, sizeof(*b));
+	b->kind = kind;
+	b->rect = rect;
+	b->parent = ui->parent;
+	b->layer = ui->layer;
+	return b;
+}
+
+int mck__ui_box(struct mck_ui *ui, enum mck_ui_box_kind kind, SDL_Rect rect)
+{
+	return new_box(ui, kind, rect) != NULL ? (int)ui->nboxes - 1 : -1;
+}
+
+int mck__ui_parent(struct mck_ui *ui, int parent)
+{
+	int before = ui->parent;
+
+	ui->parent = parent;
+	return before;
+}
+
+int mck__ui_skip(const struct mck_ui *ui, enum mck_ui_role role)
+{
+	return TTF_FontLineSkip(ui->font[role]);
+}
+
 void mck__ui_fill(SDL_Renderer *r, SDL_Rect box, SDL_Color c)
 {
 	SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
 	SDL_RenderFillRect(r, &box);
 }
 
-int mck__ui_blit(SDL_Renderer *r, TTF_Font *font, const char *text, SDL_Color c, int x, int y)
+int mck__ui_text_width(const struct mck_ui *ui, enum mck_ui_role role, const char *text)
+{
+	int w = 0;
+	int h = 0;
+
+	return TTF_SizeUTF8(ui->font[role], text, &w, &h) == 0 ? w : 0;
+}
+
+/* The code point at @p s and its length in bytes (1 for a stray byte). */
+static uint32_t next_char(const char *s, size_t *len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] >= 0xf0 && u[1] && u[2] && u[3]) {
+		*len = 4;
+		return ((u[0] & 7u) << 18) | ((u[1] & 63u) << 12) | ((u[2] & 63u) << 6) |
+		       (u[3] & 63u);
+	}
+	if (u[0] >= 0xe0 && u[1] && u[2]) {
+		*len = 3;
+		return ((u[0] & 15u) << 12) | ((u[1] & 63u) << 6) | (u[2] & 63u);
+	}
+	if (u[0] >= 0xc0 && u[1]) {
+		*len = 2;
+		return ((u[0] & 31u) << 6) | (u[1] & 63u);
+	}
+	*len = 1;
+	return u[0];
+}
+
+SDL_Rect mck__ui_ink(const struct mck_ui *ui, enum mck_ui_role role, const char *text, int x, int y)
+{
+	TTF_Font *font = ui->font[role];
+	int top = 0;
+	int bottom = 0;
+	bool any = false;
+	int ascent = TTF_FontAscent(font);
+
+	for (const char *p = text; *p != '\0';) {
+		size_t len;
+		uint32_t ch = next_char(p, &len);
+		int miny;
+		int maxy;
+
+		p += len;
+		if (ch != ' ' && glyph_extent(font, ch, &miny, &maxy) && maxy > miny) {
+			top = any && top > maxy ? top : maxy;
+			bottom = any && bottom < miny ? bottom : miny;
+			any = true;
+		}
+	}
+	if (!any) {
+		return (SDL_Rect){x, y + ascent, 0, 0};
+	}
+	return (SDL_Rect){x, y + ascent - top, mck__ui_text_width(ui, role, text), top - bottom};
+}
+
+/* Draw one line and record it. */
+static int blit(struct mck_ui *ui, SDL_Renderer *r, enum mck_ui_role role, const char *text,
+		SDL_Color c, int x, int y, bool ellipsized)
 {
 	SDL_Surface *s;
 	SDL_Texture *t;
+	struct mck_ui_box *b;
 	int w;
 
 	if (text[0] == '\0') {
 		return 0;
 	}
-	s = TTF_RenderUTF8_Blended(font, text, c);
+	s = TTF_RenderUTF8_Blended(ui->font[role], text, c);
 	if (s == NULL) {
 		return 0;
 	}
@@ -82,46 +238,123 @@ int mck__ui_blit(SDL_Renderer *r, TTF_Font *font, const char *text, SDL_Color c,
 	}
 	w = s->w;
 	SDL_FreeSurface(s);
+	b = new_box(ui, MCK_UI_BOX_TEXT, mck__ui_ink(ui, role, text, x, y));
+	if (b != NULL) {
+		size_t n = strlen(text) + 1;
+
+		b->role = role;
+		b->cap_height_px = ui->cap_px[role];
+		b->ellipsized = ellipsized;
+		if (ui->trace != NULL && ui->trace_used + n <= MCK_UI_TRACE_POOL) {
+			memcpy(ui->trace + ui->trace_used, text, n);
+			b->text = ui->trace + ui->trace_used;
+			ui->trace_used += n;
+		}
+	}
 	return w;
 }
 
-int mck__ui_text_width(TTF_Font *font, const char *text)
+int mck__ui_blit(struct mck_ui *ui, SDL_Renderer *r, enum mck_ui_role role, const char *text,
+		 SDL_Color c, int x, int y)
 {
-	int w = 0;
-	int h = 0;
-
-	return TTF_SizeUTF8(font, text, &w, &h) == 0 ? w : 0;
+	return blit(ui, r, role, text, c, x, y, false);
 }
 
-/* Length of the UTF-8 character starting at @p s (1 for a stray byte). */
-static size_t char_len(const char *s)
-{
-	unsigned char c = (unsigned char)*s;
-
-	if (c >= 0xf0) {
-		return 4;
-	}
-	if (c >= 0xe0) {
-		return 3;
-	}
-	if (c >= 0xc0) {
-		return 2;
-	}
-	return 1;
-}
+#define LINE_MAX 1024
 
 /*
- * Wrap @p text into @p box (at most box.h / line height lines), ellipsizing the
- * last line when it does not all fit; counts an overflow then. Returns the
- * height used.
+ * How much of @p p goes on one line of @p width: at most up to the last break
+ * that fits (a space; with phrases, a separator, else a space), at least one
+ * character. *next gets where the next line starts.
  */
-int mck__ui_wrapped(struct mck_ui *ui, SDL_Renderer *r, TTF_Font *font, const char *text,
-		    SDL_Color c, SDL_Rect box)
+size_t mck__ui_next_line(const struct mck_ui *ui, enum mck_ui_role role, const char *p, int width,
+			 enum mck_ui_wrap wrap, const char **next)
 {
-	int line_h = TTF_FontLineSkip(font);
+	char line[LINE_MAX];
+	size_t len = 0;
+	size_t fit = 0;
+	size_t last_space = 0;
+	size_t last_sep = 0;
+	size_t last_clause = 0; /* a space after a comma */
+	size_t sep_len = strlen(MCK_UI_SEP);
+	size_t cut;
+	const char *q;
+
+	while (len < sizeof(line) - 8 && p[len] != '\0') {
+		size_t n;
+		size_t after;
+
+		next_char(p + len, &n);
+		after = len + n;
+		memcpy(line, p, after);
+		line[after] = '\0';
+		if (mck__ui_text_width(ui, role, line) > width) {
+			break;
+		}
+		if (p[len] == ' ') {
+			last_space = len;
+			last_clause = len > 0 && p[len - 1] == ',' ? len : last_clause;
+		}
+		if (len > 0 && strncmp(p + len, MCK_UI_SEP, sep_len) == 0) {
+			last_sep = len;
+		}
+		len = after;
+		fit = len;
+	}
+	if (p[fit] == '\0') {
+		cut = fit; /* all of it */
+	} else if (wrap == MCK_UI_WRAP_PHRASES && strncmp(p + fit, MCK_UI_SEP, sep_len) == 0) {
+		cut = fit; /* a phrase ends exactly at the edge */
+	} else if (wrap == MCK_UI_WRAP_PHRASES && last_sep > 0) {
+		cut = last_sep;
+	} else if (wrap == MCK_UI_WRAP_PHRASES && last_clause > 0) {
+		cut = last_clause; /* a phrase wider than the line: between its clauses */
+	} else if (p[fit] == ' ') {
+		cut = fit; /* a word ends exactly at the edge */
+	} else if (last_space > 0) {
+		cut = last_space;
+	} else {
+		cut = fit;
+	}
+	if (cut == 0) {
+		size_t n;
+
+		next_char(p, &n); /* a glyph wider than the box: show it anyway */
+		cut = n;
+	}
+	q = p + cut;
+	if (strncmp(q, MCK_UI_SEP, sep_len) == 0) {
+		q += sep_len;
+	}
+	while (*q == ' ') {
+		q++;
+	}
+	*next = q;
+	/* no trailing spaces on the line */
+	while (cut > 1 && p[cut - 1] == ' ') {
+		cut--;
+	}
+	return cut;
+}
+
+int mck__ui_lines(const struct mck_ui *ui, enum mck_ui_role role, const char *text, int width,
+		  enum mck_ui_wrap wrap)
+{
+	int n = 0;
+
+	for (const char *p = text; *p != '\0'; n++) {
+		mck__ui_next_line(ui, role, p, width, wrap, &p);
+	}
+	return n;
+}
+
+int mck__ui_wrapped_as(struct mck_ui *ui, SDL_Renderer *r, enum mck_ui_role role, const char *text,
+		       SDL_Color c, SDL_Rect box, enum mck_ui_wrap wrap)
+{
+	int line_h = mck__ui_skip(ui, role);
 	int max_lines = line_h > 0 ? box.h / line_h : 0;
 	const char *p = text;
-	char line[1024];
+	char line[LINE_MAX];
 	int y = box.y;
 
 	if (max_lines < 1) {
@@ -129,55 +362,41 @@ int mck__ui_wrapped(struct mck_ui *ui, SDL_Renderer *r, TTF_Font *font, const ch
 		return 0;
 	}
 	for (int n = 0; n < max_lines && *p != '\0'; n++) {
-		size_t len = 0;
-		size_t fit = 0;
-		size_t last_space = 0;
-		bool last = n == max_lines - 1;
+		const char *next;
+		size_t fit = mck__ui_next_line(ui, role, p, box.w, wrap, &next);
 
-		while (len < sizeof(line) - 8 && p[len] != '\0') {
-			size_t next = len + char_len(p + len);
-
-			memcpy(line, p, next);
-			line[next] = '\0';
-			if (mck__ui_text_width(font, line) > box.w) {
-				break;
-			}
-			if (p[len] == ' ') {
-				last_space = len;
-			}
-			len = next;
-			fit = len;
-		}
-		if (p[fit] != '\0' && !last && last_space > 0) {
-			fit = last_space; /* break at the last space that fits */
-		}
-		if (p[fit] != '\0' && last) {
+		if (*next != '\0' && n == max_lines - 1) {
 			/* Ellipsize: drop characters until the text and "…" fit. */
+			size_t keep = strlen(p) < sizeof(line) - 8 ? strlen(p) : sizeof(line) - 8;
+
 			ui->overflows++;
-			while (fit > 0) {
-				memcpy(line, p, fit);
-				memcpy(line + fit, "\xe2\x80\xa6", 4);
-				if (mck__ui_text_width(font, line) <= box.w) {
+			while (keep > 0) {
+				memcpy(line, p, keep);
+				memcpy(line + keep, "\xe2\x80\xa6", 4);
+				if (mck__ui_text_width(ui, role, line) <= box.w) {
 					break;
 				}
 				do {
-					fit--;
-				} while (fit > 0 && ((unsigned char)p[fit] & 0xc0) == 0x80);
+					keep--;
+				} while (keep > 0 && ((unsigned char)p[keep] & 0xc0) == 0x80);
 			}
-			mck__ui_blit(r, font, line, c, box.x, y);
+			if (keep == 0) {
+				memcpy(line, "\xe2\x80\xa6", 4);
+			}
+			blit(ui, r, role, line, c, box.x, y, true);
 			return y + line_h - box.y;
-		}
-		if (fit == 0) {
-			fit = char_len(p); /* a glyph wider than the box: show it anyway */
 		}
 		memcpy(line, p, fit);
 		line[fit] = '\0';
-		mck__ui_blit(r, font, line, c, box.x, y);
+		blit(ui, r, role, line, c, box.x, y, false);
 		y += line_h;
-		p += fit;
-		while (*p == ' ') {
-			p++;
-		}
+		p = next;
 	}
 	return y - box.y;
+}
+
+int mck__ui_wrapped(struct mck_ui *ui, SDL_Renderer *r, enum mck_ui_role role, const char *text,
+		    SDL_Color c, SDL_Rect box)
+{
+	return mck__ui_wrapped_as(ui, r, role, text, c, box, MCK_UI_WRAP_WORDS);
 }

@@ -1,8 +1,10 @@
 /*
- * The kiosk's drawing toolkit: the UI object, fonts, the palette, filling,
- * text (one line; wrapped and ellipsized, counting what does not fit),
- * buttons, label/value rows, requirement rows and the verdict band. Screens
- * (screens.h) draw with it; it knows no screen and no dispatch.
+ * The kiosk's drawing toolkit: the UI object, fonts sized in millimetres, the
+ * palette, filling, text (one line; wrapped, at spaces or only between
+ * phrases; ellipsized as a last resort, counted), buttons, a scrolling list
+ * of label/value rows with its indicator, requirement rows and the verdict
+ * band. Every text and element drawn is recorded as a box (mck_ui_text_boxes).
+ * Screens (screens.h) draw with it; it knows no screen and no dispatch.
  */
 #ifndef MCK_UI_TOOLKIT_H
 #define MCK_UI_TOOLKIT_H
@@ -15,26 +17,48 @@
 #include "mck/ui.h"
 #include "mck/view.h"
 
-enum font_role { F_BAND, F_REASON, F_BODY, F_LABEL, F_SYMBOL, F_TITLE, F_COUNT };
+/* Font roles: the public enum mck_ui_role, short. */
+#define F_BAND   MCK_UI_ROLE_BAND
+#define F_REASON MCK_UI_ROLE_REASON
+#define F_BODY   MCK_UI_ROLE_BODY
+#define F_LABEL  MCK_UI_ROLE_LABEL
+#define F_SYMBOL MCK_UI_ROLE_SYMBOL
+#define F_TITLE  MCK_UI_ROLE_TITLE
+#define F_NAME   MCK_UI_ROLE_NAME
+#define F_COUNT  MCK_UI_ROLE_COUNT
+
+#define MCK_UI_BOXES      640
+#define MCK_UI_TRACE_POOL (64 * 1024)
 
 struct mck_ui {
 	TTF_Font *font[F_COUNT];
+	int cap_px[F_COUNT]; /* a capital H's height (the symbol font: the ✔'s) */
 	int width;
 	int height;
-	int unit; /* a fortieth of the short side: the layout's grid */
+	double px_per_mm;
+	int unit; /* the layout's grid: a fortieth of the short side, at least 1.5 mm */
 	unsigned overflows;
 	/* Touch targets of the screen drawn last, by enum mck_ui_hit (PICK, POLICY: below). */
 	SDL_Rect hit[MCK_UI_HIT_COUNT];
 	SDL_Rect hit_pick[MCK_LANG_COUNT];
 	SDL_Rect hit_policy[MCK_VIEW_POLICIES];
 	unsigned targets; /* bit per enum mck_ui_hit: what the screen drawn last offers */
+	SDL_Rect band;    /* the band drawn last (h 0: none yet) */
+	unsigned scrolled_out;
+	/* What the last draw drew (mck_ui_text_boxes). */
+	struct mck_ui_box boxes[MCK_UI_BOXES];
+	size_t nboxes;
+	int parent; /* the box new boxes belong to, -1 none */
+	int layer;
+	char *trace; /* MCK_UI_TRACE_POOL bytes of drawn texts, when tracing */
+	size_t trace_used;
 	uint8_t preview_rgb[MCK_VIEW_PREVIEW_W * MCK_VIEW_PREVIEW_H * 3];
 };
 
 /* Where a screen draws, worked out once per draw. */
 struct mck_ui_frame {
-	SDL_Rect band;    /* the verdict band's place (mck_ui_band_rect) */
-	SDL_Rect below;   /* under the band, above the status bar */
+	SDL_Rect band;    /* the verdict band's least place (a band may grow: mck__ui_band) */
+	SDL_Rect below;   /* under that, above the status bar */
 	SDL_Rect content; /* all above the status bar: screens without a band */
 	SDL_Rect bar;     /* the status bar */
 };
@@ -49,58 +73,148 @@ struct mck_ui_palette {
 	SDL_Color chip;
 	SDL_Color slate; /* ours: the status bar and the operator's screens */
 	SDL_Color blue;  /* ours, not a verdict: progress, checks, the picked language */
+	SDL_Color track; /* a scroll bar's track */
 };
 extern const struct mck_ui_palette mck__ui_pal;
 
-/* Fonts from @p font_dir, sized to the short side; 0, or -1 with @p msg. */
+/* Fonts from @p font_dir, sized for ui->px_per_mm; 0, or -1 with @p msg. */
 int mck__ui_open_fonts(struct mck_ui *ui, const char *font_dir, char *msg, size_t cap);
 void mck__ui_close_fonts(struct mck_ui *ui);
+/** Forget the last draw's boxes (and wipe their texts). */
+void mck__ui_boxes_reset(struct mck_ui *ui);
+/** Record an element; returns its index (for mck__ui_parent), -1 when the list is full. */
+int mck__ui_box(struct mck_ui *ui, enum mck_ui_box_kind kind, SDL_Rect rect);
+/** Boxes recorded from now on belong to @p parent (-1: none); returns the one before. */
+int mck__ui_parent(struct mck_ui *ui, int parent);
 
+int mck__ui_skip(const struct mck_ui *ui, enum mck_ui_role role); /* line height */
 void mck__ui_fill(SDL_Renderer *r, SDL_Rect box, SDL_Color c);
-/** One line of text at (x, y); returns its width. */
-int mck__ui_blit(SDL_Renderer *r, TTF_Font *font, const char *text, SDL_Color c, int x, int y);
-int mck__ui_text_width(TTF_Font *font, const char *text);
-/** Wrap @p text into @p box, ellipsizing what does not fit (an overflow); the height used. */
-int mck__ui_wrapped(struct mck_ui *ui, SDL_Renderer *r, TTF_Font *font, const char *text,
+/** One line of text at (x, y) (its line's top); returns its width. */
+int mck__ui_blit(struct mck_ui *ui, SDL_Renderer *r, enum mck_ui_role role, const char *text,
+		 SDL_Color c, int x, int y);
+int mck__ui_text_width(const struct mck_ui *ui, enum mck_ui_role role, const char *text);
+/** The ink of @p text drawn at (x, y): from its tallest glyph's top to its lowest's bottom. */
+SDL_Rect mck__ui_ink(const struct mck_ui *ui, enum mck_ui_role role, const char *text, int x,
+		     int y);
+
+/* How a text may break between lines. */
+enum mck_ui_wrap {
+	MCK_UI_WRAP_WORDS = 0, /* at spaces */
+	MCK_UI_WRAP_PHRASES,   /* between phrases joined by MCK_UI_SEP (a status line); a
+				  phrase wider than a line, between its clauses (", ") */
+};
+#define MCK_UI_SEP "  \xc2\xb7  " /* "  ·  " */
+
+/**
+ * How many bytes of @p p go on a line @p width wide (at least one character);
+ * *next gets where the next line starts (spaces, a separator skipped).
+ */
+size_t mck__ui_next_line(const struct mck_ui *ui, enum mck_ui_role role, const char *p, int width,
+			 enum mck_ui_wrap wrap, const char **next);
+/** Lines @p text takes at @p width. */
+int mck__ui_lines(const struct mck_ui *ui, enum mck_ui_role role, const char *text, int width,
+		  enum mck_ui_wrap wrap);
+/**
+ * Wrap @p text into @p box, as many lines as box.h holds; what does not fit
+ * is ellipsized on the last line and counted (an overflow: a layout bug).
+ * Returns the height used.
+ */
+int mck__ui_wrapped(struct mck_ui *ui, SDL_Renderer *r, enum mck_ui_role role, const char *text,
 		    SDL_Color c, SDL_Rect box);
+int mck__ui_wrapped_as(struct mck_ui *ui, SDL_Renderer *r, enum mck_ui_role role, const char *text,
+		       SDL_Color c, SDL_Rect box, enum mck_ui_wrap wrap);
 
 /** A button: @p text on a solid block of height @p h at x (its right edge if right aligned). */
 SDL_Rect mck__ui_button(struct mck_ui *ui, SDL_Renderer *r, const char *text, SDL_Color bg, int x,
 			int y, int h, bool right_aligned);
-/** The height of a button: large enough for a finger. */
+/** The height of a button: large enough for a finger and its text. */
 int mck__ui_button_height(const struct mck_ui *ui);
+/** The width of a button saying @p text. */
+int mck__ui_button_width(const struct mck_ui *ui, const char *text);
 
-/* Label/value rows in an area, scrolled by @p skip rows; rows that do not fit are counted. */
-struct mck_ui_rows {
-	struct mck_ui *ui;
-	SDL_Renderer *r;
-	SDL_Rect area;
-	int y;
-	unsigned skip;   /* rows scrolled away above */
-	unsigned hidden; /* rows below the area: reached by scrolling, not lost */
+/*
+ * A scrolling list of rows: a label and a value (label beside it on a wide
+ * screen, above it on a narrow one), or a value alone. Values wrap whole,
+ * never cut; the list scrolls by lines, and when any line is out of view a
+ * scroll bar with arrows says so.
+ */
+struct mck_ui_row {
+	const char *label; /* "" or NULL: none */
+	const char *value; /* NULL or "": the row is skipped */
+	enum mck_ui_role role;
+	SDL_Color colour;
+	bool paper; /* on the credential's paper (framed), not on white */
+	bool wide;  /* no label: across the label column too (captions, notes) */
 };
-void mck__ui_rows_begin(struct mck_ui_rows *w, struct mck_ui *ui, SDL_Renderer *r, SDL_Rect area,
-			unsigned skip);
-/** A label and its value: side by side, or stacked on a narrow (portrait) screen. */
-void mck__ui_row(struct mck_ui_rows *w, const char *label, const char *value, SDL_Color c);
-/** The "more below" arrow at the bottom right of @p area. */
-void mck__ui_more_below(struct mck_ui *ui, SDL_Renderer *r, SDL_Rect area);
+#define MCK_UI_ROWS 96
+struct mck_ui_list {
+	struct mck_ui_row row[MCK_UI_ROWS];
+	size_t rows;
+	bool paper;   /* rows added from now on are on paper */
+	bool wide;    /* ...and across the label column */
+	bool grounds; /* draw each row's ground (white or paper) across fill_x..+fill_w */
+	int fill_x;
+	int fill_w;
+	char text[8192]; /* the values the rows point into (mck__ui_list_printf) */
+	size_t used;
+};
+void mck__ui_list_init(struct mck_ui_list *l);
+void mck__ui_list_add(struct mck_ui_list *l, const char *label, const char *value,
+		      enum mck_ui_role role, SDL_Color colour);
+/** A row whose value is formatted into the list's own storage. */
+void mck__ui_list_printf(struct mck_ui_list *l, const char *label, enum mck_ui_role role,
+			 SDL_Color colour, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/**
+ * Draw @p l in @p area from line @p scroll on (clamped to the last page);
+ * the scroll bar takes the area's right edge when needed. Returns the lines
+ * out of view.
+ */
+unsigned mck__ui_list_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_ui_list *l,
+			   SDL_Rect area, unsigned scroll);
+/** The width the list's scroll bar takes at the right of its area. */
+int mck__ui_scrollbar_width(const struct mck_ui *ui);
+/** A scroll bar in @p strip: @p first of @p total lines, @p shown of them in view. */
+void mck__ui_scrollbar(struct mck_ui *ui, SDL_Renderer *r, SDL_Rect strip, unsigned first,
+		       unsigned shown, unsigned total);
 
-/** Each requirement of a check: a marker, its label, its total. Returns the height used. */
+/**
+ * Each requirement of a check: a marker, its label, its total, from
+ * requirement @p first on. Returns the height used; *drawn gets how many fit.
+ * With @p r NULL, only measures.
+ */
 int mck__ui_requirements(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
-			 SDL_Rect area);
+			 SDL_Rect area, size_t first, size_t *drawn);
 
 const char *mck__ui_verdict_word(enum mck_lang lang, enum mck_verdict v);
 /** What the verdict means for the person checking ("accept", "ask staff"...). */
 const char *mck__ui_verdict_action(enum mck_lang lang, enum mck_verdict v);
 /** The first of @p reasons in plain words, or NULL for none. */
 const char *mck__ui_first_reason(enum mck_lang lang, mck_reasons reasons);
+/** The verdict's mark (✔, !, ✗, ?) and whether it is drawn in the symbol font. */
+const char *mck__ui_verdict_mark(enum mck_verdict v, bool *symbol);
+
+/* A band: a mark, a word beside it (wrapped), a line under them (wrapped). */
+struct mck_ui_band {
+	SDL_Color bg;
+	SDL_Color fg;
+	const char *mark; /* NULL: none */
+	bool symbol;      /* the mark is in the symbol font */
+	const char *word;
+	enum mck_ui_role word_role;
+	const char *line; /* NULL: none */
+	int foot;         /* room kept at the bottom (the progress squares) */
+};
+/** Draw a band at the top, as tall as it needs and at least mck_ui_band_rect's; its rect. */
+SDL_Rect mck__ui_band_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_ui_band *b);
 /**
  * The verdict band for @p verdict: colour, mark, word, and @p line under them
  * (the kiosk's words only, never credential text); NULL: the first of
- * @p reasons, or what the verdict means.
+ * @p reasons, or what the verdict means. Returns its rect.
  */
-void mck__ui_band(struct mck_ui *ui, SDL_Renderer *r, enum mck_verdict verdict, enum mck_lang lang,
-		  mck_reasons reasons, const char *line);
+SDL_Rect mck__ui_band(struct mck_ui *ui, SDL_Renderer *r, enum mck_verdict verdict,
+		      enum mck_lang lang, mck_reasons reasons, const char *line);
+/** The area under @p band and above the status bar. */
+SDL_Rect mck__ui_under(const struct mck_ui_frame *f, SDL_Rect band);
 
 #endif

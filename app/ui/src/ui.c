@@ -22,23 +22,35 @@ struct screen {
 	bool banded;      /* a band on top: the language picker stays below it */
 };
 
-/* Idle: what to do; with a policy, the start button; a clock not set, a notice. */
+/*
+ * Idle: what to do and the camera's picture; below them, never over them, the
+ * start button (with a policy) and the notice of a clock not set.
+ */
 static void idle_screen(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
 			const struct mck_ui_frame *f)
 {
-	mck__ui_screen_idle(ui, r, v, f);
-	if (v->session.available) {
-		mck__ui_start_button(ui, r, v, f);
+	struct mck_ui_frame g = *f;
+	int start = v->session.available ? mck__ui_start_height(ui) : 0;
+	int notice = !v->status.clock_ok ? mck__ui_clock_notice_height(ui, v, f->content.w) : 0;
+
+	g.content.h -= start + notice;
+	mck__ui_screen_idle(ui, r, v, &g);
+	if (start > 0) {
+		mck__ui_start_button(
+			ui, r, v,
+			(SDL_Rect){g.content.x, g.content.y + g.content.h, g.content.w, start});
 	}
-	if (!v->status.clock_ok) {
-		mck__ui_clock_notice(ui, r, v, f);
+	if (notice > 0) {
+		mck__ui_clock_notice(ui, r, v,
+				     (SDL_Rect){g.content.x, g.content.y + g.content.h + start,
+						g.content.w, notice});
 	}
 }
 
 static const struct screen screens[] = {
 	[MCK_SCREEN_IDLE] = {idle_screen, HIT(START), false},
 	[MCK_SCREEN_PROGRESS] = {mck__ui_screen_progress, 0, true},
-	[MCK_SCREEN_RESULT] = {mck__ui_screen_result, 0, true},
+	[MCK_SCREEN_RESULT] = {mck__ui_screen_result, HIT(DONE), true},
 	[MCK_SCREEN_ERROR] = {mck__ui_screen_error, 0, true},
 	[MCK_SCREEN_OPERATOR] = {mck__ui_screen_operator, 0, false},
 	[MCK_SCREEN_SESSION] = {mck__ui_screen_session, HIT(FINISH) | HIT(CANCEL), true},
@@ -64,11 +76,18 @@ static const struct screen *screen_of(const struct mck_view *v)
 	return s;
 }
 
-struct mck_ui *mck_ui_create(const char *font_dir, int width, int height, char *msg, size_t cap)
+struct mck_ui *mck_ui_create_physical(const char *font_dir, int width, int height, double width_mm,
+				      double height_mm, char *msg, size_t cap)
 {
-	struct mck_ui *ui = calloc(1, sizeof(*ui));
+	struct mck_ui *ui;
 	int short_side = width < height ? width : height;
 
+	if (width <= 0 || height <= 0 || !(width_mm > 0) || !(height_mm > 0)) {
+		snprintf(msg, cap, "display: %dx%d px, %.1fx%.1f mm", width, height, width_mm,
+			 height_mm);
+		return NULL;
+	}
+	ui = calloc(1, sizeof(*ui));
 	if (ui == NULL || (!TTF_WasInit() && TTF_Init() != 0)) {
 		snprintf(msg, cap, "SDL_ttf: %s", TTF_GetError());
 		free(ui);
@@ -76,12 +95,24 @@ struct mck_ui *mck_ui_create(const char *font_dir, int width, int height, char *
 	}
 	ui->width = width;
 	ui->height = height;
+	/* pixels are square enough: the mean of both directions */
+	ui->px_per_mm = (width / width_mm + height / height_mm) / 2;
 	ui->unit = short_side / 40 > 4 ? short_side / 40 : 4;
+	if (ui->unit < (int)(1.5 * ui->px_per_mm)) {
+		ui->unit = (int)(1.5 * ui->px_per_mm + 0.5);
+	}
+	mck__ui_boxes_reset(ui);
 	if (mck__ui_open_fonts(ui, font_dir, msg, cap) != 0) {
 		mck_ui_destroy(ui);
 		return NULL;
 	}
 	return ui;
+}
+
+struct mck_ui *mck_ui_create(const char *font_dir, int width, int height, char *msg, size_t cap)
+{
+	return mck_ui_create_physical(font_dir, width, height, width * 25.4 / MCK_UI_DEFAULT_PPI,
+				      height * 25.4 / MCK_UI_DEFAULT_PPI, msg, cap);
 }
 
 void mck_ui_destroy(struct mck_ui *ui)
@@ -90,12 +121,43 @@ void mck_ui_destroy(struct mck_ui *ui)
 		return;
 	}
 	mck__ui_close_fonts(ui);
+	if (ui->trace != NULL) {
+		memset(ui->trace, 0, MCK_UI_TRACE_POOL);
+		free(ui->trace);
+	}
 	free(ui);
 }
 
 unsigned mck_ui_overflows(const struct mck_ui *ui)
 {
 	return ui->overflows;
+}
+
+size_t mck_ui_text_boxes(const struct mck_ui *ui, const struct mck_ui_box **boxes)
+{
+	*boxes = ui->nboxes > 0 ? ui->boxes : NULL;
+	return ui->nboxes;
+}
+
+void mck_ui_trace_text(struct mck_ui *ui, bool on)
+{
+	if (on && ui->trace == NULL) {
+		ui->trace = calloc(1, MCK_UI_TRACE_POOL);
+	} else if (!on && ui->trace != NULL) {
+		mck__ui_boxes_reset(ui); /* the boxes point into it */
+		free(ui->trace);
+		ui->trace = NULL;
+	}
+}
+
+double mck_ui_px_per_mm(const struct mck_ui *ui)
+{
+	return ui->px_per_mm;
+}
+
+unsigned mck_ui_scrolled_out(const struct mck_ui *ui)
+{
+	return ui->scrolled_out;
 }
 
 void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
@@ -105,9 +167,12 @@ void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 	struct mck_ui_frame f;
 	int bar_h;
 
+	mck__ui_boxes_reset(ui);
+	memset(&ui->band, 0, sizeof(ui->band));
+	ui->scrolled_out = 0;
 	mck__ui_status_text(v, status, sizeof(status));
 	bar_h = mck__ui_status_height(ui, v, status);
-	f.band = mck_ui_band_rect(ui);
+	f.band = mck_ui_band_rect(ui); /* before a band is drawn: its least */
 	f.bar = (SDL_Rect){0, ui->height - bar_h, ui->width, bar_h};
 	f.below = (SDL_Rect){0, f.band.h, ui->width, ui->height - f.band.h - bar_h};
 	f.content = (SDL_Rect){0, 0, ui->width, ui->height - bar_h};
@@ -118,7 +183,8 @@ void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 	s->draw(ui, r, v, &f);
 	ui->targets = s->targets | HIT(LANGUAGE) | HIT(STATUS) | (v->picker ? HIT(PICK) : 0);
 	if (v->picker) {
-		mck__ui_picker(ui, r, v, s->banded ? f.below : f.content);
+		mck__ui_picker(ui, r, v,
+			       s->banded ? mck__ui_under(&f, mck_ui_band_rect(ui)) : f.content);
 	}
 	mck__ui_status_bar(ui, r, v, status, f.bar);
 }

@@ -1,9 +1,10 @@
 /*
- * The drawing toolkit's widgets: buttons, label/value rows, requirement rows,
- * the verdict band. Each verdict's colour, mark and words are chosen by name
- * (a switch with no default: a verdict the core adds fails the build here),
- * never by the core enum's numbering.
+ * The drawing toolkit's widgets: buttons, the scrolling list, requirement
+ * rows, the verdict band. Each verdict's colour, mark and words are chosen by
+ * name (a switch with no default: a verdict the core adds fails the build
+ * here), never by the core enum's numbering.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,92 +27,331 @@ SDL_Color mck_ui_band_color(enum mck_verdict verdict)
 	return (SDL_Color){120, 24, 24, 255}; /* unusable, and anything unknown: fail closed */
 }
 
-SDL_Rect mck_ui_band_rect(const struct mck_ui *ui)
+/* The band's least height: a fifth of the short side; its words may make it taller. */
+static SDL_Rect least_band(const struct mck_ui *ui)
 {
 	int short_side = ui->width < ui->height ? ui->width : ui->height;
-	int h = short_side * 30 / 100;
 
-	return (SDL_Rect){0, 0, ui->width, h < ui->height * 28 / 100 ? h : ui->height * 28 / 100};
+	return (SDL_Rect){0, 0, ui->width, short_side * 20 / 100};
+}
+
+SDL_Rect mck_ui_band_rect(const struct mck_ui *ui)
+{
+	return ui->band.h > 0 ? ui->band : least_band(ui);
+}
+
+SDL_Rect mck__ui_under(const struct mck_ui_frame *f, SDL_Rect band)
+{
+	int top = band.y + band.h;
+
+	return (SDL_Rect){f->content.x, top, f->content.w, f->bar.y - top};
 }
 
 int mck__ui_button_height(const struct mck_ui *ui)
 {
-	return 2 * TTF_FontLineSkip(ui->font[F_BODY]) * 3 / 4 + ui->unit;
+	return mck__ui_skip(ui, F_BODY) + ui->unit;
+}
+
+int mck__ui_button_width(const struct mck_ui *ui, const char *text)
+{
+	return mck__ui_text_width(ui, F_BODY, text) + 4 * ui->unit;
 }
 
 SDL_Rect mck__ui_button(struct mck_ui *ui, SDL_Renderer *r, const char *text, SDL_Color bg, int x,
 			int y, int h, bool right_aligned)
 {
 	int u = ui->unit;
-	int line = TTF_FontLineSkip(ui->font[F_BODY]);
-	int w = mck__ui_text_width(ui->font[F_BODY], text) + 4 * u;
+	int line = mck__ui_skip(ui, F_BODY);
+	int w = mck__ui_button_width(ui, text);
 	SDL_Rect box = {right_aligned ? x - w : x, y, w, h};
+	int before;
 
 	mck__ui_fill(r, box, bg);
-	mck__ui_blit(r, ui->font[F_BODY], text, mck__ui_pal.white, box.x + 2 * u,
-		     box.y + (h - line) / 2);
+	before = mck__ui_parent(ui, mck__ui_box(ui, MCK_UI_BOX_BUTTON, box));
+	mck__ui_blit(ui, r, F_BODY, text, mck__ui_pal.white, box.x + 2 * u, box.y + (h - line) / 2);
+	mck__ui_parent(ui, before);
 	return box;
 }
 
-void mck__ui_rows_begin(struct mck_ui_rows *w, struct mck_ui *ui, SDL_Renderer *r, SDL_Rect area,
-			unsigned skip)
+void mck__ui_list_init(struct mck_ui_list *l)
 {
-	w->ui = ui;
-	w->r = r;
-	w->area = area;
-	w->y = area.y;
-	w->skip = skip;
-	w->hidden = 0;
+	l->rows = 0;
+	l->paper = false;
+	l->wide = false;
+	l->grounds = false;
+	l->used = 0;
+	l->text[0] = '\0';
 }
 
-void mck__ui_row(struct mck_ui_rows *w, const char *label, const char *value, SDL_Color c)
+void mck__ui_list_add(struct mck_ui_list *l, const char *label, const char *value,
+		      enum mck_ui_role role, SDL_Color colour)
 {
-	bool narrow = w->ui->width < 640;
-	int label_w = narrow ? 0 : w->area.w * 32 / 100;
-	int line = TTF_FontLineSkip(w->ui->font[F_BODY]);
-	int label_line = TTF_FontLineSkip(w->ui->font[F_LABEL]);
-	int need = line + (narrow && label[0] != '\0' ? label_line : 0);
-	int room = w->area.y + w->area.h - w->y;
+	if (value == NULL || value[0] == '\0' || l->rows >= MCK_UI_ROWS) {
+		return;
+	}
+	l->row[l->rows++] = (struct mck_ui_row){
+		label != NULL ? label : "", value, role, colour, l->paper, l->wide};
+}
 
-	if (value == NULL || value[0] == '\0') {
+void mck__ui_list_printf(struct mck_ui_list *l, const char *label, enum mck_ui_role role,
+			 SDL_Color colour, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (l->used >= sizeof(l->text)) {
 		return;
 	}
-	if (w->skip > 0) {
-		w->skip--;
-		return;
+	va_start(ap, fmt);
+	n = vsnprintf(l->text + l->used, sizeof(l->text) - l->used, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof(l->text) - l->used) {
+		return; /* out of room: not shown half */
 	}
-	if (room < need || w->hidden > 0) {
-		w->hidden++;
-		return;
+	mck__ui_list_add(l, label, l->text + l->used, role, colour);
+	l->used += (size_t)n + 1;
+}
+
+/* One line of a row, the list's unit of scrolling. */
+struct unit {
+	uint16_t row;
+	uint16_t line; /* 0: the row's first (the label goes with it) */
+	uint16_t off;  /* the line's bytes in the value */
+	uint16_t len;
+	int h;
+};
+#define UNITS 768
+
+struct layout {
+	bool side; /* labels beside the values */
+	int width; /* of the rows (without the scroll bar) */
+	int label_w;
+	int value_x;
+	int value_w;
+	struct unit unit[UNITS];
+	size_t units;
+};
+
+/* The lines of a row's label, beside or above its value. */
+static int label_height(const struct mck_ui *ui, const struct layout *lay, const char *label,
+			int width)
+{
+	if (label[0] == '\0') {
+		return 0;
 	}
-	if (narrow) {
-		if (label[0] != '\0') {
-			mck__ui_blit(w->r, w->ui->font[F_LABEL], label, mck__ui_pal.muted,
-				     w->area.x, w->y);
-			w->y += label_line;
-			room -= label_line;
+	return mck__ui_lines(ui, F_LABEL, label, lay->side ? lay->label_w - ui->unit : width,
+			     MCK_UI_WRAP_WORDS) *
+	       mck__ui_skip(ui, F_LABEL);
+}
+
+/* Every word of every label fits @p width: labels can stand beside the values unbroken. */
+static bool labels_fit(const struct mck_ui *ui, const struct mck_ui_list *l, int width)
+{
+	char word[128];
+
+	for (size_t i = 0; i < l->rows; i++) {
+		for (const char *p = l->row[i].label; *p != '\0';) {
+			size_t n = strcspn(p, " ");
+
+			snprintf(word, sizeof(word), "%.*s", (int)n, p);
+			if (mck__ui_text_width(ui, F_LABEL, word) > width) {
+				return false;
+			}
+			p += n;
+			p += *p == ' ';
 		}
-	} else {
-		mck__ui_wrapped(
-			w->ui, w->r, w->ui->font[F_LABEL], label, mck__ui_pal.muted,
-			(SDL_Rect){w->area.x, w->y + line / 8, label_w - w->ui->unit, label_line});
 	}
-	w->y += mck__ui_wrapped(w->ui, w->r, w->ui->font[F_BODY], value, c,
-				(SDL_Rect){w->area.x + label_w, w->y, w->area.w - label_w,
-					   room < 3 * line ? room : 3 * line});
+	return true;
 }
 
-void mck__ui_more_below(struct mck_ui *ui, SDL_Renderer *r, SDL_Rect area)
+static void measure(const struct mck_ui *ui, const struct mck_ui_list *l, int width,
+		    struct layout *lay)
+{
+	int gap = ui->unit / 3;
+
+	lay->side = ui->width >= 640 && labels_fit(ui, l, width * 30 / 100 - ui->unit);
+	lay->width = width;
+	lay->label_w = lay->side ? width * 30 / 100 : 0;
+	lay->value_x = lay->label_w;
+	lay->value_w = width - lay->label_w;
+	lay->units = 0;
+	for (size_t i = 0; i < l->rows; i++) {
+		const struct mck_ui_row *row = &l->row[i];
+		int skip = mck__ui_skip(ui, row->role);
+		int lh = label_height(ui, lay, row->label, width);
+		size_t first = lay->units;
+		const char *p = row->value;
+
+		while (*p != '\0' && lay->units < UNITS) {
+			const char *next;
+			size_t fit = mck__ui_next_line(ui, row->role, p,
+						       row->wide ? width : lay->value_w,
+						       MCK_UI_WRAP_WORDS, &next);
+			struct unit *u = &lay->unit[lay->units++];
+
+			u->row = (uint16_t)i;
+			u->line = (uint16_t)(lay->units - 1 - first);
+			u->off = (uint16_t)(p - row->value);
+			u->len = (uint16_t)fit;
+			u->h = skip;
+			p = next;
+		}
+		if (lay->units == first) {
+			continue;
+		}
+		if (lay->side) {
+			/* the label sits on the value's baseline: it may reach lower */
+			int shift = TTF_FontAscent(ui->font[row->role]) -
+				    TTF_FontAscent(ui->font[F_LABEL]);
+			int have = (int)(lay->units - first) * skip;
+			int need = lh > 0 ? shift + lh : 0;
+
+			lay->unit[lay->units - 1].h += need > have ? need - have : 0;
+		} else {
+			lay->unit[first].h += lh;
+		}
+		lay->unit[lay->units - 1].h += gap;
+	}
+}
+
+/* How far below a row's top its label reaches (beside the value, on its baseline). */
+static int label_reach(const struct mck_ui *ui, const struct layout *lay,
+		       const struct mck_ui_row *row)
+{
+	return TTF_FontAscent(ui->font[row->role]) - TTF_FontAscent(ui->font[F_LABEL]) +
+	       label_height(ui, lay, row->label, lay->width);
+}
+
+int mck__ui_scrollbar_width(const struct mck_ui *ui)
+{
+	return 3 * ui->unit;
+}
+
+/* A triangle pointing up or down, @p w wide, its flat side at y. */
+static void triangle(SDL_Renderer *r, int cx, int y, int w, bool up, SDL_Color c)
+{
+	for (int i = 0; i < w / 2; i++) {
+		int yy = up ? y - i : y + i;
+
+		mck__ui_fill(r, (SDL_Rect){cx - w / 2 + i, yy, w - 2 * i, 1}, c);
+	}
+}
+
+void mck__ui_scrollbar(struct mck_ui *ui, SDL_Renderer *r, SDL_Rect strip, unsigned first,
+		       unsigned shown, unsigned total)
 {
 	int u = ui->unit;
-	int a = 2 * u;
-	int x0 = area.x + area.w - 3 * u;
-	int y0 = area.y + area.h - 2 * u;
+	int aw = strip.w - u / 2;
+	int cx = strip.x + strip.w / 2;
+	SDL_Rect track = {cx - u / 2, strip.y + aw / 2 + u / 2, u, strip.h - aw - u};
+	SDL_Color off = mck__ui_pal.track;
 
-	for (int i = 0; i < a / 2; i++) {
-		mck__ui_fill(r, (SDL_Rect){x0 - a / 2 + i, y0 - a / 2 + i, a - 2 * i, 1},
-			     mck__ui_pal.frame);
+	mck__ui_box(ui, MCK_UI_BOX_INDICATOR, strip);
+	if (total == 0 || track.h <= 0) {
+		return;
 	}
+	/* arrows: dark when there is more that way */
+	triangle(r, cx, strip.y + aw / 2, aw, true, first > 0 ? mck__ui_pal.frame : off);
+	triangle(r, cx, strip.y + strip.h - aw / 2, aw, false,
+		 first + shown < total ? mck__ui_pal.frame : off);
+	mck__ui_fill(r, track, off);
+	{
+		int th = (int)((long long)track.h * shown / total);
+		int ty = track.y + (int)((long long)track.h * first / total);
+
+		th = th < 2 * u ? 2 * u : th;
+		ty = ty + th > track.y + track.h ? track.y + track.h - th : ty;
+		mck__ui_fill(r, (SDL_Rect){track.x, ty, track.w, th}, mck__ui_pal.frame);
+	}
+}
+
+unsigned mck__ui_list_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_ui_list *l,
+			   SDL_Rect area, unsigned scroll)
+{
+	static struct layout lay; /* the UI draws on one thread */
+	int total_h = 0;
+	size_t first;
+	size_t last_page = 0;
+	int y = area.y;
+	size_t i;
+	bool bar;
+
+	measure(ui, l, area.w, &lay);
+	for (i = 0; i < lay.units; i++) {
+		total_h += lay.unit[i].h;
+	}
+	bar = total_h > area.h;
+	if (bar) {
+		/* the bar takes the right edge: measure again without it */
+		measure(ui, l, area.w - mck__ui_scrollbar_width(ui), &lay);
+	}
+	/* the last page: as many lines from the end as fit */
+	for (int h = 0; last_page < lay.units; last_page++) {
+		h += lay.unit[lay.units - 1 - last_page].h;
+		if (h > area.h) {
+			break;
+		}
+	}
+	last_page = lay.units - last_page;
+	first = scroll < last_page ? scroll : last_page;
+	for (i = first; i < lay.units && y + lay.unit[i].h <= area.y + area.h; i++) {
+		const struct unit *u = &lay.unit[i];
+		const struct mck_ui_row *row = &l->row[u->row];
+		char line[1024];
+		int vy = y;
+
+		if (u->line == 0 && lay.side && row->label[0] != '\0' &&
+		    y + label_reach(ui, &lay, row) > area.y + area.h) {
+			break; /* its label would run out of the area: the row waits */
+		}
+		if (l->grounds) {
+			/* the row's ground; paper has the frame's bar on its left */
+			SDL_Rect g = {l->fill_x, y, l->fill_w, u->h};
+			int edge = ui->unit / 2 > 2 ? ui->unit / 2 : 2;
+
+			mck__ui_fill(r, g, row->paper ? mck__ui_pal.paper : mck__ui_pal.white);
+			if (row->paper) {
+				mck__ui_fill(r, (SDL_Rect){g.x, g.y, edge, g.h}, mck__ui_pal.frame);
+			}
+		}
+
+		if (u->line == 0 && row->label[0] != '\0') {
+			int lh = label_height(ui, &lay, row->label, lay.width);
+
+			if (lay.side) {
+				/* on the value's baseline */
+				int ly = y + TTF_FontAscent(ui->font[row->role]) -
+					 TTF_FontAscent(ui->font[F_LABEL]);
+
+				mck__ui_wrapped(ui, r, F_LABEL, row->label, mck__ui_pal.muted,
+						(SDL_Rect){area.x, ly, lay.label_w - ui->unit, lh});
+			} else {
+				mck__ui_wrapped(ui, r, F_LABEL, row->label, mck__ui_pal.muted,
+						(SDL_Rect){area.x, y, lay.width, lh});
+				vy += lh;
+			}
+		}
+		snprintf(line, sizeof(line), "%.*s", (int)u->len, row->value + u->off);
+		mck__ui_blit(ui, r, row->role, line, row->colour,
+			     area.x + (row->wide ? 0 : lay.value_x), vy);
+		y += u->h;
+	}
+	if (l->grounds && i > first && l->row[lay.unit[i - 1].row].paper) {
+		/* the paper goes on to the bottom */
+		int edge = ui->unit / 2 > 2 ? ui->unit / 2 : 2;
+		SDL_Rect g = {l->fill_x, y, l->fill_w, area.y + area.h - y};
+
+		mck__ui_fill(r, g, mck__ui_pal.paper);
+		mck__ui_fill(r, (SDL_Rect){g.x, g.y, edge, g.h}, mck__ui_pal.frame);
+	}
+	if (bar) {
+		int sw = mck__ui_scrollbar_width(ui);
+
+		mck__ui_scrollbar(ui, r, (SDL_Rect){area.x + area.w - sw, area.y, sw, area.h},
+				  (unsigned)first, (unsigned)(i - first), (unsigned)lay.units);
+	}
+	ui->scrolled_out += (unsigned)(lay.units - (i - first));
+	return (unsigned)(lay.units - (i - first));
 }
 
 /* A number as people write it: "5", "2.5". */
@@ -165,31 +405,51 @@ static void progress(enum mck_lang lang, const struct mck_view_requirement *q, c
 }
 
 int mck__ui_requirements(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
-			 SDL_Rect area)
+			 SDL_Rect area, size_t first, size_t *drawn)
 {
 	const struct mck_view_session *s = &v->session;
 	int u = ui->unit;
-	int label_h = TTF_FontLineSkip(ui->font[F_BODY]);
-	int note_h = TTF_FontLineSkip(ui->font[F_REASON]);
+	int label_h = mck__ui_skip(ui, F_REASON);
+	int note_h = mck__ui_skip(ui, F_LABEL);
+	int w = area.w - 2 * u;
 	int y = area.y;
+	size_t n = 0;
 	char text[256];
 
-	for (size_t i = 0; i < s->requirements; i++) {
+	for (size_t i = first; i < s->requirements && i < MCK_VIEW_REQ; i++) {
 		const struct mck_view_requirement *q = &s->req[i];
+		int lh;
+		int nh;
 
-		if (y + label_h + note_h > area.y + area.h) {
-			ui->overflows++;
+		progress(v->lang, q, text, sizeof(text));
+		lh = mck__ui_lines(ui, F_REASON, q->label, w, MCK_UI_WRAP_WORDS) * label_h;
+		nh = mck__ui_lines(ui, F_LABEL, text, w, MCK_UI_WRAP_WORDS) * note_h;
+		if (y + lh + nh > area.y + area.h) {
 			break;
 		}
-		mck__ui_fill(r, (SDL_Rect){area.x, y + label_h / 4, u, label_h + note_h / 2},
-			     q->met ? mck_ui_band_color(MCK_VERDICT_VALID) : mck__ui_pal.alert);
-		mck__ui_wrapped(ui, r, ui->font[F_BODY], q->label, mck__ui_pal.ink,
-				(SDL_Rect){area.x + 2 * u, y, area.w - 2 * u, label_h});
-		progress(v->lang, q, text, sizeof(text));
-		mck__ui_wrapped(ui, r, ui->font[F_REASON], text,
+		if (r == NULL) {
+			y += lh + nh + u / 2; /* measuring */
+			n++;
+			continue;
+		}
+		{
+			SDL_Rect m = {area.x, y + label_h / 5, u, lh + nh - label_h / 3};
+
+			mck__ui_fill(r, m,
+				     q->met ? mck_ui_band_color(MCK_VERDICT_VALID)
+					    : mck__ui_pal.alert);
+			mck__ui_box(ui, MCK_UI_BOX_MARKER, m);
+		}
+		mck__ui_wrapped(ui, r, F_REASON, q->label, mck__ui_pal.ink,
+				(SDL_Rect){area.x + 2 * u, y, w, lh});
+		mck__ui_wrapped(ui, r, F_LABEL, text,
 				q->met ? mck__ui_pal.muted : mck__ui_pal.alert,
-				(SDL_Rect){area.x + 2 * u, y + label_h, area.w - 2 * u, note_h});
-		y += label_h + note_h + u / 2;
+				(SDL_Rect){area.x + 2 * u, y + lh, w, nh});
+		y += lh + nh + u / 2;
+		n++;
+	}
+	if (drawn != NULL) {
+		*drawn = n;
 	}
 	return y - area.y;
 }
@@ -250,8 +510,7 @@ const char *mck__ui_first_reason(enum mck_lang lang, mck_reasons reasons)
 	return NULL;
 }
 
-/* The verdict's mark: a symbol-font glyph, or a letter of the band's font. */
-static const char *verdict_mark(enum mck_verdict v, bool *symbol)
+const char *mck__ui_verdict_mark(enum mck_verdict v, bool *symbol)
 {
 	*symbol = true;
 	switch (v) {
@@ -270,26 +529,77 @@ static const char *verdict_mark(enum mck_verdict v, bool *symbol)
 	return "\xe2\x9c\x97"; /* ✗ */
 }
 
-void mck__ui_band(struct mck_ui *ui, SDL_Renderer *r, enum mck_verdict verdict, enum mck_lang lang,
-		  mck_reasons reasons, const char *line)
+SDL_Rect mck__ui_band_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_ui_band *b)
 {
-	SDL_Rect band = mck_ui_band_rect(ui);
-	SDL_Color bg = mck_ui_band_color(verdict);
-	SDL_Color fg = verdict == MCK_VERDICT_WARNING ? mck__ui_pal.ink : mck__ui_pal.white;
-	bool symbol;
-	const char *mark = verdict_mark(verdict, &symbol);
+	SDL_Rect band = least_band(ui);
 	int u = ui->unit;
 	int x = 2 * u;
-	int top = band.y + u + TTF_FontLineSkip(ui->font[F_BAND]);
+	int room = band.w - 4 * u;
+	enum mck_ui_role mark_role = b->symbol ? F_SYMBOL : F_BAND;
+	int mark_w = b->mark != NULL ? mck__ui_text_width(ui, mark_role, b->mark) + u : 0;
+	int word_skip = mck__ui_skip(ui, b->word_role);
+	int word_lines = mck__ui_lines(ui, b->word_role, b->word, room - mark_w, MCK_UI_WRAP_WORDS);
+	int word_h = word_lines * word_skip;
+	int mark_y = u;
+	int bottom = u + word_h; /* of the mark and the word */
+	int line_y;
+	int line_h = 0;
+	int parent;
 
-	mck__ui_fill(r, band, bg);
-	x += mck__ui_blit(r, ui->font[symbol ? F_SYMBOL : F_BAND], mark, fg, x, band.y + u) + u;
-	mck__ui_blit(r, ui->font[F_BAND], mck__ui_verdict_word(lang, verdict), fg, x, band.y + u);
-	if (line == NULL) {
-		/* The first reason says what is wrong; with none, what the verdict means. */
-		line = mck__ui_first_reason(lang, reasons);
-		line = line != NULL ? line : mck__ui_verdict_action(lang, verdict);
+	if (b->mark != NULL) {
+		/* the mark's ink centred on the first line's capitals */
+		int caps =
+			u + TTF_FontAscent(ui->font[b->word_role]) - ui->cap_px[b->word_role] / 2;
+		SDL_Rect ink = mck__ui_ink(ui, mark_role, b->mark, x, 0);
+
+		mark_y = caps - (ink.y + ink.h / 2);
+		mark_y = mark_y < u / 2 ? u / 2 : mark_y;
+		ink = mck__ui_ink(ui, mark_role, b->mark, x, mark_y);
+		bottom = bottom > ink.y + ink.h ? bottom : ink.y + ink.h;
 	}
-	mck__ui_wrapped(ui, r, ui->font[F_REASON], line, fg,
-			(SDL_Rect){2 * u, top, band.w - 4 * u, band.y + band.h - top - u / 2});
+	/* the line keeps clear of the mark: a gap of half the grid at least */
+	line_y = bottom + u / 2;
+	if (b->line != NULL && b->line[0] != '\0') {
+		line_h = mck__ui_lines(ui, F_REASON, b->line, room, MCK_UI_WRAP_WORDS) *
+			 mck__ui_skip(ui, F_REASON);
+	}
+	{
+		int need = line_y + line_h + u / 2 + b->foot;
+
+		band.h = need > band.h ? need : band.h;
+	}
+	mck__ui_fill(r, band, b->bg);
+	parent = mck__ui_parent(ui, mck__ui_box(ui, MCK_UI_BOX_BAND, band));
+	if (b->mark != NULL) {
+		mck__ui_blit(ui, r, mark_role, b->mark, b->fg, x, mark_y);
+	}
+	mck__ui_wrapped(ui, r, b->word_role, b->word, b->fg,
+			(SDL_Rect){x + mark_w, u, room - mark_w, word_h});
+	if (line_h > 0) {
+		mck__ui_wrapped(ui, r, F_REASON, b->line, b->fg,
+				(SDL_Rect){x, line_y, room, line_h});
+	}
+	mck__ui_parent(ui, parent);
+	ui->band = band;
+	return band;
+}
+
+SDL_Rect mck__ui_band(struct mck_ui *ui, SDL_Renderer *r, enum mck_verdict verdict,
+		      enum mck_lang lang, mck_reasons reasons, const char *line)
+{
+	struct mck_ui_band b = {
+		.bg = mck_ui_band_color(verdict),
+		.fg = verdict == MCK_VERDICT_WARNING ? mck__ui_pal.ink : mck__ui_pal.white,
+		.word = mck__ui_verdict_word(lang, verdict),
+		.word_role = F_BAND,
+		.line = line,
+	};
+
+	b.mark = mck__ui_verdict_mark(verdict, &b.symbol);
+	if (b.line == NULL) {
+		/* The first reason says what is wrong; with none, what the verdict means. */
+		b.line = mck__ui_first_reason(lang, reasons);
+		b.line = b.line != NULL ? b.line : mck__ui_verdict_action(lang, verdict);
+	}
+	return mck__ui_band_draw(ui, r, &b);
 }

@@ -2,14 +2,36 @@
 #ifndef MCK_UI_H
 #define MCK_UI_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include <SDL.h>
 
 #include "mck/view.h"
 
 struct mck_ui; /* heap object: fonts and layout for one screen size */
 
+/* The pixel density mck_ui_create assumes: the 7-inch 800x480 panel's. */
+#define MCK_UI_DEFAULT_PPI 133
+
+/*
+ * Legible from a metre: no text is drawn with capitals under this many
+ * millimetres high on the panel, the credential's details not under
+ * MCK_UI_DETAIL_MM, the learner's name not under MCK_UI_NAME_MM.
+ */
+#define MCK_UI_MIN_MM    3.0
+#define MCK_UI_DETAIL_MM 4.0
+#define MCK_UI_NAME_MM   6.0
+
 /** Fonts from @p font_dir (Noto Sans + Noto Sans Symbols 2). NULL with a message on failure. */
 struct mck_ui *mck_ui_create(const char *font_dir, int width, int height, char *msg, size_t cap);
+/**
+ * As mck_ui_create, for a panel of @p width_mm x @p height_mm (its picture
+ * area as mounted, like width x height): text sizes follow the millimetres.
+ * mck_ui_create is this with MCK_UI_DEFAULT_PPI.
+ */
+struct mck_ui *mck_ui_create_physical(const char *font_dir, int width, int height, double width_mm,
+				      double height_mm, char *msg, size_t cap);
 void mck_ui_destroy(struct mck_ui *ui);
 
 /** Draw @p v on @p r (width x height given at create). */
@@ -40,7 +62,53 @@ int mck_ui_policy_at(const struct mck_ui *ui, int x, int y);
 /** The rectangle of a touch target on the last screen (index: the language for PICK, the policy for POLICY). */
 SDL_Rect mck_ui_hit_rect(const struct mck_ui *ui, enum mck_ui_hit what, int index);
 
-/* The verdict band's rectangle and colour, for tests and screenshots. */
+/* What a drawn text is (its font): tests check each can be read. */
+enum mck_ui_role {
+	MCK_UI_ROLE_BAND = 0, /* the verdict's word */
+	MCK_UI_ROLE_REASON,   /* the band's line, notes, hints, lists */
+	MCK_UI_ROLE_BODY,     /* the credential's details, buttons */
+	MCK_UI_ROLE_LABEL,    /* captions, labels, the status bar */
+	MCK_UI_ROLE_SYMBOL,   /* the verdict's mark: ✔ ✗ */
+	MCK_UI_ROLE_TITLE,    /* a screen's title, large messages */
+	MCK_UI_ROLE_NAME,     /* the learner's name */
+	MCK_UI_ROLE_COUNT
+};
+
+enum mck_ui_box_kind {
+	MCK_UI_BOX_TEXT = 0,  /* one line of text */
+	MCK_UI_BOX_BAND,      /* the verdict band (or a check's, a decision's) */
+	MCK_UI_BOX_PANEL,     /* an area holding texts: details, a notice, a list */
+	MCK_UI_BOX_BUTTON,    /* a touch target drawn as a button */
+	MCK_UI_BOX_IMAGE,     /* the camera's picture, the pictogram */
+	MCK_UI_BOX_INDICATOR, /* "more above/below": a scroll bar, arrows */
+	MCK_UI_BOX_MARKER,    /* a coloured bar beside a requirement or credential */
+};
+
+/*
+ * What the last mck_ui_draw drew, box by box, in drawing order, for tests:
+ * text sizes in millimetres, overlaps, ellipses, marks.
+ */
+struct mck_ui_box {
+	enum mck_ui_box_kind kind;
+	SDL_Rect rect;         /* its extent; a text's ink (capitals' top to descenders) */
+	int parent;            /* index of the box it is part of (a button's label), -1: none */
+	int layer;             /* 0 the screen; 1 the language picker over it */
+	enum mck_ui_role role; /* TEXT: its font */
+	int cap_height_px;     /* TEXT: a capital's height in its font (SYMBOL: the mark's) */
+	bool ellipsized;       /* TEXT: cut short with "…" */
+	const char *text;      /* TEXT, with mck_ui_trace_text on (else NULL): what it says */
+};
+
+/** The boxes of the last draw, valid until the next; *boxes may be NULL when 0. */
+size_t mck_ui_text_boxes(const struct mck_ui *ui, const struct mck_ui_box **boxes);
+/** Also keep what each text box says (tests only: credential text stays until the next draw). */
+void mck_ui_trace_text(struct mck_ui *ui, bool on);
+/** The panel's pixels per millimetre, as created. */
+double mck_ui_px_per_mm(const struct mck_ui *ui);
+/** Lines of the last screen's scrolling list out of view (above or below): 0 when all show. */
+unsigned mck_ui_scrolled_out(const struct mck_ui *ui);
+
+/* The verdict band's rectangle (as last drawn; before a draw, its least) and colour. */
 SDL_Rect mck_ui_band_rect(const struct mck_ui *ui);
 SDL_Color mck_ui_band_color(enum mck_verdict verdict);
 

@@ -1,0 +1,629 @@
+/*
+ * Legible from a metre, laid out without collisions (#14 items 7 and 10):
+ * every screen, drawn on the panels the kiosk ships with (7-inch 800x480,
+ * 7-inch 1024x600, the 800x480 panel turned to 480x800) in every language,
+ * is read back from the UI's record of what it drew (mck_ui_text_boxes):
+ *  - no text with capitals under 3 mm on the panel, details at least 4 mm,
+ *    the learner's name at least 6 mm and the largest line of the details;
+ *  - no two boxes overlap (the start button and the clock notice over the
+ *    camera's picture did), the verdict's mark keeps clear of the reason;
+ *  - every result and decision band has its mark (✔ ! ✗ ?) in every language;
+ *  - nothing ellipsized; what is out of view has a scroll bar;
+ *  - the status bar breaks between phrases, never inside one;
+ *  - a date range labels both dates; operator facts and awarding bodies whole.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "mck/ui.h"
+
+#ifndef MCK_FONT_DIR
+#define MCK_FONT_DIR "/usr/share/fonts/truetype/noto"
+#endif
+
+#define SEP "  \xc2\xb7  "
+
+struct panel {
+	const char *name;
+	int w, h;
+	double w_mm, h_mm;
+};
+
+/* 7" 800x480 at 133 px/inch; the Pi 5's 7" 1024x600; the first turned a quarter. */
+static const struct panel panels[] = {
+	{"800x480 7in", 800, 480, 800 * 25.4 / 133, 480 * 25.4 / 133},
+	{"1024x600 7in", 1024, 600, 153.4, 89.9},
+	{"480x800 7in turned", 480, 800, 480 * 25.4 / 133, 800 * 25.4 / 133},
+};
+
+struct screen {
+	SDL_Surface *surface;
+	SDL_Renderer *r;
+	struct mck_ui *ui;
+	const struct panel *p;
+	double ppmm; /* from the panel's size: not the UI's own figure */
+};
+
+static void open_panel(struct screen *s, const struct panel *p)
+{
+	char msg[256];
+
+	s->p = p;
+	s->surface = SDL_CreateRGBSurfaceWithFormat(0, p->w, p->h, 32, SDL_PIXELFORMAT_RGB888);
+	assert_non_null(s->surface);
+	s->r = SDL_CreateSoftwareRenderer(s->surface);
+	assert_non_null(s->r);
+	s->ui = mck_ui_create_physical(MCK_FONT_DIR, p->w, p->h, p->w_mm, p->h_mm, msg,
+				       sizeof(msg));
+	if (s->ui == NULL) {
+		fprintf(stderr, "%s\n", msg);
+	}
+	assert_non_null(s->ui);
+	mck_ui_trace_text(s->ui, true);
+	s->ppmm = (p->w / p->w_mm + p->h / p->h_mm) / 2;
+}
+
+static void close_panel(struct screen *s)
+{
+	mck_ui_destroy(s->ui);
+	SDL_DestroyRenderer(s->r);
+	SDL_FreeSurface(s->surface);
+}
+
+static void base_view(struct mck_view *v, enum mck_lang lang)
+{
+	memset(v, 0, sizeof(*v));
+	v->lang = lang;
+	v->status.have_trustlist = true;
+	v->status.sequence = 5;
+	snprintf(v->status.updated, sizeof(v->status.updated), "2026-11-08");
+	snprintf(v->status.next_update, sizeof(v->status.next_update), "2026-12-08");
+	v->status.issuers = 4;
+	v->status.clock_ok = true;
+	v->status.camera_ok = true;
+	snprintf(v->op.now, sizeof(v->op.now), "2026-11-18 11:06 UTC");
+	snprintf(v->op.source, sizeof(v->op.source), "v4l2:/dev/video0");
+	snprintf(v->op.software, sizeof(v->op.software), "mckiosk 0.1.0");
+	v->op.scans = 1234;
+	v->op.verdicts[MCK_VERDICT_VALID] = 1000;
+	v->op.verdicts[MCK_VERDICT_INVALID] = 34;
+	v->op.uptime_s = 3 * 86400 + 5000;
+}
+
+/* A credential with everything, some of it long. */
+static void credential(struct mck_view *v)
+{
+	v->screen = MCK_SCREEN_RESULT;
+	v->verdict = MCK_VERDICT_VALID;
+	v->has_credential = true;
+	v->countdown_s = 27;
+	snprintf(v->learner, sizeof(v->learner), "Anna Kowalska-Wi\xc5\x9bniewska");
+	snprintf(v->title, sizeof(v->title),
+		 "Cloud Security Fundamentals for Public Administration");
+	snprintf(v->body, sizeof(v->body),
+		 "Example Vocational Training Centre of the Mazovian Voivodeship");
+	snprintf(v->country, sizeof(v->country), "PL");
+	v->claimed = true;
+	snprintf(v->claimed_body, sizeof(v->claimed_body), "Politechnika Warszawska");
+	snprintf(v->claimed_country, sizeof(v->claimed_country), "DE");
+	snprintf(v->issued, sizeof(v->issued), "2026-10-19");
+	snprintf(v->expires, sizeof(v->expires), "2029-08-14");
+	v->eqf_level = 5;
+	snprintf(v->workload, sizeof(v->workload), "2 ECTS \xc2\xb7 50 h");
+	v->outcomes = 3;
+	snprintf(v->outcome[0], sizeof(v->outcome[0]),
+		 "Configure identity and access management for a small organisation");
+	snprintf(v->outcome[1], sizeof(v->outcome[1]),
+		 "Detect and respond to common cloud misconfigurations");
+	snprintf(v->outcome[2], sizeof(v->outcome[2]), "Apply encryption at rest and in transit");
+	snprintf(v->assessment, sizeof(v->assessment), "Written exam, supervised on site");
+	snprintf(v->participation, sizeof(v->participation), "blended");
+	snprintf(v->quality, sizeof(v->quality), "Accredited by the national agency");
+	snprintf(v->grade, sizeof(v->grade), "Pass with distinction");
+}
+
+/* A check with the example policy's two requirements and four credentials shown. */
+static void check(struct mck_view *v, enum mck_screen screen)
+{
+	struct mck_view_session *s = &v->session;
+
+	v->screen = screen;
+	v->verdict = MCK_VERDICT_VALID;
+	s->available = true;
+	s->policies = 1;
+	snprintf(s->policy, sizeof(s->policy), "Admission: Cloud Engineering exam");
+	s->requirements = 2;
+	snprintf(s->req[0].label, sizeof(s->req[0].label), "EQF 4 or higher");
+	s->req[0].kind = MCK_VIEW_NEED_COUNT;
+	s->req[0].have = 1;
+	s->req[0].need = 1;
+	s->req[0].met = true;
+	snprintf(s->req[1].label, sizeof(s->req[1].label), "5 ECTS in IT");
+	s->req[1].kind = MCK_VIEW_NEED_ECTS;
+	s->req[1].have = 4;
+	s->req[1].need = 5;
+	s->creds = 4;
+	for (size_t i = 0; i < s->creds; i++) {
+		struct mck_view_session_cred *c = &s->cred[i];
+
+		snprintf(c->title, sizeof(c->title), "Cloud Security Fundamentals");
+		snprintf(c->issuer, sizeof(c->issuer),
+			 "Example Vocational Training Centre of the Mazovian Voivodeship (PL)");
+		snprintf(c->learner, sizeof(c->learner), "Anna Kowalska");
+		snprintf(c->explain, sizeof(c->explain), "+2 ECTS, now 4 ECTS in IT");
+		c->verdict = i == 1 ? MCK_VERDICT_INVALID : MCK_VERDICT_VALID;
+		c->counts = i != 1;
+	}
+	s->cred[3].other_person = true;
+	snprintf(s->cred[3].learner, sizeof(s->cred[3].learner), "Jan Nowak");
+	s->latest = true;
+	s->latest_listed = true;
+	s->met = screen == MCK_SCREEN_DECISION;
+	s->learners_differ = true;
+	snprintf(s->reference, sizeof(s->reference), "WEA0-42KD");
+}
+
+/* Every screen the kiosk draws, by name. */
+static const char *const screens[] = {
+	"idle",     "idle-preview", "idle-clock-start", "progress",         "valid",     "warning",
+	"invalid",  "unreadable",   "not-credential",   "cannot-check",     "fault",     "operator",
+	"policies", "check",        "decision-met",     "decision-not-met", "languages",
+};
+
+static uint8_t picture[MCK_VIEW_PREVIEW_W * MCK_VIEW_PREVIEW_H];
+
+static void make_view(struct mck_view *v, const char *name, enum mck_lang lang)
+{
+	base_view(v, lang);
+	if (strcmp(name, "idle-preview") == 0 || strcmp(name, "idle-clock-start") == 0) {
+		memset(picture, 0x80, sizeof(picture));
+		v->preview = picture;
+		v->preview_w = MCK_VIEW_PREVIEW_W;
+		v->preview_h = MCK_VIEW_PREVIEW_H;
+		if (strcmp(name, "idle-clock-start") == 0) {
+			v->status.clock_ok = false;
+			v->session.available = true;
+			v->session.policies = 1;
+			snprintf(v->session.policy, sizeof(v->session.policy),
+				 "Admission: Cloud Engineering exam");
+		}
+	} else if (strcmp(name, "progress") == 0) {
+		v->screen = MCK_SCREEN_PROGRESS;
+		v->chunk_have = 1;
+		v->chunk_total = 3;
+	} else if (strcmp(name, "valid") == 0) {
+		credential(v);
+	} else if (strcmp(name, "warning") == 0) {
+		credential(v);
+		v->verdict = MCK_VERDICT_WARNING;
+		v->reasons = MCK_REASON_BIT(MCK_REASON_INCOMPLETE) |
+			     MCK_REASON_BIT(MCK_REASON_STATUS_UNKNOWN);
+		v->missing = 2;
+		v->missing_label[0] = MCK_TEXT_LABEL_EQF;
+		v->missing_label[1] = MCK_TEXT_LABEL_QUALITY;
+	} else if (strcmp(name, "invalid") == 0) {
+		v->screen = MCK_SCREEN_RESULT;
+		v->verdict = MCK_VERDICT_INVALID;
+		v->reasons = MCK_REASON_BIT(MCK_REASON_SIGNATURE_INVALID);
+	} else if (strcmp(name, "unreadable") == 0) {
+		v->screen = MCK_SCREEN_RESULT;
+		v->verdict = MCK_VERDICT_UNREADABLE;
+		v->reasons = MCK_REASON_BIT(MCK_REASON_NO_CODE);
+	} else if (strcmp(name, "not-credential") == 0) {
+		v->screen = MCK_SCREEN_RESULT;
+		v->verdict = MCK_VERDICT_UNREADABLE;
+		v->reasons = MCK_REASON_BIT(MCK_REASON_NOT_A_CREDENTIAL);
+		v->shown = MCK_VIEW_SHOWN_URL;
+		snprintf(v->shown_host, sizeof(v->shown_host), "europass.europa.eu");
+	} else if (strcmp(name, "cannot-check") == 0) {
+		v->screen = MCK_SCREEN_RESULT;
+		v->verdict = MCK_VERDICT_UNUSABLE;
+		v->cannot_check = true;
+		v->reasons = MCK_REASON_BIT(MCK_REASON_TRUSTLIST_EXPIRED);
+	} else if (strcmp(name, "fault") == 0) {
+		v->status.camera_ok = false;
+	} else if (strcmp(name, "operator") == 0) {
+		v->screen = MCK_SCREEN_OPERATOR;
+		v->status.due_soon = true;
+		v->status.due_in_days = 3;
+	} else if (strcmp(name, "policies") == 0) {
+		v->screen = MCK_SCREEN_POLICIES;
+		v->session.policies = 2;
+		snprintf(v->session.names[0], sizeof(v->session.names[0]),
+			 "Admission: Cloud Engineering exam");
+		snprintf(v->session.names[1], sizeof(v->session.names[1]),
+			 "Digital skills: recognition of prior learning for the advanced course");
+	} else if (strcmp(name, "check") == 0) {
+		check(v, MCK_SCREEN_SESSION);
+	} else if (strcmp(name, "decision-met") == 0) {
+		check(v, MCK_SCREEN_DECISION);
+	} else if (strcmp(name, "decision-not-met") == 0) {
+		check(v, MCK_SCREEN_DECISION);
+		v->session.met = false;
+	} else if (strcmp(name, "languages") == 0) {
+		credential(v);
+		v->picker = true;
+	}
+}
+
+static bool ancestor(const struct mck_ui_box *b, int a, int i)
+{
+	for (int p = b[i].parent; p >= 0; p = b[p].parent) {
+		if (p == a) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool intersect(SDL_Rect a, SDL_Rect b)
+{
+	return a.w > 0 && a.h > 0 && b.w > 0 && b.h > 0 && SDL_HasIntersection(&a, &b);
+}
+
+static bool is_mark(const char *t)
+{
+	return t != NULL && (strcmp(t, "\xe2\x9c\x94") == 0 || strcmp(t, "\xe2\x9c\x97") == 0 ||
+			     strcmp(t, "!") == 0 || strcmp(t, "?") == 0);
+}
+
+struct where {
+	const struct panel *p;
+	const char *screen;
+	const char *lang;
+};
+
+#define FAIL(w, ...)                                                                               \
+	do {                                                                                       \
+		fprintf(stderr, "%s, %s, %s: ", (w)->p->name, (w)->screen, (w)->lang);             \
+		fprintf(stderr, __VA_ARGS__);                                                      \
+		fputc('\n', stderr);                                                               \
+		failures++;                                                                        \
+	} while (0)
+
+static unsigned failures;
+
+/* The phrases the status bar may show: each must stay whole on a line. */
+static bool status_line_ok(const struct mck_view *v, const char *line)
+{
+	char phrases[16][200];
+	size_t n = 0;
+	const char *p = line;
+
+	snprintf(phrases[n++], sizeof(phrases[0]),
+		 mck_i18n_text(v->lang, MCK_TEXT_STATUS_TRUSTLIST), v->status.sequence,
+		 v->status.updated);
+	snprintf(phrases[n++], sizeof(phrases[0]), mck_i18n_text(v->lang, MCK_TEXT_STATUS_ISSUERS),
+		 v->status.issuers);
+	snprintf(phrases[n++], sizeof(phrases[0]), "%s",
+		 mck_i18n_text(v->lang, MCK_TEXT_STATUS_CLOCK_UNSET));
+	snprintf(phrases[n++], sizeof(phrases[0]), "%s",
+		 mck_i18n_text(v->lang, MCK_TEXT_STATUS_CAMERA_MISSING));
+	snprintf(phrases[n++], sizeof(phrases[0]), "%s",
+		 mck_i18n_text(v->lang, MCK_TEXT_ERROR_TRUSTLIST_MISSING));
+	snprintf(phrases[n++], sizeof(phrases[0]), mck_i18n_text(v->lang, MCK_TEXT_STATUS_DUE_SOON),
+		 v->status.due_in_days);
+	snprintf(phrases[n++], sizeof(phrases[0]), "%s",
+		 mck_i18n_text(v->lang, MCK_TEXT_STATUS_OVERDUE));
+	/* a phrase wider than a line may break between its clauses: "Trust list #5," "updated..." */
+	for (size_t i = 0, m = n; i < m && n + 2 <= 16; i++) {
+		char *comma = strstr(phrases[i], ", ");
+
+		if (comma != NULL) {
+			snprintf(phrases[n++], sizeof(phrases[0]), "%.*s",
+				 (int)(comma - phrases[i] + 1), phrases[i]);
+			snprintf(phrases[n++], sizeof(phrases[0]), "%s", comma + 2);
+		}
+	}
+	while (*p != '\0') {
+		bool found = false;
+
+		for (size_t i = 0; i < n && !found; i++) {
+			size_t len = strlen(phrases[i]);
+
+			if (strncmp(p, phrases[i], len) == 0 &&
+			    (p[len] == '\0' || strncmp(p + len, SEP, strlen(SEP)) == 0)) {
+				p += len;
+				p += *p != '\0' ? strlen(SEP) : 0;
+				found = true;
+			}
+		}
+		if (!found) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * A phrase wider than the bar itself must break somewhere: @p i joined with
+ * the status line before or after it is whole, and the two are wider than
+ * the bar.
+ */
+static bool too_wide(const struct mck_view *v, const struct mck_ui_box *b, size_t n, size_t i,
+		     SDL_Rect status)
+{
+	char joined[512];
+
+	for (int d = -1; d <= 1; d += 2) {
+		size_t j = (size_t)((int)i + d);
+		size_t a = d < 0 ? j : i;
+		size_t c = d < 0 ? i : j;
+
+		if ((int)i + d < 0 || j >= n || b[j].text == NULL ||
+		    !intersect(b[j].rect, status) || b[j].role != MCK_UI_ROLE_LABEL) {
+			continue;
+		}
+		snprintf(joined, sizeof(joined), "%s %s", b[a].text, b[c].text);
+		if (status_line_ok(v, joined) && b[a].rect.w + b[c].rect.w > status.w * 9 / 10) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static void check_draw(struct screen *s, const struct mck_view *v, const struct where *w)
+{
+	const struct mck_ui_box *b;
+	unsigned before = mck_ui_overflows(s->ui);
+	size_t n;
+	int details = -1;
+	int name_cap = 0;
+	int band = -1;
+	bool mark = false;
+	bool indicator = false;
+	SDL_Rect status = {0, 0, 0, 0};
+
+	mck_ui_draw(s->ui, s->r, v);
+	n = mck_ui_text_boxes(s->ui, &b);
+	assert_true(n > 0);
+	assert_true(n < 640); /* the record did not run out */
+	status = mck_ui_hit_rect(s->ui, MCK_UI_HIT_STATUS, 0);
+	if (mck_ui_overflows(s->ui) != before) {
+		FAIL(w, "%u text boxes cut short", mck_ui_overflows(s->ui) - before);
+	}
+	for (size_t i = 0; i < n; i++) {
+		double mm = b[i].cap_height_px / s->ppmm;
+		SDL_Rect screen = {0, 0, s->p->w, s->p->h};
+		SDL_Rect in;
+
+		if (b[i].kind == MCK_UI_BOX_INDICATOR) {
+			indicator = true;
+		}
+		if (b[i].kind == MCK_UI_BOX_BAND && band < 0) {
+			band = (int)i;
+		}
+		if (b[i].kind == MCK_UI_BOX_PANEL && details < 0 && v->has_credential &&
+		    v->screen == MCK_SCREEN_RESULT && b[i].layer == 0) {
+			details = (int)i;
+		}
+		if (b[i].rect.w > 0 && b[i].rect.h > 0 &&
+		    (!SDL_IntersectRect(&b[i].rect, &screen, &in) || in.w != b[i].rect.w ||
+		     in.h != b[i].rect.h)) {
+			FAIL(w, "box %zu (%s) leaves the screen", i,
+			     b[i].text != NULL ? b[i].text : "-");
+		}
+		if (b[i].kind != MCK_UI_BOX_TEXT) {
+			continue;
+		}
+		if (b[i].ellipsized) {
+			FAIL(w, "\"%s\" ellipsized", b[i].text);
+		}
+		if (mm < MCK_UI_MIN_MM - 1e-9) {
+			FAIL(w, "\"%s\" capitals %.2f mm", b[i].text, mm);
+		}
+		if (b[i].role == MCK_UI_ROLE_BODY && mm < MCK_UI_DETAIL_MM - 1e-9) {
+			FAIL(w, "detail \"%s\" capitals %.2f mm", b[i].text, mm);
+		}
+		if (b[i].role == MCK_UI_ROLE_NAME) {
+			name_cap = b[i].cap_height_px;
+			if (mm < MCK_UI_NAME_MM - 1e-9) {
+				FAIL(w, "name capitals %.2f mm", mm);
+			}
+		}
+		if (band >= 0 && b[i].parent == band && is_mark(b[i].text)) {
+			/* the mark keeps half a millimetre clear of everything else in the band */
+			SDL_Rect m = b[i].rect;
+			int gap = (int)(0.5 * s->ppmm + 0.5);
+
+			mark = true;
+			m.x -= gap;
+			m.y -= gap;
+			m.w += 2 * gap;
+			m.h += 2 * gap;
+			for (size_t j = 0; j < n; j++) {
+				if (j != i && b[j].parent == band && b[j].kind == MCK_UI_BOX_TEXT &&
+				    intersect(m, b[j].rect)) {
+					FAIL(w, "the mark touches \"%s\"", b[j].text);
+				}
+			}
+		}
+		if (intersect(b[i].rect, status) && b[i].role == MCK_UI_ROLE_LABEL &&
+		    b[i].parent < 0 && !status_line_ok(v, b[i].text) &&
+		    !too_wide(v, b, n, i, status)) {
+			FAIL(w, "status line \"%s\" breaks a phrase", b[i].text);
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = i + 1; j < n; j++) {
+			if (b[i].layer != b[j].layer || ancestor(b, (int)i, (int)j) ||
+			    ancestor(b, (int)j, (int)i) || b[i].kind == MCK_UI_BOX_BAND ||
+			    b[j].kind == MCK_UI_BOX_BAND) {
+				continue;
+			}
+			if (intersect(b[i].rect, b[j].rect)) {
+				FAIL(w,
+				     "box %zu (%d \"%s\" %d,%d %dx%d) overlaps box %zu (%d \"%s\" "
+				     "%d,%d %dx%d)",
+				     i, b[i].kind, b[i].text != NULL ? b[i].text : "", b[i].rect.x,
+				     b[i].rect.y, b[i].rect.w, b[i].rect.h, j, b[j].kind,
+				     b[j].text != NULL ? b[j].text : "", b[j].rect.x, b[j].rect.y,
+				     b[j].rect.w, b[j].rect.h);
+			}
+		}
+	}
+	if ((v->screen == MCK_SCREEN_RESULT || v->screen == MCK_SCREEN_DECISION) && !mark) {
+		FAIL(w, "no mark in the band");
+	}
+	if (mck_ui_scrolled_out(s->ui) > 0 && !indicator) {
+		FAIL(w, "%u lines out of view without an indicator", mck_ui_scrolled_out(s->ui));
+	}
+	if (details >= 0 && v->scroll == 0) {
+		if (name_cap == 0) {
+			FAIL(w, "no learner's name in the details");
+		}
+		for (size_t i = 0; i < n; i++) {
+			if (b[i].kind == MCK_UI_BOX_TEXT && ancestor(b, details, (int)i) &&
+			    b[i].cap_height_px > name_cap) {
+				FAIL(w, "\"%s\" is larger than the name", b[i].text);
+			}
+		}
+	}
+}
+
+static const char *const codes[] = {"en", "pl", "de", "fr", "el", "it", "es"};
+
+static void test_every_screen(void **state)
+{
+	static struct mck_view v;
+
+	(void)state;
+	failures = 0;
+	for (size_t p = 0; p < sizeof(panels) / sizeof(panels[0]); p++) {
+		struct screen s;
+
+		open_panel(&s, &panels[p]);
+		for (size_t sc = 0; sc < sizeof(screens) / sizeof(screens[0]); sc++) {
+			for (int l = 0; l < MCK_LANG_COUNT; l++) {
+				struct where w = {&panels[p], screens[sc], codes[l]};
+
+				make_view(&v, screens[sc], (enum mck_lang)l);
+				check_draw(&s, &v, &w);
+				/* and scrolled: every page of a long record */
+				for (unsigned k = 1; k < 40 && mck_ui_scrolled_out(s.ui) > 0; k++) {
+					v.scroll = k;
+					check_draw(&s, &v, &w);
+				}
+			}
+		}
+		close_panel(&s);
+	}
+	assert_int_equal(failures, 0);
+}
+
+/* Everything of a record can be read, whole, by scrolling: each label and value appears. */
+static bool drawn_somewhere(struct screen *s, struct mck_view *v, const char *want)
+{
+	for (unsigned k = 0; k < 60; k++) {
+		const struct mck_ui_box *b;
+		size_t n;
+		char joined[8192] = "";
+
+		v->scroll = k;
+		mck_ui_draw(s->ui, s->r, v);
+		n = mck_ui_text_boxes(s->ui, &b);
+		for (size_t i = 0; i < n; i++) {
+			if (b[i].kind == MCK_UI_BOX_TEXT && b[i].text != NULL) {
+				/* lines of one value join with a space */
+				strncat(joined, b[i].text, sizeof(joined) - strlen(joined) - 2);
+				strncat(joined, " ", sizeof(joined) - strlen(joined) - 1);
+				if (strstr(joined, want) != NULL) {
+					return true;
+				}
+			}
+		}
+	}
+	fprintf(stderr, "%s, lang %d: \"%s\" never drawn whole\n", s->p->name, v->lang, want);
+	return false;
+}
+
+static void test_everything_reachable(void **state)
+{
+	static struct mck_view v;
+
+	(void)state;
+	for (size_t p = 0; p < sizeof(panels) / sizeof(panels[0]); p++) {
+		struct screen s;
+
+		open_panel(&s, &panels[p]);
+		for (int l = 0; l < MCK_LANG_COUNT; l++) {
+			char body[300];
+
+			make_view(&v, "valid", (enum mck_lang)l);
+			/* a range: both dates labelled */
+			assert_true(drawn_somewhere(
+				&s, &v,
+				mck_i18n_text((enum mck_lang)l, MCK_TEXT_LABEL_ISSUED_RANGE)));
+			assert_true(drawn_somewhere(
+				&s, &v, mck_i18n_text((enum mck_lang)l, MCK_TEXT_LABEL_EXPIRES)));
+			assert_true(drawn_somewhere(&s, &v, "2029-08-14"));
+			/* the awarding body whole, with its country */
+			snprintf(body, sizeof(body), "%s (%s)", v.body, v.country);
+			assert_true(drawn_somewhere(&s, &v, body));
+			assert_true(drawn_somewhere(&s, &v, "Pass with distinction"));
+			/* the credential's own wording of its awarding body, labelled as that */
+			assert_true(drawn_somewhere(
+				&s, &v,
+				mck_i18n_text((enum mck_lang)l, MCK_TEXT_LABEL_CLAIMED_BODY)));
+			assert_true(drawn_somewhere(&s, &v, "Politechnika Warszawska (DE)"));
+			assert_true(drawn_somewhere(
+				&s, &v, mck_i18n_text((enum mck_lang)l, MCK_TEXT_COMPARE_ID)));
+			/* the operator's facts, each whole */
+			make_view(&v, "operator", (enum mck_lang)l);
+			assert_true(drawn_somewhere(&s, &v, "mckiosk 0.1.0"));
+			assert_true(drawn_somewhere(&s, &v, "v4l2:/dev/video0"));
+			assert_true(drawn_somewhere(&s, &v, "2026-11-18 11:06 UTC"));
+		}
+		close_panel(&s);
+	}
+}
+
+/* The physical size decides: the same pixels on a larger panel get smaller type. */
+static void test_sizes_follow_millimetres(void **state)
+{
+	static const struct panel small = {"5in", 800, 480, 108.0, 65.0};
+	static const struct panel large = {"10in", 800, 480, 217.0, 136.0};
+	struct screen a;
+	struct screen b;
+	static struct mck_view v;
+	const struct mck_ui_box *boxes;
+	size_t n;
+	int cap_small = 0;
+	int cap_large = 0;
+
+	(void)state;
+	open_panel(&a, &small);
+	open_panel(&b, &large);
+	make_view(&v, "valid", MCK_LANG_EN);
+	mck_ui_draw(a.ui, a.r, &v);
+	n = mck_ui_text_boxes(a.ui, &boxes);
+	for (size_t i = 0; i < n; i++) {
+		cap_small = boxes[i].role == MCK_UI_ROLE_BODY ? boxes[i].cap_height_px : cap_small;
+	}
+	mck_ui_draw(b.ui, b.r, &v);
+	n = mck_ui_text_boxes(b.ui, &boxes);
+	for (size_t i = 0; i < n; i++) {
+		cap_large = boxes[i].role == MCK_UI_ROLE_BODY ? boxes[i].cap_height_px : cap_large;
+	}
+	assert_true(cap_small / a.ppmm >= MCK_UI_DETAIL_MM);
+	assert_true(cap_large / b.ppmm >= MCK_UI_DETAIL_MM);
+	assert_true(cap_small > cap_large);
+	close_panel(&a);
+	close_panel(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_screen),
+		cmocka_unit_test(test_everything_reachable),
+		cmocka_unit_test(test_sizes_follow_millimetres),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

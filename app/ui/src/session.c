@@ -2,11 +2,19 @@
  * A check in progress (docs/policy.md): the latest credential's verdict in
  * the band, each requirement's running total, the credentials shown. The band
  * is drawn from verdicts and the kiosk's own words only; credential text
- * (titles, awarding bodies) appears in the list below it, never inside it.
+ * (titles, names) appears in the list below it, never inside it. Each listed
+ * credential says whose it is (another person's is flagged at once), what it
+ * added or why not, and whether it counts; the newest is on top, older ones
+ * scroll, with a bar saying so.
  */
 #include <stdio.h>
+#include <string.h>
 
+#include "checkkit.h"
 #include "screens.h"
+
+/* A credential naming another person: a tint of its own behind the row, beside the flag. */
+static const SDL_Color other_tint = {253, 226, 229, 255};
 
 /*
  * The band of a check: blue until a credential is shown, then that credential's
@@ -34,6 +42,13 @@ static SDL_Rect session_band(struct mck_ui *ui, SDL_Renderer *r, const struct mc
 		/* not listed (unreadable): only what went wrong */
 		snprintf(line, sizeof(line), "%s", reason != NULL ? reason : "");
 	} else {
+		/*
+		 * When it counts, the policy has accepted it: that is what to do, and
+		 * the verdict's own advice ("accept only if...") would only crowd the list.
+		 */
+		if (last->counts) {
+			reason = NULL;
+		}
 		snprintf(line, sizeof(line), "%s%s%s",
 			 mck_i18n_text(v->lang, last->duplicate ? MCK_TEXT_SESSION_DUPLICATE
 						: last->counts  ? MCK_TEXT_SESSION_COUNTS
@@ -43,9 +58,12 @@ static SDL_Rect session_band(struct mck_ui *ui, SDL_Renderer *r, const struct mc
 	return mck__ui_band(ui, r, v->verdict, v->lang, v->reasons, line);
 }
 
-/* The marker of a listed credential: green when it counts, red when it is not genuine. */
+/* The marker of a listed credential: green when it counts, red when not genuine or not its. */
 static SDL_Color cred_marker(const struct mck_view_session_cred *c)
 {
+	if (c->other_person) {
+		return mck__ui_pal.alert;
+	}
 	if (c->counts) {
 		return mck_ui_band_color(MCK_VERDICT_VALID);
 	}
@@ -61,15 +79,17 @@ static SDL_Color cred_marker(const struct mck_view_session_cred *c)
 	return mck__ui_pal.alert;
 }
 
-/* One listed credential's lines: title; verdict and what it added; whose; by whom. */
-struct cred_text {
+/* One listed credential's lines: title; whose; another person's; how it went; counts; by whom. */
+struct item {
 	char title[160];
-	char how[320];
-	char who[256];
-	const char *other; /* another person's name: check identity */
+	const char *name;   /* NULL: none stated */
+	const char *other;  /* another person's name: check identity */
+	char how[320];      /* "VALID · +2 ECTS, now 5 ECTS in IT" */
+	const char *counts; /* only when it added something */
+	const char *issuer; /* the awarding body; NULL: none */
 };
 
-static void cred_text(const struct mck_view *v, size_t i, struct cred_text *t)
+static void item_text(const struct mck_view *v, size_t i, struct item *t)
 {
 	const struct mck_view_session_cred *c = &v->session.cred[i];
 	const char *how =
@@ -81,94 +101,237 @@ static void cred_text(const struct mck_view *v, size_t i, struct cred_text *t)
 
 	snprintf(t->title, sizeof(t->title), "%zu. %s", i + 1,
 		 c->title[0] != '\0' ? c->title : "\xe2\x80\x94");
-	/* the kiosk's words first */
+	t->name = c->learner[0] != '\0' ? c->learner : NULL;
+	t->other = c->other_person ? mck_i18n_text(v->lang, MCK_TEXT_SESSION_OTHER_PERSON) : NULL;
+	/* the kiosk's verdict first, then what it added or why not */
 	snprintf(t->how, sizeof(t->how), "%s" MCK_UI_SEP "%s",
 		 mck__ui_verdict_word(v->lang, c->verdict), how);
-	snprintf(t->who, sizeof(t->who), "%s%s%s", c->learner,
-		 c->learner[0] != '\0' && c->issuer[0] != '\0' ? MCK_UI_SEP : "", c->issuer);
-	t->other = c->other_person ? mck_i18n_text(v->lang, MCK_TEXT_SESSION_OTHER_PERSON) : NULL;
+	t->counts = c->counts && c->explain[0] != '\0'
+			    ? mck_i18n_text(v->lang, MCK_TEXT_SESSION_COUNTS)
+			    : NULL;
+	t->issuer = c->issuer[0] != '\0' ? c->issuer : NULL;
 }
 
-static int cred_height(const struct mck_ui *ui, const struct cred_text *t, int w)
+/* The flag's mark: "!" on the alert colour, before the words. */
+static int flag_mark_width(const struct mck_ui *ui)
 {
-	int h = mck__ui_lines(ui, F_REASON, t->title, w, MCK_UI_WRAP_WORDS) *
-		mck__ui_skip(ui, F_REASON);
+	return mck__ui_text_width(ui, F_LABEL, "!") + ui->unit;
+}
 
-	h += mck__ui_lines(ui, F_LABEL, t->how, w, MCK_UI_WRAP_WORDS) * mck__ui_skip(ui, F_LABEL);
-	h += mck__ui_lines(ui, F_LABEL, t->who, w, MCK_UI_WRAP_WORDS) * mck__ui_skip(ui, F_LABEL);
-	if (t->other != NULL) {
-		h += mck__ui_lines(ui, F_LABEL, t->other, w, MCK_UI_WRAP_WORDS) *
-		     mck__ui_skip(ui, F_LABEL);
+static int lines_h(const struct mck_ui *ui, enum mck_ui_role role, const char *text, int w)
+{
+	return text != NULL ? mck__ui_lines(ui, role, text, w, MCK_UI_WRAP_WORDS) *
+				      mck__ui_skip(ui, role)
+			    : 0;
+}
+
+/* @p text wrapped whole at (x, y), as tall as it needs within @p bottom; the height taken. */
+static int put(struct mck_ui *ui, SDL_Renderer *r, enum mck_ui_role role, const char *text,
+	       SDL_Color c, int x, int y, int w, int bottom)
+{
+	int h = lines_h(ui, role, text, w);
+
+	if (h == 0) {
+		return 0;
 	}
-	return h;
+	h = y + h > bottom ? bottom - y : h; /* cut (and counted) only when there is no room */
+	return h > 0 ? mck__ui_wrapped(ui, r, role, text, c, (SDL_Rect){x, y, w, h}) : 0;
 }
 
-/* A text that wraps whole at @p y; returns the height it took. */
-static int whole(struct mck_ui *ui, SDL_Renderer *r, enum mck_ui_role role, const char *text,
-		 SDL_Color c, int x, int y, int w)
+/*
+ * The list as lines, the unit it scrolls by: each credential's texts wrapped
+ * at the width given, never cut; a line is drawn whole or not at all.
+ */
+#define LIST_LINES 512
+struct line {
+	const char *text; /* into struct layout's items; len bytes */
+	size_t len;
+	enum mck_ui_role role;
+	SDL_Color colour;
+	int indent; /* past the flag's mark */
+	bool mark;  /* the flag's mark before it */
+	size_t k;   /* the item: 0 the newest */
+	int h;      /* its height */
+	int gap;    /* after it: the space between items, after an item's last line */
+};
+struct layout {
+	struct item item[MCK_VIEW_CREDS];
+	struct line line[LIST_LINES];
+	size_t lines;
+	int total; /* px */
+};
+
+static void add_lines(const struct mck_ui *ui, struct layout *l, size_t k, const char *text,
+		      enum mck_ui_role role, SDL_Color colour, int indent, bool mark, int w)
 {
-	int h = mck__ui_lines(ui, role, text, w, MCK_UI_WRAP_WORDS) * mck__ui_skip(ui, role);
+	bool first = true;
 
-	return mck__ui_wrapped(ui, r, role, text, c, (SDL_Rect){x, y, w, h});
+	for (const char *p = text; p != NULL && *p != '\0' && l->lines < LIST_LINES;
+	     first = false) {
+		const char *next;
+		size_t len = mck__ui_next_line(ui, role, p, w - indent, MCK_UI_WRAP_WORDS, &next);
+
+		l->line[l->lines++] = (struct line){.text = p,
+						    .len = len,
+						    .role = role,
+						    .colour = colour,
+						    .indent = indent,
+						    .mark = mark && first,
+						    .k = k,
+						    .h = mck__ui_skip(ui, role)};
+		l->total += mck__ui_skip(ui, role);
+		p = next;
+	}
 }
 
-/* The credentials shown, newest last; the oldest give way, with a bar saying so. */
+/* Every listed credential, newest first, as lines @p w wide. */
+static void lay_out(const struct mck_ui *ui, const struct mck_view *v, struct layout *l, int w)
+{
+	size_t n = v->session.creds < MCK_VIEW_CREDS ? v->session.creds : MCK_VIEW_CREDS;
+	int u = ui->unit;
+
+	l->lines = 0;
+	l->total = 0;
+	for (size_t k = 0; k < n; k++) {
+		const struct item *t = &l->item[k];
+		size_t before = l->lines;
+
+		item_text(v, n - 1 - k, &l->item[k]);
+		add_lines(ui, l, k, t->title, F_REASON, mck__ui_pal.ink, 0, false, w);
+		add_lines(ui, l, k, t->name, F_REASON, mck__ui_pal.ink, 0, false, w);
+		add_lines(ui, l, k, t->other, F_LABEL, mck__ui_pal.alert, flag_mark_width(ui), true,
+			  w);
+		add_lines(ui, l, k, t->how, F_LABEL,
+			  t->other != NULL ? mck__ui_pal.ink : mck__ui_pal.muted, 0, false, w);
+		add_lines(ui, l, k, t->counts, F_LABEL, mck_ui_band_color(MCK_VERDICT_VALID), 0,
+			  false, w);
+		add_lines(ui, l, k, t->issuer, F_LABEL, mck__ui_pal.muted, 0, false, w);
+		if (l->lines > before) {
+			l->line[l->lines - 1].gap = 2 * (u / 3);
+			l->total += 2 * (u / 3);
+		}
+	}
+}
+
+/* Lines [from, to) of item @p k at @p y (their marker and tint beside and behind them). */
+static void draw_item(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
+		      const struct layout *l, size_t from, size_t to, SDL_Rect list, int y)
+{
+	const size_t n = v->session.creds < MCK_VIEW_CREDS ? v->session.creds : MCK_VIEW_CREDS;
+	const struct mck_view_session_cred *c = &v->session.cred[n - 1 - l->line[from].k];
+	int u = ui->unit;
+	int x = list.x + 3 * u / 2;
+	int h = 0;
+	int parent = -1;
+	bool tint = c->other_person;
+	char text[512];
+
+	for (size_t i = from; i < to; i++) {
+		h += l->line[i].h + (i + 1 < to ? l->line[i].gap : 0);
+	}
+	if (tint) {
+		SDL_Rect box = {list.x, y - u / 3, list.w, h + 2 * (u / 3)};
+
+		mck__ui_fill(r, box, other_tint);
+		parent = mck__ui_parent(ui, mck__ui_box(ui, MCK_UI_BOX_PANEL, box));
+	}
+	{
+		SDL_Rect m = {list.x + u / 3, y, u / 2 > 3 ? u / 2 : 3, h};
+
+		mck__ui_fill(r, m, cred_marker(c));
+		mck__ui_box(ui, MCK_UI_BOX_MARKER, m);
+	}
+	for (size_t i = from; i < to; i++) {
+		const struct line *ln = &l->line[i];
+		size_t len = ln->len < sizeof(text) - 1 ? ln->len : sizeof(text) - 1;
+
+		if (ln->mark) {
+			int skip = mck__ui_skip(ui, F_LABEL);
+			SDL_Rect chip = {x, y + skip / 8, flag_mark_width(ui) - u / 3,
+					 skip - skip / 4};
+			int before;
+
+			mck__ui_fill(r, chip, mck__ui_pal.alert);
+			before = mck__ui_parent(ui, mck__ui_box(ui, MCK_UI_BOX_MARKER, chip));
+			mck__ui_blit(ui, r, F_LABEL, "!", mck__ui_pal.white,
+				     chip.x + (chip.w - mck__ui_text_width(ui, F_LABEL, "!")) / 2,
+				     y);
+			mck__ui_parent(ui, before);
+		}
+		memcpy(text, ln->text, len);
+		text[len] = '\0';
+		mck__ui_blit(ui, r, ln->role, text, ln->colour, x + ln->indent, y);
+		y += ln->h + ln->gap;
+	}
+	if (tint) {
+		mck__ui_parent(ui, parent);
+	}
+}
+
+/*
+ * The credentials shown, newest on top (what was just shown is in view at
+ * once); v->scroll lines scrolled away above. When not all fit, a scroll bar
+ * with arrows says which way there is more; a line is never cut.
+ */
 static void credentials(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v, SDL_Rect area)
 {
-	const struct mck_view_session *s = &v->session;
+	static struct layout l; /* the UI draws on one thread */
 	int u = ui->unit;
-	int cap_h = mck__ui_skip(ui, F_LABEL);
+	int cap_h = mck__ui_skip(ui, F_LABEL) + u / 2;
 	int sb = mck__ui_scrollbar_width(ui);
-	int w = area.w - 2 * u - sb;
-	int room = area.h - cap_h - u;
-	size_t n = s->creds < MCK_VIEW_CREDS ? s->creds : MCK_VIEW_CREDS;
-	size_t first = n;
-	int y = area.y + cap_h + u / 2;
-	struct cred_text t;
+	SDL_Rect list = {area.x, area.y + cap_h, area.w, area.h - cap_h - u / 3};
+	bool bar = false;
+	size_t first;
+	size_t last;
 	int parent;
 
 	mck__ui_fill(r, area, mck__ui_pal.paper);
 	parent = mck__ui_parent(ui, mck__ui_box(ui, MCK_UI_BOX_PANEL, area));
 	mck__ui_blit(ui, r, F_LABEL, mck_i18n_text(v->lang, MCK_TEXT_SESSION_CREDENTIALS),
 		     mck__ui_pal.muted, area.x + u, area.y + u / 4);
-	if (n == 0) {
-		whole(ui, r, F_REASON, mck_i18n_text(v->lang, MCK_TEXT_SESSION_NONE),
-		      mck__ui_pal.muted, area.x + u, y, area.w - 2 * u);
+	if (v->session.creds == 0) {
+		put(ui, r, F_REASON, mck_i18n_text(v->lang, MCK_TEXT_SESSION_NONE),
+		    mck__ui_pal.muted, list.x + u, list.y, list.w - 2 * u, list.y + list.h);
 		mck__ui_parent(ui, parent);
 		return;
 	}
-	/* as many of the newest as fit */
-	for (int used = 0; first > 0; first--) {
-		cred_text(v, first - 1, &t);
-		used += cred_height(ui, &t, w) + u / 2;
-		if (used > room) {
-			break;
-		}
+	lay_out(ui, v, &l, list.w - 2 * u);
+	if (l.total > list.h) {
+		bar = true; /* not all fit: narrower, beside a scroll bar */
+		list.w -= sb;
+		lay_out(ui, v, &l, list.w - 2 * u);
 	}
-	for (size_t i = first; i < n; i++) {
-		const struct mck_view_session_cred *c = &s->cred[i];
-		int top = y;
-		SDL_Rect m;
+	/* scrolled at most so far that the last page is full */
+	first = l.lines;
+	for (int room = list.h + l.line[l.lines - 1].gap;
+	     first > 0 && l.line[first - 1].h + l.line[first - 1].gap <= room; first--) {
+		room -= l.line[first - 1].h + l.line[first - 1].gap;
+	}
+	first = v->scroll < first ? v->scroll : first;
+	/* the lines that fit whole, item by item */
+	last = first;
+	for (int y = list.y; last < l.lines && y + l.line[last].h <= list.y + list.h; last++) {
+		y += l.line[last].h + l.line[last].gap;
+	}
+	{
+		int y = list.y;
 
-		cred_text(v, i, &t);
-		y += whole(ui, r, F_REASON, t.title, mck__ui_pal.ink, area.x + 3 * u / 2, y, w);
-		y += whole(ui, r, F_LABEL, t.how, mck__ui_pal.muted, area.x + 3 * u / 2, y, w);
-		if (t.other != NULL) {
-			y += whole(ui, r, F_LABEL, t.other, mck__ui_pal.alert, area.x + 3 * u / 2,
-				   y, w);
+		for (size_t i = first; i < last;) {
+			size_t j = i;
+			int top = y;
+
+			while (j < last && l.line[j].k == l.line[i].k) {
+				y += l.line[j].h + l.line[j].gap;
+				j++;
+			}
+			draw_item(ui, r, v, &l, i, j, list, top);
+			i = j;
 		}
-		y += whole(ui, r, F_LABEL, t.who, mck__ui_pal.muted, area.x + 3 * u / 2, y, w);
-		m = (SDL_Rect){area.x + u / 2, top, u / 2, y - top};
-		mck__ui_fill(r, m, cred_marker(c));
-		mck__ui_box(ui, MCK_UI_BOX_MARKER, m);
-		y += u / 2;
 	}
-	if (first > 0) {
-		/* older ones above: they count, they are only out of view */
-		mck__ui_scrollbar(
-			ui, r, (SDL_Rect){area.x + area.w - sb, area.y + cap_h, sb, area.h - cap_h},
-			(unsigned)first, (unsigned)(n - first), (unsigned)n);
-		ui->scrolled_out += (unsigned)first;
+	if (bar) {
+		mck__ui_scrollbar(ui, r, (SDL_Rect){list.x + list.w, list.y, sb, list.h},
+				  (unsigned)first, (unsigned)(last - first), (unsigned)l.lines);
+		ui->scrolled_out += (unsigned)(l.lines - (last - first));
 	}
 	mck__ui_parent(ui, parent);
 }
@@ -179,21 +342,59 @@ static int requirements(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vie
 	size_t n = v->session.requirements < MCK_VIEW_REQ ? v->session.requirements : MCK_VIEW_REQ;
 	size_t drawn = 0;
 	int sb = mck__ui_scrollbar_width(ui);
-	int h = mck__ui_requirements(ui, NULL, v, area, 0, &drawn);
 
+	mck__ui_requirements(ui, NULL, v, area, 0, &drawn);
 	if (drawn == n) {
 		return mck__ui_requirements(ui, r, v, area, 0, &drawn);
 	}
-	h = mck__ui_requirements(ui, r, v, (SDL_Rect){area.x, area.y, area.w - sb, area.h}, 0,
-				 &drawn);
+	mck__ui_requirements(ui, r, v, (SDL_Rect){area.x, area.y, area.w - sb, area.h}, 0, &drawn);
 	mck__ui_scrollbar(ui, r, (SDL_Rect){area.x + area.w - sb, area.y, sb, area.h}, 0,
 			  (unsigned)drawn, (unsigned)n);
 	ui->scrolled_out += (unsigned)(n - drawn);
-	(void)h;
 	return area.h;
 }
 
-/* Requirements left, credentials right (stacked on a portrait screen); buttons below. */
+/* Whether every requirement fits @p w x @p h. */
+static bool requirements_fit(struct mck_ui *ui, const struct mck_view *v, int w, int h)
+{
+	size_t n = v->session.requirements < MCK_VIEW_REQ ? v->session.requirements : MCK_VIEW_REQ;
+	size_t drawn = 0;
+
+	mck__ui_requirements(ui, NULL, v, (SDL_Rect){0, 0, w, h}, 0, &drawn);
+	return drawn >= n;
+}
+
+/*
+ * The policy's name over its requirements in @p area, at most @p most high;
+ * the name gives way when the requirements would not all fit under it (the
+ * operator chose the policy; the candidate needs its requirements). The height used.
+ */
+static int policy(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v, SDL_Rect area,
+		  int most, bool name)
+{
+	int u = ui->unit;
+	int y = area.y;
+
+	if (name) {
+		y += put(ui, r, F_LABEL, v->session.policy, mck__ui_pal.muted, area.x, y, area.w,
+			 area.y + area.h) +
+		     u / 3;
+	}
+	return y - area.y +
+	       requirements(ui, r, v, (SDL_Rect){area.x, y, area.w, most - (y - area.y)});
+}
+
+/* The name's height over requirements @p w wide. */
+static int name_height(const struct mck_ui *ui, const struct mck_view *v, int w)
+{
+	return lines_h(ui, F_LABEL, v->session.policy, w) + ui->unit / 3;
+}
+
+/*
+ * "Still there?" under the band when the check is about to be wiped; the
+ * policy's name and its requirements left, the credentials right (stacked on
+ * a portrait screen, the requirements at most half); Cancel and Finish below.
+ */
 void mck__ui_screen_session(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
 			    const struct mck_ui_frame *f)
 {
@@ -201,36 +402,48 @@ void mck__ui_screen_session(struct mck_ui *ui, SDL_Renderer *r, const struct mck
 	int u = ui->unit;
 	int bh = mck__ui_button_height(ui);
 	int w = ui->width - 4 * u;
-	bool portrait = ui->width < ui->height;
 	int by = below.y + below.h - bh - u / 2;
-	char still[160];
-	const char *head = v->session.policy;
-	SDL_Color head_c = mck__ui_pal.muted;
-	int name_h;
+	int still_h = mck__ui_still_height(ui, v, ui->width);
+	int y = below.y;
 	SDL_Rect body;
 
-	if (v->still_there) {
-		/* about to be wiped for want of a touch: ask, where the eye is */
-		snprintf(still, sizeof(still), mck_i18n_text(v->lang, MCK_TEXT_STILL_THERE),
-			 (int)v->countdown_s);
-		head = still;
-		head_c = mck__ui_pal.alert;
+	if (still_h > 0) {
+		mck__ui_still(ui, r, v, (SDL_Rect){0, y, ui->width, still_h});
+		y += still_h;
 	}
-	name_h = whole(ui, r, F_LABEL, head, head_c, 2 * u, below.y + u / 4, w);
-	body = (SDL_Rect){2 * u, below.y + u / 2 + name_h, w,
-			  by - u / 2 - (below.y + u / 2 + name_h)};
-	if (portrait) {
-		/* requirements first, at most half; the credentials below */
-		int used = requirements(ui, r, v, (SDL_Rect){body.x, body.y, body.w, body.h / 2});
+	body = (SDL_Rect){2 * u, y + u / 3, w, by - u / 2 - (y + u / 3)};
+	if (ui->width < ui->height) {
+		bool name =
+			requirements_fit(ui, v, body.w, body.h / 2 - name_height(ui, v, body.w));
+		int used = policy(ui, r, v, body, body.h / 2, name);
 
 		credentials(
 			ui, r, v,
 			(SDL_Rect){body.x, body.y + used + u / 2, body.w, body.h - used - u / 2});
 	} else {
-		requirements(ui, r, v, (SDL_Rect){body.x, body.y, body.w * 50 / 100, body.h});
-		credentials(
-			ui, r, v,
-			(SDL_Rect){body.x + body.w * 52 / 100, body.y, body.w * 48 / 100, body.h});
+		/* the requirements as narrow as they fit: the list needs the room more */
+		static const int shares[] = {37, 45, 52};
+		int share = shares[2];
+		bool name = false;
+
+		for (int pass = 0; pass < 2 && share == shares[2] && !name; pass++) {
+			for (size_t i = 0; i < sizeof(shares) / sizeof(shares[0]); i++) {
+				int lw = body.w * shares[i] / 100;
+
+				if (requirements_fit(
+					    ui, v, lw,
+					    body.h - (pass == 0 ? name_height(ui, v, lw) : 0))) {
+					share = shares[i];
+					name = pass == 0;
+					break;
+				}
+			}
+		}
+		policy(ui, r, v, (SDL_Rect){body.x, body.y, body.w * share / 100, body.h}, body.h,
+		       name);
+		credentials(ui, r, v,
+			    (SDL_Rect){body.x + body.w * (share + 2) / 100, body.y,
+				       body.w * (98 - share) / 100, body.h});
 	}
 	ui->hit[MCK_UI_HIT_CANCEL] =
 		mck__ui_button(ui, r, mck_i18n_text(v->lang, MCK_TEXT_SESSION_CANCEL),

@@ -47,3 +47,12 @@ if(NOT CMAKE_CROSSCOMPILING)
         target_compile_definitions(test_kiosk_memory PRIVATE
                                    MCK_FONT_DIR="/usr/share/fonts/truetype/noto")
 endif()
+
+# A check's screens: the decision's record as a QR code a PC reads (ZBar), another
+# person's credential flagged in the list, "still there?" before a check is wiped.
+if(TARGET mcissue)
+        mck_add_test(test_check_screens LABEL e2e SOURCES test_check_screens.c
+                     LIBS mck_ui mck_test_support PkgConfig::PNG PkgConfig::QRENCODE)
+        add_dependencies(test_check_screens mckiosk mcverify)
+        set_property(TEST test_check_screens APPEND PROPERTY ENVIRONMENT "SDL_VIDEODRIVER=dummy")
+endif()

@@ -72,6 +72,9 @@ static void test_board_profiles(void **state)
 	load_board("rpi4", &s);
 	assert_int_equal(s.width, 800);
 	assert_int_equal(s.height, 480);
+	/* the panel's millimetres: text sizes follow them */
+	assert_int_equal(s.width_mm, 155);
+	assert_int_equal(s.height_mm, 86);
 	assert_true(s.fullscreen);
 	assert_string_equal(s.source, "v4l2:/dev/video0");
 	assert_int_equal(s.camera_width, 1280);
@@ -91,6 +94,7 @@ static void test_board_profiles(void **state)
 	load_board("generic-x86", &s);
 	assert_int_equal(s.width, 1280);
 	assert_int_equal(s.height, 720);
+	assert_int_equal(s.width_mm, 0); /* unknown: 133 px an inch */
 	assert_false(s.fullscreen);
 	assert_string_equal(s.gpio_chip, ""); /* "none" */
 	assert_int_equal(s.gpio_buzzer, -1);

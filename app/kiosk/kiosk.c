@@ -34,6 +34,18 @@ void mck_kiosk_reload(struct mck_kiosk *k, bool force)
 	}
 }
 
+struct mck_ui *mck_kiosk_ui(const struct mck_kiosk *k, int lw, int lh, char *msg, size_t cap)
+{
+	bool turned = k->opt.rotation % 180 != 0;
+
+	if (k->opt.width_mm <= 0 || k->opt.height_mm <= 0) {
+		return mck_ui_create(k->opt.fonts, lw, lh, msg, cap);
+	}
+	return mck_ui_create_physical(k->opt.fonts, lw, lh,
+				      turned ? k->opt.height_mm : k->opt.width_mm,
+				      turned ? k->opt.width_mm : k->opt.height_mm, msg, cap);
+}
+
 int mck_kiosk_init(struct mck_kiosk *k, int lw, int lh)
 {
 	char msg[256];
@@ -45,7 +57,7 @@ int mck_kiosk_init(struct mck_kiosk *k, int lw, int lh)
 	snprintf(k->view.op.source, sizeof(k->view.op.source), "%s",
 		 k->opt.source != NULL ? k->opt.source : "-");
 	k->texts = malloc(sizeof(*k->texts));
-	k->ui = mck_ui_create(k->opt.fonts, lw, lh, msg, sizeof(msg));
+	k->ui = mck_kiosk_ui(k, lw, lh, msg, sizeof(msg));
 	if (k->texts == NULL || k->ui == NULL) {
 		fprintf(stderr, "mckiosk: %s\n", k->ui == NULL ? msg : "out of memory");
 		return 4;
@@ -102,8 +114,8 @@ static void show(struct mck_kiosk *k, const struct mck_result *res)
 	if (k->check.active && k->view.screen == MCK_SCREEN_DECISION) {
 		return; /* decided: nothing joins it any more; Done starts afresh */
 	}
-	if (k->check.active &&
-	    mck_present_cannot_check(res->verdict, res->reasons, k->view.status.trustlist_expired)) {
+	if (k->check.active && mck_present_cannot_check(res->verdict, res->reasons,
+							k->view.status.trustlist_expired)) {
 		/* Nothing can be checked here now: no check can be decided, and no
 		 * credential of the candidate may be listed as failing it. */
 		mck_check_end(&k->check, &k->view);

@@ -37,6 +37,11 @@ struct mck_kiosk {
 int mck_kiosk_init(struct mck_kiosk *k, int lw, int lh);
 void mck_kiosk_free(struct mck_kiosk *k);
 
+/**
+ * The screens for a layout of @p lw x @p lh pixels, sized for the panel's
+ * millimetres when they are known (turned with the layout). NULL with @p msg.
+ */
+struct mck_ui *mck_kiosk_ui(const struct mck_kiosk *k, int lw, int lh, char *msg, size_t cap);
 /** Unix seconds now: --now, else the system clock. */
 int64_t mck_kiosk_now(const struct mck_kiosk *k);
 /** The status facts as of now: list age, clock, camera. */

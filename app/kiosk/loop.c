@@ -253,7 +253,7 @@ static int open_window(struct loop *l)
 		struct mck_ui *ui;
 
 		mck_display_init(&l->display, pw, ph, k->opt.rotation);
-		ui = mck_ui_create(k->opt.fonts, l->display.lw, l->display.lh, msg, sizeof(msg));
+		ui = mck_kiosk_ui(k, l->display.lw, l->display.lh, msg, sizeof(msg));
 		if (ui != NULL) {
 			mck_ui_destroy(k->ui);
 			k->ui = ui;

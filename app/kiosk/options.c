@@ -28,6 +28,7 @@ void mck_options_usage(FILE *f)
 {
 	fputs("usage: mckiosk [--board NAME|FILE] [--config FILE]\n"
 	      "               [--source image:PATH|replay:DIR|v4l2:DEV|hid:DEV] [--size WxH]\n"
+	      "               [--panel-mm WxH]\n"
 	      "               [--lang en|pl|de|fr|el|it|es] [--now UNIX] [--anchors DIR]\n"
 	      "               (--trust FILE [--status DIR] | --state DIR) [--clear-after S]\n"
 	      "               [--clear-after-left S] [--trace-screens FILE]\n"
@@ -94,6 +95,8 @@ static int load_settings(int argc, char **argv, struct mck_options *o)
 	}
 	o->width = set->width;
 	o->height = set->height;
+	o->width_mm = set->width_mm;
+	o->height_mm = set->height_mm;
 	o->rotation = set->rotation;
 	o->fullscreen = set->fullscreen;
 	o->source = set->source[0] != '\0' ? set->source : NULL;
@@ -157,6 +160,13 @@ int mck_options_parse(int argc, char **argv, struct mck_options *o)
 			if (sscanf(v, "%dx%d", &o->width, &o->height) != 2 || o->width < 240 ||
 			    o->height < 240 || o->width > 7680 || o->height > 7680) {
 				fprintf(stderr, "mckiosk: --size WxH, 240..7680\n");
+				return -1;
+			}
+		} else if (strcmp(a, "--panel-mm") == 0) {
+			if (sscanf(v, "%dx%d", &o->width_mm, &o->height_mm) != 2 ||
+			    o->width_mm < 20 || o->height_mm < 20 || o->width_mm > 3000 ||
+			    o->height_mm > 3000) {
+				fprintf(stderr, "mckiosk: --panel-mm WxH, 20..3000 mm\n");
 				return -1;
 			}
 		} else if (strcmp(a, "--lang") == 0) {

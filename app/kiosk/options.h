@@ -28,6 +28,8 @@ struct mck_options {
 	const char *fonts;
 	int width;
 	int height;
+	int width_mm; /* the panel's active area (0: unknown) */
+	int height_mm;
 	enum mck_lang lang;
 	bool has_now;
 	int64_t now;

@@ -56,6 +56,8 @@ static const struct key {
 	{"display.height", K_INT, F(height), 0, 240, 7680},
 	{"display.rotation", K_ROTATION, F(rotation), 0, 0, 270},
 	{"display.fullscreen", K_BOOL, F(fullscreen), 0, 0, 1},
+	{"display.width_mm", K_INT, F(width_mm), 0, 20, 3000},
+	{"display.height_mm", K_INT, F(height_mm), 0, 20, 3000},
 	{"camera.source", K_TEXT, F(source), sizeof(((struct mck_settings *)0)->source), 0, 0},
 	{"camera.width", K_UINT, F(camera_width), 0, 160, 4096},
 	{"camera.height", K_UINT, F(camera_height), 0, 120, 4096},

@@ -18,6 +18,8 @@ struct mck_settings {
 	int height;
 	int rotation;          /* display.rotation: 0, 90, 180, 270 (clockwise) */
 	bool fullscreen;       /* display.fullscreen */
+	int width_mm;          /* display.width_mm, display.height_mm: the active area as the */
+	int height_mm;         /* pixels are counted (0: unknown, 133 px an inch assumed) */
 	char source[256];      /* camera.source: "v4l2:DEV", "hid:DEV", "replay:DIR", "" */
 	uint32_t camera_width; /* camera.width, camera.height: 0 (driver's) or 160..4096 */
 	uint32_t camera_height;

@@ -124,6 +124,9 @@ static void credential(struct mck_view *v)
 	snprintf(v->outcome[2], sizeof(v->outcome[2]), "Apply encryption at rest and in transit");
 	snprintf(v->assessment, sizeof(v->assessment), "Written exam, supervised on site");
 	snprintf(v->participation, sizeof(v->participation), "blended");
+	snprintf(v->supervision, sizeof(v->supervision), "supervised-onsite");
+	snprintf(v->identity_check, sizeof(v->identity_check),
+		 "Passport checked by the exam centre");
 	snprintf(v->quality, sizeof(v->quality), "Accredited by the national agency");
 	snprintf(v->grade, sizeof(v->grade), "Pass with distinction");
 }
@@ -197,6 +200,7 @@ static void make_view(struct mck_view *v, const char *name, enum mck_lang lang)
 		v->screen = MCK_SCREEN_PROGRESS;
 		v->chunk_have = 1;
 		v->chunk_total = 3;
+		v->chunk_next = 1; /* part 2 was read: part 1 is next */
 	} else if (strcmp(name, "valid") == 0) {
 		credential(v);
 	} else if (strcmp(name, "warning") == 0) {
@@ -313,11 +317,14 @@ static bool status_line_ok(const struct mck_view *v, const char *line)
 		 mck_i18n_text(v->lang, MCK_TEXT_STATUS_OVERDUE));
 	/* a phrase wider than a line may break between its clauses: "Trust list #5," "updated..." */
 	for (size_t i = 0, m = n; i < m && n + 2 <= 16; i++) {
-		char *comma = strstr(phrases[i], ", ");
+		char whole[200];
+		char *comma;
 
+		memcpy(whole, phrases[i], sizeof(whole));
+		comma = strstr(whole, ", ");
 		if (comma != NULL) {
-			snprintf(phrases[n++], sizeof(phrases[0]), "%.*s",
-				 (int)(comma - phrases[i] + 1), phrases[i]);
+			snprintf(phrases[n++], sizeof(phrases[0]), "%.*s", (int)(comma - whole + 1),
+				 whole);
 			snprintf(phrases[n++], sizeof(phrases[0]), "%s", comma + 2);
 		}
 	}
@@ -567,6 +574,13 @@ static void test_everything_reachable(void **state)
 			snprintf(body, sizeof(body), "%s (%s)", v.body, v.country);
 			assert_true(drawn_somewhere(&s, &v, body));
 			assert_true(drawn_somewhere(&s, &v, "Pass with distinction"));
+			/* spec values in the kiosk's language, not as the spec spells them */
+			assert_true(drawn_somewhere(
+				&s, &v, mck_i18n_participation((enum mck_lang)l, "blended")));
+			assert_true(drawn_somewhere(
+				&s, &v,
+				mck_i18n_supervision((enum mck_lang)l, "supervised-onsite")));
+			assert_true(drawn_somewhere(&s, &v, "Passport checked by the exam centre"));
 			/* the credential's own wording of its awarding body, labelled as that */
 			assert_true(drawn_somewhere(
 				&s, &v,
@@ -574,6 +588,11 @@ static void test_everything_reachable(void **state)
 			assert_true(drawn_somewhere(&s, &v, "Politechnika Warszawska (DE)"));
 			assert_true(drawn_somewhere(
 				&s, &v, mck_i18n_text((enum mck_lang)l, MCK_TEXT_COMPARE_ID)));
+			/* which part to show next, not "Part 1 of 3 read" after part 2 */
+			make_view(&v, "progress", (enum mck_lang)l);
+			snprintf(body, sizeof(body),
+				 mck_i18n_text((enum mck_lang)l, MCK_TEXT_CHUNK_NEXT), 1u, 3u, 1u);
+			assert_true(drawn_somewhere(&s, &v, body));
 			/* the operator's facts, each whole */
 			make_view(&v, "operator", (enum mck_lang)l);
 			assert_true(drawn_somewhere(&s, &v, "mckiosk 0.1.0"));

@@ -170,8 +170,14 @@ void mck__ui_screen_progress(struct mck_ui *ui, SDL_Renderer *r, const struct mc
 	};
 	SDL_Rect band;
 
-	snprintf(text, sizeof(text), mck_i18n_text(v->lang, MCK_TEXT_CHUNK_PROGRESS), v->chunk_have,
-		 v->chunk_total);
+	if (v->chunk_next > 0) {
+		/* which part to show now: the count alone read "Part 1 of 2" after part 2 */
+		snprintf(text, sizeof(text), mck_i18n_text(v->lang, MCK_TEXT_CHUNK_NEXT),
+			 v->chunk_have, v->chunk_total, v->chunk_next);
+	} else {
+		snprintf(text, sizeof(text), mck_i18n_text(v->lang, MCK_TEXT_CHUNK_PROGRESS),
+			 v->chunk_have, v->chunk_total);
+	}
 	band = mck__ui_band_draw(ui, r, &b);
 	/* One square per part: filled when read. */
 	for (unsigned i = 0; i < v->chunk_total && i < 16; i++) {

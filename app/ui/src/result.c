@@ -113,8 +113,20 @@ static void draw_record(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vie
 	}
 	mck__ui_list_add(&l, mck_i18n_text(lang, MCK_TEXT_LABEL_ASSESSMENT), v->assessment, F_BODY,
 			 ink);
-	mck__ui_list_add(&l, mck_i18n_text(lang, MCK_TEXT_LABEL_PARTICIPATION), v->participation,
-			 F_BODY, ink);
+	/* spec values in the kiosk's words; one it cannot word is not shown */
+	mck__ui_list_add(&l, mck_i18n_text(lang, MCK_TEXT_LABEL_PARTICIPATION),
+			 mck_i18n_participation(lang, v->participation), F_BODY, ink);
+	{
+		const char *sup = mck_i18n_supervision(lang, v->supervision);
+
+		if (sup != NULL || v->identity_check[0] != '\0') {
+			mck__ui_list_printf(&l, mck_i18n_text(lang, MCK_TEXT_LABEL_SUPERVISION),
+					    F_BODY, ink, "%s%s%s", sup != NULL ? sup : "",
+					    sup != NULL && v->identity_check[0] != '\0' ? MCK_UI_SEP
+											: "",
+					    v->identity_check);
+		}
+	}
 	mck__ui_list_add(&l, mck_i18n_text(lang, MCK_TEXT_LABEL_QUALITY), v->quality, F_BODY, ink);
 	mck__ui_list_add(&l, mck_i18n_text(lang, MCK_TEXT_LABEL_PREREQUISITES), v->prerequisites,
 			 F_BODY, ink);

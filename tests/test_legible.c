@@ -637,12 +637,49 @@ static void test_sizes_follow_millimetres(void **state)
 	close_panel(&b);
 }
 
+/* A name wider than the line breaks between its words or after a hyphen, never inside a word. */
+static void test_name_breaks_whole(void **state)
+{
+	static const char name[] =
+		"\xce\x93\xce\xb5\xcf\x8e\xcf\x81\xce\xb3\xce\xb9\xce\xbf\xcf\x82 "
+		"\xce\xa0\xce\xb1\xcf\x80\xce\xb1\xce\xb4\xcf\x8c\xcf\x80\xce\xbf\xcf\x85"
+		"\xce\xbb\xce\xbf\xcf\x82-\xc5\xbb\xc3\xb3\xc5\x82\xc4\x87";
+	static struct mck_view v;
+	struct screen s;
+	const struct mck_ui_box *b;
+	size_t n;
+	char joined[256] = "";
+	int lines = 0;
+
+	(void)state;
+	open_panel(&s, &panels[2]);
+	make_view(&v, "valid", MCK_LANG_EL);
+	snprintf(v.learner, sizeof(v.learner), "%s", name);
+	mck_ui_draw(s.ui, s.r, &v);
+	n = mck_ui_text_boxes(s.ui, &b);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(joined);
+
+		if (b[i].kind != MCK_UI_BOX_TEXT || b[i].role != MCK_UI_ROLE_NAME) {
+			continue;
+		}
+		/* lines join with a space, or with nothing after a hyphen */
+		snprintf(joined + len, sizeof(joined) - len, "%s%s",
+			 len > 0 && joined[len - 1] != '-' ? " " : "", b[i].text);
+		lines++;
+	}
+	assert_true(lines > 1);
+	assert_string_equal(joined, name);
+	close_panel(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_screen),
 		cmocka_unit_test(test_everything_reachable),
 		cmocka_unit_test(test_sizes_follow_millimetres),
+		cmocka_unit_test(test_name_breaks_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -298,6 +298,10 @@ size_t mck__ui_next_line(const struct mck_ui *ui, enum mck_ui_role role, const c
 		if (len > 0 && strncmp(p + len, MCK_UI_SEP, sep_len) == 0) {
 			last_sep = len;
 		}
+		if (p[len] == '-' && len > 0 && p[len - 1] != ' ' && p[after] != '\0' &&
+		    p[after] != ' ') {
+			last_space = after; /* "Papadopoulos-|Żółć": after a word's hyphen */
+		}
 		len = after;
 		fit = len;
 	}

@@ -1,7 +1,6 @@
 /*
  * Waiting for a code: what to do, a pictogram of a phone showing one, the
- * camera's live picture; the notice of a clock not set; "Part 1 of 2 read"
- * while the parts of a chunked credential come in.
+ * camera's live picture; "Part 1 of 2 read" while the parts of a chunked credential come in.
  */
 #include <stdio.h>
 #include <string.h>
@@ -126,33 +125,6 @@ void mck__ui_screen_idle(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vi
 			 const struct mck_ui_frame *f)
 {
 	draw_idle(ui, r, v, f->content);
-}
-
-/* Scanning still works with the clock not set (dates against the trust list): a notice, no band. */
-int mck__ui_clock_notice_height(const struct mck_ui *ui, const struct mck_view *v, int width)
-{
-	int u = ui->unit;
-
-	return mck__ui_lines(ui, F_REASON, mck_i18n_text(v->lang, MCK_TEXT_ERROR_CLOCK_UNSET),
-			     width - 4 * u, MCK_UI_WRAP_WORDS) *
-		       mck__ui_skip(ui, F_REASON) +
-	       2 * u;
-}
-
-void mck__ui_clock_notice(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
-			  SDL_Rect area)
-{
-	int u = ui->unit;
-	SDL_Rect box = {area.x + u, area.y, area.w - 2 * u, area.h - u};
-	int parent;
-
-	mck__ui_fill(r, box, mck__ui_pal.alert);
-	mck__ui_fill(r, (SDL_Rect){box.x + 3, box.y + 3, box.w - 6, box.h - 6}, mck__ui_pal.white);
-	parent = mck__ui_parent(ui, mck__ui_box(ui, MCK_UI_BOX_PANEL, box));
-	mck__ui_wrapped(ui, r, F_REASON, mck_i18n_text(v->lang, MCK_TEXT_ERROR_CLOCK_UNSET),
-			mck__ui_pal.alert,
-			(SDL_Rect){box.x + u, box.y + u / 2, box.w - 2 * u, box.h - u});
-	mck__ui_parent(ui, parent);
 }
 
 /* Not a verdict: a blue band with only the progress, one square per part; idle below. */

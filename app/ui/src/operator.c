@@ -59,6 +59,11 @@ void mck__ui_screen_operator(struct mck_ui *ui, SDL_Renderer *r, const struct mc
 			    s->clock_ok ? ink : alert, "%s" MCK_UI_SEP "%s", o->now,
 			    mck_i18n_text(lang, s->clock_ok ? MCK_TEXT_STATUS_CLOCK_OK
 							    : MCK_TEXT_STATUS_CLOCK_UNSET));
+	if (!s->clock_ok) {
+		/* what it means, for staff here rather than on the public idle screen */
+		mck__ui_list_add(&l, "", mck_i18n_text(lang, MCK_TEXT_ERROR_CLOCK_UNSET), F_REASON,
+				 alert);
+	}
 	mck__ui_list_printf(&l, mck_i18n_text(lang, MCK_TEXT_OPERATOR_SOURCE), F_REASON,
 			    s->camera_ok ? ink : alert, "%s" MCK_UI_SEP "%s", o->source,
 			    mck_i18n_text(lang, s->camera_ok ? MCK_TEXT_STATUS_CAMERA_OK

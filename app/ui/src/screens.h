@@ -17,10 +17,6 @@ void mck__ui_screen_idle(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vi
 			 const struct mck_ui_frame *f);
 void mck__ui_screen_progress(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
 			     const struct mck_ui_frame *f);
-/** The notice of a clock not set: its height at @p width, and drawn filling @p area. */
-int mck__ui_clock_notice_height(const struct mck_ui *ui, const struct mck_view *v, int width);
-void mck__ui_clock_notice(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
-			  SDL_Rect area);
 
 /* start.c: idle with a policy: the start button, at the right of @p area. */
 int mck__ui_start_height(const struct mck_ui *ui);

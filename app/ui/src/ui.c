@@ -24,26 +24,21 @@ struct screen {
 
 /*
  * Idle: what to do and the camera's picture; below them, never over them, the
- * start button (with a policy) and the notice of a clock not set.
+ * start button (with a policy). A clock not set is the operator's matter: the
+ * status bar and the operator screen say it, not the public idle text.
  */
 static void idle_screen(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
 			const struct mck_ui_frame *f)
 {
 	struct mck_ui_frame g = *f;
 	int start = v->session.available ? mck__ui_start_height(ui) : 0;
-	int notice = !v->status.clock_ok ? mck__ui_clock_notice_height(ui, v, f->content.w) : 0;
 
-	g.content.h -= start + notice;
+	g.content.h -= start;
 	mck__ui_screen_idle(ui, r, v, &g);
 	if (start > 0) {
 		mck__ui_start_button(
 			ui, r, v,
 			(SDL_Rect){g.content.x, g.content.y + g.content.h, g.content.w, start});
-	}
-	if (notice > 0) {
-		mck__ui_clock_notice(ui, r, v,
-				     (SDL_Rect){g.content.x, g.content.y + g.content.h + start,
-						g.content.w, notice});
 	}
 }
 

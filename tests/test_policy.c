@@ -991,9 +991,28 @@ static void test_contains_folded(void **state)
 					"a"));
 }
 
+/* Amounts as people write them, shared by the check screen and --explain. */
+static void test_amount_text(void **state)
+{
+	char out[32];
+
+	(void)state;
+	mck_policy_amount_text(5, out, sizeof(out));
+	assert_string_equal(out, "5");
+	mck_policy_amount_text(2.5, out, sizeof(out));
+	assert_string_equal(out, "2.5");
+	mck_policy_amount_text(0.25, out, sizeof(out));
+	assert_string_equal(out, "0.25");
+	mck_policy_amount_text(0, out, sizeof(out));
+	assert_string_equal(out, "0");
+	mck_policy_amount_text(100000, out, 4); /* never a number cut short */
+	assert_string_equal(out, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_amount_text),
 		cmocka_unit_test(test_parse_issue_example),
 		cmocka_unit_test(test_parse_refusals),
 		cmocka_unit_test(test_filter_eqf),

@@ -18,21 +18,6 @@ static const char *unit(enum mck_need n)
 	return n == MCK_NEED_COUNT ? "credentials" : n == MCK_NEED_ECTS ? "ECTS" : "hours";
 }
 
-/* A number as people write it: "5", "2.5", "0.25". */
-static void amount(double v, char *out, size_t cap)
-{
-	size_t n;
-
-	snprintf(out, cap, "%.2f", v);
-	n = strlen(out);
-	while (n > 0 && out[n - 1] == '0') {
-		out[--n] = '\0';
-	}
-	if (n > 0 && out[n - 1] == '.') {
-		out[n - 1] = '\0';
-	}
-}
-
 /* Text from a credential or the policy, safe on a terminal. */
 static const char *safe(const char *in, char *buf, size_t cap)
 {
@@ -143,12 +128,12 @@ static void print_item(FILE *f, const struct mck_session *s, size_t k, const str
 		fputs(e->added ? "  + " : e->matched ? "  . " : "  - ", f);
 		print_req_name(f, s->policy, r);
 		if (e->added) {
-			amount(e->add, a, sizeof(a));
-			amount(e->total, b, sizeof(b));
+			mck_policy_amount_text(e->add, a, sizeof(a));
+			mck_policy_amount_text(e->total, b, sizeof(b));
 			fprintf(f, ": +%s%s%s \xe2\x86\x92 %s of ", a,
 				e->kind == MCK_NEED_COUNT ? "" : " ",
 				e->kind == MCK_NEED_COUNT ? "" : unit(e->kind), b);
-			amount(e->need, a, sizeof(a));
+			mck_policy_amount_text(e->need, a, sizeof(a));
 			fprintf(f, "%s %s", a, unit(e->kind));
 		} else if (e->matched && e->failed & MCK_CRIT_BIT(MCK_CRIT_AMOUNT)) {
 			fprintf(f, ": matches, but it states no %s",
@@ -189,13 +174,13 @@ static int print_human(FILE *f, const struct mck_session *s, const struct mck_re
 	for (size_t r = 0; r < mck_policy_count(p); r++) {
 		fputs("  ", f);
 		print_req_name(f, p, r);
-		amount(st[r].have, a, sizeof(a));
-		amount(st[r].need, b, sizeof(b));
+		mck_policy_amount_text(st[r].have, a, sizeof(a));
+		mck_policy_amount_text(st[r].need, b, sizeof(b));
 		fprintf(f, ": %s of %s %s: ", a, b, unit(st[r].kind));
 		if (st[r].met) {
 			fputs("met\n", f);
 		} else {
-			amount(st[r].need - st[r].have, a, sizeof(a));
+			mck_policy_amount_text(st[r].need - st[r].have, a, sizeof(a));
 			fprintf(f, "%s missing\n", a);
 		}
 	}

@@ -168,28 +168,13 @@ static void fill(char *out, size_t cap, const char *tmpl, const char *const *arg
 	}
 }
 
-/* A number as people write it: "5", "2.5", "0.25". */
-static void amount(double v, char *out, size_t cap)
-{
-	size_t n;
-
-	snprintf(out, cap, "%.2f", v);
-	n = strlen(out);
-	while (n > 0 && out[n - 1] == '0') {
-		out[--n] = '\0';
-	}
-	if (n > 0 && out[n - 1] == '.') {
-		out[n - 1] = '\0';
-	}
-}
-
 /* "2 ECTS", "8 hours", "3 credentials"; what one credential adds to a count is "1". */
 static void with_unit(enum mck_lang lang, enum mck_need kind, double v, bool step, char *out,
 		      size_t cap)
 {
 	char num[32];
 
-	amount(v, num, sizeof(num));
+	mck_policy_amount_text(v, num, sizeof(num));
 	if (kind == MCK_NEED_COUNT && step) {
 		snprintf(out, cap, "%s", num);
 		return;

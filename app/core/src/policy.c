@@ -1215,3 +1215,23 @@ int mck_record_qr_text(const cJSON *record, char *out, size_t cap)
 	memcpy(out, b.text, b.len + 1);
 	return (int)b.len;
 }
+
+void mck_policy_amount_text(double v, char *out, size_t cap)
+{
+	char num[64];
+	size_t n;
+
+	if (cap == 0) {
+		return;
+	}
+	snprintf(num, sizeof(num), "%.2f", v);
+	n = strlen(num);
+	while (n > 0 && num[n - 1] == '0') {
+		num[--n] = '\0';
+	}
+	if (n > 0 && num[n - 1] == '.') {
+		num[--n] = '\0';
+	}
+	/* a number cut short is another number: nothing rather than that */
+	snprintf(out, cap, "%s", n < cap ? num : "");
+}

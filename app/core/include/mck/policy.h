@@ -64,6 +64,8 @@ int mck_policy_parse(const uint8_t *buf, size_t len, struct mck_policy **out, ch
 void mck_policy_free(struct mck_policy *p); /* accepts NULL */
 
 const char *mck_policy_name(const struct mck_policy *p);
+/** An amount as people write it, to two decimals at most: "5", "2.5", "0.25"; "" when @p cap is too small. */
+void mck_policy_amount_text(double v, char *out, size_t cap);
 /** SHA-256 of the policy file's bytes, lower-case hex (64 characters). */
 const char *mck_policy_digest(const struct mck_policy *p);
 size_t mck_policy_count(const struct mck_policy *p);

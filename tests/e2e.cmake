@@ -21,6 +21,7 @@ add_test(NAME e2e_shown
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/e2e_shown.sh $<TARGET_FILE:mcverify>
                  ${MCK_FIXTURES})
 set_tests_properties(e2e_shown PROPERTIES LABELS e2e TIMEOUT 60)
+mck_test_emulator(e2e_shown)
 
 if(MCK_BUILD_ISSUER)
         add_test(NAME e2e_update

@@ -8,7 +8,8 @@
 # Usage: e2e_shown.sh MCVERIFY FIXTURES_DIR
 set -euo pipefail
 
-MCVERIFY=$1
+# a cross build's mcverify runs under its emulator (MCK_TEST_EMULATOR)
+read -r -a MCVERIFY <<<"${MCK_TEST_EMULATOR:-} $1"
 FIXTURES=$2
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
@@ -22,7 +23,7 @@ SECRETS='s3cr3tpw|usr7name|privpath|AnnaQuery|frag9z|8443|HomeNet5|wpa9pass|Qwer
 # run ARGS...: mcverify at NOW against the vectors' trust list; sets OUT, ERR, RC.
 run() {
 	RC=0
-	OUT=$("$MCVERIFY" --anchors "$FIXTURES/anchors" --trust "$FIXTURES/trust/trustlist.jws" \
+	OUT=$("${MCVERIFY[@]}" --anchors "$FIXTURES/anchors" --trust "$FIXTURES/trust/trustlist.jws" \
 		--now "$NOW" "$@" 2>"$T/err") || RC=$?
 	ERR=$(cat "$T/err")
 }
@@ -100,7 +101,7 @@ no_secret "summary of a Wi-Fi code"
 # Standard input, two codes and no credential: the first is described.
 RC=0
 OUT=$(printf 'https://first.example/privpath\nWIFI:S:HomeNet5;P:wpa9pass;;\n' |
-	"$MCVERIFY" --anchors "$FIXTURES/anchors" --trust "$FIXTURES/trust/trustlist.jws" \
+	"${MCVERIFY[@]}" --anchors "$FIXTURES/anchors" --trust "$FIXTURES/trust/trustlist.jws" \
 		--now "$NOW" --json - 2>"$T/err") || RC=$?
 ERR=$(cat "$T/err")
 if [[ $RC -eq 3 ]] && [[ "$(member shown) $(member host)" == "url first.example" ]]; then

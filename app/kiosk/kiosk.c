@@ -109,13 +109,12 @@ static void count(struct mck_kiosk *k, enum mck_verdict verdict, bool cannot_che
 }
 
 /* A verdict on screen: the result screen, or during a check, the check's screen. */
-static void show(struct mck_kiosk *k, const struct mck_result *res)
+static void show(struct mck_kiosk *k, const struct mck_result *res, bool cannot_check)
 {
 	if (k->check.active && k->view.screen == MCK_SCREEN_DECISION) {
 		return; /* decided: nothing joins it any more; Done starts afresh */
 	}
-	if (k->check.active && mck_present_cannot_check(res->verdict, res->reasons,
-							k->view.status.trustlist_expired)) {
+	if (k->check.active && cannot_check) {
 		/* Nothing can be checked here now: no check can be decided, and no
 		 * credential of the candidate may be listed as failing it. */
 		mck_check_end(&k->check, &k->view);
@@ -129,10 +128,12 @@ static void show(struct mck_kiosk *k, const struct mck_result *res)
 
 void mck_kiosk_show_result(struct mck_kiosk *k, const struct mck_result *res)
 {
-	show(k, res);
-	count(k, res->verdict,
-	      mck_present_cannot_check(res->verdict, res->reasons,
-				       k->view.status.trustlist_expired));
+	/* decided once: the screen and the lamps say the same */
+	bool cannot_check = mck_present_cannot_check(res->verdict, res->reasons,
+						     k->view.status.trustlist_expired);
+
+	show(k, res, cannot_check);
+	count(k, res->verdict, cannot_check);
 }
 
 void mck_kiosk_forget(struct mck_kiosk *k)

@@ -5,7 +5,7 @@ mck_add_test(test_ui LABEL unit SOURCES test_ui.c LIBS mck_ui)
 # Layout is the same on every architecture (the same fonts, the same FreeType); under
 # qemu the ~4,000 layouts take 7 minutes, so the cross build leaves it to the native run.
 if(NOT CMAKE_CROSSCOMPILING)
-        mck_add_test(test_legible LABEL unit SOURCES test_legible.c LIBS mck_ui)
+        mck_add_test(test_legible LABEL unit SOURCES test_legible.c ui_views.c LIBS mck_ui)
         # Translated formats ("Trust list #%lld") are data here too.
         target_compile_options(test_legible PRIVATE -Wno-format-nonliteral)
 endif()

@@ -262,6 +262,15 @@ int mck__ui_blit(struct mck_ui *ui, SDL_Renderer *r, enum mck_ui_role role, cons
 
 #define LINE_MAX 1024
 
+/* Whether the first @p len bytes of @p p fit @p width (@p line: room for them). */
+static bool prefix_fits(const struct mck_ui *ui, enum mck_ui_role role, const char *p, size_t len,
+			int width, char *line)
+{
+	memcpy(line, p, len);
+	line[len] = '\0';
+	return mck__ui_text_width(ui, role, line) <= width;
+}
+
 /*
  * How much of @p p goes on one line of @p width: at most up to the last break
  * that fits (a space; with phrases, a separator, else a space), at least one
@@ -271,8 +280,11 @@ size_t mck__ui_next_line(const struct mck_ui *ui, enum mck_ui_role role, const c
 			 enum mck_ui_wrap wrap, const char **next)
 {
 	char line[LINE_MAX];
-	size_t len = 0;
-	size_t fit = 0;
+	uint16_t ends[LINE_MAX]; /* where each character that may go on the line ends */
+	size_t chars = 0;
+	size_t lo = 0; /* characters known to fit */
+	size_t hi;     /* more than this many do not */
+	size_t fit;
 	size_t last_space = 0;
 	size_t last_sep = 0;
 	size_t last_clause = 0; /* a space after a comma */
@@ -280,17 +292,40 @@ size_t mck__ui_next_line(const struct mck_ui *ui, enum mck_ui_role role, const c
 	size_t cut;
 	const char *q;
 
-	while (len < sizeof(line) - 8 && p[len] != '\0') {
+	for (size_t len = 0; len < sizeof(line) - 8 && p[len] != '\0';) {
 		size_t n;
-		size_t after;
 
 		next_char(p + len, &n);
-		after = len + n;
-		memcpy(line, p, after);
-		line[after] = '\0';
-		if (mck__ui_text_width(ui, role, line) > width) {
-			break;
+		len += n;
+		ends[chars++] = (uint16_t)len;
+	}
+	/*
+	 * The longest prefix that fits. Measuring is shaping (HarfBuzz), the bulk
+	 * of a screen's cost: all of it at once first (most texts fit), else by
+	 * halving, log n measurements rather than one per character. A longer
+	 * prefix is never narrower, so this is where a scan character by
+	 * character stops.
+	 */
+	hi = chars;
+	if (chars > 0 && prefix_fits(ui, role, p, ends[chars - 1], width, line)) {
+		lo = chars;
+	} else if (chars > 0) {
+		hi = chars - 1;
+	}
+	while (lo < hi) {
+		size_t mid = (lo + hi + 1) / 2;
+
+		if (prefix_fits(ui, role, p, ends[mid - 1], width, line)) {
+			lo = mid;
+		} else {
+			hi = mid - 1;
 		}
+	}
+	fit = lo > 0 ? ends[lo - 1] : 0;
+	/* the breaks on the part that fits */
+	for (size_t i = 0, len = 0; i < lo; len = ends[i++]) {
+		size_t after = ends[i];
+
 		if (p[len] == ' ') {
 			last_space = len;
 			last_clause = len > 0 && p[len - 1] == ',' ? len : last_clause;
@@ -302,8 +337,6 @@ size_t mck__ui_next_line(const struct mck_ui *ui, enum mck_ui_role role, const c
 		    p[after] != ' ') {
 			last_space = after; /* "Papadopoulos-|Żółć": after a word's hyphen */
 		}
-		len = after;
-		fit = len;
 	}
 	if (p[fit] == '\0') {
 		cut = fit; /* all of it */

@@ -6,6 +6,14 @@
  *   2. status lists of 131,072 and 10,000,000 entries: load and lookup;
  *   3. mcupdate of a 50,000-issuer bundle.
  * Usage: bench_state [MCUPDATE MCVERIFY]
+ *
+ * For instruction counts (callgrind), two more modes:
+ *   bench_state states DIR       installs DIR/state-{1000,50000,200000} (each with one
+ *                                status list of 131,072 entries) and DIR/anchors, as
+ *                                mcupdate would
+ *   bench_state start DIR N      the kiosk's start from DIR/state-N, once, in
+ *                                mck_bench_kiosk_start: count it with
+ *                                valgrind --tool=callgrind --toggle-collect=mck_bench_kiosk_start
  */
 #define _DEFAULT_SOURCE /* wait4 */
 
@@ -25,6 +33,7 @@
 #include "mck/jws_sign.h"
 #include "mck/statuslist.h"
 #include "mck/store.h"
+#include "mck/verify.h"
 #include "support/mint.h"
 
 static struct mck_test_key anchor;
@@ -345,6 +354,42 @@ static void bench_lists(void)
 	       "files\n\n");
 }
 
+/* A status list of @p entries bits (about 1 % revoked), signed by issuer 0. malloc'd JWS. */
+static char *make_status(size_t entries)
+{
+	size_t nbytes = entries / 8;
+	uint8_t *bits = calloc(1, nbytes);
+	uint8_t *z;
+	size_t zlen;
+	char *enc;
+	char *payload;
+	char *jws;
+
+	for (size_t i = 0; i < nbytes; i += 97) {
+		bits[i] = (uint8_t)(i * 31u); /* about 1 % revoked, spread out */
+	}
+	if (mck_deflate(MCK_INFLATE_GZIP, bits, nbytes, &z, &zlen) != MCK_OK) {
+		die("gzip");
+	}
+	enc = malloc(mck_b64url_encoded_len(zlen) + 2);
+	enc[0] = 'u';
+	mck_b64url_encode(z, zlen, enc + 1, mck_b64url_encoded_len(zlen) + 1);
+	payload = mck_test_fmt("{\"iss\":\"https://"
+			       "issuer-0.example.eu\",\"iat\":1790000000,\"vc\":{\"id\":"
+			       "\"https://issuer-0.example.eu/status/"
+			       "1\",\"type\":[\"VerifiableCredential\","
+			       "\"BitstringStatusListCredential\"],\"credentialSubject\":{"
+			       "\"statusPurpose\":"
+			       "\"revocation\",\"encodedList\":\"%s\"}}}",
+			       enc);
+	jws = mck_test_sign(&issuer, MCK_ALG_ES256, NULL, payload, false);
+	free(payload);
+	free(enc);
+	free(z);
+	free(bits);
+	return jws;
+}
+
 static void bench_status(void)
 {
 	static const size_t entries[] = {131072, 10000000};
@@ -359,34 +404,10 @@ static void bench_status(void)
 	printf("== status lists (verify + gunzip + index), 5 runs, median\n");
 	printf("%10s %10s %10s %12s\n", "entries", "JWS KB", "load ms", "lookup ns");
 	for (size_t s = 0; s < 2; s++) {
-		size_t nbytes = entries[s] / 8;
-		uint8_t *bits = calloc(1, nbytes);
-		uint8_t *z;
-		size_t zlen;
-		char *enc;
-		char *payload;
-		char *jws;
+		char *jws = make_status(entries[s]);
 		double t[5];
 		double tl_ns[1001];
 
-		for (size_t i = 0; i < nbytes; i += 97) {
-			bits[i] = (uint8_t)(i * 31u); /* about 1 % revoked, spread out */
-		}
-		if (mck_deflate(MCK_INFLATE_GZIP, bits, nbytes, &z, &zlen) != MCK_OK) {
-			die("gzip");
-		}
-		enc = malloc(mck_b64url_encoded_len(zlen) + 2);
-		enc[0] = 'u';
-		mck_b64url_encode(z, zlen, enc + 1, mck_b64url_encoded_len(zlen) + 1);
-		payload = mck_test_fmt("{\"iss\":\"https://"
-				       "issuer-0.example.eu\",\"iat\":1790000000,\"vc\":{\"id\":"
-				       "\"https://issuer-0.example.eu/status/"
-				       "1\",\"type\":[\"VerifiableCredential\","
-				       "\"BitstringStatusListCredential\"],\"credentialSubject\":{"
-				       "\"statusPurpose\":"
-				       "\"revocation\",\"encodedList\":\"%s\"}}}",
-				       enc);
-		jws = mck_test_sign(&issuer, MCK_ALG_ES256, NULL, payload, false);
 		for (int r = 0; r < 5; r++) {
 			struct mck_statusset set;
 			double t0;
@@ -418,10 +439,6 @@ static void bench_status(void)
 		printf("%10zu %10.0f %10.2f %12.0f\n", entries[s], (double)strlen(jws) / 1024.0,
 		       mck_bench_median(t, 5), mck_bench_median(tl_ns, 1001));
 		free(jws);
-		free(payload);
-		free(enc);
-		free(z);
-		free(bits);
 	}
 	printf("\n");
 	mck_trustlist_destroy(tl);
@@ -458,9 +475,153 @@ static void bench_mcupdate(const char *mcupdate)
 	free(jws);
 }
 
+/*
+ * What mckiosk does to become ready with a trust state (app/kiosk/trust.c): load
+ * anchors, trust list through its index, status lists and trusted time, then
+ * make the verifier. Its own function, so that callgrind can count it alone.
+ */
+__attribute__((noinline)) int mck_bench_kiosk_start(const struct mck_store_opts *src,
+						    struct mck_store_trust *cfg,
+						    struct mck_verifier **v);
+__attribute__((noinline)) int mck_bench_kiosk_start(const struct mck_store_opts *src,
+						    struct mck_store_trust *cfg,
+						    struct mck_verifier **v)
+{
+	struct mck_verifier_cfg vcfg;
+	enum mck_reason reason;
+	char msg[256];
+
+	if (mck_store_load(cfg, src, stderr, &reason, msg, sizeof(msg)) != 0) {
+		fprintf(stderr, "bench_state: %s\n", msg);
+		return -1;
+	}
+	vcfg = (struct mck_verifier_cfg){.trust = cfg->trust,
+					 .status = &cfg->status,
+					 .grace_seconds = src->grace_s,
+					 .trusted_time = cfg->trusted_time};
+	*v = mck_verifier_create(&vcfg);
+	return *v != NULL ? 0 : -1;
+}
+
+/*
+ * What a verification asks of the list once started: a key by thumbprint, its
+ * issuer, the issuer by id, the key's material. Counted alone, as the start
+ * leaves the pages these read to be checked on first use.
+ */
+__attribute__((noinline)) int mck_bench_first_lookup(const struct mck_trustlist *tl, const char *id,
+						     const uint8_t *thumb);
+__attribute__((noinline)) int mck_bench_first_lookup(const struct mck_trustlist *tl, const char *id,
+						     const uint8_t *thumb)
+{
+	const struct mck_tl_key *key = mck_trustlist_find_key(tl, thumb);
+	struct mck_key_raw raw;
+
+	if (key == NULL ||
+	    mck_trustlist_issuer_at(tl, key->issuer) != mck_trustlist_find_issuer(tl, id)) {
+		return -1;
+	}
+	mck_trustlist_key_raw(tl, key, &raw);
+	return raw.alen == 32 ? 0 : -1;
+}
+
+static int start_mode(const char *base, const char *n)
+{
+	char anchors_dir[512];
+	char state[512];
+	struct mck_store_opts src = {.anchors = anchors_dir,
+				     .state = state,
+				     .grace_s = (int64_t)MCK_GRACE_DEFAULT_DAYS * 86400};
+	struct mck_store_trust cfg;
+	struct mck_verifier *v = NULL;
+	int rc;
+
+	snprintf(anchors_dir, sizeof(anchors_dir), "%s/anchors", base);
+	snprintf(state, sizeof(state), "%s/state-%s", base, n);
+	rc = mck_bench_kiosk_start(&src, &cfg, &v);
+	printf("start %s: %s, %zu issuers, %s\n", state, rc == 0 ? "ready" : "FAILED",
+	       rc == 0 ? mck_trustlist_issuer_count(cfg.trust) : 0,
+	       cfg.indexed ? "through the index" : "parsed");
+	if (rc == 0) {
+		/* an issuer in the middle of the list, never looked up during the start */
+		size_t i = mck_trustlist_issuer_count(cfg.trust) / 2;
+		uint8_t thumb[MCK_SHA256_LEN];
+		char id[64];
+
+		free(mck_test_issuers_json(i, 1, thumb));
+		snprintf(id, sizeof(id), "https://issuer-%zu.example.eu", i);
+		rc = mck_bench_first_lookup(cfg.trust, id, thumb);
+		printf("first lookup of %s: %s\n", id, rc == 0 ? "found" : "FAILED");
+	}
+	mck_verifier_destroy(v);
+	mck_store_trust_free(&cfg);
+	return rc == 0 && cfg.indexed ? 0 : 1;
+}
+
+/* Installs the states start_mode reads, through the installer as mcupdate would. */
+static int states_mode(const char *base)
+{
+	static const size_t sizes[] = {1000, 50000, 200000};
+	char path[600];
+	char pem[4096];
+	struct mck_anchors *anchors = mck_test_anchors(&anchor);
+	char *status = make_status(131072);
+
+	mkdir(base, 0755);
+	snprintf(path, sizeof(path), "%s/anchors", base);
+	mkdir(path, 0755);
+	snprintf(path, sizeof(path), "%s/anchors/op.pem", base);
+	mck_privkey_public_pem(anchor.priv, pem, sizeof(pem));
+	write_file(path, pem, strlen(pem));
+	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+		struct mck_store_install_opts o = {
+			.anchors = anchors, .grace_s = (int64_t)MCK_GRACE_DEFAULT_DAYS * 86400};
+		char bundle[512];
+		char state[512];
+		char msg[256];
+		int64_t seq;
+		size_t len;
+		char *jws = make_list(sizes[s], &len);
+
+		snprintf(bundle, sizeof(bundle), "%s/bundle-%zu", base, sizes[s]);
+		snprintf(state, sizeof(state), "%s/state-%zu", base, sizes[s]);
+		snprintf(path, sizeof(path), "%s/status", bundle);
+		mkdir(bundle, 0755);
+		mkdir(path, 0755);
+		mkdir(state, 0755);
+		snprintf(path, sizeof(path), "%s/trustlist.jws", bundle);
+		write_file(path, jws, len);
+		snprintf(path, sizeof(path), "%s/status/revocation-1.jws", bundle);
+		write_file(path, status, strlen(status));
+		o.state = state;
+		if (mck_store_install_bundle(&o, bundle, &seq, msg, sizeof(msg)) !=
+		    MCK_STORE_INSTALLED) {
+			fprintf(stderr, "bench_state: %s: %s\n", state, msg);
+			return 1;
+		}
+		printf("%s: %zu issuers, %.1f MB of JWS\n", state, sizes[s], (double)len / 1e6);
+		free(jws);
+	}
+	free(status);
+	mck_anchors_destroy(anchors);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc == 4 && strcmp(argv[1], "start") == 0) {
+		return start_mode(argv[2], argv[3]);
+	}
+	if (argc == 3 && strcmp(argv[1], "states") == 0) {
+		int rc;
+
+		mck_test_key_make(&anchor, MCK_KEY_EC_P256);
+		mck_test_key_make(&issuer, MCK_KEY_EC_P256);
+		rc = states_mode(argv[2]);
+		mck_test_key_free(&anchor);
+		mck_test_key_free(&issuer);
+		return rc;
+	}
 	launcher_start();
 	if (mkdtemp(dir) == NULL) {
 		die("mkdtemp");

@@ -11,6 +11,7 @@
 
 #include "mck/b64url.h"
 #include "mck/err.h"
+#include "mck/statuslist.h"
 #include "mck/trustlist.h"
 #include "support/imgcodec.h"
 #include "support/mint.h"
@@ -553,6 +554,240 @@ static void test_index(void **state)
 	free(issuers);
 }
 
+/* An index-loaded list over many pages, with the list it was built from. */
+struct paged {
+	size_t n;                          /* generated issuers, after a.example and b.example */
+	uint8_t (*thumbs)[MCK_SHA256_LEN]; /* each generated issuer's last key */
+	char *jws;
+	struct mck_trustlist *tl;
+	uint8_t *index;
+	size_t len;
+	uint8_t *copy; /* 8-aligned, as a mapping is */
+};
+
+static void paged_make(struct paged *p, size_t n)
+{
+	char *generated = mck_test_issuers_json(0, n, NULL);
+	char *issuers = good_issuers();
+	char *all = mck_test_fmt("%s,%s", issuers, generated);
+	char *json = list_json(all, ",\"operator\":{\"name\":\"Paged register\"}");
+
+	p->n = n;
+	p->thumbs = calloc(n, sizeof(*p->thumbs));
+	for (size_t i = 0; i < n; i++) {
+		free(mck_test_issuers_json(i, 1, p->thumbs[i]));
+	}
+	p->jws = mck_test_sign(&anchor, MCK_ALG_ES256, NULL, json, true);
+	assert_int_equal(mck_trustlist_load(&p->tl, anchors, p->jws, strlen(p->jws), NULL, 0),
+			 MCK_OK);
+	assert_int_equal(
+		mck_trustlist_index_build(p->tl, p->jws, strlen(p->jws), &p->index, &p->len),
+		MCK_OK);
+	p->copy = aligned_alloc(8, (p->len + 7) / 8 * 8);
+	memcpy(p->copy, p->index, p->len);
+	free(json);
+	free(all);
+	free(issuers);
+	free(generated);
+}
+
+static void paged_free(struct paged *p)
+{
+	free(p->copy);
+	free(p->index);
+	mck_trustlist_destroy(p->tl);
+	free(p->jws);
+	free(p->thumbs);
+}
+
+static void same_issuer(const struct mck_tl_issuer *a, const struct mck_tl_issuer *b)
+{
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_string_equal(a->id, b->id);
+	assert_true((a->name == NULL) == (b->name == NULL));
+	if (a->name != NULL) {
+		assert_string_equal(a->name, b->name);
+	}
+	assert_true((a->country == NULL) == (b->country == NULL));
+	if (a->country != NULL) {
+		assert_string_equal(a->country, b->country);
+	}
+	assert_int_equal(a->status, b->status);
+	assert_int_equal(a->status_since, b->status_since);
+	assert_int_equal(a->first_key, b->first_key);
+	assert_int_equal(a->key_count, b->key_count);
+}
+
+/* Every answer @p ix gives is the parsed list's: issuers by id and number, keys and material. */
+static void same_answers(const struct paged *p, const struct mck_trustlist *ix)
+{
+	assert_int_equal(mck_trustlist_issuer_count(ix), p->n + 2);
+	assert_string_equal(mck_trustlist_operator(ix), "Paged register");
+	for (uint32_t i = 0; i < p->n + 2; i++) {
+		const struct mck_tl_issuer *want = mck_trustlist_issuer_at(p->tl, i);
+
+		same_issuer(mck_trustlist_find_issuer(ix, want->id), want);
+		same_issuer(mck_trustlist_issuer_at(ix, i), want);
+	}
+	for (size_t i = 0; i < p->n; i++) {
+		const struct mck_tl_key *want = mck_trustlist_find_key(p->tl, p->thumbs[i]);
+		const struct mck_tl_key *got = mck_trustlist_find_key(ix, p->thumbs[i]);
+		struct mck_key_raw a;
+		struct mck_key_raw b;
+
+		assert_non_null(got);
+		assert_int_equal(got->issuer, want->issuer);
+		assert_int_equal(got->type, want->type);
+		same_issuer(mck_trustlist_issuer_at(ix, got->issuer),
+			    mck_trustlist_issuer_at(p->tl, want->issuer));
+		mck_trustlist_key_raw(p->tl, want, &a);
+		mck_trustlist_key_raw(ix, got, &b);
+		assert_int_equal(a.alen, b.alen);
+		assert_int_equal(a.blen, b.blen);
+		assert_memory_equal(a.a, b.a, a.alen);
+		assert_memory_equal(a.b, b.b, a.blen);
+	}
+	assert_null(mck_trustlist_find_issuer(ix, "https://nobody.example"));
+	{
+		uint8_t none[MCK_SHA256_LEN];
+
+		memset(none, 0xa5, sizeof(none));
+		assert_null(mck_trustlist_find_key(ix, none));
+	}
+}
+
+/*
+ * Issue 15: a start checks the index's header and page digests, not its body; a
+ * page is checked when a lookup first reads it. Whatever byte is damaged, the
+ * list gives the parsed list's answers (a damaged page makes it parse its JWS)
+ * and the damage is found: never a wrong answer from a damaged or lying index.
+ */
+static void test_index_pages(void **state)
+{
+	struct paged p;
+	struct mck_trustlist *ix = NULL;
+	size_t refused = 0;
+	size_t lazily = 0;
+
+	(void)state;
+	paged_make(&p, 400);
+	assert_true(p.len > 40 * 4096); /* many pages */
+	assert_int_equal(mck_trustlist_load_indexed(&ix, anchors, p.jws, strlen(p.jws), p.copy,
+						    p.len, NULL, 0),
+			 MCK_OK);
+	same_answers(&p, ix);
+	assert_null(mck_trustlist_index_fault(ix));
+	assert_int_equal(mck_trustlist_index_check_all(ix), MCK_OK);
+	mck_trustlist_destroy(ix);
+
+	for (size_t at = 0; at < p.len; at += 997) {
+		p.copy[at] ^= 0x20;
+		int rc = mck_trustlist_load_indexed(&ix, anchors, p.jws, strlen(p.jws), p.copy,
+						    p.len, NULL, 0);
+		if (rc != MCK_OK) {
+			/* the header's page, the page digests or their digest */
+			assert_int_equal(rc, MCK_ERR_ENCODING);
+			assert_null(ix);
+			refused++;
+		} else {
+			same_answers(&p, ix);
+			assert_int_equal(mck_trustlist_index_check_all(ix), MCK_ERR_ENCODING);
+			assert_non_null(strstr(mck_trustlist_index_fault(ix), "parsed"));
+			same_answers(&p, ix);
+			mck_trustlist_destroy(ix);
+			lazily++;
+		}
+		p.copy[at] ^= 0x20;
+	}
+	print_message("%zu damaged bytes refused at load, %zu found on use\n", refused, lazily);
+	assert_true(refused > 0 && lazily > 100);
+	paged_free(&p);
+}
+
+/* An index whose digests match but whose tables lie (the installer's bug, or a forger's). */
+static void test_index_lies(void **state)
+{
+	struct paged p;
+	struct mck_trustlist *ix = NULL;
+	uint64_t slots;
+	uint64_t keys;
+	uint8_t absent[MCK_SHA256_LEN];
+	size_t covered = 0;
+
+	(void)state;
+	paged_make(&p, 400);
+	/* header: magic, version, record size, three times, issuers, keys, strings, material, slots */
+	memcpy(&keys, p.copy + 48, sizeof(keys));
+	memcpy(&slots, p.copy + 72, sizeof(slots));
+	assert_int_equal(keys, 2 * 400 + 2);
+	/* The two tables end where the pages do: covered + a digest per page + their digest. */
+	for (size_t c = p.len - 64; c > 0 && covered == 0; c--) {
+		if (c + (c + 4095) / 4096 * 32 + 32 == p.len) {
+			covered = c;
+		}
+	}
+	assert_true(covered > 2 * slots * 4);
+	/* Every slot of both tables taken: a lookup of an absent key must still end. */
+	for (size_t at = covered - 2 * slots * 4; at < covered; at += 4) {
+		uint32_t one = 1;
+
+		memcpy(p.copy + at, &one, sizeof(one));
+	}
+	assert_int_equal(mck_trustlist_index_seal(p.copy, p.len), MCK_OK);
+	assert_int_equal(mck_trustlist_load_indexed(&ix, anchors, p.jws, strlen(p.jws), p.copy,
+						    p.len, NULL, 0),
+			 MCK_OK);
+	memset(absent, 0x5a, sizeof(absent));
+	assert_null(mck_trustlist_find_key(ix, absent));
+	assert_non_null(mck_trustlist_index_fault(ix)); /* it fell back: answers are the list's */
+	same_answers(&p, ix);
+	mck_trustlist_destroy(ix);
+	paged_free(&p);
+}
+
+/* A damaged index over a JWS that fails too: no answers at all, never a made-up one. */
+static void test_index_broken(void **state)
+{
+	struct paged p;
+	struct mck_trustlist *ix = NULL;
+	struct mck_statusset set;
+	char *status_jws;
+	char *bad;
+	char msg[200];
+
+	(void)state;
+	paged_make(&p, 400);
+	bad = mck_test_fmt("%s", p.jws);
+	/* a payload character changed: same length, same signature, a different list */
+	{
+		char *mid = bad + strlen(bad) / 2;
+
+		*mid = *mid == 'A' ? 'B' : 'A';
+	}
+	p.copy[p.len / 2] ^= 0x01; /* a body page */
+	assert_int_equal(
+		mck_trustlist_load_indexed(&ix, anchors, bad, strlen(bad), p.copy, p.len, NULL, 0),
+		MCK_OK);
+	assert_int_equal(mck_trustlist_index_check_all(ix), MCK_ERR_SIGNATURE);
+	assert_non_null(strstr(mck_trustlist_index_fault(ix), "cannot replace"));
+	assert_null(mck_trustlist_find_issuer(ix, "https://a.example"));
+	assert_null(mck_trustlist_find_key(ix, p.thumbs[0]));
+	assert_null(mck_trustlist_issuer_at(ix, 0));
+	/* A key lookup that finds nothing says so: the list is not valid, not the key unknown. */
+	status_jws = mck_test_sign(&issuer_ec, MCK_ALG_ES256, NULL, "{}", false);
+	mck_statusset_init(&set);
+	assert_int_not_equal(
+		mck_statusset_add(&set, ix, status_jws, strlen(status_jws), msg, sizeof(msg)),
+		MCK_OK);
+	assert_non_null(strstr(msg, "trustlist_invalid"));
+	mck_statusset_free(&set);
+	free(status_jws);
+	mck_trustlist_destroy(ix);
+	free(bad);
+	paged_free(&p);
+}
+
 /*
  * Issue 13: a 100 MiB list took 1.38 GB to load, a cJSON tree of the whole
  * payload beside it (5.0 times the payload here). The load's peak heap, over
@@ -605,6 +840,9 @@ int main(void)
 		cmocka_unit_test(test_signature_rules),
 		cmocka_unit_test(test_scale),
 		cmocka_unit_test(test_index),
+		cmocka_unit_test(test_index_pages),
+		cmocka_unit_test(test_index_lies),
+		cmocka_unit_test(test_index_broken),
 		cmocka_unit_test(test_peak_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -553,22 +553,32 @@ static int verify_rsa(const struct mck_pubkey *key, enum mck_alg alg, const uint
 	return ret == 0 ? MCK_OK : MCK_ERR_SIGNATURE;
 }
 
-int mck_verify(const struct mck_pubkey *key, enum mck_alg alg, const uint8_t *msg, size_t msglen,
-	       const uint8_t *sig, size_t siglen)
+size_t mck_hash_for(enum mck_alg alg, const void *msg, size_t len, uint8_t out[MCK_HASH_MAX])
 {
-	uint8_t hash[HASH_MAX_BYTES];
-	size_t i, hlen;
+	size_t i = alg_index(alg);
+
+	if (i >= NALGS || (msg == NULL && len > 0)) {
+		return 0;
+	}
+	return mck__crypto_hash(algs[i].md, msg, len, out);
+}
+
+int mck_verify_hash(const struct mck_pubkey *key, enum mck_alg alg, const uint8_t *hash,
+		    size_t hlen, const uint8_t *sig, size_t siglen)
+{
+	const mbedtls_md_info_t *info;
+	size_t i;
 	int rc = MCK_ERR_SIGNATURE;
 
-	if (key == NULL || sig == NULL || (msg == NULL && msglen > 0)) {
+	if (key == NULL || sig == NULL || hash == NULL) {
 		return MCK_ERR_SIGNATURE;
 	}
 	i = alg_index(alg);
 	if (i >= NALGS || algs[i].key != key->type) {
 		return MCK_ERR_ALG;
 	}
-	hlen = mck__crypto_hash(algs[i].md, msg, msglen, hash);
-	if (hlen == 0) {
+	info = mbedtls_md_info_from_type(algs[i].md);
+	if (info == NULL || hlen != mbedtls_md_get_size(info)) {
 		return MCK_ERR_SIGNATURE;
 	}
 	switch (key->type) {
@@ -581,6 +591,25 @@ int mck_verify(const struct mck_pubkey *key, enum mck_alg alg, const uint8_t *ms
 		break;
 	}
 	return rc;
+}
+
+int mck_verify(const struct mck_pubkey *key, enum mck_alg alg, const uint8_t *msg, size_t msglen,
+	       const uint8_t *sig, size_t siglen)
+{
+	uint8_t hash[HASH_MAX_BYTES];
+	size_t hlen;
+
+	if (key == NULL || sig == NULL || (msg == NULL && msglen > 0)) {
+		return MCK_ERR_SIGNATURE;
+	}
+	if (!mck_alg_fits_key(alg, key->type)) {
+		return MCK_ERR_ALG;
+	}
+	hlen = mck_hash_for(alg, msg, msglen, hash);
+	if (hlen == 0) {
+		return MCK_ERR_SIGNATURE;
+	}
+	return mck_verify_hash(key, alg, hash, hlen, sig, siglen);
 }
 
 void mck_zeroize(void *buf, size_t len)

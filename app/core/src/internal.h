@@ -27,8 +27,11 @@ int mck__say(char *msg, size_t cap, int rc, const char *fmt, ...)
  */
 int mck__trustlist_key_for(const struct mck_trustlist *tl, const struct mck_jws *jws,
 			   const struct mck_tl_key **key, enum mck_reason *reason);
-/** The trust list JWS is signed by one of @p anchors (ES256/ES384, kid = anchor thumbprint). */
+/**
+ * The trust list JWS is signed by one of @p anchors (ES256/ES384, kid = anchor
+ * thumbprint), given the digest of its signing input (mck_hash_for).
+ */
 int mck__trustlist_check_signature(const struct mck_anchors *anchors, const struct mck_jws *jws,
-				   char *msg, size_t cap);
+				   const uint8_t *hash, size_t hlen, char *msg, size_t cap);
 
 #endif

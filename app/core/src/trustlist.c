@@ -69,7 +69,7 @@ size_t mck_anchors_count(const struct mck_anchors *a)
 	return a == NULL ? 0 : a->count;
 }
 
-static uint64_t hash_string(const char *s)
+uint64_t mck__trustlist_hash_string(const char *s)
 {
 	uint64_t h = 1469598103934665603u; /* FNV-1a */
 
@@ -79,7 +79,7 @@ static uint64_t hash_string(const char *s)
 	return h;
 }
 
-static uint64_t hash_thumb(const uint8_t *t)
+uint64_t mck__trustlist_hash_thumb(const uint8_t *t)
 {
 	uint64_t h = 0;
 
@@ -93,7 +93,10 @@ static uint64_t hash_thumb(const uint8_t *t)
 const struct mck_tl_issuer *mck_trustlist_find_issuer(const struct mck_trustlist *tl,
 						      const char *id)
 {
-	size_t slot = (size_t)hash_string(id) & tl->index_mask;
+	if (tl->lazy != NULL) {
+		return mck__index_find_issuer(tl, id);
+	}
+	size_t slot = (size_t)mck__trustlist_hash_string(id) & tl->index_mask;
 	uint32_t v;
 
 	while ((v = tl->issuer_index[slot]) != 0) {
@@ -108,7 +111,10 @@ const struct mck_tl_issuer *mck_trustlist_find_issuer(const struct mck_trustlist
 const struct mck_tl_key *mck_trustlist_find_key(const struct mck_trustlist *tl,
 						const uint8_t thumb[MCK_SHA256_LEN])
 {
-	size_t slot = (size_t)hash_thumb(thumb) & tl->index_mask;
+	if (tl->lazy != NULL) {
+		return mck__index_find_key(tl, thumb);
+	}
+	size_t slot = (size_t)mck__trustlist_hash_thumb(thumb) & tl->index_mask;
 	uint32_t v;
 
 	while ((v = tl->key_index[slot]) != 0) {
@@ -126,7 +132,7 @@ static bool index_issuer(struct mck_trustlist *tl, uint32_t i)
 	if (mck_trustlist_find_issuer(tl, tl->issuers[i].id) != NULL) {
 		return false;
 	}
-	size_t slot = (size_t)hash_string(tl->issuers[i].id) & tl->index_mask;
+	size_t slot = (size_t)mck__trustlist_hash_string(tl->issuers[i].id) & tl->index_mask;
 	while (tl->issuer_index[slot] != 0) {
 		slot = (slot + 1) & tl->index_mask;
 	}
@@ -139,7 +145,7 @@ static bool index_key(struct mck_trustlist *tl, uint32_t k)
 	if (mck_trustlist_find_key(tl, tl->keys[k].thumb) != NULL) {
 		return false;
 	}
-	size_t slot = (size_t)hash_thumb(tl->keys[k].thumb) & tl->index_mask;
+	size_t slot = (size_t)mck__trustlist_hash_thumb(tl->keys[k].thumb) & tl->index_mask;
 	while (tl->key_index[slot] != 0) {
 		slot = (slot + 1) & tl->index_mask;
 	}
@@ -505,7 +511,7 @@ static int read_list(struct mck_trustlist *tl, const uint8_t *payload, size_t pl
 }
 
 int mck__trustlist_check_signature(const struct mck_anchors *anchors, const struct mck_jws *jws,
-				   char *msg, size_t cap)
+				   const uint8_t *hash, size_t hlen, char *msg, size_t cap)
 {
 	if (jws->alg != MCK_ALG_ES256 && jws->alg != MCK_ALG_ES384) {
 		return mck__say(msg, cap, MCK_ERR_SIGNATURE,
@@ -518,7 +524,8 @@ int mck__trustlist_check_signature(const struct mck_anchors *anchors, const stru
 		if (memcmp(anchors->a[i].thumb, jws->thumb, MCK_SHA256_LEN) != 0) {
 			continue;
 		}
-		if (mck_jws_verify(jws, anchors->a[i].key) == MCK_OK) {
+		if (mck_verify_hash(anchors->a[i].key, jws->alg, hash, hlen, jws->sig,
+				    jws->sig_len) == MCK_OK) {
 			return MCK_OK;
 		}
 		return mck__say(msg, cap, MCK_ERR_SIGNATURE,
@@ -551,7 +558,10 @@ int mck_trustlist_load(struct mck_trustlist **out, const struct mck_anchors *anc
 		rc = MCK_ERR_JSON;
 		goto out;
 	}
-	rc = mck__trustlist_check_signature(anchors, jws, msg, msgcap);
+	/* Hashed once: the index keeps this digest, so a start need not hash the list again. */
+	tl->hash_len = mck_hash_for(jws->alg, jws->text, jws->signed_len, tl->signed_hash);
+	rc = mck__trustlist_check_signature(anchors, jws, tl->signed_hash, tl->hash_len, msg,
+					    msgcap);
 	if (rc != MCK_OK) {
 		goto out;
 	}
@@ -583,6 +593,7 @@ void mck_trustlist_destroy(struct mck_trustlist *tl)
 	if (tl == NULL) {
 		return;
 	}
+	mck__index_free(tl->lazy);
 	free(tl->issuers);
 	if (!tl->mapped) {
 		/* A list attached to an index borrows these from the caller's mapping. */
@@ -628,12 +639,19 @@ size_t mck_trustlist_key_count(const struct mck_trustlist *tl)
 
 const struct mck_tl_issuer *mck_trustlist_issuer_at(const struct mck_trustlist *tl, uint32_t i)
 {
+	if (tl->lazy != NULL) {
+		return mck__index_issuer_at(tl, i);
+	}
 	return i < tl->issuer_count ? &tl->issuers[i] : NULL;
 }
 
 void mck_trustlist_key_raw(const struct mck_trustlist *tl, const struct mck_tl_key *key,
 			   struct mck_key_raw *raw)
 {
+	if (tl->lazy != NULL) {
+		mck__index_key_raw(tl, key, raw);
+		return;
+	}
 	memset(raw, 0, sizeof(*raw));
 	raw->type = key->type;
 	raw->alen = key->alen;
@@ -647,7 +665,9 @@ int mck__trustlist_key_for(const struct mck_trustlist *tl, const struct mck_jws 
 {
 	*key = NULL;
 	if (!jws->kid_is_thumbprint || (*key = mck_trustlist_find_key(tl, jws->thumb)) == NULL) {
-		*reason = MCK_REASON_KEY_UNKNOWN;
+		/* A list that can answer nothing must not call a credential's key unknown. */
+		*reason = tl->lazy != NULL && mck__index_broken(tl) ? MCK_REASON_TRUSTLIST_INVALID
+								    : MCK_REASON_KEY_UNKNOWN;
 		return -1;
 	}
 	if (!mck_alg_fits_key(jws->alg, (*key)->type) ||

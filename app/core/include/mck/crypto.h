@@ -25,6 +25,7 @@ enum mck_alg {
 };
 
 #define MCK_SHA256_LEN   32
+#define MCK_HASH_MAX     48  /* the longest digest an allowed alg signs: SHA-384 */
 #define MCK_SIG_MAX      512 /* RSA-4096 */
 #define MCK_RSA_MIN_BITS 2048
 #define MCK_RSA_MAX_BITS 4096
@@ -82,6 +83,20 @@ void mck_pubkey_destroy(struct mck_pubkey *key);
  */
 int mck_verify(const struct mck_pubkey *key, enum mck_alg alg, const uint8_t *msg, size_t msglen,
 	       const uint8_t *sig, size_t siglen);
+
+/**
+ * The digest @p alg signs over @p msg (SHA-256, or SHA-384 for ES384) into
+ * @p out; returns its length, 0 for an unknown alg.
+ */
+size_t mck_hash_for(enum mck_alg alg, const void *msg, size_t len, uint8_t out[MCK_HASH_MAX]);
+
+/**
+ * mck_verify given the message's digest (mck_hash_for) instead of the message:
+ * for a digest computed once and kept, as the compiled trust-list index keeps
+ * its list's. A @p hlen other than the alg's digest length is MCK_ERR_SIGNATURE.
+ */
+int mck_verify_hash(const struct mck_pubkey *key, enum mck_alg alg, const uint8_t *hash,
+		    size_t hlen, const uint8_t *sig, size_t siglen);
 
 /** Wipe @p len bytes so the compiler cannot skip it. */
 void mck_zeroize(void *buf, size_t len);

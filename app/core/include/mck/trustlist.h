@@ -74,30 +74,58 @@ const char *mck_trustlist_operator(const struct mck_trustlist *tl); /* NULL when
 size_t mck_trustlist_issuer_count(const struct mck_trustlist *tl);
 size_t mck_trustlist_key_count(const struct mck_trustlist *tl);
 
-/* ---- The compiled index (trust-list-index.md): what a kiosk maps at start. ---- */
+/* ---- The compiled index (docs/state.md): what a kiosk maps at start. ---- */
 
-#define MCK_INDEX_VERSION 1
+#define MCK_INDEX_VERSION 2
 
 /**
  * Serialise a loaded list into a compact, position-independent index bound to
- * the JWS it was loaded from (@p jws, @p len: the list's signature is recorded)
- * and protected by a SHA-256 of its body. *out is a new buffer (caller frees).
+ * the JWS it was loaded from (@p jws, @p len: its signature, length and the
+ * digest its signature was verified over are recorded), with a SHA-256 of
+ * every 4 KiB page. *out is a new buffer (caller frees).
  * Returns MCK_OK, MCK_ERR_NOMEM, MCK_ERR_INVAL (not a list's JWS).
  */
 int mck_trustlist_index_build(const struct mck_trustlist *tl, const char *jws, size_t len,
 			      uint8_t **out, size_t *outlen);
 
 /**
- * Load a list from its compiled index instead of parsing it: verifies the JWS
- * signature with @p anchors (as mck_trustlist_load does), checks the index was
- * built from that very JWS, its body digest, and every offset and count in it.
- * @p index is borrowed: it must stay valid (mapped) until the list is destroyed.
+ * Recompute an index's page digests from its bytes (the build does this last;
+ * the fuzz target does it after patching bytes, to reach the checks behind
+ * the digests). MCK_OK, or MCK_ERR_INVAL when its header gives no layout of @p len.
+ */
+int mck_trustlist_index_seal(uint8_t *index, size_t len);
+
+/**
+ * Load a list from its compiled index instead of parsing it, reading little
+ * more than a digest per 4 KiB page of it: verifies the operator's signature with
+ * @p anchors over the digest the index records (taken of the whole JWS when
+ * it was verified at install), checks the index was built from that very JWS
+ * (signature, length), its page digests' digest and its header. Every other
+ * page is checked when a lookup first reads it, and every offset, count and
+ * table entry when it is used; a page that does not match makes the list
+ * parse @p jws (verified in full) and answer from that (mck_trustlist_index_fault).
+ * @p anchors, @p jws and @p index are borrowed until the list is destroyed.
  * Returns MCK_OK, MCK_ERR_SIGNATURE, MCK_ERR_ENCODING (a corrupt or foreign
  * index: fall back to mck_trustlist_load), MCK_ERR_NOMEM.
  */
 int mck_trustlist_load_indexed(struct mck_trustlist **out, const struct mck_anchors *anchors,
 			       const char *jws, size_t len, const uint8_t *index, size_t index_len,
 			       char *msg, size_t msgcap);
+
+/**
+ * NULL while a list answers from its index (or was parsed); otherwise one line
+ * on the damage found, and whether answers now come from the parsed JWS or
+ * (it failed too) the list answers nothing: every key is then unknown, and the
+ * verifier says trustlist_invalid.
+ */
+const char *mck_trustlist_index_fault(const struct mck_trustlist *tl);
+
+/**
+ * Check every page of an index-loaded list now, as lookups otherwise do on
+ * first use. MCK_OK (intact, or not index-loaded), MCK_ERR_ENCODING (damage:
+ * it answers from the parsed JWS now), MCK_ERR_SIGNATURE (and that failed).
+ */
+int mck_trustlist_index_check_all(const struct mck_trustlist *tl);
 
 /** Issuer by exact id (hash lookup), or NULL. */
 const struct mck_tl_issuer *mck_trustlist_find_issuer(const struct mck_trustlist *tl,

@@ -10,6 +10,11 @@ mck_add_test(test_grid LABEL unit
              LIBS mck_qrscan PkgConfig::QRENCODE m)
 # grid.c is private to the scanner: its header is not installed
 target_include_directories(test_grid PRIVATE ${PROJECT_SOURCE_DIR}/app/scan/src)
+# The decode steps' worker pool, private to the scanner too; whole frames on its threads.
+mck_add_test(test_scanpool LABEL unit
+             SOURCES test_scanpool.c
+             LIBS mck_qrscan mck_imagefile Threads::Threads)
+target_include_directories(test_scanpool PRIVATE ${PROJECT_SOURCE_DIR}/app/scan/src)
 
 # The scanning pipeline on the degraded-image subset, made at test time.
 if(TARGET mcissue)
@@ -24,6 +29,10 @@ if(TARGET mcissue)
                      ARGS ${CMAKE_CURRENT_BINARY_DIR}/degraded-subset)
         target_compile_definitions(test_scan_set PRIVATE MCK_SUBSET_FLOOR=11)
         set_tests_properties(test_scan_set PROPERTIES FIXTURES_REQUIRED degraded_subset)
+        # the subset's frames scanned on the worker pool's threads, as on the caller's
+        add_test(NAME test_scanpool_set COMMAND test_scanpool ${CMAKE_CURRENT_BINARY_DIR}/degraded-subset)
+        set_tests_properties(test_scanpool_set PROPERTIES FIXTURES_REQUIRED degraded_subset
+                             LABELS e2e)
 endif()
 # A photo to a verdict: codes drawn into one PNG, decoded, scanned, collected, verified.
 mck_add_test(test_photo LABEL unit

@@ -14,14 +14,17 @@
  * have any number of tasks.
  */
 #define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE     /* dl_iterate_phdr */
 
 #include "pool.h"
 
 #include <limits.h>
+#include <link.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #define IDLE UINT_MAX /* a worker's task when it runs none */
 
@@ -43,7 +46,6 @@ struct mck__pool {
 	/* The call under way (fn NULL between calls). */
 	mck__pool_fn fn;
 	void *ctx;
-	unsigned n;
 	unsigned next;   /* the next task to hand out */
 	unsigned limit;  /* the winner so far, or n: tasks below it are handed out */
 	unsigned active; /* tasks running */
@@ -59,7 +61,10 @@ static bool take(struct mck__pool *p, struct worker *w, unsigned *task)
 	}
 	*task = p->next++;
 	w->task = *task;
-	/* The unlock after this orders it before the task's first read. */
+	/*
+	 * Relaxed will do: the flag is written only under the lock, and the
+	 * unlock orders this before a winner's store for the new task.
+	 */
 	atomic_store_explicit(&w->cancel, false, memory_order_relaxed);
 	p->active++;
 	return true;
@@ -123,18 +128,47 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
+/* Adds a module's TLS block (dl_iterate_phdr's callback). */
+static int add_tls(struct dl_phdr_info *info, size_t size, void *data)
+{
+	size_t *sum = data;
+
+	(void)size;
+	for (size_t i = 0; i < info->dlpi_phnum; i++) {
+		if (info->dlpi_phdr[i].p_type == PT_TLS) {
+			*sum += info->dlpi_phdr[i].p_memsz + info->dlpi_phdr[i].p_align;
+		}
+	}
+	return 0;
+}
+
 /*
- * Start worker @p w's thread with a modest stack; where the process's static
- * TLS leaves too little of that (glibc takes it from the same allocation,
- * EINVAL), with the system's default stack.
+ * The stack size to ask for: MCK__POOL_STACK for the tasks, plus the static
+ * TLS of the modules loaded, which glibc carves out of the same allocation
+ * (the scanner's own work arrays are thread-local: over 700 KiB; asked for
+ * 256 KiB, pthread_create fails with EINVAL), plus room for the thread's
+ * descriptor. Elsewhere (musl) the TLS comes on top: a little more stack.
  */
-static int start(struct worker *w)
+static size_t stack_size(void)
+{
+	size_t size = MCK__POOL_STACK + 16 * 1024;
+	long page = sysconf(_SC_PAGESIZE);
+
+	dl_iterate_phdr(add_tls, &size);
+	if (page > 0) {
+		size = (size + (size_t)page - 1) / (size_t)page * (size_t)page;
+	}
+	return size;
+}
+
+/* Start worker @p w's thread; when the size asked for fails, with the system's default stack. */
+static int start(struct worker *w, size_t stack)
 {
 	pthread_attr_t attr;
 	int rc = pthread_attr_init(&attr);
 
 	if (rc == 0) {
-		rc = pthread_attr_setstacksize(&attr, MCK__POOL_STACK);
+		rc = pthread_attr_setstacksize(&attr, stack);
 		if (rc == 0) {
 			rc = pthread_create(&w->thread, &attr, worker_main, w);
 		}
@@ -151,6 +185,7 @@ struct mck__pool *mck__pool_create(unsigned workers)
 	struct mck__pool *p;
 	sigset_t all;
 	sigset_t old;
+	size_t stack;
 
 	if (workers == 0) {
 		return NULL;
@@ -160,19 +195,13 @@ struct mck__pool *mck__pool_create(unsigned workers)
 		return NULL;
 	}
 	if (pthread_mutex_init(&p->lock, NULL) != 0) {
-		free(p);
-		return NULL;
+		goto no_lock;
 	}
 	if (pthread_cond_init(&p->work, NULL) != 0) {
-		pthread_mutex_destroy(&p->lock);
-		free(p);
-		return NULL;
+		goto no_work;
 	}
 	if (pthread_cond_init(&p->done, NULL) != 0) {
-		pthread_cond_destroy(&p->work);
-		pthread_mutex_destroy(&p->lock);
-		free(p);
-		return NULL;
+		goto no_done;
 	}
 	if (workers > MCK__POOL_MAX_WORKERS) {
 		workers = MCK__POOL_MAX_WORKERS;
@@ -183,6 +212,7 @@ struct mck__pool *mck__pool_create(unsigned workers)
 		p->worker[i].task = IDLE;
 		atomic_init(&p->worker[i].cancel, false);
 	}
+	stack = workers > 1 ? stack_size() : 0;
 	/*
 	 * Threads inherit the creator's signal mask: started with every signal
 	 * blocked, none of them ever takes one meant for the kiosk (SIGHUP
@@ -193,13 +223,21 @@ struct mck__pool *mck__pool_create(unsigned workers)
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	p->workers = 1;
 	for (unsigned i = 1; i < workers; i++) {
-		if (start(&p->worker[i]) != 0) {
+		if (start(&p->worker[i], stack) != 0) {
 			break; /* fewer workers; the pool still works */
 		}
 		p->workers = i + 1;
 	}
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return p;
+
+no_done:
+	pthread_cond_destroy(&p->work);
+no_work:
+	pthread_mutex_destroy(&p->lock);
+no_lock:
+	free(p);
+	return NULL;
 }
 
 void mck__pool_destroy(struct mck__pool *p)
@@ -257,7 +295,6 @@ int mck__pool_first(struct mck__pool *p, mck__pool_fn fn, void *ctx, unsigned n,
 	pthread_mutex_lock(&p->lock);
 	p->fn = fn;
 	p->ctx = ctx;
-	p->n = n;
 	p->next = 0;
 	p->limit = n;
 	p->active = 0;
@@ -279,7 +316,6 @@ int mck__pool_first(struct mck__pool *p, mck__pool_fn fn, void *ctx, unsigned n,
 	}
 	p->fn = NULL;
 	p->ctx = NULL;
-	p->n = 0;
 	p->next = 0;
 	p->limit = 0;
 	pthread_mutex_unlock(&p->lock);

@@ -13,11 +13,11 @@
 #define MCK__POOL_MAX_WORKERS 8
 
 /*
- * Stack of each worker thread. A scan step needs about 20 KiB of it (ZBar
- * recurses little; measured in tests/test_scanpool.c, MCK_POOL_BENCH=1),
- * and glibc carves the process's static TLS (finder.c keeps 80 KiB there)
- * out of the same allocation. Where that does not fit, the system's
- * default size is used instead.
+ * Stack of each worker thread for its tasks. A whole-frame scan takes under
+ * 32 KiB of it, ASan's builds included: ZBar recurses little and the
+ * scanner keeps its work arrays thread-local (tests/test_scanpool.c,
+ * MCK_POOL_BENCH=1, measures it); the rest is margin. The static TLS, over
+ * 700 KiB with those arrays, comes on top (pool.c).
  */
 #define MCK__POOL_STACK (256u * 1024)
 

@@ -789,37 +789,51 @@ struct timed {
 	double first[MCK__POOL_MAX_WORKERS]; /* when each worker began its first task */
 };
 
-/* A task of spin_us of work; each worker notes when it began (its own slot). */
+static double cpu_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+/*
+ * A task of spin_us of work: CPU time of its thread, so that being
+ * descheduled (a loaded machine) does not count as work done. Each worker
+ * notes when it began (its own slot).
+ */
 static int timed_task(void *ctx, unsigned task, unsigned worker, const atomic_bool *cancel)
 {
 	struct timed *t = ctx;
-	double t0 = now_us();
+	double c0 = cpu_us();
 
 	(void)task;
 	(void)cancel;
 	if (t->first[worker] == 0) {
-		t->first[worker] = t0;
+		t->first[worker] = now_us();
 	}
-	while (now_us() - t0 < t->spin_us) {
+	while (cpu_us() - c0 < t->spin_us) {
 	}
 	return 0;
 }
 
-/* Six tasks of 50 us: a call's time, and how soon after its start a thread joins in. */
-static void bench_wake(void)
+/* Six tasks of @p spin_us each: a call's time, and how soon after its start a thread joins in. */
+static void bench_wake(double spin_us, int calls)
 {
-	enum { CALLS = 2000 };
-	static double wall[CALLS];
-	static double wake[CALLS];
-	struct timed t = {.spin_us = 50};
+	static double wall[2000];
+	static double wake[2000];
+	struct timed t = {.spin_us = spin_us};
 
-	printf("pool call of 6 tasks of 50 us each, us (medians of %d calls; %ld cores)\n", CALLS,
-	       sysconf(_SC_NPROCESSORS_ONLN));
+	if (calls > 2000) {
+		calls = 2000;
+	}
+	printf("pool call of 6 tasks of %.0f us of CPU each, us (medians of %d calls; %ld cores)\n",
+	       spin_us, calls, sysconf(_SC_NPROCESSORS_ONLN));
 	for (unsigned workers = 1; workers <= 4; workers *= 2) {
 		struct mck__pool *p = mck__pool_create(workers);
 		int woken = 0;
 
-		for (int i = 0; i < CALLS; i++) {
+		for (int i = 0; i < calls; i++) {
 			double t0;
 			double joined = 0;
 
@@ -836,13 +850,13 @@ static void bench_wake(void)
 				wake[woken++] = joined - t0;
 			}
 		}
-		qsort(wall, CALLS, sizeof(wall[0]), cmp_double);
+		qsort(wall, (size_t)calls, sizeof(wall[0]), cmp_double);
 		qsort(wake, (size_t)woken, sizeof(wake[0]), cmp_double);
-		printf("  %u worker%s: call %6.1f", workers, workers > 1 ? "s" : " ",
-		       wall[CALLS / 2]);
+		printf("  %u worker%s: call %7.1f", workers, workers > 1 ? "s" : " ",
+		       wall[calls / 2]);
 		if (woken > 0) {
 			printf(", first thread in after %5.1f (%d of %d calls)", wake[woken / 2],
-			       woken, CALLS);
+			       woken, calls);
 		}
 		printf("\n");
 		mck__pool_destroy(p);
@@ -941,7 +955,8 @@ int main(int argc, char **argv)
 	set_dir = argc > 1 ? argv[1] : NULL;
 	if (bench && *bench && strcmp(bench, "0") != 0) {
 		bench_calls();
-		bench_wake();
+		bench_wake(50, 2000);
+		bench_wake(1000, 300);
 		bench_stack();
 		return 0;
 	}

@@ -248,6 +248,18 @@ static int open_window(struct loop *l)
 		fprintf(stderr, "mckiosk: display: %s\n", SDL_GetError());
 		return -1;
 	}
+	/* once, for whoever reads the journal on a board: which driver SDL chose (kmsdrm, x11),
+	 * which renderer (opengles2 on a Pi, software without a GPU) */
+	{
+		SDL_RendererInfo info;
+
+		if (SDL_GetRendererInfo(l->r, &info) == 0) {
+			fprintf(stderr, "mckiosk: video driver %s, renderer %s%s\n",
+				SDL_GetCurrentVideoDriver(), info.name,
+				(info.flags & SDL_RENDERER_ACCELERATED) != 0 ? " (accelerated)"
+									     : "");
+		}
+	}
 	if (SDL_GetRendererOutputSize(l->r, &pw, &ph) == 0 && (pw != want_w || ph != want_h)) {
 		char msg[256];
 		struct mck_ui *ui;

@@ -3,7 +3,6 @@
  * camera's live picture; "Part 1 of 2 read" while the parts of a chunked credential come in.
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "screens.h"
 
@@ -43,14 +42,10 @@ static void draw_preview(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vi
 {
 	int w = v->preview_w;
 	int h = v->preview_h;
-	SDL_Texture *t;
 	SDL_Rect dst;
 
 	if (w <= 0 || h <= 0 || w > MCK_VIEW_PREVIEW_W || h > MCK_VIEW_PREVIEW_H) {
 		return;
-	}
-	for (int i = 0; i < w * h; i++) {
-		memset(ui->preview_rgb + 3 * i, v->preview[i], 3);
 	}
 	/* Fit, keeping the aspect ratio. */
 	dst.w = at.w;
@@ -63,12 +58,7 @@ static void draw_preview(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vi
 	dst.y = at.y + (at.h - dst.h) / 2;
 	mck__ui_fill(r, (SDL_Rect){dst.x - 2, dst.y - 2, dst.w + 4, dst.h + 4}, mck__ui_pal.frame);
 	mck__ui_box(ui, MCK_UI_BOX_IMAGE, (SDL_Rect){dst.x - 2, dst.y - 2, dst.w + 4, dst.h + 4});
-	t = SDL_CreateTexture(r, SDL_PIXELFORMAT_RGB24, SDL_TEXTUREACCESS_STATIC, w, h);
-	if (t != NULL) {
-		SDL_UpdateTexture(t, NULL, ui->preview_rgb, w * 3);
-		SDL_RenderCopy(r, t, NULL, &dst);
-		SDL_DestroyTexture(t);
-	}
+	mck__ui_live_picture(ui, r, v, dst); /* the one part of idle that moves */
 }
 
 static void draw_idle(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v, SDL_Rect area)

@@ -138,6 +138,12 @@ static void draw_record(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vie
 	mck__ui_parent(ui, parent);
 }
 
+/* "Clears in 27 s": a live text, it changes every second while the rest stays. */
+static void clears_in(const struct mck_view *v, char *text, size_t cap)
+{
+	snprintf(text, cap, mck_i18n_text(v->lang, MCK_TEXT_CLEARS_IN), (int)v->countdown_s);
+}
+
 /*
  * Done – next person, at the bottom right, and the time left before the
  * screen clears itself: beside it when it fits, else above it. Returns the
@@ -157,18 +163,20 @@ static SDL_Rect next_person(struct mck_ui *ui, SDL_Renderer *r, const struct mck
 	ui->hit[MCK_UI_HIT_DONE] =
 		mck__ui_button(ui, r, done, mck__ui_pal.blue, area.x + area.w - 2 * u, y, bh, true);
 	if (v->countdown_s > 0) {
-		char text[96];
+		struct mck_ui_live_text t = {
+			.say = clears_in,
+			.role = F_LABEL,
+			.colour = mck__ui_pal.muted,
+			.x = area.x + 2 * u,
+			.y = y + (bh - line) / 2,
+			.limit = bx - 3 * u,
+			.wrap = {area.x + 2 * u, top - line, area.w - 4 * u, line},
+		};
 
-		snprintf(text, sizeof(text), mck_i18n_text(v->lang, MCK_TEXT_CLEARS_IN),
-			 (int)v->countdown_s);
-		if (mck__ui_text_width(ui, F_LABEL, text) <= bx - 3 * u) {
-			mck__ui_blit(ui, r, F_LABEL, text, mck__ui_pal.muted, area.x + 2 * u,
-				     y + (bh - line) / 2);
-		} else {
-			top -= line;
-			mck__ui_wrapped(ui, r, F_LABEL, text, mck__ui_pal.muted,
-					(SDL_Rect){area.x + 2 * u, top, area.w - 4 * u, line});
+		if (!mck__ui_live_beside(ui, v, &t)) {
+			top -= line; /* above Done */
 		}
+		mck__ui_live_text(ui, r, v, &t);
 	}
 	return (SDL_Rect){area.x, area.y, area.w, top - area.y};
 }

@@ -30,6 +30,15 @@
 #define MCK_UI_BOXES      640
 #define MCK_UI_TRACE_POOL (64 * 1024)
 
+/* How a draw paints (render.c). */
+enum mck_ui_pass {
+	MCK_UI_PASS_FULL = 0, /* everything, nothing cached: mck_ui_draw */
+	MCK_UI_PASS_STATIC,   /* all but the live parts, which become slots; text cached */
+	MCK_UI_PASS_LIVE,     /* the live parts alone, over the static layer */
+};
+
+struct mck_ui_cache; /* render.c, cache.c: what a cached render keeps */
+
 struct mck_ui {
 	TTF_Font *font[F_COUNT];
 	int cap_px[F_COUNT]; /* a capital H's height (the symbol font: the ✔'s) */
@@ -53,6 +62,9 @@ struct mck_ui {
 	char *trace; /* MCK_UI_TRACE_POOL bytes of drawn texts, when tracing */
 	size_t trace_used;
 	uint8_t preview_rgb[MCK_VIEW_PREVIEW_W * MCK_VIEW_PREVIEW_H * 3];
+	enum mck_ui_pass pass;
+	bool ink_only; /* texts are recorded (boxes) but not painted: a live part in a static pass */
+	struct mck_ui_cache *cache; /* NULL until the first mck_ui_render */
 };
 
 /* Where a screen draws, worked out once per draw. */
@@ -93,6 +105,36 @@ void mck__ui_fill(SDL_Renderer *r, SDL_Rect box, SDL_Color c);
 int mck__ui_blit(struct mck_ui *ui, SDL_Renderer *r, enum mck_ui_role role, const char *text,
 		 SDL_Color c, int x, int y);
 int mck__ui_text_width(const struct mck_ui *ui, enum mck_ui_role role, const char *text);
+/**
+ * The live parts of a screen: what changes by itself while the rest stays
+ * (the camera's picture, a countdown). A full draw paints them with the rest;
+ * a cached render (render.c) leaves them out of its static layer, as slots,
+ * and paints them over it, alone, when they change. Nothing drawn after a
+ * live part may overlap it (the language picker covers them whole: under it
+ * they are painted with the rest).
+ */
+/** The camera's picture (v->preview) scaled into @p dst, which it covers (opaque). */
+void mck__ui_live_picture(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
+			  SDL_Rect dst);
+
+/* A text that changes by itself: one line at (x, y) when it is at most limit wide, else
+ * wrapped into `wrap`. The layout around it may depend on which (mck__ui_live_beside). */
+struct mck_ui_live_text {
+	void (*say)(const struct mck_view *v, char *text, size_t cap); /* the text now */
+	enum mck_ui_role role;
+	SDL_Color colour;
+	int x;
+	int y;
+	int limit;
+	SDL_Rect wrap;
+};
+#define MCK_UI_LIVE_TEXT 128 /* bytes a live text may take, its NUL included */
+/** Whether @p t says what it says now on one line at (x, y). */
+bool mck__ui_live_beside(const struct mck_ui *ui, const struct mck_view *v,
+			 const struct mck_ui_live_text *t);
+void mck__ui_live_text(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
+		       const struct mck_ui_live_text *t);
+
 /** The ink of @p text drawn at (x, y): from its tallest glyph's top to its lowest's bottom. */
 SDL_Rect mck__ui_ink(const struct mck_ui *ui, enum mck_ui_role role, const char *text, int x,
 		     int y);

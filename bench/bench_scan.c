@@ -1,12 +1,19 @@
 /*
  * Scanning benchmark (prints figures, asserts nothing), over the degraded-image
  * set of tests/degrade/make-set.sh:
- *   1. per degradation: decode rate of plain ZBar (one pass over the frame, as
- *      zbarimg does it) and of our pipeline (mck_qrscan_frame); ms per frame;
- *   2. median and p99 ms per frame at 640x480, 1280x720, 1920x1080, with and
+ *   1. per degradation: the read rate of plain ZBar (one pass over the frame,
+ *      as zbarimg does it) and of our pipeline (mck_qrscan_frame) on still
+ *      images (no budget) and as a camera's frames at each CPU scale (1: this
+ *      class of x86 core; 0.2: a Raspberry Pi 4; 0.08: a Pi Zero 2 W), one
+ *      frame and two frames in a row (each image again as the next frame,
+ *      which tries the steps in another order);
+ *   2. the estimated work per frame at each scale, and which step read;
+ *   3. median and p99 ms per frame at 640x480, 1280x720, 1920x1080, with and
  *      without a code (the set's time-* frames), both side by side.
- * Usage: bench_scan SET_DIR [BUDGET_MS]   (default: the camera budget; 0: none)
- * MCK_BENCH_MISSED=1 in the environment lists the frames we miss on stderr.
+ * The budget is estimated work, not time: the rates are the same on any
+ * machine and under valgrind; only the ms depend on this one.
+ * Usage: bench_scan SET_DIR [BUDGET_MS]   (default: the camera budget)
+ * MCK_BENCH_MISSED=1 in the environment lists the frames missed on stderr.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -24,10 +31,30 @@
 #define MAX_KINDS  16
 #define ROUNDS     21
 
+/* Still images, then a camera at each CPU scale. */
+static const double scales[] = {0, 1, 0.2, 0.08};
+#define MODES (sizeof(scales) / sizeof(scales[0]))
+
 struct frame {
 	char path[512];
 	char kind[32];
 	char *want; /* NULL: no code */
+};
+
+/* What one mode read of one kind of frame. */
+struct rate {
+	int one; /* read in the first frame */
+	int two; /* ... or in the one after it */
+};
+
+struct mode {
+	struct mck_qrscan *scan;
+	struct rate kind[MAX_KINDS];
+	struct rate all;
+	struct rate codes; /* frames with a code read */
+	double cost_us;    /* estimated work, summed over the frames */
+	double ms;         /* time taken, summed */
+	unsigned long frames;
 };
 
 /* Plain ZBar, as zbarimg uses it: default configuration, one pass. */
@@ -95,7 +122,7 @@ static int load_manifest(const char *dir, const char *name, struct frame *frames
 	return n;
 }
 
-/* Side by side, frame by frame: plain ZBar and ours, median and p99 over ROUNDS. */
+/* Side by side, frame by frame: plain ZBar and ours at scale 1, median and p99 over ROUNDS. */
 static void timing(const char *dir, struct mck_qrscan *scan, struct mck_qrscan_result *res)
 {
 	static struct frame frames[8];
@@ -103,12 +130,13 @@ static void timing(const char *dir, struct mck_qrscan *scan, struct mck_qrscan_r
 	double our[ROUNDS];
 	int n = load_manifest(dir, "timing.tsv", frames);
 
-	printf("\n== ms per frame, %d rounds: plain ZBar vs ours\n", ROUNDS);
-	printf("%-34s %10s %10s %10s %10s %7s\n", "frame", "zbar med", "zbar p99", "ours med",
-	       "ours p99", "ratio");
+	printf("\n== ms per frame, %d rounds: plain ZBar vs ours (camera, scale 1)\n", ROUNDS);
+	printf("%-34s %10s %10s %10s %10s %7s %10s\n", "frame", "zbar med", "zbar p99", "ours med",
+	       "ours p99", "ratio", "est. ms");
 	for (int i = 0; i < n; i++) {
 		struct mck_image img = {0};
 		const char *base = strrchr(frames[i].path, '/') + 1;
+		const struct mck_qrscan_work *w = &mck_qrscan_stats(scan)->last;
 
 		if (mck_image_load(&img, frames[i].path) != 0) {
 			continue;
@@ -122,44 +150,67 @@ static void timing(const char *dir, struct mck_qrscan *scan, struct mck_qrscan_r
 		}
 		double zm = mck_bench_median(zb, ROUNDS);
 		double om = mck_bench_median(our, ROUNDS);
-		printf("%-34s %10.2f %10.2f %10.2f %10.2f %6.2fx\n", base, zm,
+		printf("%-34s %10.2f %10.2f %10.2f %10.2f %6.2fx %10.2f\n", base, zm,
 		       mck_bench_percentile(zb, ROUNDS, 99), om,
-		       mck_bench_percentile(our, ROUNDS, 99), om / zm);
+		       mck_bench_percentile(our, ROUNDS, 99), om / zm,
+		       (double)(w->cost_us + w->locate_us) / 1000);
 		mck_image_free(&img);
 		free(frames[i].want);
 	}
 }
 
+static void print_rates(const char *name, int count, int zb, const struct mode *m,
+			const struct rate *r)
+{
+	printf("%-12s %6d %7.1f%%", name, count, 100.0 * zb / count);
+	for (size_t k = 0; k < MODES; k++) {
+		if (scales[k] == 0) {
+			printf(" %7.1f%%", 100.0 * r[k].one / count);
+		} else {
+			printf(" %6.1f%% %6.1f%%", 100.0 * r[k].one / count,
+			       100.0 * r[k].two / count);
+		}
+	}
+	(void)m;
+	printf("\n");
+}
+
 int main(int argc, char **argv)
 {
 	static struct frame frames[MAX_FRAMES];
-	static double ms[2 * MAX_FRAMES];
-	struct mck_qrscan *scan = mck_qrscan_create();
+	static struct mode mode[MODES];
 	struct mck_qrscan_result *res = malloc(sizeof(*res));
 	const char *kinds[MAX_KINDS];
+	int per_kind[MAX_KINDS] = {0};
+	int zb_kind[MAX_KINDS] = {0};
+	int zb_total = 0;
 	int nk = 0;
 	int n;
-	int zb_total = 0;
-	int our_total = 0;
-	int two_total = 0;
+	bool ok = res != NULL;
 
-	if (argc < 2 || argc > 3 || scan == NULL || res == NULL) {
-		fprintf(stderr, "usage: bench_scan SET_DIR [BUDGET_MS]\n");
-		free(res);
-		mck_qrscan_destroy(scan);
-		return 2;
+	for (size_t k = 0; k < MODES; k++) {
+		mode[k].scan = mck_qrscan_create();
+		ok = ok && mode[k].scan != NULL;
 	}
-	/* The kiosk's camera budget by default; 0: every step, as for still images. */
+	if (argc < 2 || argc > 3 || !ok) {
+		fprintf(stderr, "usage: bench_scan SET_DIR [BUDGET_MS]\n");
+		ok = false;
+		goto out;
+	}
+	/* The kiosk's camera budget by default, at each CPU scale. */
 	unsigned budget = argc == 3 ? (unsigned)strtoul(argv[2], NULL, 10) : MCK_QRSCAN_BUDGET_MS;
-	mck_qrscan_set_budget(scan, budget);
-	printf("budget per frame: %u ms%s\n", budget, budget == 0 ? " (none: still images)" : "");
+	for (size_t k = 0; k < MODES; k++) {
+		if (scales[k] != 0) {
+			mck_qrscan_set_budget(mode[k].scan, budget);
+			mck_qrscan_set_cpu_scale(mode[k].scan, scales[k]);
+		}
+	}
 	n = load_manifest(argv[1], "manifest.tsv", frames);
 	if (n <= 0) {
 		fprintf(stderr, "bench_scan: no manifest in %s (tests/degrade/make-set.sh)\n",
 			argv[1]);
-		free(res);
-		mck_qrscan_destroy(scan);
-		return 2;
+		ok = false;
+		goto out;
 	}
 	for (int i = 0; i < n; i++) {
 		bool known = false;
@@ -171,68 +222,86 @@ int main(int argc, char **argv)
 			kinds[nk++] = frames[i].kind;
 		}
 	}
-	printf("== decode rate per degradation (%d frames), plain ZBar vs our pipeline\n", n);
-	if (budget != 0) {
-		printf("(a camera: each image also as the next frame, which tries the steps in\n"
-		       " another order; \"2 frames %%\": read in one of the two; ms over all "
-		       "frames)\n");
-	}
-	printf("%-12s %6s %9s %9s %10s %9s %9s %9s\n", "kind", "frames", "zbar %", "ours %",
-	       budget != 0 ? "2 frames %" : "", "median ms", "p99 ms", "max ms");
-	for (int k = 0; k < nk; k++) {
-		int count = 0;
-		int timed = 0;
-		int zb = 0;
-		int our = 0;
-		int two = 0;
+	for (int i = 0; i < n; i++) {
+		struct mck_image img = {0};
+		int k = 0;
 
-		for (int i = 0; i < n; i++) {
-			struct mck_image img = {0};
-
-			if (strcmp(frames[i].kind, kinds[k]) != 0) {
-				continue;
-			}
-			if (mck_image_load(&img, frames[i].path) != 0) {
-				fprintf(stderr, "bench_scan: cannot load %s\n", frames[i].path);
-				continue;
-			}
-			zb += zbar_plain(&img, frames[i].want) == (frames[i].want != NULL);
-			bool first = ours(scan, res, &img, frames[i].want, &ms[timed++]);
-			bool second =
-				budget != 0 && ours(scan, res, &img, frames[i].want, &ms[timed++]);
-
-			our += first;
-			two += first || second;
-			if (!first && !second && getenv("MCK_BENCH_MISSED")) {
-				fprintf(stderr, "missed: %s\n", frames[i].path);
-			}
-			count++;
-			mck_image_free(&img);
+		while (k < nk - 1 && strcmp(kinds[k], frames[i].kind) != 0) {
+			k++;
 		}
-		if (count == 0) {
+		if (mck_image_load(&img, frames[i].path) != 0) {
+			fprintf(stderr, "bench_scan: cannot load %s\n", frames[i].path);
 			continue;
 		}
-		zb_total += zb;
-		our_total += our;
-		two_total += two;
-		double med = mck_bench_median(ms, (size_t)timed);
-		char both[16] = "";
+		per_kind[k]++;
+		zb_kind[k] += zbar_plain(&img, frames[i].want) == (frames[i].want != NULL);
+		for (size_t m = 0; m < MODES; m++) {
+			struct mode *md = &mode[m];
+			double ms;
+			bool first = ours(md->scan, res, &img, frames[i].want, &ms);
+			bool second = first;
 
-		if (budget != 0) {
-			snprintf(both, sizeof(both), "%.1f%%", 100.0 * two / count);
+			md->cost_us += (double)mck_qrscan_stats(md->scan)->last.cost_us +
+				       (double)mck_qrscan_stats(md->scan)->last.locate_us;
+			md->ms += ms;
+			md->frames++;
+			if (scales[m] != 0) {
+				/* the same picture as the next camera frame */
+				second = ours(md->scan, res, &img, frames[i].want, &ms) || first;
+				md->cost_us += (double)mck_qrscan_stats(md->scan)->last.cost_us +
+					       (double)mck_qrscan_stats(md->scan)->last.locate_us;
+				md->ms += ms;
+				md->frames++;
+			}
+			md->kind[k].one += first;
+			md->kind[k].two += second;
+			if (frames[i].want != NULL) {
+				md->codes.one += first;
+				md->codes.two += second;
+			}
+			if (!second && getenv("MCK_BENCH_MISSED")) {
+				fprintf(stderr, "missed (%s %g): %s\n",
+					scales[m] == 0 ? "still" : "scale", scales[m],
+					frames[i].path);
+			}
 		}
-		printf("%-12s %6d %8.1f%% %8.1f%% %10s %9.1f %9.1f %9.1f\n", kinds[k], count,
-		       100.0 * zb / count, 100.0 * our / count, both, med,
-		       mck_bench_percentile(ms, (size_t)timed, 99), ms[timed - 1]);
+		mck_image_free(&img);
 	}
-	char both[16] = "";
+	printf("== read rate per degradation (%d frames): plain ZBar vs our pipeline, still\n"
+	       "   images (no budget) and camera frames (a budget of %u ms of estimated work\n"
+	       "   at CPU scale 1) at each scale, one frame / two frames in a row\n",
+	       n, budget);
+	printf("%-12s %6s %8s %8s", "kind", "frames", "zbar", "still");
+	for (size_t k = 1; k < MODES; k++) {
+		char head[24];
 
-	if (budget != 0) {
-		snprintf(both, sizeof(both), "%.1f%%", 100.0 * two_total / n);
+		snprintf(head, sizeof(head), "x%g 1 / 2 fr", scales[k]);
+		printf(" %14s", head);
 	}
-	printf("%-12s %6d %8.1f%% %8.1f%% %10s\n", "all", n, 100.0 * zb_total / n,
-	       100.0 * our_total / n, both);
+	printf("\n");
+	for (int k = 0; k < nk; k++) {
+		struct rate r[MODES];
+
+		for (size_t m = 0; m < MODES; m++) {
+			r[m] = mode[m].kind[k];
+			mode[m].all.one += r[m].one;
+			mode[m].all.two += r[m].two;
+		}
+		if (per_kind[k] > 0) {
+			print_rates(kinds[k], per_kind[k], zb_kind[k], mode, r);
+		}
+		zb_total += zb_kind[k];
+	}
 	{
+		struct rate r[MODES];
+
+		for (size_t m = 0; m < MODES; m++) {
+			r[m] = mode[m].all;
+		}
+		print_rates("all", n, zb_total, mode, r);
+	}
+	printf("\n== work per frame and the steps that read, per mode\n");
+	for (size_t m = 0; m < MODES; m++) {
 		static const char *const steps[MCK_QRSCAN_STEP_COUNT] = {
 			[MCK_QRSCAN_STEP_COARSE] = "coarse",
 			[MCK_QRSCAN_STEP_RECTIFIED] = "rectified",
@@ -241,19 +310,34 @@ int main(int argc, char **argv)
 			[MCK_QRSCAN_STEP_INVERTED] = "inverted",
 			[MCK_QRSCAN_STEP_WHOLE] = "whole",
 		};
-		const struct mck_qrscan_stats *st = mck_qrscan_stats(scan);
+		const struct mck_qrscan_stats *st = mck_qrscan_stats(mode[m].scan);
+		char name[24];
 
-		printf("codes read by step:");
+		snprintf(name, sizeof(name), scales[m] == 0 ? "still" : "camera x%g", scales[m]);
+		printf("%-12s %7.1f ms estimated, %6.1f ms here a frame; read by:", name,
+		       mode[m].cost_us / 1000 / (double)mode[m].frames,
+		       mode[m].ms / (double)mode[m].frames);
 		for (int i = 0; i < MCK_QRSCAN_STEP_COUNT; i++) {
 			printf(" %s %lu", steps[i], st->step[i]);
 		}
 		printf("\n");
 	}
+	printf("\nof the %d codes still images read:\n", mode[0].codes.one);
+	for (size_t m = 1; m < MODES; m++) {
+		int still = mode[0].codes.one > 0 ? mode[0].codes.one : 1;
+
+		printf("camera x%-5g one frame reads %5.1f%%, two frames in a row %5.1f%%\n",
+		       scales[m], 100.0 * mode[m].codes.one / still,
+		       100.0 * mode[m].codes.two / still);
+	}
 	for (int i = 0; i < n; i++) {
 		free(frames[i].want);
 	}
-	timing(argv[1], scan, res);
+	timing(argv[1], mode[1].scan, res);
+out:
 	free(res);
-	mck_qrscan_destroy(scan);
-	return 0;
+	for (size_t k = 0; k < MODES; k++) {
+		mck_qrscan_destroy(mode[k].scan);
+	}
+	return ok ? 0 : 2;
 }

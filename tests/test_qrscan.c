@@ -4,8 +4,11 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
+#include <math.h>
 #include <setjmp.h> /* before cmocka.h */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -763,6 +766,257 @@ static void test_forget(void **state)
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
+/* ---- the camera's budget: work, not time ---------------------------------- */
+
+/* What a camera sees: a code turned, tilted, blurred, noisy, dark mode; or none. */
+enum scene_kind { SCENE_PLAIN, SCENE_TURNED, SCENE_TILTED, SCENE_DARK, SCENE_SMALL, SCENE_NONE };
+
+#define SCENE_W     1280
+#define SCENE_H     720
+#define SCENE_KINDS 6
+
+static const char scene_text[] = "MC1:/3TRK2Q0G-scene-0123456789-0123456789-0123456789-0123456789";
+
+/*
+ * A 1280x720 scene of @p kind: grey noise round a code drawn at @p module
+ * px a module, turned by @p turn radians and seen with @p tilt perspective
+ * (its far edge smaller), box-blurred @p blur times. The same pixels each time.
+ */
+static void scene_draw(struct frame *f, enum scene_kind kind)
+{
+	static const struct {
+		float module, turn, tilt;
+		int blur;
+		int noise;
+	} look[SCENE_KINDS] = {
+		[SCENE_PLAIN] = {4.0f, 0.0f, 0.0f, 0, 6},
+		[SCENE_TURNED] = {2.4f, 0.5f, 0.0f, 2, 16},
+		[SCENE_TILTED] = {2.6f, 0.35f, 0.0032f, 2, 12},
+		[SCENE_DARK] = {4.0f, 0.1f, 0.0f, 0, 6},
+		[SCENE_SMALL] = {2.0f, 0.05f, 0.0f, 2, 8},
+		[SCENE_NONE] = {0, 0, 0, 0, 12},
+	};
+	QRcode *qr = encode(scene_text, strlen(scene_text));
+	uint32_t side = (uint32_t)qr->width + 2 * QUIET;
+	uint8_t *code = malloc((size_t)side * side);
+	uint32_t seed = 12345u + (uint32_t)kind;
+
+	assert_non_null(code);
+	mck_test_qr_draw(qr, 1, QUIET, code, side);
+	QRcode_free(qr);
+	frame_init(f, SCENE_W, SCENE_H, 0);
+	for (uint32_t y = 0; y < SCENE_H; y++) {
+		for (uint32_t x = 0; x < SCENE_W; x++) {
+			float dx = (float)x - SCENE_W / 2.0f;
+			float dy = (float)y - SCENE_H / 2.0f;
+			float w = (1 + look[kind].tilt * dy) * look[kind].module;
+			float u = (cosf(look[kind].turn) * dx + sinf(look[kind].turn) * dy) / w +
+				  (float)side / 2;
+			float v = (-sinf(look[kind].turn) * dx + cosf(look[kind].turn) * dy) / w +
+				  (float)side / 2;
+			/* a background with some shape: light and shade, slowly */
+			int g = 150 + (int)(40 * sinf((float)x / 97) * cosf((float)y / 131));
+
+			if (kind != SCENE_NONE && u >= 0 && v >= 0 && u < (float)side &&
+			    v < (float)side) {
+				g = code[(size_t)v * side + (size_t)u] ? 225 : 35;
+				if (kind == SCENE_DARK) {
+					g = 260 - g;
+				}
+			}
+			seed = seed * 1103515245u + 12345u;
+			g += (int)((seed >> 16) % (2u * (uint32_t)look[kind].noise + 1)) -
+			     look[kind].noise;
+			f->px[(size_t)y * SCENE_W + x] = (uint8_t)(g < 0 ? 0 : g > 255 ? 255 : g);
+		}
+	}
+	for (int b = 0; b < look[kind].blur; b++) {
+		for (uint32_t y = 1; y + 1 < SCENE_H; y++) {
+			for (uint32_t x = 1; x + 1 < SCENE_W; x++) {
+				uint8_t *p = f->px + (size_t)y * SCENE_W + x;
+
+				p[0] = (uint8_t)((p[-1] + 2 * p[0] + p[1] + p[-(int)SCENE_W] +
+						  p[SCENE_W]) /
+						 6);
+			}
+		}
+	}
+	free(code);
+}
+
+/* A camera's scanner at CPU scale @p scale. */
+static struct mck_qrscan *camera(double scale)
+{
+	struct mck_qrscan *scan = mck_qrscan_create();
+
+	assert_non_null(scan);
+	mck_qrscan_set_budget(scan, MCK_QRSCAN_BUDGET_MS);
+	assert_int_equal(mck_qrscan_set_cpu_scale(scan, scale), 0);
+	return scan;
+}
+
+static bool same_result(const struct mck_qrscan_result *a, const struct mck_qrscan_result *b)
+{
+	if (a->count != b->count) {
+		return false;
+	}
+	for (size_t i = 0; i < a->count; i++) {
+		if (a->len[i] != b->len[i] || memcmp(a->text[i], b->text[i], a->len[i]) != 0) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * The same frames in the same order give the same codes and the same work,
+ * counted step by step, on two scanners at each scale: the budget is work
+ * estimated before the steps run, never the clock (this machine's load,
+ * valgrind, a sanitizer: none of it changes what a frame reads).
+ */
+static void test_budget_deterministic(void **state)
+{
+	static const double scales[] = {1, 0.2, 0.08};
+	struct mck_qrscan_result *ra = new_result();
+	struct mck_qrscan_result *rb = new_result();
+	struct frame f[SCENE_KINDS];
+
+	(void)state;
+	for (int k = 0; k < SCENE_KINDS; k++) {
+		scene_draw(&f[k], (enum scene_kind)k);
+	}
+	for (size_t s = 0; s < sizeof(scales) / sizeof(scales[0]); s++) {
+		struct mck_qrscan *a = camera(scales[s]);
+		struct mck_qrscan *b = camera(scales[s]);
+		int read = 0;
+
+		/* each scene twice in a row, as a camera's frames: the steps take turns */
+		for (int i = 0; i < 2 * SCENE_KINDS; i++) {
+			const struct frame *fr = &f[i / 2];
+			int na = mck_qrscan_frame(a, fr->px, fr->width, fr->height, ra);
+			int nb = mck_qrscan_frame(b, fr->px, fr->width, fr->height, rb);
+			const struct mck_qrscan_work *wa = &mck_qrscan_stats(a)->last;
+			const struct mck_qrscan_work *wb = &mck_qrscan_stats(b)->last;
+
+			assert_int_equal(na, nb);
+			assert_true(same_result(ra, rb));
+			assert_memory_equal(wa, wb, sizeof(*wa));
+			/* within the budget, but for the first step, which always runs */
+			assert_true(wa->steps == 1 || wa->cost_us + wa->locate_us <= wa->budget_us);
+			assert_true(wa->budget_us ==
+				    (unsigned long)(MCK_QRSCAN_BUDGET_MS * 1000 * scales[s]));
+			for (int c = 0; c < na; c++) {
+				assert_int_equal(ra->len[c], strlen(scene_text));
+			}
+			read += na > 0;
+		}
+		print_message("scale %.2f: %d of %d frames read; steps by which read:", scales[s],
+			      read, 2 * SCENE_KINDS);
+		for (int i = 0; i < MCK_QRSCAN_STEP_COUNT; i++) {
+			print_message(" %lu", mck_qrscan_stats(a)->step[i]);
+		}
+		print_message("\n");
+		assert_memory_equal(mck_qrscan_stats(a), mck_qrscan_stats(b),
+				    sizeof(struct mck_qrscan_stats));
+		mck_qrscan_destroy(a);
+		mck_qrscan_destroy(b);
+	}
+	for (int k = 0; k < SCENE_KINDS; k++) {
+		free(f[k].px);
+	}
+	free(ra);
+	free(rb);
+}
+
+/*
+ * A slower CPU never gets more work: frame by frame, the work planned and
+ * run shrinks (or stays) with the scale; at the smallest only the first
+ * step runs. Every scale reads the plain scene; no scale reads the empty one.
+ */
+static void test_budget_scales(void **state)
+{
+	static const double scales[] = {100, 4, 1, 0.5, 0.2, 0.08, 0.01};
+	struct mck_qrscan_result *r = new_result();
+
+	(void)state;
+	for (int k = 0; k < SCENE_KINDS; k++) {
+		struct frame f;
+
+		scene_draw(&f, (enum scene_kind)k);
+		/* the first frame of a camera, then the next, which tries another order */
+		for (int frame_no = 0; frame_no < 2; frame_no++) {
+			unsigned long before = ULONG_MAX;
+
+			print_message("scene %d, frame %d:", k, frame_no + 1);
+			for (size_t s = 0; s < sizeof(scales) / sizeof(scales[0]); s++) {
+				struct mck_qrscan *scan = camera(scales[s]);
+				const struct mck_qrscan_work *w = &mck_qrscan_stats(scan)->last;
+				int n = 0;
+
+				for (int i = 0; i <= frame_no; i++) {
+					n = mck_qrscan_frame(scan, f.px, f.width, f.height, r);
+				}
+				print_message(" x%g %d %lu us %u steps;", scales[s], n, w->cost_us,
+					      w->steps);
+				assert_true(n >= 0);
+				assert_true(w->cost_us <= before);
+				before = w->cost_us;
+				if (k == SCENE_PLAIN) {
+					assert_int_equal(n, 1);
+				}
+				if (k == SCENE_NONE) {
+					assert_int_equal(n, 0);
+				}
+				if (scales[s] == 0.01) {
+					assert_int_equal(w->steps, 1);
+				}
+				mck_qrscan_destroy(scan);
+			}
+			print_message("\n");
+		}
+		free(f.px);
+	}
+	free(r);
+}
+
+/* Still images get every step at any scale: the scale shrinks a camera's budget only. */
+static void test_budget_still(void **state)
+{
+	struct mck_qrscan *plain = *state;
+	struct mck_qrscan *slow = mck_qrscan_create();
+	struct mck_qrscan_result *ra = new_result();
+	struct mck_qrscan_result *rb = new_result();
+
+	assert_non_null(slow);
+	assert_int_equal(mck_qrscan_set_cpu_scale(slow, 0.01), 0);
+	for (int k = 0; k < SCENE_KINDS; k++) {
+		struct frame f;
+
+		scene_draw(&f, (enum scene_kind)k);
+		assert_int_equal(mck_qrscan_frame(plain, f.px, f.width, f.height, ra),
+				 mck_qrscan_frame(slow, f.px, f.width, f.height, rb));
+		assert_true(same_result(ra, rb));
+		assert_memory_equal(&mck_qrscan_stats(plain)->last, &mck_qrscan_stats(slow)->last,
+				    sizeof(struct mck_qrscan_work));
+		assert_int_equal(mck_qrscan_stats(slow)->last.budget_us, 0);
+		assert_int_equal(mck_qrscan_stats(slow)->last.over, 0);
+		/* a still image of a code is read, however it was taken */
+		if (k != SCENE_NONE) {
+			assert_int_equal(ra->count, 1);
+		}
+		free(f.px);
+	}
+	/* what is not a scale is refused, and the scale stays */
+	assert_int_equal(mck_qrscan_set_cpu_scale(slow, 0), -EINVAL);
+	assert_int_equal(mck_qrscan_set_cpu_scale(slow, -1), -EINVAL);
+	assert_int_equal(mck_qrscan_set_cpu_scale(slow, 1000), -EINVAL);
+	assert_int_equal(mck_qrscan_set_cpu_scale(slow, NAN), -EINVAL);
+	assert_int_equal(mck_qrscan_set_cpu_scale(NULL, 1), -EINVAL);
+	mck_qrscan_destroy(slow);
+	free(ra);
+	free(rb);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "--forget-child") == 0) {
@@ -782,6 +1036,9 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup_teardown(test_reuse, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_memory_flat, setup, teardown),
 		cmocka_unit_test(test_forget),
+		cmocka_unit_test(test_budget_deterministic),
+		cmocka_unit_test(test_budget_scales),
+		cmocka_unit_test_setup_teardown(test_budget_still, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

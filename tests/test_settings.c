@@ -49,6 +49,9 @@ static void test_defaults(void **state)
 	assert_int_equal(s.operator_after_s, 60);
 	assert_string_equal(s.state_dir, "/var/lib/mckiosk");
 	assert_string_equal(s.anchors_dir, "/usr/share/mckiosk/anchors");
+	/* a PC's core and one thread, until a profile says otherwise */
+	assert_true(s.cpu_scale == 1);
+	assert_int_equal(s.scan_workers, 1);
 }
 
 static void load_board(const char *name, struct mck_settings *s)
@@ -84,12 +87,24 @@ static void test_board_profiles(void **state)
 	assert_int_equal(s.gpio_red, 27);
 	assert_int_equal(s.gpio_buzzer, 22);
 	assert_int_equal(s.clear_after_s, 30);
+	/* the camera's scan budget as a Pi 4's CPU does the work, on its four cores */
+	assert_true(s.cpu_scale == 0.2);
+	assert_int_equal(s.scan_workers, 4);
 
 	load_board("rpi5", &s);
 	assert_int_equal(s.width, 1024);
 	assert_int_equal(s.height, 600);
 	assert_string_equal(s.gpio_chip, "gpiochip4");
 	assert_int_equal(s.gpio_green, 17);
+	assert_true(s.cpu_scale == 0.35);
+	assert_int_equal(s.scan_workers, 4);
+
+	load_board("rpizero2w", &s);
+	assert_int_equal(s.width, 800);
+	assert_int_equal(s.camera_width, 640);
+	assert_string_equal(s.gpio_chip, "gpiochip0");
+	assert_true(s.cpu_scale == 0.08);
+	assert_int_equal(s.scan_workers, 4);
 
 	load_board("generic-x86", &s);
 	assert_int_equal(s.width, 1280);
@@ -99,6 +114,8 @@ static void test_board_profiles(void **state)
 	assert_string_equal(s.gpio_chip, ""); /* "none" */
 	assert_int_equal(s.gpio_buzzer, -1);
 	assert_int_equal(s.camera_width, 640);
+	assert_true(s.cpu_scale == 1);
+	assert_int_equal(s.scan_workers, 2);
 }
 
 /* A site file over a board profile: later files win, untouched keys stay. */
@@ -130,6 +147,55 @@ static void test_layering(void **state)
 	assert_non_null(strstr(err, "nonsense"));
 }
 
+/* scan.cpu_scale: a decimal number, whatever the locale's decimal mark (--cpu-scale too). */
+static void test_cpu_scale(void **state)
+{
+	static const struct {
+		const char *text;
+		double want;
+	} good[] = {
+		{"0.2", 0.2}, {"0.08", 0.08}, {"1", 1},     {"0.35", 0.35},
+		{"100", 100}, {"0.01", 0.01}, {"2.5", 2.5}, {"0.0800", 0.08},
+	};
+	static const char *const bad[] = {
+		"0",
+		"0.009",
+		"100.01",
+		"-0.2",
+		".5",
+		"1.",
+		"0,2",
+		"1e-1",
+		"0.2x",
+		" 0.2",
+		"",
+		"0.00001",
+		"99999999999999999999",
+	};
+	struct mck_settings s;
+	char err[256];
+
+	(void)state;
+	mck_settings_init(&s);
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		assert_int_equal(
+			mck_settings_set(&s, "scan.cpu_scale", good[i].text, err, sizeof(err)), 0);
+		assert_true(s.cpu_scale == good[i].want);
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		err[0] = '\0';
+		assert_int_equal(mck_settings_set(&s, "scan.cpu_scale", bad[i], err, sizeof(err)),
+				 -1);
+		assert_non_null(strstr(err, "scan.cpu_scale wants a decimal number 0.01..100"));
+		assert_true(s.cpu_scale == 0.08); /* the last good one stays */
+	}
+	assert_int_equal(mck_settings_set(&s, "scan.workers", "8", err, sizeof(err)), 0);
+	assert_int_equal(s.scan_workers, 8);
+	assert_int_equal(mck_settings_set(&s, "scan.workers", "0", err, sizeof(err)), -1);
+	assert_int_equal(mck_settings_set(&s, "scan.workers", "9", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "scan.workers wants a whole number 1..8"));
+}
+
 struct refusal {
 	const char *text;
 	size_t len;       /* 0: strlen */
@@ -159,6 +225,10 @@ static void test_refusals(void **state)
 		{"language = tlh\n", 0, "language is one of", 1},
 		{"timeout.clear_after = 0\n", 0, "timeout.clear_after wants a whole number 5..600",
 		 1},
+		{"scan.cpu_scale = 0.2\nscan.cpu_scale = fast\n", 0, "scan.cpu_scale given twice",
+		 2},
+		{"scan.cpu_scale = 0,2\n", 0, "scan.cpu_scale wants a decimal number 0.01..100", 1},
+		{"scan.workers = 16\n", 0, "scan.workers wants a whole number 1..8", 1},
 		{"display.width 800\n", 0, "want key = value", 1},
 		{"camera.source = v4l2:/dev/video0\x01\n", 0, "control character", 1},
 		{long_line, 0, "line longer than 512 bytes", 1},
@@ -221,7 +291,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults),   cmocka_unit_test(test_board_profiles),
 		cmocka_unit_test(test_layering),   cmocka_unit_test(test_refusals),
-		cmocka_unit_test(test_board_path),
+		cmocka_unit_test(test_board_path), cmocka_unit_test(test_cpu_scale),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -124,9 +124,11 @@ static int capture_main(void *arg)
 	bool told_gone = false;
 
 	if (scan != NULL && backend != NULL && (backend->caps & MCK_SOURCE_CAP_LIVE) != 0) {
-		/* A camera: the next frame is coming, a hard one must not hold it up.
+		/* A camera: the next frame is coming, a hard one must not hold it up;
+		 * the budget is work, as much as this board's CPU does in the time.
 		 * Replayed files are paced by the source and get every step. */
 		mck_qrscan_set_budget(scan, MCK_QRSCAN_BUDGET_MS);
+		(void)mck_qrscan_set_cpu_scale(scan, c->cpu_scale); /* checked by settings.c */
 	}
 	while (SDL_AtomicGet(&c->stop) == 0 && scan != NULL && codes != NULL && ev != NULL) {
 		int rc;
@@ -214,6 +216,8 @@ int mck_capture_start(struct mck_capture *c, const char *spec, const struct mck_
 	c->cfg.loop = 1;
 	c->cfg.width = set->camera_width;
 	c->cfg.height = set->camera_height;
+	c->cpu_scale = set->cpu_scale;
+	c->workers = (unsigned)set->scan_workers;
 	c->lock = SDL_CreateMutex();
 	c->scan_event = SDL_RegisterEvents(2);
 	c->source_event = c->scan_event + 1;

@@ -32,6 +32,8 @@ enum mck_capture_state {
 struct mck_capture {
 	const char *spec; /* "v4l2:/dev/video0", "replay:DIR", "hid:DEV" */
 	struct mck_source_cfg cfg;
+	double cpu_scale;    /* the camera's scan budget as on this board (scan.cpu_scale) */
+	unsigned workers;    /* threads decoding a frame's steps (scan.workers) */
 	Uint32 scan_event;   /* user.data1: struct mck_capture_msg, the receiver frees it */
 	Uint32 source_event; /* user.code: enum mck_capture_state */
 	SDL_Thread *thread;
@@ -45,7 +47,10 @@ struct mck_capture {
 	uint8_t preview[MCK_VIEW_PREVIEW_W * MCK_VIEW_PREVIEW_H];
 };
 
-/** Start reading @p spec (camera size from @p set); registers the two event types. 0 or -1. */
+/**
+ * Start reading @p spec (camera size, CPU scale and scan workers from @p set);
+ * registers the two event types. 0 or -1.
+ */
 int mck_capture_start(struct mck_capture *c, const char *spec, const struct mck_settings *set);
 /** Stop the thread; scans still queued are wiped and freed, never read. */
 void mck_capture_stop(struct mck_capture *c);

@@ -36,7 +36,7 @@ void mck_options_usage(FILE *f)
 	      "               [--indicators gpio|trace:FILE|none] [--policy FILE]...\n"
 	      "               [--screenshot OUT.png\n"
 	      "                [--show operator|languages|policies|check|decision]]\n"
-	      "               [--run-for S]\n",
+	      "               [--run-for S] [--cpu-scale X]\n",
 	      f);
 }
 
@@ -191,6 +191,14 @@ int mck_options_parse(int argc, char **argv, struct mck_options *o)
 			}
 		} else if (strcmp(a, "--clear-after-left") == 0) {
 			if (number(a, v, 1, 600, &o->after_code_left_s) != 0) {
+				return -1;
+			}
+		} else if (strcmp(a, "--cpu-scale") == 0) {
+			/* the camera's scan budget as on a slower board (scan.cpu_scale) */
+			char err[160];
+
+			if (mck_settings_set(&o->set, "scan.cpu_scale", v, err, sizeof(err)) != 0) {
+				fprintf(stderr, "mckiosk: --cpu-scale: %s\n", err);
 				return -1;
 			}
 		} else if (strcmp(a, "--trace-screens") == 0) {

@@ -24,6 +24,8 @@ void mck_settings_init(struct mck_settings *s)
 	s->after_code_left_s = 5;
 	snprintf(s->state_dir, sizeof(s->state_dir), "/var/lib/mckiosk");
 	snprintf(s->anchors_dir, sizeof(s->anchors_dir), "/usr/share/mckiosk/anchors");
+	s->cpu_scale = 1;
+	s->scan_workers = 1;
 }
 
 static int whole(const char *v, long lo, long hi, long *out)
@@ -40,7 +42,47 @@ static int whole(const char *v, long lo, long hi, long *out)
 	return 0;
 }
 
-enum kind { K_INT, K_UINT, K_BOOL, K_TEXT, K_LANG, K_ROTATION };
+enum kind { K_INT, K_UINT, K_BOOL, K_TEXT, K_LANG, K_ROTATION, K_SCALE };
+
+/*
+ * A decimal number with up to 4 places ("0.2", "1", "0.35"), in [lo, hi]
+ * hundredths: parsed by hand, as strtod follows the locale's decimal mark.
+ */
+static int scale_value(const char *v, long lo, long hi, double *out)
+{
+	long long whole_part = 0;
+	long long frac = 0;
+	long long div = 1;
+	const char *p = v;
+
+	if (*p < '0' || *p > '9') {
+		return -1;
+	}
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (whole_part > 100000) {
+			return -1;
+		}
+		whole_part = whole_part * 10 + (*p - '0');
+	}
+	if (*p == '.') {
+		for (p++; *p >= '0' && *p <= '9'; p++) {
+			if (div == 10000) {
+				return -1;
+			}
+			frac = frac * 10 + (*p - '0');
+			div *= 10;
+		}
+		if (div == 1) {
+			return -1; /* "1." */
+		}
+	}
+	if (*p != '\0' || whole_part * 100 * div + frac * 100 < lo * div ||
+	    whole_part * 100 * div + frac * 100 > hi * div) {
+		return -1;
+	}
+	*out = (double)whole_part + (double)frac / (double)div;
+	return 0;
+}
 
 /* Every key: its kind, where it goes, and its range. */
 static const struct key {
@@ -75,6 +117,8 @@ static const struct key {
 	{"policy.file", K_TEXT, F(policy_file), sizeof(((struct mck_settings *)0)->policy_file), 0,
 	 0},
 	{"policy.dir", K_TEXT, F(policy_dir), sizeof(((struct mck_settings *)0)->policy_dir), 0, 0},
+	{"scan.cpu_scale", K_SCALE, F(cpu_scale), 0, 1, 10000}, /* hundredths */
+	{"scan.workers", K_INT, F(scan_workers), 0, 1, 8},
 #undef F
 };
 
@@ -135,6 +179,17 @@ static int set_one(struct mck_settings *s, const struct key *k, const char *v, c
 			return -1;
 		}
 		memcpy(field, &b, sizeof(b));
+		return 0;
+	}
+	case K_SCALE: {
+		double d;
+
+		if (scale_value(v, k->lo, k->hi, &d) != 0) {
+			snprintf(err, cap, "%s wants a decimal number %g..%g, not \"%.40s\"",
+				 k->name, (double)k->lo / 100, (double)k->hi / 100, v);
+			return -1;
+		}
+		memcpy(field, &d, sizeof(d));
 		return 0;
 	}
 	case K_LANG:

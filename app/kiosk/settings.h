@@ -35,6 +35,8 @@ struct mck_settings {
 	char anchors_dir[256]; /* trust.anchors */
 	char policy_file[256]; /* policy.file: entry requirements, "" none */
 	char policy_dir[256];  /* policy.dir: every *.json there, "" none */
+	double cpu_scale; /* scan.cpu_scale: the CPU against the reference x86 core, 0.01..100 */
+	int scan_workers; /* scan.workers: threads decoding a frame's steps, 1..8 */
 };
 
 /** The built-in defaults (800x480, English, 30 s, no camera, no indicators). */

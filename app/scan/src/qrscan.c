@@ -11,7 +11,9 @@
  * are wiped through their data pointers before ZBar frees or recycles them,
  * with its inter-image result cache off; each result starts wiped; the work
  * buffer is wiped when it grows, on mck_qrscan_forget and on destroy; the
- * redraw's and the finder locator's buffers are wiped as each returns.
+ * redraw's and the finder locator's buffers are wiped as each returns, and
+ * the stack below a frame that read a code (ZBar's decoder leaves the text
+ * in its frames).
  * ZBar's QR decoder also copies the text into buffers of its own that it
  * frees unwiped (each segment's bytes, and the bytes before their
  * conversion), and binarises each image it decodes into one: out of reach
@@ -28,7 +30,6 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <zbar.h>
 
@@ -37,39 +38,56 @@
 #include "prep.h"
 #include "redraw.h"
 
-/* ZBar's cost per pixel scanned, for deciding whether a step fits the budget. */
-#define NS_PER_PIXEL 22
 /* Codes whose finders' modules are this many pixels or more: every other scan line. */
-#define DENSE_BELOW  2.5f
+#define DENSE_BELOW 2.5f
 /* Without a finder, the frame is scanned at 1/COARSE of its size (large codes only). */
-#define COARSE       4
+#define COARSE      4
 
 /*
- * The cost model of the work bound (qrscan.h), in us, calibrated to CPU time
- * on the kiosk's class of x86 core (the estimates run at or above what the
- * passes take). ZBar scans an image and, once it has met three finder
- * patterns, binarises all of it: 10 ns a pixel on a flat or printed area,
- * up to 45 through sensor noise, in proportion to its roughness (finder.h).
- * Then it tries every three patterns that could be a code's corner,
- * decoding each: in an image of F patterns in a code-like grid that grows
- * as F^2 (measured: 0.05 ms at 3, 15 at 9, 110 at 25; a 4096x3072 sheet of
- * them took 1.5 s). F is what the census counts in the image, of the
- * polarity ZBar sees: finders at the corner of a clean square of three.
+ * The cost model of the work bound and of the camera's budget (qrscan.h),
+ * in us, calibrated to CPU time on the kiosk's class of x86 core (CPU scale
+ * 1; the estimates run at or above what the steps take). ZBar scans an
+ * image and, once it has met three finder patterns, binarises all of it:
+ * 10 ns a pixel on a flat or printed area, up to 45 through sensor noise, in
+ * proportion to its roughness (finder.h). Then it tries every three
+ * patterns that could be a code's corner, decoding each: in an image of F
+ * patterns in a code-like grid that grows as F^2 (measured: 0.05 ms at 3,
+ * 15 at 9, 110 at 25; a 4096x3072 sheet of them took 1.5 s). F is what the
+ * census counts in the image, of the polarity ZBar sees: finders at the
+ * corner of a clean square of three. Along every other line (density 2)
+ * ZBar takes about 5/8 of the time (bench_scan's frames: 0.51 of the
+ * estimate against 0.83 along every line).
  */
 #define COST_NS_FLAT     10
 #define COST_NS_ROUGH    65 /* more, at one turn a pixel */
 #define COST_US_PER_PAIR 200
+#define SPARSE_PART      5 /* eighths of the time along every line, at density 2 */
 /* A code redrawn clean is as rough as a printed one (a turn every fifth pixel). */
 #define ROUGH_DRAWN      205
+/* The finder locator, which every frame gets: ns a pixel of the frame. */
+#define LOCATE_NS        4
+
+/* The steps of one frame, planned: a crowd read a code at a time, then the decode steps. */
+#define PLAN_MAX (MCK_QRSCAN_MAX_CODES + 1 + 12)
+
+/*
+ * One ZBar image scanner (not thread-safe) with its work buffer for crops
+ * and squared codes, grown as needed (at most a frame), and where the codes
+ * it reads go.
+ */
+struct lane {
+	zbar_image_scanner_t *scanner;
+	uint8_t *buf;
+	size_t cap;
+	struct mck_qrscan_result *out;
+};
 
 struct mck_qrscan {
-	zbar_image_scanner_t *scanner;
+	struct lane lane;
 	unsigned budget_ms;
+	double cpu_scale;
 	struct mck_qrscan_stats stats;
 	struct mck_finder_census census; /* the current frame's */
-	/* Work buffer for crops and squared codes, grown as needed (at most a frame). */
-	uint8_t *buf;
-	size_t buf_cap;
 };
 
 /* A scanner for QR codes only, passing their bytes through unchanged. */
@@ -100,12 +118,13 @@ struct mck_qrscan *mck_qrscan_create(void)
 	if (!scan) {
 		return NULL;
 	}
-	scan->scanner = scanner_new();
-	if (!scan->scanner) {
+	scan->lane.scanner = scanner_new();
+	if (!scan->lane.scanner) {
 		free(scan);
 		return NULL;
 	}
 	scan->budget_ms = 0; /* still images: every step; a camera sets a budget */
+	scan->cpu_scale = 1;
 	return scan;
 }
 
@@ -114,9 +133,32 @@ void mck_qrscan_set_budget(struct mck_qrscan *scan, unsigned ms)
 	scan->budget_ms = ms;
 }
 
+int mck_qrscan_set_cpu_scale(struct mck_qrscan *scan, double scale)
+{
+	/* !(a <= b) also refuses NaN */
+	if (!scan || !(scale >= MCK_QRSCAN_SCALE_MIN && scale <= MCK_QRSCAN_SCALE_MAX)) {
+		return -EINVAL;
+	}
+	scan->cpu_scale = scale;
+	return 0;
+}
+
 const struct mck_qrscan_stats *mck_qrscan_stats(const struct mck_qrscan *scan)
 {
 	return &scan->stats;
+}
+
+/* Wipe what @p lane's buffer held; with @p release, free it too. */
+static void lane_wipe(struct lane *lane, bool release)
+{
+	if (lane->buf != NULL) {
+		explicit_bzero(lane->buf, lane->cap);
+	}
+	if (release) {
+		free(lane->buf);
+		lane->buf = NULL;
+		lane->cap = 0;
+	}
 }
 
 void mck_qrscan_destroy(struct mck_qrscan *scan)
@@ -124,13 +166,10 @@ void mck_qrscan_destroy(struct mck_qrscan *scan)
 	if (!scan) {
 		return;
 	}
-	if (scan->scanner) {
-		zbar_image_scanner_destroy(scan->scanner);
+	if (scan->lane.scanner) {
+		zbar_image_scanner_destroy(scan->lane.scanner);
 	}
-	if (scan->buf != NULL) {
-		explicit_bzero(scan->buf, scan->buf_cap);
-	}
-	free(scan->buf);
+	lane_wipe(&scan->lane, true);
 	explicit_bzero(scan, sizeof(*scan));
 	free(scan);
 }
@@ -154,13 +193,13 @@ void mck_qrscan_result_wipe(struct mck_qrscan_result *r)
  * about 5 us against 10-90 ms for the scan: replace it after every frame
  * that decoded anything. If that fails, keep the old one: it still works.
  */
-static void renew(struct mck_qrscan *scan)
+static void renew(struct lane *lane)
 {
 	zbar_image_scanner_t *fresh = scanner_new();
 
 	if (fresh) {
-		zbar_image_scanner_destroy(scan->scanner);
-		scan->scanner = fresh;
+		zbar_image_scanner_destroy(lane->scanner);
+		lane->scanner = fresh;
 	}
 }
 
@@ -211,7 +250,13 @@ static void collect(const zbar_image_t *image, struct mck_qrscan_result *out)
 		if (zbar_symbol_get_type(sym) != ZBAR_QRCODE || !data) {
 			continue;
 		}
-		if (len > MCK_QRSCAN_MAX_TEXT || seen(out, data, len)) {
+		/*
+		 * An empty code carries nothing to check, and it is what a code
+		 * redrawn from a look-alike's corner reads as when its data modules
+		 * come out all zero: an all-zero codeword stream passes the
+		 * Reed-Solomon check, its first mode the terminator.
+		 */
+		if (len == 0 || len > MCK_QRSCAN_MAX_TEXT || seen(out, data, len)) {
 			continue;
 		}
 		memcpy(out->text[out->count], data, len);
@@ -221,29 +266,20 @@ static void collect(const zbar_image_t *image, struct mck_qrscan_result *out)
 	}
 }
 
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 /*
  * One ZBar pass over @p px, its scan lines @p density pixels apart (1: every
  * row and column; 2 halves the cost and still crosses the finders of codes
- * with modules of 3 px or more several times); decoded codes join @p out.
- * Returns codes added or -errno.
+ * with modules of 3 px or more several times); decoded codes join the
+ * lane's result. Returns codes added or -errno.
  */
-static int zbar_pass(struct mck_qrscan *scan, const uint8_t *px, uint32_t w, uint32_t h,
-		     int density, struct mck_qrscan_result *out)
+static int zbar_pass(struct lane *lane, const uint8_t *px, uint32_t w, uint32_t h, int density)
 {
 	zbar_image_t *image;
-	size_t before = out->count;
+	size_t before = lane->out->count;
 	int n;
 
-	if (zbar_image_scanner_set_config(scan->scanner, 0, ZBAR_CFG_X_DENSITY, density) != 0 ||
-	    zbar_image_scanner_set_config(scan->scanner, 0, ZBAR_CFG_Y_DENSITY, density) != 0) {
+	if (zbar_image_scanner_set_config(lane->scanner, 0, ZBAR_CFG_X_DENSITY, density) != 0 ||
+	    zbar_image_scanner_set_config(lane->scanner, 0, ZBAR_CFG_Y_DENSITY, density) != 0) {
 		return -EIO;
 	}
 	image = zbar_image_create();
@@ -255,39 +291,36 @@ static int zbar_pass(struct mck_qrscan *scan, const uint8_t *px, uint32_t w, uin
 	/* Borrowed, not copied: no cleanup handler, and ZBar does not write to
 	 * Y800 data (it only converts other formats). */
 	zbar_image_set_data(image, px, (unsigned long)w * h, NULL);
-	n = zbar_scan_image(scan->scanner, image);
+	n = zbar_scan_image(lane->scanner, image);
 	if (n < 0) {
 		wipe_symbols(zbar_image_first_symbol(image));
 		zbar_image_destroy(image);
 		return -EIO;
 	}
-	collect(image, out);
+	collect(image, lane->out);
 	wipe_symbols(zbar_image_first_symbol(image));
 	zbar_image_destroy(image);
 	if (n > 0) {
-		renew(scan);
+		renew(lane);
 	}
-	return (int)(out->count - before);
+	return (int)(lane->out->count - before);
 }
 
 /*
  * Grow the work buffer to hold @p pixels. Not realloc: what it holds (a code's
  * picture) is not needed again, and must not be left behind where it was.
  */
-static int reserve(struct mck_qrscan *scan, size_t pixels)
+static int reserve(struct lane *lane, size_t pixels)
 {
-	if (pixels > scan->buf_cap) {
+	if (pixels > lane->cap) {
 		uint8_t *p = malloc(pixels);
 
 		if (p == NULL) {
 			return -ENOMEM;
 		}
-		if (scan->buf != NULL) {
-			explicit_bzero(scan->buf, scan->buf_cap);
-		}
-		free(scan->buf);
-		scan->buf = p;
-		scan->buf_cap = pixels;
+		lane_wipe(lane, true);
+		lane->buf = p;
+		lane->cap = pixels;
 	}
 	return 0;
 }
@@ -297,15 +330,13 @@ void mck_qrscan_forget(struct mck_qrscan *scan)
 	if (!scan) {
 		return;
 	}
-	if (scan->buf != NULL) {
-		explicit_bzero(scan->buf, scan->buf_cap);
-	}
+	lane_wipe(&scan->lane, false);
 	/* where the last frame's finders were, and how rough its cells */
 	explicit_bzero(&scan->census, sizeof(scan->census));
 	/* A fresh ZBar: it keeps no text between frames (symbols are wiped and the
 	 * scanner renewed after each decode), but what it does keep is its own. */
-	if (scan->scanner) {
-		renew(scan);
+	if (scan->lane.scanner) {
+		renew(&scan->lane);
 	}
 }
 
@@ -345,16 +376,65 @@ static struct mck_rect roi_of(const struct mck_finder *f, int n, int codes, uint
 				 (uint32_t)(y1 - y0)};
 }
 
+/*
+ * What a frame has planned so far, against the caps of qrscan.h and the
+ * camera's budget: estimates only, never the clock, so that a frame takes
+ * the same steps on any machine, under valgrind, on one thread or several.
+ */
+struct tally {
+	unsigned long cost; /* estimated us of the fits and passes planned */
+	unsigned passes;    /* ZBar passes planned */
+	unsigned fits;      /* grid fits planned */
+	unsigned admitted;  /* steps planned */
+	unsigned crowded;   /* steps left out: crowded, or over the work bound */
+	unsigned over;      /* steps left out: over the camera's budget */
+};
+
+/* How a step makes the image it hands ZBar. */
+enum how {
+	HOW_CROP,    /* region r of the frame, as it is or light for dark */
+	HOW_COARSE,  /* the whole frame at 1/COARSE of its size */
+	HOW_RECTIFY, /* corner c squared and upright */
+	HOW_REDRAW,  /* corner c's module grid fitted, the code redrawn clean */
+	HOW_WHOLE,   /* the frame itself */
+};
+
+struct step {
+	enum how how;
+	enum mck_qrscan_step counts_as; /* in the stats, when it reads a code */
+	struct mck_rect r;
+	bool inverted;
+	int density;
+	struct mck_triple corner[MCK_QRSCAN_MAX_CORNERS]; /* rectify: one; redraw: in turn */
+	int corners;
+	int version[MCK_QRSCAN_MAX_CORNERS][5]; /* redraw: each corner's versions, in turn */
+	int versions[MCK_QRSCAN_MAX_CORNERS];
+	bool cut; /* redraw: the last corner's versions cut short by the bounds */
+	unsigned long cost;
+	struct tally after; /* the frame's tally once this step was planned */
+};
+
+/* What a step did, counted by whoever ran it. */
+struct done {
+	unsigned passes;
+	unsigned fits;
+	unsigned corners;
+	unsigned long pixels;
+};
+
 struct job {
 	struct mck_qrscan *scan;
 	const uint8_t *grey;
 	uint32_t w;
 	uint32_t h;
-	struct mck_qrscan_result *out;
-	double start;
-	unsigned passes;     /* ZBar passes made on this frame */
-	double ns_per_pixel; /* ZBar's cost on this frame, as measured (noise costs more) */
-	struct mck_qrscan_work *work; /* counted against the caps of qrscan.h */
+	const struct mck_finder *f;
+	unsigned long budget; /* the camera's, in estimated us; 0: none (still images) */
+	unsigned long locate; /* the finder locator's estimate, spent on every frame */
+	struct tally t;
+	int nf; /* finders located */
+	int n;  /* steps planned */
+	struct step step[PLAN_MAX];
+	struct done done[PLAN_MAX];
 };
 
 /* Finder patterns ZBar meets in @p r of the frame, shown light for dark when @p inverted. */
@@ -371,81 +451,100 @@ static unsigned roughness_of(const struct job *j, struct mck_rect r)
 }
 
 /*
- * Whether a ZBar pass over @p pixels as rough as @p rough (0..1024) holding
- * @p patterns finder patterns fits the frame's work bound; if so its
- * estimated cost is spent. A pass left out is counted as crowded.
+ * The estimated cost of a ZBar pass over @p pixels as rough as @p rough
+ * (0..1024) holding @p patterns finder patterns, its lines @p density
+ * apart; ULONG_MAX for a crowd that no bound admits.
  */
-static bool may_pass(struct job *j, size_t pixels, unsigned rough, int patterns)
+static unsigned long pass_cost(size_t pixels, unsigned rough, int patterns, int density)
 {
-	struct mck_qrscan_work *w = j->work;
-	unsigned long cost = ULONG_MAX;
+	unsigned long scan;
 
-	if (patterns <= 1000) {
-		cost = (unsigned long)pixels * (COST_NS_FLAT * 1024ul + COST_NS_ROUGH * rough) /
-			       (1024ul * 1000ul) +
-		       (unsigned long)patterns * (unsigned long)patterns * COST_US_PER_PAIR;
+	if (patterns > 1000) {
+		return ULONG_MAX;
 	}
-	if (w->passes >= MCK_QRSCAN_MAX_PASSES || cost > MCK_QRSCAN_MAX_COST_US - w->cost_us) {
-		w->crowded++;
+	scan = (unsigned long)pixels * (COST_NS_FLAT * 1024ul + COST_NS_ROUGH * rough) /
+	       (1024ul * 1000ul);
+	if (density > 1) {
+		scan = scan * SPARSE_PART / 8;
+	}
+	return scan + (unsigned long)patterns * (unsigned long)patterns * COST_US_PER_PAIR;
+}
+
+/* A fit of the module grid, for the work bound: 1.3 ms for version 1, 10-12 for 35-40. */
+#define FIT_COST_US(v) (1000ul + 300ul * (unsigned long)(v))
+
+_Static_assert(MCK_QRSCAN_MAX_CANDIDATES == MCK_FINDER_CANDIDATES, "one cap, two names");
+_Static_assert(MCK_QRSCAN_MAX_FITS == 5 * MCK_QRSCAN_MAX_CORNERS, "five versions a corner");
+
+enum verdict {
+	FITS,
+	CROWDED, /* over the work bound: too many finder patterns, passes, fits or cost */
+	OVER,    /* over the camera's budget */
+};
+
+/*
+ * Whether a step of @p cost with @p passes ZBar passes and @p fits grid
+ * fits can be planned after what is: within the work bound always, within
+ * the camera's budget unless it is the frame's first step (which always
+ * runs: a frame is never read worse than plain ZBar would read it).
+ */
+static enum verdict judge(const struct tally *t, const struct job *j, unsigned long cost,
+			  unsigned passes, unsigned fits)
+{
+	if (t->passes + passes > MCK_QRSCAN_MAX_PASSES || t->fits + fits > MCK_QRSCAN_MAX_FITS ||
+	    cost > MCK_QRSCAN_MAX_COST_US - t->cost) {
+		return CROWDED;
+	}
+	if (j->budget != 0 && t->admitted > 0 && j->locate + t->cost + cost > j->budget) {
+		return OVER;
+	}
+	return FITS;
+}
+
+/* Count a step left out for @p v. */
+static void refuse(struct job *j, enum verdict v)
+{
+	j->t.crowded += v == CROWDED;
+	j->t.over += v == OVER;
+}
+
+/* Plan step @p s at cost @p cost, if it fits (judge). Returns whether it was. */
+static bool plan(struct job *j, struct step s, unsigned long cost, unsigned passes, unsigned fits)
+{
+	enum verdict v = judge(&j->t, j, cost, passes, fits);
+
+	if (v != FITS || j->n == PLAN_MAX) {
+		refuse(j, v);
 		return false;
 	}
-	w->cost_us += cost;
+	j->t.cost += cost;
+	j->t.passes += passes;
+	j->t.fits += fits;
+	j->t.admitted++;
+	s.cost = cost;
+	s.after = j->t;
+	j->done[j->n] = (struct done){0};
+	j->step[j->n++] = s;
 	return true;
 }
 
-/* A ZBar pass for this frame: counted, and its cost per pixel learnt. */
-static int job_pass(struct job *j, const uint8_t *px, uint32_t w, uint32_t h, int density)
+/* Plan a ZBar pass over region @p r of the frame, light for dark when @p inverted. */
+static bool plan_crop(struct job *j, struct mck_rect r, bool inverted, int density,
+		      enum mck_qrscan_step counts_as)
 {
-	double t0 = now_ms();
-	int n = zbar_pass(j->scan, px, w, h, density, j->out);
-	double ns = (now_ms() - t0) * 1e6 / ((double)w * h);
+	struct step s = {.how = HOW_CROP,
+			 .counts_as = counts_as,
+			 .r = r,
+			 .inverted = inverted,
+			 .density = density};
 
-	j->passes++;
-	j->work->passes++;
-	j->work->pixels += (unsigned long)w * h;
-	if (ns > j->ns_per_pixel) {
-		j->ns_per_pixel = ns;
+	if (r.w < 21 || r.h < 21) {
+		return false;
 	}
-	return n;
-}
-
-static bool affordable(const struct job *j, size_t pixels)
-{
-	double cost = (double)pixels * j->ns_per_pixel / 1e6;
-
-	return j->scan->budget_ms == 0 || now_ms() - j->start + cost <= j->scan->budget_ms;
-}
-
-/*
- * ZBar on region @p r of the frame, turned light-for-dark when @p inverted.
- * The first pass of a frame always runs; the others only if they fit the
- * time left. Returns codes found, 0, or -errno.
- */
-static int region_pass(struct job *j, struct mck_rect r, bool inverted, int density,
-		       enum mck_qrscan_step step)
-{
-	struct mck_qrscan *scan = j->scan;
-	size_t px = (size_t)r.w * r.h;
-	uint32_t cw;
-	uint32_t ch;
-	int n;
-
-	if (r.w < 21 || r.h < 21 || (j->passes > 0 && !affordable(j, px)) ||
-	    !may_pass(j, px, roughness_of(j, r), patterns_in(j, r, inverted))) {
-		return 0;
-	}
-	if (reserve(scan, px) != 0) {
-		return -ENOMEM;
-	}
-	mck__prep_crop(j->grey, j->w, r, 1, scan->buf, &cw, &ch);
-	if (inverted) {
-		mck__prep_invert(scan->buf, cw, ch);
-	}
-	n = job_pass(j, scan->buf, cw, ch, density);
-	if (n > 0) {
-		scan->stats.step[step]++;
-	}
-	return n;
+	return plan(j, s,
+		    pass_cost((size_t)r.w * r.h, roughness_of(j, r), patterns_in(j, r, inverted),
+			      density),
+		    1, 0);
 }
 
 /* A code's three finder centres (pixel centres) and their spacing in modules, as judged. */
@@ -472,16 +571,6 @@ static struct corner_points corner_points(const struct mck_finder *f, struct mck
 	return p;
 }
 
-/* A fit of the module grid costs about what ZBar takes for this many pixels. */
-#define FIT_PIXELS        (300 * 1000)
-/* ... and, for the work bound, grows with the version: 1.3 ms for 1, 10-12 for 35-40 */
-#define FIT_COST_US(v)    (1000ul + 300ul * (unsigned long)(v))
-/* Corners of three finders whose grids are fitted, the best redrawn. */
-#define REDRAW_CANDIDATES MCK_QRSCAN_MAX_CORNERS
-
-_Static_assert(MCK_QRSCAN_MAX_CANDIDATES == MCK_FINDER_CANDIDATES, "one cap, two names");
-_Static_assert(MCK_QRSCAN_MAX_FITS == 5 * MCK_QRSCAN_MAX_CORNERS, "five versions a corner");
-
 /* Pixels of the redraw of a code of @p version (0: none): 4 px per module, 4 modules of quiet zone. */
 static size_t redraw_pixels(int version)
 {
@@ -490,116 +579,12 @@ static size_t redraw_pixels(int version)
 	return side * side;
 }
 
-/* How a corner's fits came out. */
-enum fit_outcome {
-	FIT_OUT_OF_TIME,
-	FIT_UNCLEAR, /* no version stands out: a look-alike, or a code too far gone */
-	FIT_CLEAR,   /* one version scores twice the others: a code */
-};
-
-/*
- * The best map for the corner @p t among the versions its finder spacing
- * allows (grid.c; the module size is judged to 15 % or so: the guess and
- * two either side), into @p best if it beats it.
- */
-static enum fit_outcome fit_corner(struct job *j, const struct mck_finder *f, struct mck_triple t,
-				   struct mck_grid *best)
+/* The square a code is rectified into (prep.h, 4 px per module): 10 modules round it. */
+static size_t rectify_pixels(float legs)
 {
-	struct corner_points p = corner_points(f, t);
-	/* grid.c puts a pixel's centre at integer coordinates */
-	float tl[2] = {p.tl[0] - 0.5f, p.tl[1] - 0.5f};
-	float tr[2] = {p.tr[0] - 0.5f, p.tr[1] - 0.5f};
-	float bl[2] = {p.bl[0] - 0.5f, p.bl[1] - 0.5f};
-	int guess = mck__grid_version(p.legs);
-	struct mck_grid mine = {0};
-	enum fit_outcome out = FIT_UNCLEAR;
-	int tried = 0;
-	float all = 0;
+	size_t side = (size_t)(legs * 4 + 80 + 1);
 
-	for (int d = 0; d <= 4; d++) {
-		int v = guess + (d % 2 == 1 ? (d + 1) / 2 : -(d / 2));
-		struct mck_grid fit;
-
-		if (v < 1 || v > 40) {
-			continue;
-		}
-		/* time for this fit, and to redraw the best so far after it */
-		if (!affordable(j, FIT_PIXELS + redraw_pixels(best->version > mine.version
-								      ? best->version
-								      : mine.version)) ||
-		    j->work->fits >= MCK_QRSCAN_MAX_FITS ||
-		    FIT_COST_US(v) > MCK_QRSCAN_MAX_COST_US - j->work->cost_us) {
-			out = FIT_OUT_OF_TIME;
-			break;
-		}
-		j->work->fits++;
-		j->work->cost_us += FIT_COST_US(v);
-		mck__grid_fit(j->grey, j->w, j->h, tl, tr, bl, v, &fit);
-		tried++;
-		all += fit.score;
-		if (mine.version == 0 || fit.score > mine.score) {
-			mine = fit;
-		}
-		if (tried >= 3 && mine.score > 0 &&
-		    mine.score >= 3 * (all - mine.score) / (tried - 1)) {
-			break; /* three times the others: the versions further out will not beat it */
-		}
-	}
-	if (mine.version != 0 && (best->version == 0 || mine.score > best->score)) {
-		*best = mine; /* even when out of time: the best so far may be the code */
-	}
-	/* the others' mean: the level of a map that fits only by chance */
-	if (out != FIT_OUT_OF_TIME && tried > 1 && mine.score > 0 &&
-	    mine.score >= 2 * (all - mine.score) / (tried - 1)) {
-		out = FIT_CLEAR;
-	}
-	return out;
-}
-
-/*
- * A code read module by module and redrawn clean: the map fitted for the
- * most code-like corners of three finders, the best fit (a code's function
- * patterns show; a look-alike's do not) redrawn for ZBar. Returns codes
- * found, 0, or -errno.
- */
-static int redrawn(struct job *j, const struct mck_finder *f, int nf)
-{
-	struct mck_qrscan *scan = j->scan;
-	struct mck_triple cand[REDRAW_CANDIDATES];
-	int nc = mck__finder_candidates(f, nf, cand, REDRAW_CANDIDATES);
-	struct mck_grid best = {0};
-	size_t cap;
-	uint32_t side;
-	int n;
-
-	for (int c = 0; c < nc; c++) {
-		/* the sampler takes dark modules; dark mode is read elsewhere */
-		enum fit_outcome o =
-			f[cand[c].tl].light ? FIT_UNCLEAR : fit_corner(j, f, cand[c], &best);
-
-		j->work->corners += !f[cand[c].tl].light;
-		if (o != FIT_UNCLEAR) {
-			break; /* out of time, or a code: no other corner will do better */
-		}
-	}
-	if (best.version == 0) {
-		return 0;
-	}
-	cap = redraw_pixels(best.version);
-	/* drawn clean: the code's own three finders are all ZBar meets */
-	if (!affordable(j, cap) || !may_pass(j, cap, ROUGH_DRAWN, 3)) {
-		return 0;
-	}
-	if (reserve(scan, cap) != 0) {
-		return -ENOMEM;
-	}
-	mck__grid_redraw(j->grey, j->w, j->h, &best, scan->buf, cap, &side);
-	if (side == 0) {
-		return 0;
-	}
-	n = job_pass(j, scan->buf, side, side, 2); /* drawn clean, 4 px per module */
-	scan->stats.step[MCK_QRSCAN_STEP_REDRAWN] += n > 0;
-	return n;
+	return side * side;
 }
 
 /* The region of one code: its three finders, the fourth corner and the quiet zone. */
@@ -612,98 +597,525 @@ static struct mck_rect roi_of_corner(const struct mck_finder *f, struct mck_trip
 }
 
 /*
+ * Plan one code squared and upright from its three finders, at 4 pixels
+ * per module: ZBar reads tilted, turned and small codes this way that it
+ * misses in the frame.
+ */
+static void plan_rectify(struct job *j, struct mck_triple t)
+{
+	struct corner_points p = corner_points(j->f, t);
+	/* the square holds what lies round the code too: its finder patterns count */
+	struct mck_rect around = roi_of_corner(j->f, t, j->w, j->h);
+	bool light = j->f[t.tl].light;
+	struct step s = {.how = HOW_RECTIFY,
+			 .counts_as = MCK_QRSCAN_STEP_RECTIFIED,
+			 .inverted = light,
+			 .density = 1,
+			 .corner = {t},
+			 .corners = 1};
+
+	if (p.legs < 10 || p.legs > 200) {
+		return; /* no code's finders are so near or so far */
+	}
+	plan(j, s,
+	     pass_cost(rectify_pixels(p.legs), roughness_of(j, around),
+		       patterns_in(j, around, light), 1),
+	     1, 0);
+}
+
+/* The versions of a code whose finders are @p t, likeliest first; returns how many. */
+static int versions_of(const struct job *j, struct mck_triple t, int version[5])
+{
+	/* the module size is judged to 15 % or so: the guess, then one and two either side */
+	int guess = mck__grid_version(corner_points(j->f, t).legs);
+	int n = 0;
+
+	for (int d = 0; d <= 4; d++) {
+		int v = guess + (d % 2 == 1 ? (d + 1) / 2 : -(d / 2));
+
+		if (v >= 1 && v <= 40) {
+			version[n++] = v;
+		}
+	}
+	return n;
+}
+
+/* The estimate of a redraw: the fits planned and the pass over the largest version's. */
+static unsigned long redraw_cost(const struct step *s, unsigned *fits)
+{
+	unsigned long cost = 0;
+	int largest = 0;
+
+	*fits = 0;
+	for (int c = 0; c < s->corners; c++) {
+		for (int i = 0; i < s->versions[c]; i++) {
+			cost += FIT_COST_US(s->version[c][i]);
+			largest = s->version[c][i] > largest ? s->version[c][i] : largest;
+			++*fits;
+		}
+	}
+	/* drawn clean: the code's own three finders are all ZBar meets */
+	return cost + pass_cost(redraw_pixels(largest), ROUGH_DRAWN, 3, 2);
+}
+
+/*
+ * Plan the codes read module by module and redrawn (grid.c): for the most
+ * code-like corners of three finders @p cand, in turn, the maps of the
+ * versions their finder spacing allows, as many as the bounds allow; the
+ * best fit of them redrawn for ZBar.
+ */
+static void plan_redraw(struct job *j, const struct mck_triple *cand, int nc)
+{
+	struct step s = {.how = HOW_REDRAW, .counts_as = MCK_QRSCAN_STEP_REDRAWN, .density = 2};
+	enum verdict v = FITS;
+	unsigned fits = 0;
+
+	for (int c = 0; c < nc && !s.cut; c++) {
+		int all;
+
+		/* the sampler takes dark modules; dark mode is read elsewhere */
+		if (j->f[cand[c].tl].light) {
+			continue;
+		}
+		s.corner[s.corners] = cand[c];
+		all = versions_of(j, cand[c], s.version[s.corners]);
+		s.corners++;
+		for (s.versions[s.corners - 1] = all; s.versions[s.corners - 1] > 0;
+		     s.versions[s.corners - 1]--) {
+			v = judge(&j->t, j, redraw_cost(&s, &fits), 1, fits);
+			if (v == FITS) {
+				break;
+			}
+		}
+		s.cut = s.versions[s.corners - 1] < all;
+		s.corners -= s.versions[s.corners - 1] == 0;
+	}
+	if (s.corners == 0) {
+		if (v != FITS) {
+			refuse(j, v);
+		}
+		return;
+	}
+	unsigned long cost = redraw_cost(&s, &fits);
+
+	plan(j, s, cost, 1, fits);
+}
+
+/* A counted ZBar pass of a step. */
+static int counted_pass(struct lane *lane, struct done *d, const uint8_t *px, uint32_t w,
+			uint32_t h, int density)
+{
+	d->passes++;
+	d->pixels += (unsigned long)w * h;
+	return zbar_pass(lane, px, w, h, density);
+}
+
+/* How a corner's fits came out. */
+enum fit_outcome {
+	FIT_CUT,     /* its versions were cut short by the bounds */
+	FIT_UNCLEAR, /* no version stands out: a look-alike, or a code too far gone */
+	FIT_CLEAR,   /* one version scores twice the others: a code */
+};
+
+/*
+ * The best map for corner @p c of redraw step @p s among its versions,
+ * into @p best if it beats it: fitted in turn until one scores three times
+ * the others' mean (the versions further out will not beat it).
+ */
+static enum fit_outcome fit_corner(const struct job *j, const struct step *s, int c,
+				   struct mck_grid *best, struct done *d)
+{
+	struct corner_points p = corner_points(j->f, s->corner[c]);
+	/* grid.c puts a pixel's centre at integer coordinates */
+	float tl[2] = {p.tl[0] - 0.5f, p.tl[1] - 0.5f};
+	float tr[2] = {p.tr[0] - 0.5f, p.tr[1] - 0.5f};
+	float bl[2] = {p.bl[0] - 0.5f, p.bl[1] - 0.5f};
+	struct mck_grid mine = {0};
+	int tried = 0;
+	float all = 0;
+
+	d->corners++;
+	for (int i = 0; i < s->versions[c]; i++) {
+		struct mck_grid fit;
+
+		mck__grid_fit(j->grey, j->w, j->h, tl, tr, bl, s->version[c][i], &fit);
+		d->fits++;
+		tried++;
+		all += fit.score;
+		if (mine.version == 0 || fit.score > mine.score) {
+			mine = fit;
+		}
+		if (tried >= 3 && mine.score > 0 &&
+		    mine.score >= 3 * (all - mine.score) / (float)(tried - 1)) {
+			break; /* three times the others: the versions further out will not beat it */
+		}
+	}
+	if (mine.version != 0 && (best->version == 0 || mine.score > best->score)) {
+		*best = mine; /* even when cut short: the best so far may be the code */
+	}
+	if (c == s->corners - 1 && s->cut && tried == s->versions[c]) {
+		return FIT_CUT;
+	}
+	/* the others' mean: the level of a map that fits only by chance */
+	return tried > 1 && mine.score > 0 &&
+			       mine.score >= 2 * (all - mine.score) / (float)(tried - 1)
+		       ? FIT_CLEAR
+		       : FIT_UNCLEAR;
+}
+
+/*
+ * Codes read module by module and redrawn clean: the map fitted for the
+ * most code-like corners of three finders in turn, until one is clearly a
+ * code (no other corner will do better); the best fit (a code's function
+ * patterns show; a look-alike's do not) redrawn for ZBar.
+ */
+static int run_redraw(const struct job *j, const struct step *s, struct lane *lane, struct done *d)
+{
+	struct mck_grid best = {0};
+	size_t cap;
+	uint32_t side;
+
+	for (int c = 0; c < s->corners; c++) {
+		if (fit_corner(j, s, c, &best, d) != FIT_UNCLEAR) {
+			break;
+		}
+	}
+	if (best.version == 0) {
+		return 0;
+	}
+	cap = redraw_pixels(best.version);
+	if (reserve(lane, cap) != 0) {
+		return -ENOMEM;
+	}
+	mck__grid_redraw(j->grey, j->w, j->h, &best, lane->buf, cap, &side);
+	if (side == 0) {
+		return 0;
+	}
+	return counted_pass(lane, d, lane->buf, side, side, 2); /* drawn clean, 4 px per module */
+}
+
+/* Run planned step @p i on @p lane. Returns codes found, 0, or -errno. */
+static int run_step(const struct job *j, int i, struct lane *lane, struct done *d)
+{
+	const struct step *s = &j->step[i];
+	uint32_t dw = 0;
+	uint32_t dh = 0;
+	size_t px;
+
+	switch (s->how) {
+	case HOW_WHOLE:
+		return counted_pass(lane, d, j->grey, j->w, j->h, 1);
+	case HOW_REDRAW:
+		return run_redraw(j, s, lane, d);
+	case HOW_RECTIFY: {
+		struct corner_points p = corner_points(j->f, s->corner[0]);
+
+		px = rectify_pixels(p.legs);
+		if (reserve(lane, px) != 0) {
+			return -ENOMEM;
+		}
+		mck__prep_rectify(j->grey, j->w, j->h, p.tl, p.tr, p.bl, p.legs, 4, lane->buf, px,
+				  &dw, &dh);
+		if (dw == 0) {
+			return 0;
+		}
+		break;
+	}
+	case HOW_COARSE:
+		if (reserve(lane, (size_t)(s->r.w / COARSE) * (s->r.h / COARSE)) != 0) {
+			return -ENOMEM;
+		}
+		mck__prep_crop(j->grey, j->w, s->r, COARSE, lane->buf, &dw, &dh);
+		break;
+	case HOW_CROP:
+	default:
+		if (reserve(lane, (size_t)s->r.w * s->r.h) != 0) {
+			return -ENOMEM;
+		}
+		mck__prep_crop(j->grey, j->w, s->r, 1, lane->buf, &dw, &dh);
+		break;
+	}
+	if (s->inverted) {
+		mck__prep_invert(lane->buf, dw, dh);
+	}
+	return counted_pass(lane, d, lane->buf, dw, dh, s->density);
+}
+
+/*
+ * Run the steps planned from @p from on, one after another, until one
+ * reads a code (or fails): the plan then ends with it, as if nothing after
+ * it had been planned. Returns codes found, 0, or -errno.
+ */
+static int run_steps(struct job *j, int from)
+{
+	for (int i = from; i < j->n; i++) {
+		int n = run_step(j, i, &j->scan->lane, &j->done[i]);
+
+		if (n != 0) {
+			if (n > 0) {
+				j->scan->stats.step[j->step[i].counts_as]++;
+			}
+			j->t = j->step[i].after;
+			j->n = i + 1;
+			return n;
+		}
+	}
+	return 0;
+}
+
+/* Plan and run one step now, in a frame's sequence (the crowd's). */
+static int run_now(struct job *j)
+{
+	int i = j->n - 1;
+	int n = run_step(j, i, &j->scan->lane, &j->done[i]);
+
+	if (n > 0) {
+		j->scan->stats.step[j->step[i].counts_as]++;
+	}
+	return n;
+}
+
+/*
  * A region crowded with finder patterns (a sheet of codes, or of look-alikes
  * made to stall ZBar), a code at a time: the region of each code's corner,
  * the least crowded first, as its own finders' polarity shows it, while the
  * frame's work bound allows. The finders of a corner whose region read a
- * code no longer count as a crowd: ZBar decodes them at once. Returns codes
- * found, 0, or -errno.
+ * code no longer count as a crowd: ZBar decodes them at once. Each step
+ * depends on the ones before, so they run here, one after another, before
+ * the rest of the frame is planned. Returns codes found, 0, or -errno.
  */
-static int code_at_a_time(struct job *j, const struct mck_finder *f,
-			  const struct mck_triple *corners, int codes, int density)
+static int crowd(struct job *j, const struct mck_triple *corners, int codes, int density,
+		 struct mck_rect r, bool light)
 {
+	const struct mck_finder *f = j->f;
 	int order[MCK_QRSCAN_MAX_CODES];
-	int crowd[MCK_QRSCAN_MAX_CODES];
+	int crowded[MCK_QRSCAN_MAX_CODES];
 	int found = 0;
 
 	/* the least crowded first: a code beside a sheet of look-alikes before them */
 	for (int c = 0; c < codes; c++) {
 		int at = c;
 
-		crowd[c] = patterns_in(j, roi_of_corner(f, corners[c], j->w, j->h),
-				       f[corners[c].tl].light);
-		while (at > 0 && crowd[order[at - 1]] > crowd[c]) {
+		crowded[c] = patterns_in(j, roi_of_corner(f, corners[c], j->w, j->h),
+					 f[corners[c].tl].light);
+		while (at > 0 && crowded[order[at - 1]] > crowded[c]) {
 			order[at] = order[at - 1];
 			at--;
 		}
 		order[at] = c;
 	}
 	for (int k = 0; k < codes; k++) {
-		int c = order[k];
-		int n = region_pass(j, roi_of_corner(f, corners[c], j->w, j->h),
-				    f[corners[c].tl].light, density, MCK_QRSCAN_STEP_REGION);
+		struct mck_triple t = corners[order[k]];
+		int n;
 
+		if (!plan_crop(j, roi_of_corner(f, t, j->w, j->h), f[t.tl].light, density,
+			       MCK_QRSCAN_STEP_REGION)) {
+			continue;
+		}
+		n = run_now(j);
 		if (n < 0) {
 			return n;
 		}
 		if (n > 0) {
-			mck__finder_census_forget(&j->scan->census, &f[corners[c].tl]);
-			mck__finder_census_forget(&j->scan->census, &f[corners[c].tr]);
-			mck__finder_census_forget(&j->scan->census, &f[corners[c].bl]);
+			mck__finder_census_forget(&j->scan->census, &f[t.tl]);
+			mck__finder_census_forget(&j->scan->census, &f[t.tr]);
+			mck__finder_census_forget(&j->scan->census, &f[t.bl]);
 		}
 		found += n;
+	}
+	if (found > 0 && j->nf == MCK_FINDER_MAX &&
+	    plan_crop(j, r, light, density, MCK_QRSCAN_STEP_REGION)) {
+		/* more finders than kept: codes beyond the corners tried, now that
+		 * the ones read no longer crowd the region */
+		int more = run_now(j);
+
+		found = more < 0 ? more : found + more;
 	}
 	return found;
 }
 
-/*
- * One code, squared and upright from its three finders, at 4 pixels per
- * module: ZBar reads tilted, turned and small codes this way that it misses
- * in the frame. Returns codes found, 0, or -errno.
- */
-static int rectified(struct job *j, const struct mck_finder *f, struct mck_triple t)
+/* The camera's budget for a frame, in estimated us (0: none). */
+static unsigned long budget_of(const struct mck_qrscan *scan)
+{
+	double us = (double)scan->budget_ms * 1000.0 * scan->cpu_scale;
+
+	if (scan->budget_ms == 0) {
+		return 0;
+	}
+	return us < 1 ? 1 : us > (double)(ULONG_MAX / 2) ? ULONG_MAX / 2 : (unsigned long)us;
+}
+
+/* The frame's counts (qrscan.h): what was planned and run up to where it ended. */
+static void account(const struct job *j)
+{
+	struct mck_qrscan_work *w = &j->scan->stats.last;
+
+	w->candidates = (unsigned)j->scan->census.candidates;
+	w->cost_us = j->t.cost;
+	w->crowded = j->t.crowded;
+	w->over = j->t.over;
+	w->budget_us = j->budget;
+	w->locate_us = j->locate;
+	for (int i = 0; i < j->n; i++) {
+		w->passes += j->done[i].passes;
+		w->pixels += j->done[i].pixels;
+		w->fits += j->done[i].fits;
+		w->corners += j->done[i].corners;
+	}
+	w->steps = (unsigned)j->n;
+}
+
+static int scan_frame(struct job *j, struct mck_qrscan_result *out)
 {
 	struct mck_qrscan *scan = j->scan;
-	struct corner_points p = corner_points(f, t);
-	size_t cap = (size_t)(p.legs * 4 + 80 + 1) * (size_t)(p.legs * 4 + 80 + 1);
-	uint32_t dw;
-	uint32_t dh;
+	struct mck_finder finders[MCK_FINDER_MAX];
+	const uint32_t width = j->w;
+	const uint32_t height = j->h;
+	const struct mck_rect frame = {0, 0, width, height};
+	struct mck_rect r;
 	int n;
+	int light = 0;
 
-	/* the square holds what lies round the code too: its finder patterns count */
-	struct mck_rect around = roi_of_corner(f, t, j->w, j->h);
+	/* 1. Finder patterns; none at all is the common case of an empty scene. */
+	j->nf = mck__finder_locate(j->grey, width, height, finders, MCK_FINDER_MAX, &scan->census);
+	j->f = finders;
+	if (j->nf == 0) {
+		/*
+		 * Codes so large that the locator's window sits inside a finder:
+		 * ZBar at a quarter of the size reads those, for a ms or two.
+		 */
+		struct mck_rect whole = {0, 0, width - width % COARSE, height - height % COARSE};
+		struct step s = {.how = HOW_COARSE,
+				 .counts_as = MCK_QRSCAN_STEP_COARSE,
+				 .r = whole,
+				 .density = 1};
 
-	if (p.legs > 200 || !affordable(j, cap) ||
-	    !may_pass(j, cap, roughness_of(j, around), patterns_in(j, around, f[t.tl].light))) {
-		return 0;
+		if (!plan(j, s,
+			  pass_cost((size_t)(whole.w / COARSE) * (whole.h / COARSE),
+				    roughness_of(j, whole), 0, 1),
+			  1, 0)) {
+			return 0;
+		}
+		n = run_steps(j, 0);
+		return n < 0 ? n : (int)out->count;
 	}
-	if (reserve(scan, cap) != 0) {
-		return -ENOMEM;
+	/* 2. The region of the codes, and the steps on it. */
+	bool in_code[MCK_FINDER_MAX];
+	struct mck_triple corners[MCK_QRSCAN_MAX_CODES];
+	int codes = mck__finder_triples(finders, j->nf, in_code, corners, MCK_QRSCAN_MAX_CODES);
+	for (int i = 0; i < j->nf && codes > 0; i++) {
+		if (in_code[i]) {
+			light += finders[i].light ? 1 : -1; /* the codes' polarity, by vote */
+		}
 	}
-	mck__prep_rectify(j->grey, j->w, j->h, p.tl, p.tr, p.bl, p.legs, 4, scan->buf, cap, &dw,
-			  &dh);
-	if (dw == 0) {
-		return 0;
+	/* scan lines tuned to the module size: sparse where every code's modules are large */
+	int density = codes > 0 ? 2 : 1;
+
+	for (int c = 0; c < codes; c++) {
+		float smallest =
+			fminf(finders[corners[c].tl].module,
+			      fminf(finders[corners[c].tr].module, finders[corners[c].bl].module));
+
+		density = smallest >= DENSE_BELOW ? density : 1;
 	}
-	if (f[t.tl].light) {
-		mck__prep_invert(scan->buf, dw, dh);
+	r = roi_of(finders, j->nf, codes, width, height);
+	if (codes == 0) {
+		/* No finder triple (noise, blur, a hidden finder): the finders do not
+		 * say where the code is; look everywhere. */
+		r = frame;
 	}
-	n = job_pass(j, scan->buf, dw, dh, 1);
-	if (n > 0) {
-		scan->stats.step[MCK_QRSCAN_STEP_RECTIFIED]++;
+	/* 3. The region as it is; crowded with finder patterns, a code at a time. */
+	unsigned crowded = j->t.crowded;
+	int from = j->n;
+
+	if (!plan_crop(j, r, light > 0, density, MCK_QRSCAN_STEP_REGION) &&
+	    j->t.crowded > crowded && codes > 0) {
+		n = crowd(j, corners, codes, density, r, light > 0);
+		if (n != 0) {
+			return n < 0 ? n : (int)out->count;
+		}
+		from = j->n;
 	}
-	return n;
+
+	if (codes > 0 || j->budget == 0) {
+		/*
+		 * 4-6. The other polarity (dark-mode screens, or a wrong vote); each
+		 * code squared and upright from its finders; each read module by
+		 * module and redrawn (grid.c: tilt, blur and small modules that
+		 * ZBar's own sampling loses). A camera's budget rarely holds them
+		 * all, and a code held up stays for many frames: every other camera
+		 * frame the grid goes first, so that two frames in a row try
+		 * everything. A camera frame with stray finders but no code shape
+		 * (texture, noise) gets the one plain pass above, as ZBar alone
+		 * would make; the next frame comes soon.
+		 */
+		bool grid_first = j->budget != 0 && scan->stats.frames % 2 == 0;
+		struct mck_triple cand[MCK_QRSCAN_MAX_CORNERS];
+		int nc = mck__finder_candidates(finders, j->nf, cand, MCK_QRSCAN_MAX_CORNERS);
+
+		if (grid_first) {
+			plan_redraw(j, cand, nc);
+		}
+		plan_crop(j, r, light <= 0, density, MCK_QRSCAN_STEP_INVERTED);
+		for (int c = 0; c < codes && c < 3; c++) {
+			plan_rectify(j, corners[c]);
+		}
+		if (!grid_first) {
+			plan_redraw(j, cand, nc);
+		}
+		if (r.w < width || r.h < height) {
+			/* 7. The whole frame as plain ZBar sees it: never worse than without
+			 * us, unless it is crowded with finder patterns or over the bounds. */
+			struct step s = {
+				.how = HOW_WHOLE, .counts_as = MCK_QRSCAN_STEP_WHOLE, .density = 1};
+
+			plan(j, s,
+			     pass_cost((size_t)width * height, roughness_of(j, frame),
+				       patterns_in(j, frame, false), 1),
+			     1, 0);
+		}
+	}
+	n = run_steps(j, from);
+	if (n > 0 && j->nf == MCK_FINDER_MAX && j->budget == 0 && (r.w < width || r.h < height)) {
+		/* A still image with more finders than we keep (many codes, or dense
+		 * ones): the rest of the frame too, for codes outside the region. */
+		struct step s = {
+			.how = HOW_WHOLE, .counts_as = MCK_QRSCAN_STEP_WHOLE, .density = 1};
+
+		if (plan(j, s,
+			 pass_cost((size_t)width * height, roughness_of(j, frame),
+				   patterns_in(j, frame, false), 1),
+			 1, 0)) {
+			/* not counted as the step that read: the region did */
+			int more = run_step(j, j->n - 1, &scan->lane, &j->done[j->n - 1]);
+
+			n = more < 0 ? more : n + more;
+		}
+	}
+	return n < 0 ? n : (int)out->count;
+}
+
+/*
+ * ZBar's QR decoder leaves a code's text in its stack frames (14.8 KB of
+ * stack a frame takes, all calls counted), where later calls, which need
+ * less, do not overwrite it: wipe what lies below the caller once a frame
+ * has read a code.
+ */
+#define SCRUB_BYTES (32u * 1024)
+
+static __attribute__((noinline)) void scrub_stack(void)
+{
+	unsigned char below[SCRUB_BYTES];
+
+	explicit_bzero(below, sizeof(below));
+	__asm__ volatile("" : : "r"(below) : "memory");
 }
 
 int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t width, uint32_t height,
 		     struct mck_qrscan_result *out)
 {
-	struct mck_finder finders[MCK_FINDER_MAX];
-	struct job j = {scan, grey, width, height, out, now_ms(), 0, NS_PER_PIXEL, NULL};
-	struct mck_rect r;
-	int nf;
+	struct job j;
 	int n;
-	int light = 0;
 
 	if (!out) {
 		return -EINVAL;
@@ -719,118 +1131,19 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 	}
 	scan->stats.frames++;
 	memset(&scan->stats.last, 0, sizeof(scan->stats.last));
-	j.work = &scan->stats.last;
-	/* 1. Finder patterns; none at all is the common case of an empty scene. */
-	nf = mck__finder_locate(grey, width, height, finders, MCK_FINDER_MAX, &scan->census);
-	j.work->candidates = (unsigned)scan->census.candidates;
-	if (nf == 0) {
-		/*
-		 * Codes so large that the locator's window sits inside a finder:
-		 * ZBar at a quarter of the size reads those, for a ms or two.
-		 */
-		struct mck_rect whole = {0, 0, width - width % COARSE, height - height % COARSE};
-		uint32_t dw;
-		uint32_t dh;
-
-		if (!may_pass(&j, (size_t)(whole.w / COARSE) * (whole.h / COARSE),
-			      roughness_of(&j, whole), 0)) {
-			return 0;
-		}
-		if (reserve(scan, (size_t)(whole.w / COARSE) * (whole.h / COARSE)) != 0) {
-			return -ENOMEM;
-		}
-		mck__prep_crop(grey, width, whole, COARSE, scan->buf, &dw, &dh);
-		n = job_pass(&j, scan->buf, dw, dh, 1);
-		scan->stats.step[MCK_QRSCAN_STEP_COARSE] += n > 0;
-		return n < 0 ? n : (int)out->count;
+	memset(&j, 0, sizeof(j));
+	j.scan = scan;
+	j.grey = grey;
+	j.w = width;
+	j.h = height;
+	j.budget = budget_of(scan);
+	j.locate = (unsigned long)width * height * LOCATE_NS / 1000;
+	scan->lane.out = out;
+	n = scan_frame(&j, out);
+	scan->lane.out = NULL;
+	account(&j);
+	if (out->count > 0) {
+		scrub_stack();
 	}
-	/* 2. The region of the codes, and the steps on it. */
-	bool in_code[MCK_FINDER_MAX];
-	struct mck_triple corners[MCK_QRSCAN_MAX_CODES];
-	int codes = mck__finder_triples(finders, nf, in_code, corners, MCK_QRSCAN_MAX_CODES);
-	for (int i = 0; i < nf && codes > 0; i++) {
-		if (in_code[i]) {
-			light += finders[i].light ? 1 : -1; /* the codes' polarity, by vote */
-		}
-	}
-	/* scan lines tuned to the module size: sparse where every code's modules are large */
-	int density = codes > 0 ? 2 : 1;
-
-	for (int c = 0; c < codes; c++) {
-		float smallest =
-			fminf(finders[corners[c].tl].module,
-			      fminf(finders[corners[c].tr].module, finders[corners[c].bl].module));
-
-		density = smallest >= DENSE_BELOW ? density : 1;
-	}
-	r = roi_of(finders, nf, codes, width, height);
-	if (codes == 0) {
-		/* No finder triple (noise, blur, a hidden finder): the finders do not
-		 * say where the code is; look everywhere. */
-		r = (struct mck_rect){0, 0, width, height};
-	}
-	/* 3. The region as it is; crowded with finder patterns, a code at a time. */
-	unsigned crowded = j.work->crowded;
-
-	n = region_pass(&j, r, light > 0, density, MCK_QRSCAN_STEP_REGION);
-	if (n == 0 && j.work->crowded > crowded && codes > 0) {
-		n = code_at_a_time(&j, finders, corners, codes, density);
-		if (n > 0 && nf == MCK_FINDER_MAX) {
-			/* more finders than kept: codes beyond the corners tried, now
-			 * that the ones read no longer crowd the region */
-			int more = region_pass(&j, r, light > 0, density, MCK_QRSCAN_STEP_REGION);
-
-			n = more < 0 ? more : n + more;
-		}
-	}
-	if (codes == 0 && scan->budget_ms != 0) {
-		/* A camera frame with stray finders but no code shape (texture, noise):
-		 * one plain pass, as ZBar alone would make; the next frame comes soon. */
-		return n < 0 ? n : (int)out->count;
-	}
-	/*
-	 * 4-6. The other polarity (dark-mode screens, or a wrong vote); each
-	 * code squared and upright from its finders; each read module by module
-	 * and redrawn (grid.c: tilt, blur and small modules that ZBar's own
-	 * sampling loses). A camera's budget rarely holds all three, and a code
-	 * held up stays for many frames: every other camera frame the grid goes
-	 * first, so that two frames in a row try everything.
-	 */
-	bool grid_first = scan->budget_ms != 0 && scan->stats.frames % 2 == 0;
-
-	if (n == 0 && grid_first) {
-		n = redrawn(&j, finders, nf);
-	}
-	if (n == 0) {
-		n = region_pass(&j, r, light <= 0, density, MCK_QRSCAN_STEP_INVERTED);
-	}
-	for (int c = 0; n == 0 && c < codes && c < 3; c++) {
-		n = rectified(&j, finders, corners[c]);
-	}
-	if (n == 0 && !grid_first) {
-		n = redrawn(&j, finders, nf);
-	}
-	struct mck_rect frame = {0, 0, width, height};
-
-	if (n == 0 && (r.w < width || r.h < height) && affordable(&j, (size_t)width * height) &&
-	    may_pass(&j, (size_t)width * height, roughness_of(&j, frame),
-		     patterns_in(&j, frame, false))) {
-		/* 7. The whole frame as plain ZBar sees it: never worse than without us,
-		 * unless it is crowded with finder patterns or over the work bound. */
-		n = job_pass(&j, grey, width, height, 1);
-		if (n > 0) {
-			scan->stats.step[MCK_QRSCAN_STEP_WHOLE]++;
-		}
-	}
-	if (n > 0 && nf == MCK_FINDER_MAX && scan->budget_ms == 0 &&
-	    (r.w < width || r.h < height) &&
-	    may_pass(&j, (size_t)width * height, roughness_of(&j, frame),
-		     patterns_in(&j, frame, false))) {
-		/* A still image with more finders than we keep (many codes, or dense
-		 * ones): the rest of the frame too, for codes outside the region. */
-		int more = job_pass(&j, grey, width, height, 1);
-
-		n = more < 0 ? more : n + more;
-	}
-	return n < 0 ? n : (int)out->count;
+	return n;
 }

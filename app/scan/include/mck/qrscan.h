@@ -18,10 +18,21 @@ struct mck_qrscan_result {
 };
 
 /*
- * Time a camera frame may take before fallbacks are skipped (the first pass
- * always runs). Still images get every step: the default budget is 0, none.
+ * The work a camera frame may take before fallbacks are skipped (the first
+ * pass always runs), in ms of estimated work on the kiosk's reference core
+ * (CPU scale 1: a 3 GHz x86 core of today): the estimates of the work bound
+ * below, planned before the steps run, never the clock. Still images get
+ * every step: the default budget is 0, none.
  */
 #define MCK_QRSCAN_BUDGET_MS 65
+
+/*
+ * How fast the CPU is against the reference core, for the camera's budget
+ * (mck_qrscan_set_cpu_scale): about 0.2 for a Raspberry Pi 4's Cortex-A72,
+ * 0.08 for a Pi Zero 2 W's A53 at 1 GHz (board/README.md).
+ */
+#define MCK_QRSCAN_SCALE_MIN 0.01
+#define MCK_QRSCAN_SCALE_MAX 100.0
 
 /* Which step of the pipeline read a code, counted over a scanner's life (bench). */
 enum mck_qrscan_step {
@@ -49,15 +60,23 @@ enum mck_qrscan_step {
 #define MCK_QRSCAN_MAX_PASSES     24     /* ZBar passes: region, a code at a time, fallbacks */
 #define MCK_QRSCAN_MAX_COST_US    150000 /* estimated cost of the fits and passes, us */
 
-/* What the last frame scanned took (tests, bench): each count within its cap above. */
+/*
+ * What the last frame scanned took (tests, bench): each count within its cap
+ * above. The same frame after the same frames before it (a camera's steps
+ * take turns) gives the same counts on any machine.
+ */
 struct mck_qrscan_work {
-	unsigned candidates;   /* finder candidates held at once */
-	unsigned corners;      /* corners tried module by module */
-	unsigned fits;         /* grid fits */
-	unsigned passes;       /* ZBar passes made */
-	unsigned long pixels;  /* pixels handed to ZBar */
-	unsigned long cost_us; /* estimated cost of the fits and passes */
-	unsigned crowded;      /* passes left out: too many finder patterns, or over the cost */
+	unsigned candidates;     /* finder candidates held at once */
+	unsigned corners;        /* corners tried module by module */
+	unsigned fits;           /* grid fits */
+	unsigned passes;         /* ZBar passes made */
+	unsigned long pixels;    /* pixels handed to ZBar */
+	unsigned long cost_us;   /* estimated cost of the fits and passes */
+	unsigned crowded;        /* steps left out: too many finder patterns, or over the cost */
+	unsigned over;           /* steps left out: over the camera's budget */
+	unsigned steps;          /* steps run (or tried) */
+	unsigned long budget_us; /* the camera's budget for the frame (0: none) */
+	unsigned long locate_us; /* the finder locator's estimate, counted against it */
 };
 
 struct mck_qrscan_stats {
@@ -91,8 +110,19 @@ void mck_qrscan_forget(struct mck_qrscan *scan);
 /** Wipe a result's texts, which are the credentials read (compiler-proof); accepts NULL. */
 void mck_qrscan_result_wipe(struct mck_qrscan_result *r);
 
-/** The time budget per frame in ms; 0 (the default): no limit, for still images. */
+/**
+ * The camera's budget per frame, in ms of estimated work at CPU scale 1
+ * (MCK_QRSCAN_BUDGET_MS); 0 (the default): no limit, for still images.
+ */
 void mck_qrscan_set_budget(struct mck_qrscan *scan, unsigned ms);
+
+/**
+ * The CPU's speed against the reference core (1, the default): the
+ * budget's work shrinks with it, so that a frame here takes the steps it
+ * would take on that board. Returns 0, or -EINVAL (NULL, or @p scale not in
+ * MCK_QRSCAN_SCALE_MIN..MAX).
+ */
+int mck_qrscan_set_cpu_scale(struct mck_qrscan *scan, double scale);
 
 /** Counters of which step read codes, for benchmarks. */
 const struct mck_qrscan_stats *mck_qrscan_stats(const struct mck_qrscan *scan);
@@ -105,7 +135,9 @@ const struct mck_qrscan_stats *mck_qrscan_stats(const struct mck_qrscan *scan);
  * and upright from its three finders at 4 px per module; the whole frame as
  * plain ZBar sees it. No finder at all (an empty scene): only the frame at a
  * quarter of its size (close-up codes), a ms or two. With a budget (camera
- * frames), steps after the first run only while they fit it.
+ * frames), steps after the first run only while their estimates fit it:
+ * each step is planned before any runs, charged as if those before it had
+ * run and read nothing, which is what running them in turn means.
  * Returns the number of codes (0: none found) or negative errno: -EINVAL (NULL
  * argument, empty frame), -EFBIG (a side over MCK_QRSCAN_MAX_SIDE), -ENOMEM,
  * -EIO (ZBar failed). The frame is only read, and not kept after the call.

@@ -6,8 +6,9 @@
 #            MCK_ANCHORS_DIR);
 #   mcissue  the issuer tool, never on a kiosk.
 #
-# cmake -S . -B build-pkg -DCMAKE_BUILD_TYPE=Release -DMCK_BUILD_TESTS=OFF
-# cmake --build build-pkg && (cd build-pkg && cpack -G DEB)
+# cmake --preset release (amd64) or --preset arm64 / arm64-rpi4 / arm64-rpi5 /
+# arm64-rpizero2w (cross), then cmake --build BUILD && (cd BUILD && cpack -G DEB):
+# Release, -O2 -g (cmake/release.cmake), programs stripped, symbols in -dbgsym.
 
 set(MCK_ANCHORS_DIR "${PROJECT_SOURCE_DIR}/keys/production"
     CACHE PATH "Trust anchors (*.pem) the kiosk package installs")
@@ -49,8 +50,10 @@ install(TARGETS mckiosk mcverify mcupdate RUNTIME DESTINATION ${CMAKE_INSTALL_BI
         COMPONENT kiosk)
 install(PROGRAMS firmware/scripts/mck-media-update DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/mckiosk
         COMPONENT kiosk)
-install(FILES board/rpi4.conf board/rpi5.conf board/generic-x86.conf board/rpi4.config.txt
-              board/rpi5.config.txt DESTINATION ${CMAKE_INSTALL_DATADIR}/mckiosk/board COMPONENT kiosk)
+# every board profile and config.txt fragment there is
+file(GLOB mck_board_files "${PROJECT_SOURCE_DIR}/board/*.conf"
+     "${PROJECT_SOURCE_DIR}/board/*.config.txt")
+install(FILES ${mck_board_files} DESTINATION ${CMAKE_INSTALL_DATADIR}/mckiosk/board COMPONENT kiosk)
 install(FILES ${mck_anchors} DESTINATION ${CMAKE_INSTALL_DATADIR}/mckiosk/anchors
         COMPONENT kiosk)
 # an empty anchors directory is kept: a kiosk without anchors says so (anchor_missing)
@@ -59,10 +62,16 @@ install(FILES firmware/systemd/mckiosk.service firmware/systemd/mckiosk-update@.
         DESTINATION lib/systemd/system COMPONENT kiosk)
 install(FILES firmware/udev/60-mckiosk-gpio.rules firmware/udev/90-mckiosk-update.rules
         DESTINATION lib/udev/rules.d COMPONENT kiosk)
-if(CMAKE_SYSTEM_PROCESSOR MATCHES "aarch64|arm64")
+if(MCK_BOARD AND EXISTS "${PROJECT_SOURCE_DIR}/board/${MCK_BOARD}.conf")
+        set(MCK_DEFAULT_BOARD ${MCK_BOARD}) # a build for one board starts as that board
+elseif(CMAKE_SYSTEM_PROCESSOR MATCHES "aarch64|arm64")
         set(MCK_DEFAULT_BOARD rpi4)
 else()
         set(MCK_DEFAULT_BOARD generic-x86)
+endif()
+if(MCK_BOARD AND NOT MCK_DEFAULT_BOARD STREQUAL MCK_BOARD)
+        message(WARNING "MCK_BOARD=${MCK_BOARD}: no board/${MCK_BOARD}.conf; the package "
+                        "starts as ${MCK_DEFAULT_BOARD}")
 endif()
 configure_file(firmware/etc/board.in ${CMAKE_BINARY_DIR}/etc/board @ONLY)
 # the unit reads /etc/mckiosk, whatever the prefix
@@ -83,6 +92,19 @@ set(CPACK_COMPONENTS_GROUPING IGNORE)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
+# Stripped programs; their symbols and DWARF in a NAME-dbgsym package
+# (NAME-dbgsym_VERSION_ARCH.ddeb) as /usr/lib/debug/.build-id/xx/yyyy.debug,
+# which gdb and debuginfod find by the program's build-id (firmware/README.md).
+# The debug info is the packaged build's -g (cmake/release.cmake). CPack runs
+# objcopy and readelf on the programs: the cross build's own, for an arm64
+# package (the host's objcopy cannot read an aarch64 ELF file).
+set(CPACK_DEBIAN_DEBUGINFO_PACKAGE ON)
+set(CPACK_OBJCOPY_EXECUTABLE "${CMAKE_OBJCOPY}")
+set(CPACK_READELF_EXECUTABLE "${CMAKE_READELF}")
+# A board build (MCK_BOARD) says its board in its version: 0.1.0+rpi5 may not run on a Pi 4.
+if(MCK_BOARD_CPU)
+        set(CPACK_DEBIAN_PACKAGE_VERSION "${PROJECT_VERSION}+${MCK_BOARD}")
+endif()
 if(CMAKE_CROSSCOMPILING AND CMAKE_SYSTEM_PROCESSOR MATCHES "aarch64")
         set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE arm64)
         # dpkg-shlibdeps reads the arm64 packages' symbol files through the
@@ -101,6 +123,10 @@ set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
     "${PROJECT_SOURCE_DIR}/firmware/debian/postinst;${PROJECT_SOURCE_DIR}/firmware/debian/conffiles")
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION
     "MicroCred Kiosk: offline verification of micro-credential QR codes (appliance)")
+if(MCK_BOARD_CPU)
+        string(APPEND CPACK_COMPONENT_KIOSK_DESCRIPTION
+               "\n Built for the ${MCK_BOARD} board (-mcpu=${MCK_BOARD_CPU}): it may not run on another.")
+endif()
 set(CPACK_DEBIAN_ISSUER_PACKAGE_NAME mcissue)
 set(CPACK_COMPONENT_ISSUER_DESCRIPTION
     "MicroCred Kiosk issuer tools: sign micro-credentials and render their QR codes")

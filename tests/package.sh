@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The Debian packages (cmake/package.cmake): what the kiosk package holds and
 # never holds (mcissue, a private key, a test anchor), the issuer package, the
-# maintainer script, and the configure-time refusal of test anchors.
+# maintainer script, the configure-time refusal of test anchors, and the
+# release build (issue 15): programs stripped, their symbols in the -dbgsym
+# package under their build-ids, compiled -O2 and, for a board's build
+# (version 0.1.0+rpi4), with that board's -mcpu.
 # Usage: package.sh SOURCE_DIR BUILD_DIR
 set -euo pipefail
 
@@ -15,6 +18,92 @@ trap 'rm -rf "$T"' EXIT
 (cd "$BUILD" && cpack -G DEB -B "$T/out" >"$T/cpack.log" 2>&1) ||
 	{ cat "$T/cpack.log" >&2; bad "cpack failed"; finish package; }
 kiosk=$(ls "$T"/out/mckiosk_*.deb)
+cache() { sed -n "s/^$1:[A-Z]*=//p" "$BUILD/CMakeCache.txt"; }
+
+# ---- The release build: stripped, symbols in -dbgsym, -O2, the board's -mcpu ----
+# Build types a package is made from have their flags checked: Release with the
+# presets' "-O2 -g -DNDEBUG" (not CMake's "-O3 -DNDEBUG": that is no packaged
+# build) and RelWithDebInfo (CI's native build); a Debug (sanitizer) build not.
+type=$(cache CMAKE_BUILD_TYPE)
+flags=$(cache "CMAKE_C_FLAGS_${type^^}")
+if [[ $type == RelWithDebInfo || ($type == Release && $flags != "-O3 -DNDEBUG") ]]; then
+	strict=1
+else
+	strict=0
+	echo "package: a $type build ('$flags'): optimisation and -mcpu not checked"
+fi
+# The CPU a board's build is for, from its version; a build for no board has no -mcpu.
+version=$(dpkg-deb -f "$kiosk" Version)
+case $version in
+*+rpi4) cpu=cortex-a72 ;;
+*+rpi5) cpu=cortex-a76 ;;
+*+rpizero2w) cpu=cortex-a53 ;;
+*+*) bad "version $version names no board this test knows" ;;
+*) cpu= ;;
+esac
+# The compile units of our own sources in a .debug file: "NAME<TAB>PRODUCER".
+units() {
+	readelf --debug-dump=info "$1" 2>/dev/null | awk -v src="$SRC/" '
+		/DW_TAG_compile_unit/ { cu = 1; p = ""; n = ""; d = ""; next }
+		cu && /DW_AT_producer/ { sub(/.*: /, ""); p = $0 }
+		cu && /DW_AT_name/ { sub(/.*: /, ""); n = $0 }
+		cu && /DW_AT_comp_dir/ { sub(/.*: /, ""); d = $0 }
+		cu && /Abbrev Number/ {
+			if (substr(n, 1, 1) != "/") n = d "/" n
+			if (index(n, src) == 1) print n "\t" p
+			cu = 0
+		}'
+}
+release_checks() { # PACKAGE.deb
+	local deb=$1 name ddeb dir id file dbg n
+	name=$(dpkg-deb -f "$deb" Package)
+	ddeb=$(ls "$T/out/$name-dbgsym_"*.ddeb 2>/dev/null) ||
+		{ bad "no $name-dbgsym package"; return; }
+	dir="$T/rel-$name"
+	mkdir -p "$dir"
+	dpkg-deb -x "$deb" "$dir/pkg"
+	dpkg-deb -x "$ddeb" "$dir/dbg"
+	[[ $(dpkg-deb -f "$ddeb" Depends) == "$name (= $(dpkg-deb -f "$deb" Version))" ]] && ok ||
+		bad "$name-dbgsym depends on: $(dpkg-deb -f "$ddeb" Depends)"
+	n=0
+	while IFS= read -r file; do
+		file -b "$file" | grep -q '^ELF' || continue
+		n=$((n + 1))
+		# stripped: no symbol table, no DWARF
+		if readelf -S -W "$file" | grep -qE ' \.(symtab|debug_[a-z_]+) '; then
+			bad "${file#"$dir/pkg"} is not stripped"
+		else
+			ok
+		fi
+		id=$(readelf -n "$file" | sed -n 's/.*Build ID: \([0-9a-f]*\)/\1/p')
+		dbg="$dir/dbg/usr/lib/debug/.build-id/${id:0:2}/${id:2}.debug"
+		if [[ -z $id || ! -f $dbg ]]; then
+			bad "${file#"$dir/pkg"}: build-id '$id' has no .debug file in $name-dbgsym"
+			continue
+		fi
+		[[ $(readelf -n "$dbg" 2>/dev/null | sed -n 's/.*Build ID: \([0-9a-f]*\)/\1/p') == "$id" ]] && ok ||
+			bad "$dbg: another build-id"
+		grep -qw "$id" <(dpkg-deb -f "$ddeb" Build-Ids) && ok || bad "$id not in Build-Ids"
+		[[ $strict == 1 ]] || continue
+		units "$dbg" >"$dir/units"
+		[[ -s $dir/units ]] && ok || { bad "${file#"$dir/pkg"}: no DWARF of ours in $dbg"; continue; }
+		# every unit of ours at -O2, and no other -O
+		grep -vE $'\t.* -O2( |$)' "$dir/units" | grep . && bad "${file#"$dir/pkg"}: a unit not -O2" || ok
+		grep -E $'\t.* -O([013sz]|fast|g)( |$)' "$dir/units" && bad "${file#"$dir/pkg"}: -O other than -O2" || ok
+		if [[ -n $cpu ]]; then
+			grep -vE -- "-mcpu=$cpu( |\$)" "$dir/units" | grep . && bad "${file#"$dir/pkg"}: a unit without -mcpu=$cpu" || ok
+		else
+			grep -- "-mcpu=" "$dir/units" | grep . && bad "${file#"$dir/pkg"}: -mcpu in a build for no board" || ok
+		fi
+	done < <(find "$dir/pkg" -type f)
+	[[ $n -gt 0 ]] && ok || bad "$name: no program"
+	echo "package: $name $version: $n programs stripped, their symbols in $(basename "$ddeb")${cpu:+, -mcpu=$cpu}"
+}
+release_checks "$kiosk"
+if ls "$T"/out/mcissue_*.deb >/dev/null 2>&1; then
+	release_checks "$(ls "$T"/out/mcissue_*.deb)"
+fi
+
 dpkg-deb -c "$kiosk" | awk '{print $6}' | sed 's#^\./##' >"$T/kiosk.list"
 
 # What the appliance needs.

@@ -3,7 +3,8 @@
  * (issue #14, item 8): the kiosk itself, its capture thread, the replay
  * source and the scanner run in this process; a code holding a text no one
  * else has is shown, verified, cleared, and the process's own memory is then
- * searched for that text.
+ * searched for that text. The screen's caches too: a drawn result's texts and
+ * the pixels of its name are gone once it clears.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -20,7 +21,10 @@
 #include <png.h>
 #include <qrencode.h>
 
+#include <SDL_ttf.h>
+
 #include "capture.h"
+#include "display.h"
 #include "heap.h"
 #include "kiosk.h"
 #include "support/imgcodec.h"
@@ -156,6 +160,133 @@ static void test_nothing_stays_after_clearing(void **state)
 	assert_int_equal(count, 0);
 }
 
+/*
+ * The pixels of @p text as the UI's name font paints them, in ink: the font's
+ * size found as the one whose width is the drawn name's (@p w). NULL: none.
+ */
+static SDL_Surface *painted(const char *text, int w)
+{
+	static const SDL_Color ink = {20, 24, 28, 255}; /* the name's colour (toolkit.c) */
+
+	for (int size = 8; size < 300; size++) {
+		TTF_Font *f = TTF_OpenFont(MCK_FONT_DIR "/NotoSans-Bold.ttf", size);
+		int tw = 0;
+		int th = 0;
+		SDL_Surface *s = NULL;
+
+		assert_non_null(f);
+		if (TTF_SizeUTF8(f, text, &tw, &th) == 0 && tw == w) {
+			s = TTF_RenderUTF8_Blended(f, text, ink);
+		}
+		TTF_CloseFont(f);
+		if (s != NULL || tw > w) {
+			return s;
+		}
+	}
+	return NULL;
+}
+
+/* 64 bytes of a row through the middle of @p s, where the letters are. */
+static const uint8_t *row_of(const SDL_Surface *s)
+{
+	return (const uint8_t *)s->pixels + (size_t)(s->h / 2) * (size_t)s->pitch +
+	       (size_t)s->w / 3 * 4;
+}
+
+/*
+ * What the screen kept of a result (its texts' textures, its layer, the
+ * words and widths it measured) goes with it: a result with a name and a
+ * title no one else has is drawn as the kiosk draws (mck_display_update: a
+ * layer, text textures), cleared, drawn again; then the process's memory holds
+ * neither the texts nor the pixels of the name as the UI painted it.
+ */
+static void test_screen_keeps_nothing(void **state)
+{
+	static struct mck_kiosk k;
+	struct mck_display d;
+	SDL_Surface *panel;
+	SDL_Renderer *r;
+	SDL_Surface *name_px;
+	const struct mck_ui_box *b;
+	size_t n;
+	int name_w = 0;
+	char line[40];
+	char name[40] = "Anna ";
+	char title[120] = "Cloud ";
+	char body[120] = "Centre ";
+	size_t count;
+
+	(void)state;
+	mck_memscan_random_text(name + 5, 12);
+	name[17] = '\0';
+	mck_memscan_random_text(title + 6, 100);
+	title[106] = '\0';
+	mck_memscan_random_text(body + 7, 100); /* formatted with its country: a copy */
+	body[107] = '\0';
+	assert_int_equal(SDL_Init(SDL_INIT_EVENTS), 0);
+	k.opt.fonts = MCK_FONT_DIR;
+	k.opt.src.anchors = MCK_FIXTURES "/anchors";
+	k.opt.src.trust = MCK_FIXTURES "/trust/trustlist.jws";
+	k.opt.has_now = true;
+	k.opt.now = 1795000000;
+	k.opt.clear_after_s = 30;
+	assert_int_equal(mck_kiosk_init(&k, 800, 480), 0);
+	panel = SDL_CreateRGBSurfaceWithFormat(0, 800, 480, 32, SDL_PIXELFORMAT_RGB888);
+	assert_non_null(panel);
+	r = SDL_CreateSoftwareRenderer(panel);
+	assert_non_null(r);
+	mck_display_init(&d, 800, 480, 0);
+	mck_ui_trace_text(k.ui, true);
+	assert_true(mck_display_update(&d, k.ui, r, &k.view, true));
+	/* a result, as mck_present_result leaves it */
+	k.view.screen = MCK_SCREEN_RESULT;
+	k.view.verdict = MCK_VERDICT_VALID;
+	k.view.has_credential = true;
+	k.view.countdown_s = 30;
+	memcpy(k.view.learner, name, sizeof(name));
+	memcpy(k.view.title, title, sizeof(title));
+	memcpy(k.view.body, body, sizeof(body));
+	assert_true(mck_display_update(&d, k.ui, r, &k.view, false));
+	n = mck_ui_text_boxes(k.ui, &b);
+	for (size_t i = 0; i < n; i++) {
+		/* the name's line with its letters no one else has (it may break after Anna) */
+		if (b[i].role == MCK_UI_ROLE_NAME && b[i].text != NULL &&
+		    strstr(b[i].text, name + 5) != NULL) {
+			snprintf(line, sizeof(line), "%s", b[i].text);
+			name_w = b[i].rect.w;
+		}
+	}
+	mck_ui_trace_text(k.ui, false); /* the trace's copies are the test's, not the kiosk's */
+	assert_true(name_w > 0);
+	name_px = painted(line, name_w);
+	memset(line, 0, sizeof(line)); /* the test's copy */
+	assert_non_null(name_px);
+	/* the name's pixels as the UI keeps them: the test's needle finds the texture */
+	count = mck_memscan_count(row_of(name_px), 64, name_px->pixels,
+				  (size_t)name_px->pitch * (size_t)name_px->h);
+	if (count == (size_t)-1) {
+		skip(); /* an emulator */
+	}
+	assert_true(count >= 1);
+	/* a tick of the countdown, Done: idle again, drawn as the loop draws it */
+	k.view.countdown_s = 29;
+	assert_true(mck_display_update(&d, k.ui, r, &k.view, false));
+	mck_kiosk_clear_screen(&k);
+	assert_true(mck_display_update(&d, k.ui, r, &k.view, false));
+	assert_int_equal(mck_memscan_count(row_of(name_px), 64, name_px->pixels,
+					   (size_t)name_px->pitch * (size_t)name_px->h),
+			 0);
+	assert_int_equal(mck_memscan_count(name + 5, 12, name, sizeof(name)), 0);
+	assert_int_equal(mck_memscan_count(title + 40, 64, title, sizeof(title)), 0);
+	assert_int_equal(mck_memscan_count(body + 40, 64, body, sizeof(body)), 0);
+	SDL_FreeSurface(name_px);
+	mck_display_release(&d);
+	SDL_DestroyRenderer(r);
+	SDL_FreeSurface(panel);
+	mck_kiosk_free(&k);
+	SDL_Quit();
+}
+
 /* Under AddressSanitizer its allocator fills freed blocks instead of glibc's tunables. */
 const char *__asan_default_options(void);
 const char *__asan_default_options(void)
@@ -170,6 +301,7 @@ int main(int argc, char **argv)
 	mck_heap_harden(argv);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_nothing_stays_after_clearing),
+		cmocka_unit_test(test_screen_keeps_nothing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,3 +9,6 @@ if(NOT CMAKE_CROSSCOMPILING)
         # Translated formats ("Trust list #%lld") are data here too.
         target_compile_options(test_legible PRIVATE -Wno-format-nonliteral)
 endif()
+# Drawing only what changed: every screen through a run of view changes has the pixels of a
+# fresh full draw; an unchanged view draws nothing; the display turns it for the panel.
+mck_add_test(test_redraw LABEL unit SOURCES test_redraw.c ui_views.c LIBS mck_kiosk)

@@ -42,6 +42,21 @@ int mck_display_write_png(SDL_Renderer *r, int w, int h, const char *path)
 	return rc;
 }
 
+/* The texture the layout is drawn in before it is turned; NULL when the renderer has none. */
+static SDL_Texture *turned_for(struct mck_display *d, SDL_Renderer *r)
+{
+	if (d->turned != NULL && d->turner != r) {
+		mck_display_release(d);
+	}
+	if (d->turned == NULL) {
+		d->turned = SDL_CreateTexture(r, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET,
+					      d->lw, d->lh);
+		d->turner = r;
+		d->turned_kept = false;
+	}
+	return d->turned;
+}
+
 /*
  * Draw the view: straight onto the renderer, or turned for a panel mounted
  * rotated (the layout drawn into a texture, copied turned).
@@ -56,11 +71,8 @@ void mck_display_draw(struct mck_display *d, struct mck_ui *ui, SDL_Renderer *r,
 		mck_ui_draw(ui, r, v);
 		return;
 	}
-	if (d->turned == NULL) {
-		d->turned = SDL_CreateTexture(r, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET,
-					      d->lw, d->lh);
-	}
-	if (d->turned == NULL || SDL_SetRenderTarget(r, d->turned) != 0) {
+	d->turned_kept = false; /* it will hold a full draw, not mck_display_update's */
+	if (turned_for(d, r) == NULL || SDL_SetRenderTarget(r, d->turned) != 0) {
 		fprintf(stderr, "mckiosk: rotation: %s\n", SDL_GetError());
 		mck_ui_draw(ui, r, v);
 		return;
@@ -70,6 +82,50 @@ void mck_display_draw(struct mck_display *d, struct mck_ui *ui, SDL_Renderer *r,
 	mck_display_panel(d, &pw, &ph);
 	SDL_Rect dst = {(pw - d->lw) / 2, (ph - d->lh) / 2, d->lw, d->lh};
 	SDL_RenderCopyEx(r, d->turned, NULL, &dst, d->rotation, NULL, SDL_FLIP_NONE);
+}
+
+bool mck_display_update(struct mck_display *d, struct mck_ui *ui, SDL_Renderer *r,
+			const struct mck_view *v, bool exposed)
+{
+	SDL_RendererInfo info;
+	enum mck_ui_rendered done;
+	unsigned flags = exposed ? MCK_UI_RENDER_AGAIN : 0;
+	int pw;
+	int ph;
+
+	if (d->rotation == 0) {
+		/* SDL's software renderer draws into the window's own pixels, which stay
+		 * between presents; a GPU's back buffer holds nothing after one */
+		if (SDL_GetRendererInfo(r, &info) == 0 &&
+		    (info.flags & SDL_RENDERER_SOFTWARE) != 0) {
+			flags |= MCK_UI_RENDER_KEPT;
+		}
+		done = mck_ui_render(ui, r, v, flags);
+	} else {
+		SDL_Texture *t = turned_for(d, r);
+
+		if (t == NULL || SDL_SetRenderTarget(r, t) != 0) {
+			fprintf(stderr, "mckiosk: rotation: %s\n", SDL_GetError());
+			mck_display_draw(d, ui, r, v);
+			d->draws++;
+			return true;
+		}
+		done = mck_ui_render(ui, r, v, d->turned_kept ? MCK_UI_RENDER_KEPT : 0);
+		SDL_SetRenderTarget(r, NULL);
+		d->turned_kept = true;
+		if (done != MCK_UI_RENDERED_NOTHING || exposed) {
+			mck_display_panel(d, &pw, &ph);
+			SDL_Rect dst = {(pw - d->lw) / 2, (ph - d->lh) / 2, d->lw, d->lh};
+			SDL_RenderCopyEx(r, t, NULL, &dst, d->rotation, NULL, SDL_FLIP_NONE);
+			done = MCK_UI_RENDERED_ALL;
+		}
+	}
+	d->ui = ui; /* its textures go with the display's */
+	if (done == MCK_UI_RENDERED_NOTHING) {
+		return false;
+	}
+	d->draws++;
+	return true;
 }
 
 void mck_display_to_layout(const struct mck_display *d, int px, int py, int *x, int *y)
@@ -97,7 +153,20 @@ void mck_display_to_layout(const struct mck_display *d, int px, int py, int *x, 
 void mck_display_release(struct mck_display *d)
 {
 	if (d->turned != NULL) {
+		/* it held a screen, a learner's perhaps: cleared, not just freed */
+		if (d->turner != NULL && SDL_SetRenderTarget(d->turner, d->turned) == 0) {
+			SDL_SetRenderDrawColor(d->turner, 0, 0, 0, 255);
+			SDL_RenderClear(d->turner);
+			SDL_RenderFlush(d->turner);
+			SDL_SetRenderTarget(d->turner, NULL);
+		}
 		SDL_DestroyTexture(d->turned);
 		d->turned = NULL;
+		d->turner = NULL;
+		d->turned_kept = false;
+	}
+	if (d->ui != NULL) {
+		mck_ui_forget(d->ui);
+		d->ui = NULL;
 	}
 }

@@ -115,7 +115,8 @@ int mck_headless_screenshot(struct mck_kiosk *k)
 	if (r == NULL) {
 		fprintf(stderr, "mckiosk: renderer: %s\n", SDL_GetError());
 	} else {
-		mck_display_draw(&d, k->ui, r, &k->view);
+		/* as the kiosk draws it: a static layer and its live parts (the same pixels) */
+		mck_display_update(&d, k->ui, r, &k->view, true);
 		if (mck_display_write_png(r, pw, ph, k->opt.screenshot) == 0) {
 			rc = 0;
 		} else {

@@ -35,6 +35,7 @@ struct loop {
 	bool held;        /* the screen drawn last showed something of a learner */
 	FILE *trace;      /* --trace-screens: each screen change, one line */
 	char traced[160]; /* the last line written */
+	bool exposed;     /* the window's picture was lost (shown, resized): draw it whole */
 	bool pressed;     /* a touch or button is down at (press_x, press_y) of the layout */
 	int press_x;
 	int press_y;
@@ -124,6 +125,26 @@ static void handle(struct loop *l, const SDL_Event *ev)
 	case SDL_MOUSEBUTTONUP:
 	case SDL_FINGERUP:
 		touch(l, ev);
+		return;
+	case SDL_WINDOWEVENT:
+		switch (ev->window.event) {
+		case SDL_WINDOWEVENT_EXPOSED:
+		case SDL_WINDOWEVENT_SHOWN:
+		case SDL_WINDOWEVENT_RESTORED:
+		case SDL_WINDOWEVENT_MAXIMIZED:
+		case SDL_WINDOWEVENT_RESIZED:
+		case SDL_WINDOWEVENT_SIZE_CHANGED:
+			l->exposed = true;
+			break;
+		default:
+			break;
+		}
+		return;
+	case SDL_RENDER_TARGETS_RESET:
+	case SDL_RENDER_DEVICE_RESET:
+		/* what the textures held is gone: drawn anew from the view */
+		mck_display_release(&l->display);
+		l->exposed = true;
 		return;
 	default:
 		break;
@@ -281,6 +302,7 @@ int mck_loop_run(struct mck_kiosk *k)
 
 	memset(&l, 0, sizeof(l));
 	l.k = k;
+	l.exposed = true; /* the first frame */
 	mck_display_init(&l.display, k->opt.width, k->opt.height, k->opt.rotation);
 	if (open_window(&l) != 0) {
 		return 1;
@@ -329,9 +351,12 @@ int mck_loop_run(struct mck_kiosk *k)
 		forget_when_cleared(&l);
 		trace_screen(&l, now);
 		k->view.preview = k->view.preview_w > 0 ? k->preview : NULL;
-		mck_display_draw(&l.display, k->ui, l.r, &k->view);
+		/* drawn and presented when what it shows changed, else left as it is */
+		if (mck_display_update(&l.display, k->ui, l.r, &k->view, l.exposed)) {
+			SDL_RenderPresent(l.r);
+		}
+		l.exposed = false;
 		k->view.preview = NULL;
-		SDL_RenderPresent(l.r);
 		due = mck_lamps_tick(&k->lamps, SDL_GetTicks64());
 		if (SDL_WaitEventTimeout(&ev, due >= 0 && due < 250 ? due : 250)) {
 			handle(&l, &ev);

@@ -72,6 +72,8 @@ static void draw_idle(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view 
 	int y = area.y + 2 * u;
 	int room;
 
+	bool ours = mck__ui_ours(ui, true); /* idle's words stay for the next idle */
+
 	mck__ui_fill(r, area, mck__ui_pal.white);
 	y += mck__ui_wrapped(ui, r, F_TITLE, title, mck__ui_pal.ink,
 			     (SDL_Rect){2 * u, y, w,
@@ -82,6 +84,7 @@ static void draw_idle(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view 
 			     (SDL_Rect){2 * u, y, w,
 					mck__ui_lines(ui, F_REASON, hint, w, MCK_UI_WRAP_WORDS) *
 						mck__ui_skip(ui, F_REASON)});
+	mck__ui_ours(ui, ours);
 	room = area.y + area.h - y - 2 * u;
 	if (v->preview != NULL && room > pic / 2) {
 		/* Pictogram left, the live picture right (below on a portrait screen). */

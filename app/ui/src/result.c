@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 
+#include "mck/crypto.h"
 #include "screens.h"
 
 /* "Name (CC)"; either alone when the other is empty. */
@@ -43,6 +44,7 @@ static void draw_record(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vie
 	l.wide = true; /* the notes and the caption: across the labels' column */
 	l.fill_x = area.x;
 	l.fill_w = area.w;
+	l.ours = true; /* the notes and the caption: the kiosk's words */
 	if (v->missing > 0) {
 		/* Which mandatory elements the credential lacks: ours to say, in alert ink. */
 		int n = snprintf(buf, sizeof(buf),
@@ -62,8 +64,10 @@ static void draw_record(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vie
 	l.wide = false;
 	if (v->learner[0] != '\0') {
 		/* the name, largest and first, and what to do with it */
+		l.ours = false;
 		mck__ui_list_add(&l, mck_i18n_text(lang, MCK_TEXT_LABEL_LEARNER), v->learner,
 				 F_NAME, ink);
+		l.ours = true;
 		mck__ui_list_add(&l, "", mck_i18n_text(lang, MCK_TEXT_COMPARE_ID), F_REASON, frame);
 	}
 	/* the further reasons (the band says the first): ours, on white, after the name */
@@ -81,6 +85,7 @@ static void draw_record(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vie
 	}
 	l.paper = true;
 	l.wide = false;
+	l.ours = false; /* from here on the credential's words */
 	body_and_country(buf, sizeof(buf), v->body, v->country);
 	mck__ui_list_printf(&l, mck_i18n_text(lang, MCK_TEXT_LABEL_AWARDING_BODY), F_BODY, ink,
 			    "%s", buf);
@@ -136,6 +141,9 @@ static void draw_record(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vie
 			  (SDL_Rect){area.x + 2 * u, area.y + u / 2, area.w - 3 * u, area.h - u},
 			  v->scroll);
 	mck__ui_parent(ui, parent);
+	/* values formatted into the list (the awarding body, the outcomes): not kept */
+	mck_zeroize(l.text, l.used);
+	mck__ui_list_init(&l);
 }
 
 /* "Clears in 27 s": a live text, it changes every second while the rest stays. */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "checkkit.h"
+#include "mck/crypto.h"
 #include "screens.h"
 
 /* A credential naming another person: a tint of its own behind the row, beside the flag. */
@@ -334,6 +335,8 @@ static void credentials(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vie
 		ui->scrolled_out += (unsigned)(l.lines - (last - first));
 	}
 	mck__ui_parent(ui, parent);
+	/* the items' titles and names were copied here: not kept past the draw */
+	mck_zeroize(&l, sizeof(l));
 }
 
 /* The requirements in @p area; a bar says when some do not fit. Returns the height used. */

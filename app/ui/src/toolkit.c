@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cache.h"
 #include "toolkit.h"
 
 const struct mck_ui_palette mck__ui_pal = {
@@ -159,10 +160,35 @@ void mck__ui_fill(SDL_Renderer *r, SDL_Rect box, SDL_Color c)
 
 int mck__ui_text_width(const struct mck_ui *ui, enum mck_ui_role role, const char *text)
 {
+	/* a cached render measures a text once per view: layout is mostly measuring */
+	bool memo = ui->pass != MCK_UI_PASS_FULL && ui->cache != NULL;
+	uint64_t hash = 0;
+	size_t len = 0;
 	int w = 0;
 	int h = 0;
 
-	return TTF_SizeUTF8(ui->font[role], text, &w, &h) == 0 ? w : 0;
+	if (memo) {
+		len = strlen(text);
+		w = mck__ui_cache_width(ui, role, text, len, &hash);
+		if (w >= 0) {
+			return w;
+		}
+	}
+	w = TTF_SizeUTF8(ui->font[role], text, &w, &h) == 0 ? w : 0;
+	if (memo) {
+		mck__ui_cache_keep_width(ui, role, hash, len, w);
+	}
+	return w;
+}
+
+bool mck__ui_ours(const struct mck_ui *ui, bool ours)
+{
+	bool before = ui->cache != NULL && ui->cache->ours;
+
+	if (ui->cache != NULL) {
+		ui->cache->ours = ours; /* bookkeeping of the cache, not the UI's state */
+	}
+	return before;
 }
 
 /* The code point at @p s and its length in bytes (1 for a stray byte). */
@@ -226,18 +252,23 @@ static int blit(struct mck_ui *ui, SDL_Renderer *r, enum mck_ui_role role, const
 	if (text[0] == '\0') {
 		return 0;
 	}
-	s = TTF_RenderUTF8_Blended(ui->font[role], text, c);
-	if (s == NULL) {
-		return 0;
+	if (ui->ink_only) {
+		w = mck__ui_text_width(ui, role, text); /* a live part, painted later */
+	} else if (ui->pass == MCK_UI_PASS_FULL || ui->cache == NULL ||
+		   (w = mck__ui_cache_text(ui, r, role, text, c, x, y)) < 0) {
+		s = TTF_RenderUTF8_Blended(ui->font[role], text, c);
+		if (s == NULL) {
+			return 0;
+		}
+		t = SDL_CreateTextureFromSurface(r, s);
+		if (t != NULL) {
+			SDL_Rect dst = {x, y, s->w, s->h};
+			SDL_RenderCopy(r, t, NULL, &dst);
+			SDL_DestroyTexture(t);
+		}
+		w = s->w;
+		SDL_FreeSurface(s);
 	}
-	t = SDL_CreateTextureFromSurface(r, s);
-	if (t != NULL) {
-		SDL_Rect dst = {x, y, s->w, s->h};
-		SDL_RenderCopy(r, t, NULL, &dst);
-		SDL_DestroyTexture(t);
-	}
-	w = s->w;
-	SDL_FreeSurface(s);
 	b = new_box(ui, MCK_UI_BOX_TEXT, mck__ui_ink(ui, role, text, x, y));
 	if (b != NULL) {
 		size_t n = strlen(text) + 1;
@@ -262,13 +293,13 @@ int mck__ui_blit(struct mck_ui *ui, SDL_Renderer *r, enum mck_ui_role role, cons
 
 #define LINE_MAX 1024
 
-/* Whether the first @p len bytes of @p p fit @p width (@p line: room for them). */
-static bool prefix_fits(const struct mck_ui *ui, enum mck_ui_role role, const char *p, size_t len,
-			int width, char *line)
+/* The width of the first @p len bytes of @p p (@p line: room for them). */
+static int prefix_width(const struct mck_ui *ui, enum mck_ui_role role, const char *p, size_t len,
+			char *line)
 {
 	memcpy(line, p, len);
 	line[len] = '\0';
-	return mck__ui_text_width(ui, role, line) <= width;
+	return mck__ui_text_width(ui, role, line);
 }
 
 /*
@@ -282,9 +313,8 @@ size_t mck__ui_next_line(const struct mck_ui *ui, enum mck_ui_role role, const c
 	char line[LINE_MAX];
 	uint16_t ends[LINE_MAX]; /* where each character that may go on the line ends */
 	size_t chars = 0;
-	size_t lo = 0; /* characters known to fit */
-	size_t hi;     /* more than this many do not */
-	size_t fit;
+	size_t lo = 0;  /* characters known to fit, */
+	size_t fit = 0; /* their bytes */
 	size_t last_space = 0;
 	size_t last_sep = 0;
 	size_t last_clause = 0; /* a space after a comma */
@@ -301,30 +331,46 @@ size_t mck__ui_next_line(const struct mck_ui *ui, enum mck_ui_role role, const c
 	}
 	/*
 	 * The longest prefix that fits. Measuring is shaping (HarfBuzz), the bulk
-	 * of a screen's cost: all of it at once first (most texts fit), else by
-	 * halving, log n measurements rather than one per character. A longer
-	 * prefix is never narrower, so this is where a scan character by
-	 * character stops.
+	 * of a screen's cost: all of it at once first (most texts fit), else where
+	 * the widths measured so far say the edge is (a prefix's width grows about
+	 * as its characters), halving when that does not close in: three or four
+	 * measurements rather than one per character. A longer prefix is never
+	 * narrower, so this is where a scan character by character stops.
 	 */
-	hi = chars;
-	if (chars > 0 && prefix_fits(ui, role, p, ends[chars - 1], width, line)) {
-		lo = chars;
-	} else if (chars > 0) {
-		hi = chars - 1;
-	}
-	while (lo < hi) {
-		size_t mid = (lo + hi + 1) / 2;
+	if (chars > 0) {
+		int w = prefix_width(ui, role, p, ends[chars - 1], line);
+		size_t nf = chars; /* this many do not fit */
+		int w_lo = 0;
+		int w_nf = w;
 
-		if (prefix_fits(ui, role, p, ends[mid - 1], width, line)) {
-			lo = mid;
-		} else {
-			hi = mid - 1;
+		lo = w <= width ? chars : 0;
+		fit = w <= width ? ends[chars - 1] : 0;
+		for (int step = 0; nf - lo > 1 && lo < chars; step++) {
+			size_t k = lo + (nf - lo) / 2;
+
+			if (step < 3 && w_nf > w_lo && width >= w_lo) {
+				/* interpolated, one character inside the known ends */
+				k = lo +
+				    (size_t)((long long)(nf - lo) * (width - w_lo) / (w_nf - w_lo));
+				k = k <= lo ? lo + 1 : k >= nf ? nf - 1 : k;
+			}
+			w = prefix_width(ui, role, p, ends[k - 1], line);
+			if (w <= width) {
+				lo = k;
+				fit = ends[k - 1];
+				w_lo = w;
+			} else {
+				nf = k;
+				w_nf = w;
+			}
 		}
 	}
-	fit = lo > 0 ? ends[lo - 1] : 0;
 	/* the breaks on the part that fits */
-	for (size_t i = 0, len = 0; i < lo; len = ends[i++]) {
-		size_t after = ends[i];
+	for (size_t len = 0, after; len < fit; len = after) {
+		size_t n;
+
+		next_char(p + len, &n);
+		after = len + n;
 
 		if (p[len] == ' ') {
 			last_space = len;

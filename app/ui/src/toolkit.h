@@ -135,6 +135,13 @@ bool mck__ui_live_beside(const struct mck_ui *ui, const struct mck_view *v,
 void mck__ui_live_text(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
 		       const struct mck_ui_live_text *t);
 
+/**
+ * The texts measured and drawn from now on are the kiosk's own words (labels,
+ * the band, buttons, the status bar), not a view's (a credential's): a cached
+ * render keeps them from view to view. Returns what it was before.
+ */
+bool mck__ui_ours(const struct mck_ui *ui, bool ours);
+
 /** The ink of @p text drawn at (x, y): from its tallest glyph's top to its lowest's bottom. */
 SDL_Rect mck__ui_ink(const struct mck_ui *ui, enum mck_ui_role role, const char *text, int x,
 		     int y);
@@ -187,6 +194,7 @@ struct mck_ui_row {
 	SDL_Color colour;
 	bool paper; /* on the credential's paper (framed), not on white */
 	bool wide;  /* no label: across the label column too (captions, notes) */
+	bool ours;  /* the value is the kiosk's words, not the credential's */
 };
 #define MCK_UI_ROWS 96
 struct mck_ui_list {
@@ -194,6 +202,7 @@ struct mck_ui_list {
 	size_t rows;
 	bool paper;   /* rows added from now on are on paper */
 	bool wide;    /* ...and across the label column */
+	bool ours;    /* ...and say the kiosk's words (mck__ui_ours) */
 	bool grounds; /* draw each row's ground (white or paper) across fill_x..+fill_w */
 	int fill_x;
 	int fill_w;

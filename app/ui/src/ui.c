@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cache.h"
+#include "render.h"
 #include "screens.h"
 
 #define HIT(h) (1u << (MCK_UI_HIT_##h))
@@ -115,6 +117,7 @@ void mck_ui_destroy(struct mck_ui *ui)
 	if (ui == NULL) {
 		return;
 	}
+	mck__ui_cache_free(ui);
 	mck__ui_close_fonts(ui);
 	if (ui->trace != NULL) {
 		memset(ui->trace, 0, MCK_UI_TRACE_POOL);
@@ -155,7 +158,7 @@ unsigned mck_ui_scrolled_out(const struct mck_ui *ui)
 	return ui->scrolled_out;
 }
 
-void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
+void mck__ui_draw_screen(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 {
 	const struct screen *s = screen_of(v);
 	char status[512];
@@ -166,7 +169,9 @@ void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 	memset(&ui->band, 0, sizeof(ui->band));
 	ui->scrolled_out = 0;
 	mck__ui_status_text(v, status, sizeof(status));
+	mck__ui_ours(ui, true); /* the status bar: the kiosk's facts */
 	bar_h = mck__ui_status_height(ui, v, status);
+	mck__ui_ours(ui, false);
 	f.band = mck_ui_band_rect(ui); /* before a band is drawn: its least */
 	f.bar = (SDL_Rect){0, ui->height - bar_h, ui->width, bar_h};
 	f.below = (SDL_Rect){0, f.band.h, ui->width, ui->height - f.band.h - bar_h};
@@ -177,11 +182,19 @@ void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 	mck__ui_fill(r, (SDL_Rect){0, 0, ui->width, ui->height}, mck__ui_pal.white);
 	s->draw(ui, r, v, &f);
 	ui->targets = s->targets | HIT(LANGUAGE) | HIT(STATUS) | (v->picker ? HIT(PICK) : 0);
+	mck__ui_ours(ui, true); /* the picker and the status bar: the kiosk's words */
 	if (v->picker) {
 		mck__ui_picker(ui, r, v,
 			       s->banded ? mck__ui_under(&f, mck_ui_band_rect(ui)) : f.content);
 	}
 	mck__ui_status_bar(ui, r, v, status, f.bar);
+	mck__ui_ours(ui, false);
+}
+
+void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
+{
+	ui->pass = MCK_UI_PASS_FULL;
+	mck__ui_draw_screen(ui, r, v);
 }
 
 static bool inside(SDL_Rect box, int x, int y)

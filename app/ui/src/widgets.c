@@ -54,7 +54,11 @@ int mck__ui_button_height(const struct mck_ui *ui)
 
 int mck__ui_button_width(const struct mck_ui *ui, const char *text)
 {
-	return mck__ui_text_width(ui, F_BODY, text) + 4 * ui->unit;
+	bool ours = mck__ui_ours(ui, true); /* a button says the kiosk's words */
+	int w = mck__ui_text_width(ui, F_BODY, text) + 4 * ui->unit;
+
+	mck__ui_ours(ui, ours);
+	return w;
 }
 
 SDL_Rect mck__ui_button(struct mck_ui *ui, SDL_Renderer *r, const char *text, SDL_Color bg, int x,
@@ -66,10 +70,13 @@ SDL_Rect mck__ui_button(struct mck_ui *ui, SDL_Renderer *r, const char *text, SD
 	SDL_Rect box = {right_aligned ? x - w : x, y, w, h};
 	int before;
 
+	bool ours = mck__ui_ours(ui, true);
+
 	mck__ui_fill(r, box, bg);
 	before = mck__ui_parent(ui, mck__ui_box(ui, MCK_UI_BOX_BUTTON, box));
 	mck__ui_blit(ui, r, F_BODY, text, mck__ui_pal.white, box.x + 2 * u, box.y + (h - line) / 2);
 	mck__ui_parent(ui, before);
+	mck__ui_ours(ui, ours);
 	return box;
 }
 
@@ -78,6 +85,7 @@ void mck__ui_list_init(struct mck_ui_list *l)
 	l->rows = 0;
 	l->paper = false;
 	l->wide = false;
+	l->ours = false;
 	l->grounds = false;
 	l->used = 0;
 	l->text[0] = '\0';
@@ -90,7 +98,7 @@ void mck__ui_list_add(struct mck_ui_list *l, const char *label, const char *valu
 		return;
 	}
 	l->row[l->rows++] = (struct mck_ui_row){
-		label != NULL ? label : "", value, role, colour, l->paper, l->wide};
+		label != NULL ? label : "", value, role, colour, l->paper, l->wide, l->ours};
 }
 
 void mck__ui_list_printf(struct mck_ui_list *l, const char *label, enum mck_ui_role role,
@@ -136,32 +144,39 @@ struct layout {
 static int label_height(const struct mck_ui *ui, const struct layout *lay, const char *label,
 			int width)
 {
+	bool ours;
+	int h;
+
 	if (label[0] == '\0') {
 		return 0;
 	}
-	return mck__ui_lines(ui, F_LABEL, label, lay->side ? lay->label_w - ui->unit : width,
-			     MCK_UI_WRAP_WORDS) *
-	       mck__ui_skip(ui, F_LABEL);
+	ours = mck__ui_ours(ui, true); /* labels are the kiosk's words */
+	h = mck__ui_lines(ui, F_LABEL, label, lay->side ? lay->label_w - ui->unit : width,
+			  MCK_UI_WRAP_WORDS) *
+	    mck__ui_skip(ui, F_LABEL);
+	mck__ui_ours(ui, ours);
+	return h;
 }
 
 /* Every word of every label fits @p width: labels can stand beside the values unbroken. */
 static bool labels_fit(const struct mck_ui *ui, const struct mck_ui_list *l, int width)
 {
 	char word[128];
+	bool ours = mck__ui_ours(ui, true); /* labels are the kiosk's words */
+	bool fit = true;
 
-	for (size_t i = 0; i < l->rows; i++) {
-		for (const char *p = l->row[i].label; *p != '\0';) {
+	for (size_t i = 0; i < l->rows && fit; i++) {
+		for (const char *p = l->row[i].label; *p != '\0' && fit;) {
 			size_t n = strcspn(p, " ");
 
 			snprintf(word, sizeof(word), "%.*s", (int)n, p);
-			if (mck__ui_text_width(ui, F_LABEL, word) > width) {
-				return false;
-			}
+			fit = mck__ui_text_width(ui, F_LABEL, word) <= width;
 			p += n;
 			p += *p == ' ';
 		}
 	}
-	return true;
+	mck__ui_ours(ui, ours);
+	return fit;
 }
 
 static void measure(const struct mck_ui *ui, const struct mck_ui_list *l, int width,
@@ -182,6 +197,7 @@ static void measure(const struct mck_ui *ui, const struct mck_ui_list *l, int wi
 		size_t first = lay->units;
 		const char *p = row->value;
 
+		mck__ui_ours(ui, row->ours);
 		while (*p != '\0' && lay->units < UNITS) {
 			const char *next;
 			size_t fit = mck__ui_next_line(ui, row->role, p,
@@ -196,6 +212,7 @@ static void measure(const struct mck_ui *ui, const struct mck_ui_list *l, int wi
 			u->h = skip;
 			p = next;
 		}
+		mck__ui_ours(ui, false);
 		if (lay->units == first) {
 			continue;
 		}
@@ -317,6 +334,7 @@ unsigned mck__ui_list_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 
 		if (u->line == 0 && row->label[0] != '\0') {
 			int lh = label_height(ui, &lay, row->label, lay.width);
+			bool ours = mck__ui_ours(ui, true);
 
 			if (lay.side) {
 				/* on the value's baseline */
@@ -330,10 +348,13 @@ unsigned mck__ui_list_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 						(SDL_Rect){area.x, y, lay.width, lh});
 				vy += lh;
 			}
+			mck__ui_ours(ui, ours);
 		}
 		snprintf(line, sizeof(line), "%.*s", (int)u->len, row->value + u->off);
+		mck__ui_ours(ui, row->ours);
 		mck__ui_blit(ui, r, row->role, line, row->colour,
 			     area.x + (row->wide ? 0 : lay.value_x), vy);
+		mck__ui_ours(ui, false);
 		y += u->h;
 	}
 	if (l->grounds && i > first && l->row[lay.unit[i - 1].row].paper) {
@@ -531,6 +552,8 @@ const char *mck__ui_verdict_mark(enum mck_verdict v, bool *symbol)
 
 SDL_Rect mck__ui_band_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_ui_band *b)
 {
+	bool ours =
+		mck__ui_ours(ui, true); /* the band says the kiosk's words, never a credential's */
 	SDL_Rect band = least_band(ui);
 	int u = ui->unit;
 	int x = 2 * u;
@@ -580,6 +603,7 @@ SDL_Rect mck__ui_band_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 				(SDL_Rect){x, line_y, room, line_h});
 	}
 	mck__ui_parent(ui, parent);
+	mck__ui_ours(ui, ours);
 	ui->band = band;
 	return band;
 }

@@ -34,8 +34,51 @@ struct mck_ui *mck_ui_create_physical(const char *font_dir, int width, int heigh
 				      double height_mm, char *msg, size_t cap);
 void mck_ui_destroy(struct mck_ui *ui);
 
-/** Draw @p v on @p r (width x height given at create). */
+/** Draw @p v on @p r (width x height given at create), whole and afresh. */
 void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v);
+
+/*
+ * Drawing only what changed. A screen is static except for its live parts
+ * (the camera's picture, "Clears in N s"): mck_ui_render draws it once into a
+ * layer (a target texture of @p r) and then paints only the live parts over
+ * it, and nothing at all while nothing shown changes. The pixels are
+ * mck_ui_draw's. Whether the view changed is judged from hashes of it, never
+ * from a copy; what a view's texts left in the UI's textures is wiped when
+ * the view changes or the UI goes (test_redraw, test_kiosk_memory).
+ */
+enum mck_ui_rendered {
+	MCK_UI_RENDERED_NOTHING = 0, /* nothing shown changed: the target is untouched */
+	MCK_UI_RENDERED_LIVE,        /* the live parts alone were painted */
+	MCK_UI_RENDERED_ALL,         /* the screen was drawn anew */
+};
+/* The target still holds what the last mck_ui_render drew there (a software
+ * renderer's window, a texture): a live part is painted alone. Without it (a
+ * GPU's back buffer after a present) a changed frame is composed whole. */
+#define MCK_UI_RENDER_KEPT  1u
+/* Compose the frame whole even if nothing changed (the window was exposed). */
+#define MCK_UI_RENDER_AGAIN 2u
+/**
+ * Draw @p v onto @p r's current target if what it shows changed since the
+ * last call (MCK_UI_RENDER_* @p flags); present only when this did not return
+ * NOTHING. The textures kept belong to @p r: call mck_ui_forget before
+ * destroying it (a call with another renderer forgets the first's).
+ */
+enum mck_ui_rendered mck_ui_render(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
+				   unsigned flags);
+/** Wipe and drop every texture mck_ui_render kept (before the renderer goes). */
+void mck_ui_forget(struct mck_ui *ui);
+
+/* What the renders since mck_ui_forget kept and did (tests, benchmarks). */
+struct mck_ui_render_stats {
+	unsigned long rasterised; /* texts rasterised */
+	unsigned long reused;     /* texts painted from a kept texture */
+	size_t texts;             /* text textures kept */
+	size_t view_texts;        /* ...of them the view's own (a credential's: not the kiosk's) */
+	size_t widths;            /* widths kept */
+	size_t view_widths;       /* ...of them the view's own */
+	size_t slots;             /* live parts of the current screen */
+};
+void mck_ui_render_stats(const struct mck_ui *ui, struct mck_ui_render_stats *s);
 
 /** Text boxes whose text did not fit even after wrapping and ellipsizing, since create. */
 unsigned mck_ui_overflows(const struct mck_ui *ui);

@@ -12,3 +12,13 @@ endif()
 # Drawing only what changed: every screen through a run of view changes has the pixels of a
 # fresh full draw; an unchanged view draws nothing; the display turns it for the panel.
 mck_add_test(test_redraw LABEL unit SOURCES test_redraw.c ui_views.c LIBS mck_kiosk)
+# The screens on OpenGL ES 2 (the Pi's renderer): Mesa's software GL in an Xvfb window,
+# compared with the software renderer within a stated tolerance (test_gles2.c).
+if(NOT CMAKE_CROSSCOMPILING)
+        add_executable(test_gles2 test_gles2.c ui_views.c)
+        target_link_libraries(test_gles2 PRIVATE mck_kiosk PkgConfig::CMOCKA)
+        mck_warnings(test_gles2)
+        add_test(NAME test_gles2 COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/gles2.sh
+                                         $<TARGET_FILE:test_gles2>)
+        set_tests_properties(test_gles2 PROPERTIES LABELS unit TIMEOUT 300)
+endif()

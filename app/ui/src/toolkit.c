@@ -154,6 +154,10 @@ int mck__ui_skip(const struct mck_ui *ui, enum mck_ui_role role)
 
 void mck__ui_fill(SDL_Renderer *r, SDL_Rect box, SDL_Color c)
 {
+	/* SDL's software renderer fills a rectangle at least a pixel wide and high, a GPU
+	 * one not at all (the language button's caret ends in one): the same on both */
+	box.w = box.w > 0 ? box.w : 1;
+	box.h = box.h > 0 ? box.h : 1;
 	SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
 	SDL_RenderFillRect(r, &box);
 }

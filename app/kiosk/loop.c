@@ -261,6 +261,15 @@ static int open_window(struct loop *l)
 	int ph;
 
 	mck_display_panel(&l->display, &want_w, &want_h);
+	/*
+	 * On a board's framebuffer (KMSDRM) OpenGL ES 2 through EGL, the renderer
+	 * test_gles2 checks (Mesa's desktop GL would be SDL's first pick); the
+	 * environment's SDL_RENDER_DRIVER still decides, and SDL falls back by itself.
+	 */
+	if (SDL_GetCurrentVideoDriver() != NULL &&
+	    SDL_strcasecmp(SDL_GetCurrentVideoDriver(), "kmsdrm") == 0) {
+		SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, "opengles2", SDL_HINT_DEFAULT);
+	}
 	l->win = SDL_CreateWindow("MicroCred Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
 				  want_w, want_h,
 				  k->opt.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);

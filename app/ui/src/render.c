@@ -191,8 +191,10 @@ enum mck_ui_rendered mck_ui_render(struct mck_ui *ui, SDL_Renderer *r, const str
 	}
 	if (layer) {
 		if (!draw_layer(ui, r, v)) {
+			/* a renderer without target textures: drawn whole every time, as ever */
 			c->layer_ok = false;
-			mck_ui_draw(ui, r, v); /* no target textures: as ever */
+			mck__ui_cache_drop_view(c);
+			mck_ui_draw(ui, r, v);
 			return MCK_UI_RENDERED_ALL;
 		}
 		c->content = content;

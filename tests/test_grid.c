@@ -19,8 +19,11 @@
 #include "redraw.h"
 #include "support/qrdraw.h"
 
-#define PPM   4 /* pixels per module, as grid.c redraws */
-#define QUIET 4
+#define PPM           4 /* pixels per module of the frames drawn here */
+#define QUIET         4
+/* the redraw's: MCK_REDRAW_PPM px a module, MCK_REDRAW_QUIET modules round; a module's middle */
+#define DRAWN_SIDE(n) ((uint32_t)((n) + 2 * MCK_REDRAW_QUIET) * MCK_REDRAW_PPM)
+#define DRAWN_AT(m)   (((m) + MCK_REDRAW_QUIET) * MCK_REDRAW_PPM + MCK_REDRAW_PPM / 2)
 
 /* A code of exactly @p version (a short text at level L fits them all). */
 static QRcode *code_of(int version)
@@ -32,7 +35,7 @@ static QRcode *code_of(int version)
 	return qr;
 }
 
-/* @p qr upright, PPM px per module, QUIET modules around: the redraw's own layout. */
+/* @p qr upright, PPM px per module, QUIET modules around. */
 static uint8_t *render(const QRcode *qr, uint32_t *side)
 {
 	uint32_t s = (uint32_t)(qr->width + 2 * QUIET) * PPM;
@@ -206,18 +209,17 @@ static void test_perspective_recovered(void **state)
 	assert_true(hypotf(g.tr[0] - truth.tr[0], g.tr[1] - truth.tr[1]) < 0.4f * module);
 	assert_true(hypotf(g.bl[0] - truth.bl[0], g.bl[1] - truth.bl[1]) < 0.4f * module);
 
-	size_t cap = (size_t)(n + 2 * QUIET) * PPM * (size_t)(n + 2 * QUIET) * PPM;
+	size_t cap = (size_t)DRAWN_SIDE(n) * DRAWN_SIDE(n);
 	uint8_t *dst = malloc(cap);
 	uint32_t side;
 	int wrong = 0;
 
 	assert_non_null(dst);
 	mck__grid_redraw(frame, w, h, &g, dst, cap, &side);
-	assert_int_equal(side, (uint32_t)(n + 2 * QUIET) * PPM);
+	assert_int_equal(side, DRAWN_SIDE(n));
 	for (int y = 0; y < n; y++) {
 		for (int x = 0; x < n; x++) {
-			int drawn = dst[(size_t)((y + QUIET) * PPM + 2) * side + (x + QUIET) * PPM +
-					2] == 0;
+			int drawn = dst[(size_t)DRAWN_AT(y) * side + DRAWN_AT(x)] == 0;
 
 			wrong += drawn != (qr->data[y * n + x] & 1);
 		}
@@ -281,18 +283,17 @@ static void test_known_modules_settled(void **state)
 	float tr[2] = {at(nf - 3.5f), at(3.5f)};
 	float bl[2] = {at(3.5f), at(nf - 3.5f)};
 	struct mck_grid g;
-	size_t cap = (size_t)side * side;
+	size_t cap = (size_t)DRAWN_SIDE(n) * DRAWN_SIDE(n);
 	uint8_t *dst = malloc(cap);
 	uint32_t out;
 
 	assert_non_null(dst);
 	mck__grid_fit(px, side, side, tl, tr, bl, v, &g);
 	mck__grid_redraw(px, side, side, &g, dst, cap, &out);
-	assert_int_equal(out, side);
+	assert_int_equal(out, DRAWN_SIDE(n));
 	for (int y = 0; y < n; y++) {
 		for (int x = 0; x < n; x++) {
-			int drawn = dst[(size_t)((y + QUIET) * PPM + 2) * side + (x + QUIET) * PPM +
-					2] == 0;
+			int drawn = dst[(size_t)DRAWN_AT(y) * out + DRAWN_AT(x)] == 0;
 
 			if (drawn != (qr->data[y * n + x] & 1)) {
 				fail_msg("module (%d, %d) redrawn %s", x, y,

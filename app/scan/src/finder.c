@@ -1,7 +1,10 @@
 /*
- * Finder-pattern centres, by run lengths along rows (every other row, against
- * a running mean of the row), each confirmed along its column. No integral
- * image: a row costs two loads and a compare per pixel.
+ * Finder-pattern centres, by run lengths along rows against a local
+ * threshold, each confirmed along its column. Every fourth row is looked at
+ * first; around a sighting, every other row, as near as a finder reaches:
+ * a frame without codes costs a few instructions a pixel, and a finder is
+ * seen in as many rows as if every other row had been scanned. No integral
+ * image.
  */
 #define _DEFAULT_SOURCE /* explicit_bzero */
 
@@ -15,6 +18,12 @@
 #define RADIUS   20 /* local threshold window: 2 RADIUS + 1 pixels along the line */
 #define CONTRAST 8  /* darker than the mean by this much to count as dark: noise does not */
 #define MAX_W    8192
+/*
+ * Rows looked at first: every ROW_STEP-th, odd ones. A finder's middle three
+ * modules, where its rows show 1:1:3:1:1, span 3 module rows: from 1.4 px
+ * modules on, one of these rows crosses them.
+ */
+#define ROW_STEP 4
 
 /* The sum of sample @p i of a line and its two neighbours (the ends repeat). */
 static uint16_t tap3(const uint8_t *p, size_t step, uint32_t n, uint32_t i)
@@ -24,102 +33,190 @@ static uint16_t tap3(const uint8_t *p, size_t step, uint32_t n, uint32_t i)
 }
 
 /*
- * A row of @p n pixels to dark/light bits: 3-tap sums against the midpoint
- * of the darkest and lightest around (blocks of BLOCK pixels, the extremes
- * of the block and two either side: about RADIUS each way). A mean would be
- * dragged light by a quiet zone and dark by a dense code, just where finders
- * sit; the extremes are not. A flat stretch (no contrast around) keeps the
- * bit before it, so that a large finder's core stays dark throughout.
+ * A row of @p n pixels to dark/light bits, in [@p x0, @p x1) (block
+ * edges): 3-tap sums against the midpoint of the darkest and lightest
+ * around (blocks of BLOCK pixels from the row's start, the extremes of the
+ * block and two either side: about RADIUS each way). A mean would be
+ * dragged light by a quiet zone and dark by a dense code, just where
+ * finders sit; the extremes are not. A flat stretch (no contrast around)
+ * keeps the bit before it, so that a large finder's core stays dark
+ * throughout. The inner loops run a block at a time, which compilers turn
+ * into vector instructions at -O2.
  */
 #define BLOCK 8
-/* A row's sums and extremes: a picture of the code, wiped once the frame is done. */
+/* A row's sums and extremes (two blocks of margin each side): a picture of the
+ * code, wiped once the frame is done. */
 static _Thread_local uint16_t row_tap[MAX_W];
-static _Thread_local uint16_t row_lo[MAX_W / BLOCK + 1];
-static _Thread_local uint16_t row_hi[MAX_W / BLOCK + 1];
+static _Thread_local uint16_t row_lo[MAX_W / BLOCK + 5];
+static _Thread_local uint16_t row_hi[MAX_W / BLOCK + 5];
 
-static void binarize_row(const uint8_t *p, uint32_t n, uint8_t *bit, uint16_t *turns)
+static void binarize_row(const uint8_t *restrict p, uint32_t n, uint32_t x0, uint32_t x1,
+			 uint8_t *restrict bit)
 {
+	uint16_t *restrict tap = row_tap;
+	uint16_t *restrict lo = row_lo + 2; /* lo[-2], lo[-1]: margins */
+	uint16_t *restrict hi = row_hi + 2;
 	uint32_t nb = (n + BLOCK - 1) / BLOCK;
+	uint32_t b0 = x0 / BLOCK;
+	uint32_t b1 = (x1 + BLOCK - 1) / BLOCK;
+	uint32_t e0 = b0 >= 2 ? b0 - 2 : 0; /* the blocks whose extremes count */
+	uint32_t e1 = b1 + 2 < nb ? b1 + 2 : nb;
 	uint8_t last = 0;
-	int rising = 0; /* 1 up, -1 down, 0 not yet */
 
-	for (uint32_t b = 0; b < nb; b++) {
+	for (uint32_t b = e0; b < e1; b++) {
+		uint32_t i0 = b * BLOCK;
 		uint16_t l = UINT16_MAX;
 		uint16_t h = 0;
 
-		for (uint32_t i = b * BLOCK; i < (b + 1) * BLOCK && i < n; i++) {
-			uint16_t t = tap3(p, 1, n, i);
+		if (i0 > 0 && i0 + BLOCK < n) {
+			/* inside the row: no end to repeat */
+			const uint8_t *q = p + i0;
 
-			row_tap[i] = t;
-			l = t < l ? t : l;
-			h = t > h ? t : h;
-			if (i > 0 && t != row_tap[i - 1]) {
-				int now = t > row_tap[i - 1] ? 1 : -1;
-
-				turns[i >> MCK_FINDER_CELL_SHIFT] += rising != 0 && now != rising;
-				rising = now;
+			for (uint32_t k = 0; k < BLOCK; k++) {
+				tap[i0 + k] = (uint16_t)(q[(int)k - 1] + q[k] + q[k + 1]);
+			}
+			for (uint32_t k = 0; k < BLOCK; k++) {
+				l = tap[i0 + k] < l ? tap[i0 + k] : l;
+				h = tap[i0 + k] > h ? tap[i0 + k] : h;
+			}
+		} else {
+			for (uint32_t i = i0; i < i0 + BLOCK && i < n; i++) {
+				tap[i] = tap3(p, 1, n, i);
+				l = tap[i] < l ? tap[i] : l;
+				h = tap[i] > h ? tap[i] : h;
 			}
 		}
-		row_lo[b] = l;
-		row_hi[b] = h;
+		lo[b] = l;
+		hi[b] = h;
 	}
-	for (uint32_t b = 0; b < nb; b++) {
+	/* past the row's ends: extremes that move nothing */
+	lo[-2] = lo[-1] = lo[nb] = lo[nb + 1] = UINT16_MAX;
+	hi[-2] = hi[-1] = hi[nb] = hi[nb + 1] = 0;
+	if (e0 >= 2) {
+		lo[e0 - 2] = lo[e0 - 1] = UINT16_MAX;
+		hi[e0 - 2] = hi[e0 - 1] = 0;
+	}
+	if (e1 < nb) {
+		lo[e1] = lo[e1 + 1] = UINT16_MAX;
+		hi[e1] = hi[e1 + 1] = 0;
+	}
+	for (uint32_t b = b0; b < b1; b++) {
+		uint32_t i0 = b * BLOCK;
 		uint32_t l = UINT16_MAX;
 		uint32_t h = 0;
 
-		for (uint32_t c = b > 2 ? b - 2 : 0; c <= b + 2 && c < nb; c++) {
-			l = row_lo[c] < l ? row_lo[c] : l;
-			h = row_hi[c] > h ? row_hi[c] : h;
+		for (int c = -2; c <= 2; c++) {
+			l = lo[(int)b + c] < l ? lo[(int)b + c] : l;
+			h = hi[(int)b + c] > h ? hi[(int)b + c] : h;
 		}
-		for (uint32_t i = b * BLOCK; i < (b + 1) * BLOCK && i < n; i++) {
-			if (h - l >= 6 * CONTRAST) {
-				last = 2u * row_tap[i] < l + h;
+		if (h - l < 6 * CONTRAST && i0 + BLOCK <= n) {
+			uint64_t fill = last * UINT64_C(0x0101010101010101);
+
+			memcpy(bit + i0, &fill, BLOCK);
+		} else if (h - l < 6 * CONTRAST) {
+			memset(bit + i0, last, n - i0);
+		} else if (i0 + BLOCK <= n) {
+			/* 2 t < l + h, in 16 bits: t < ceil((l + h) / 2) */
+			uint16_t mid = (uint16_t)((l + h + 1) / 2);
+
+			for (uint32_t k = 0; k < BLOCK; k++) {
+				bit[i0 + k] = tap[i0 + k] < mid;
 			}
-			bit[i] = last;
+			last = bit[i0 + BLOCK - 1];
+		} else {
+			for (uint32_t i = i0; i < n; i++) {
+				bit[i] = 2u * tap[i] < l + h;
+			}
+			last = bit[n - 1];
 		}
 	}
 }
 
 /*
- * @p n samples of a short line (stride @p step, n <= MAX_SPAN) to dark/light
- * bits against the midpoint of the darkest and lightest 3-tap means within
- * @p half samples of sample @p c: a finder's own span holds both extremes,
- * whatever the code's data does to a running mean, and its quiet zone keeps
- * the scene behind out.
+ * A short line of @p n samples (stride @p step, n <= MAX_SPAN) read as
+ * dark/light against the midpoint of the darkest and lightest 3-tap sums
+ * within @p half samples of sample @p c: a finder's own span holds both
+ * extremes, whatever the code's data does to a running mean, and its quiet
+ * zone keeps the scene behind out. The sums are taken where they are
+ * needed: the extremes' window, then the runs walked from @p c.
  */
-#define MAX_SPAN (2 * (8 * 60 + RADIUS) + 2)
-static void binarize_span(const uint8_t *p, size_t step, uint32_t n, uint32_t c, uint32_t half,
-			  uint8_t *bit)
-{
+#define MAX_SPAN (2 * (8 * MCK_FINDER_MAX_MODULE + RADIUS) + 2)
+
+struct span {
+	const uint8_t *p;
+	size_t step;
+	uint32_t n;
+	uint32_t i0; /* the sums held: [i0, i1) */
+	uint32_t i1;
+	uint32_t mid2; /* darkest plus lightest: dark below half of it; 0: no contrast */
 	uint16_t tap[MAX_SPAN];
+};
+
+static void span_of(struct span *s, const uint8_t *p, size_t step, uint32_t n, uint32_t c,
+		    uint32_t half)
+{
 	uint32_t lo = UINT32_MAX;
 	uint32_t hi = 0;
+	uint32_t i0 = c > half ? c - half : 0;
+	uint32_t i1 = c + half + 1 < n ? c + half + 1 : n;
+	uint32_t a = i0 > 0 ? i0 : 1;
+	uint32_t b = i1 + 1 < n ? i1 : n - 1;
+	const uint8_t *q = p + (size_t)a * step;
 
-	for (uint32_t i = 0; i < n; i++) {
-		tap[i] = tap3(p, step, n, i);
-		if (i + half >= c && i <= c + half) {
-			lo = tap[i] < lo ? tap[i] : lo;
-			hi = tap[i] > hi ? tap[i] : hi;
-		}
+	s->p = p;
+	s->step = step;
+	s->n = n;
+	s->i0 = i0;
+	s->i1 = i1;
+	s->mid2 = 0;
+	for (uint32_t i = a; i < b; i++, q += step) {
+		s->tap[i] = (uint16_t)(q[-(ptrdiff_t)step] + q[0] + q[step]);
 	}
-	for (uint32_t i = 0; i < n; i++) {
-		bit[i] = hi - lo >= 6 * CONTRAST && 2u * tap[i] < lo + hi;
+	if (i0 < a) {
+		s->tap[i0] = tap3(p, step, n, i0);
+	}
+	if (b < i1) {
+		s->tap[b] = tap3(p, step, n, b);
+	}
+	for (uint32_t i = i0; i < i1; i++) {
+		lo = s->tap[i] < lo ? s->tap[i] : lo;
+		hi = s->tap[i] > hi ? s->tap[i] : hi;
+	}
+	if (hi - lo >= 6 * CONTRAST) {
+		s->mid2 = lo + hi;
 	}
 }
 
-/* Five runs in the proportion 1:1:3:1:1, with room for blur and tilt. */
+/* Sample @p i of span @p s: 1 dark, 0 light (all light without contrast). */
+static int span_bit(const struct span *s, int32_t i)
+{
+	uint32_t t = (uint32_t)i >= s->i0 && (uint32_t)i < s->i1
+			     ? s->tap[i]
+			     : tap3(s->p, s->step, s->n, (uint32_t)i);
+
+	return 2u * t < s->mid2;
+}
+
+/*
+ * Five runs in the proportion 1:1:3:1:1, with room for blur and tilt: each
+ * unit run within 3/4 of a module of one, the middle within 1.65 modules
+ * of three (in float, bounds rounding as they fall: 4:2:4:2:4 passes, a
+ * finder of blurred 2.3 px modules). The integer tests first: this runs on
+ * every run boundary of every row scanned.
+ */
 static bool finder_ratio(const uint32_t r[5], float *module)
 {
 	uint32_t total = r[0] + r[1] + r[2] + r[3] + r[4];
-	float m = total / 7.0f;
+	float m = (float)total / 7.0f;
 	float tol = m * 0.75f;
 
-	if (total < 10 || m > 60.0f) {
+	if (total < 10 || total > 7 * MCK_FINDER_MAX_MODULE || r[2] < r[1] || r[2] < r[3]) {
 		return false;
 	}
 	*module = m;
-	return fabsf(r[0] - m) < tol && fabsf(r[1] - m) < tol && fabsf(r[2] - 3 * m) < 2.2f * tol &&
-	       fabsf(r[3] - m) < tol && fabsf(r[4] - m) < tol && r[2] >= r[1] && r[2] >= r[3];
+	return fabsf((float)r[0] - m) < tol && fabsf((float)r[1] - m) < tol &&
+	       fabsf((float)r[2] - 3 * m) < 2.2f * tol && fabsf((float)r[3] - m) < tol &&
+	       fabsf((float)r[4] - m) < tol;
 }
 
 /*
@@ -129,37 +226,38 @@ static bool finder_ratio(const uint32_t r[5], float *module)
 static float confirm_column(const uint8_t *g, uint32_t w, uint32_t h, uint32_t x, uint32_t y,
 			    int colour, float module)
 {
-	uint8_t bit[MAX_SPAN] = {0};
 	uint32_t reach = (uint32_t)(module * 8) + RADIUS;
 	uint32_t y0 = y > reach ? y - reach : 0;
 	uint32_t y1 = y + reach + 1 < h ? y + reach + 1 : h;
+	int32_t n = (int32_t)(y1 - y0);
 	uint32_t r[5] = {0};
+	struct span s;
 	int32_t i;
 	int32_t c;
 	float m;
 
-	if (y1 - y0 > sizeof(bit)) {
+	if (y1 - y0 > MAX_SPAN) {
 		return -1;
 	}
 	c = (int32_t)(y - y0);
-	binarize_span(g + (size_t)y0 * w + x, w, y1 - y0, (uint32_t)c, (uint32_t)(module * 7), bit);
-	if (bit[c] != colour) {
+	span_of(&s, g + (size_t)y0 * w + x, w, y1 - y0, (uint32_t)c, (uint32_t)(module * 7));
+	if (span_bit(&s, c) != colour) {
 		return -1;
 	}
-	for (i = c; i >= 0 && bit[i] == colour; i--) {
+	for (i = c; i >= 0 && span_bit(&s, i) == colour; i--) {
 		r[2]++;
 	}
 	for (int k = 1; k >= 0; k--) {
-		for (; i >= 0 && bit[i] == (k == 1 ? !colour : colour); i--) {
+		for (; i >= 0 && span_bit(&s, i) == (k == 1 ? !colour : colour); i--) {
 			r[k]++;
 		}
 	}
-	for (i = c + 1; i < (int32_t)(y1 - y0) && bit[i] == colour; i++) {
+	for (i = c + 1; i < n && span_bit(&s, i) == colour; i++) {
 		r[2]++;
 	}
 	int32_t centre_end = i;
 	for (int k = 3; k <= 4; k++) {
-		for (; i < (int32_t)(y1 - y0) && bit[i] == (k == 3 ? !colour : colour); i++) {
+		for (; i < n && span_bit(&s, i) == (k == 3 ? !colour : colour); i++) {
 			r[k]++;
 		}
 	}
@@ -243,8 +341,9 @@ struct pool {
 	int n;    /* slots used, free or not */
 	int free; /* a slot to reuse (hits 0), or -1 */
 	struct mck_finder found[MCK_FINDER_CANDIDATES];
-	uint32_t last_row[MCK_FINDER_CANDIDATES]; /* row of its latest sighting */
-	int16_t next[MCK_FINDER_CANDIDATES];      /* in its bucket, or the free list; -1 ends it */
+	uint32_t last_row[MCK_FINDER_CANDIDATES];   /* row of its latest sighting */
+	uint32_t refined_to[MCK_FINDER_CANDIDATES]; /* rows scanned round it, up to this */
+	int16_t next[MCK_FINDER_CANDIDATES]; /* in its bucket, or the free list; -1 ends it */
 	int16_t head[BUCKETS];
 };
 
@@ -293,11 +392,13 @@ static bool sweep(struct pool *p, uint32_t row)
 
 /*
  * Merge a sighting in row @p row into the first candidate it belongs to, or
- * start one. Returns false when the pool is full. A candidate not sighted for
- * eight of its modules of rows is past (no later sighting's centre can be
- * within three modules of its own) and leaves its bucket.
+ * start one; the rows round it were scanned up to @p scanned. Returns the
+ * candidate, or -1 when the pool is full. A candidate not sighted for eight
+ * of its modules of rows is past (no later sighting's centre can be within
+ * three modules of its own) and leaves its bucket.
  */
-static bool add(struct pool *p, uint32_t row, float x, float y, float m, bool light)
+static int add(struct pool *p, uint32_t row, float x, float y, float m, bool light,
+	       uint32_t scanned)
 {
 	int b0 = x > REACH ? (int)(x - REACH) >> BUCKET_SHIFT : 0;
 	int b1 = ((int)(x + REACH) >> BUCKET_SHIFT) < BUCKETS - 1 ? (int)(x + REACH) >> BUCKET_SHIFT
@@ -331,10 +432,11 @@ static bool add(struct pool *p, uint32_t row, float x, float y, float m, bool li
 		c->module = (c->module * c->hits + m) / (c->hits + 1);
 		c->hits++;
 		p->last_row[best] = row;
-		return true;
+		p->refined_to[best] = scanned > p->refined_to[best] ? scanned : p->refined_to[best];
+		return best;
 	}
 	if (p->free < 0 && p->n == MCK_FINDER_CANDIDATES && !sweep(p, row)) {
-		return false;
+		return -1;
 	}
 	int i = p->free >= 0 ? p->free : p->n++;
 	int b = (int)x >> BUCKET_SHIFT;
@@ -344,9 +446,10 @@ static bool add(struct pool *p, uint32_t row, float x, float y, float m, bool li
 	}
 	p->found[i] = (struct mck_finder){x, y, m, light, 1};
 	p->last_row[i] = row;
+	p->refined_to[i] = scanned;
 	p->next[i] = p->head[b];
 	p->head[b] = (int16_t)i;
-	return true;
+	return i;
 }
 
 int mck__finder_census_in(const struct mck_finder_census *census, float x0, float y0, float x1,
@@ -365,21 +468,63 @@ int mck__finder_census_in(const struct mck_finder_census *census, float x0, floa
 	return count;
 }
 
-unsigned mck__finder_roughness(const struct mck_finder_census *census, uint32_t x0, uint32_t y0,
+/* Rows of a cell whose turns are counted: every ROUGH_STEP-th (noise is everywhere in it). */
+#define ROUGH_STEP 16
+
+/* The turns of cell (cx, cy), counted on first use; its pixels counted into @p scanned. */
+static unsigned cell_turns(struct mck_finder_census *census, uint32_t cx, uint32_t cy,
+			   unsigned long *scanned)
+{
+	uint32_t w = census->w;
+	uint32_t x0 = cx << MCK_FINDER_CELL_SHIFT;
+	uint32_t y0 = cy << MCK_FINDER_CELL_SHIFT;
+	uint32_t x1 =
+		x0 + (1u << MCK_FINDER_CELL_SHIFT) < w ? x0 + (1u << MCK_FINDER_CELL_SHIFT) : w;
+	uint32_t y1 = y0 + (1u << MCK_FINDER_CELL_SHIFT) < census->h
+			      ? y0 + (1u << MCK_FINDER_CELL_SHIFT)
+			      : census->h;
+	/* the sums inside the row: its two end pixels have none */
+	uint32_t a = x0 > 0 ? x0 : 1;
+	uint32_t b = x1 < w ? x1 : w - 1;
+	unsigned rows = 0;
+	unsigned turns = 0;
+
+	for (uint32_t y = y0 + ROUGH_STEP / 2; y < y1; y += ROUGH_STEP) {
+		const uint8_t *p = census->grey + (size_t)y * w;
+		int rising = 0; /* 1 up, -1 down, 0 not yet */
+		int before = a < b ? p[a - 1] + p[a] + p[a + 1] : 0;
+
+		for (uint32_t x = a + 1; x < b && !census->counted[cy][cx]; x++) {
+			int t = p[x - 1] + p[x] + p[x + 1];
+			int now = (t > before) - (t < before);
+
+			turns += now != 0 && now == -rising;
+			rising = now != 0 ? now : rising;
+			before = t;
+		}
+		rows++;
+	}
+	if (!census->counted[cy][cx]) {
+		census->turns[cy][cx] = (uint16_t)turns;
+		census->counted[cy][cx] = true;
+	}
+	*scanned += (unsigned long)rows * (b > a ? b - a : 0);
+	return census->turns[cy][cx];
+}
+
+unsigned mck__finder_roughness(struct mck_finder_census *census, uint32_t x0, uint32_t y0,
 			       uint32_t x1, uint32_t y1)
 {
 	unsigned long turns = 0;
 	unsigned long scanned = 0;
 
+	x1 = x1 < census->w ? x1 : census->w;
+	y1 = y1 < census->h ? y1 : census->h;
 	for (uint32_t cy = y0 >> MCK_FINDER_CELL_SHIFT;
-	     y1 > y0 && cy <= (y1 - 1) >> MCK_FINDER_CELL_SHIFT && cy < MCK_FINDER_CELLS; cy++) {
+	     y1 > y0 && cy <= (y1 - 1) >> MCK_FINDER_CELL_SHIFT; cy++) {
 		for (uint32_t cx = x0 >> MCK_FINDER_CELL_SHIFT;
-		     x1 > x0 && cx <= (x1 - 1) >> MCK_FINDER_CELL_SHIFT && cx < MCK_FINDER_CELLS;
-		     cx++) {
-			turns += census->turns[cy][cx];
-			/* a cell's rows, every other one scanned */
-			scanned +=
-				(1u << MCK_FINDER_CELL_SHIFT) * (1u << MCK_FINDER_CELL_SHIFT) / 2;
+		     x1 > x0 && cx <= (x1 - 1) >> MCK_FINDER_CELL_SHIFT; cx++) {
+			turns += cell_turns(census, cx, cy, &scanned);
 		}
 	}
 	return scanned == 0 ? 0 : (unsigned)(turns * 1024 / scanned);
@@ -450,6 +595,163 @@ static void census_corners(struct mck_finder_census *census)
 	}
 }
 
+/*
+ * A pass of the locator over a frame: the rows looked at first, and around
+ * a first sighting the rows near it, every other one.
+ */
+struct locator {
+	const uint8_t *grey;
+	uint32_t w;
+	uint32_t h;
+	struct pool *pool;
+	bool full; /* the pool is: the frame is not scanned further */
+	/* refining: only sightings of this finder count; rows scanned up to */
+	bool refining;
+	uint32_t refine_to;
+	float near_x;
+	float near_m;
+	int near_colour;
+};
+
+/* A candidate of polarity @p light with its centre within three of its modules of (x, y), or -1. */
+static int known(const struct pool *p, float x, float y, bool light)
+{
+	int b0 = x > REACH ? (int)(x - REACH) >> BUCKET_SHIFT : 0;
+	int b1 = ((int)(x + REACH) >> BUCKET_SHIFT) < BUCKETS - 1 ? (int)(x + REACH) >> BUCKET_SHIFT
+								  : BUCKETS - 1;
+
+	for (int b = b0; b <= b1; b++) {
+		for (int i = p->head[b]; i >= 0; i = p->next[i]) {
+			const struct mck_finder *c = &p->found[i];
+
+			if (c->light == light && fabsf(c->x - x) < 3 * c->module &&
+			    fabsf(c->y - y) < 3 * c->module) {
+				return i;
+			}
+		}
+	}
+	return -1;
+}
+
+static void scan_runs(struct locator *lc, uint32_t y, uint32_t x0, uint32_t x1, const uint8_t *bit);
+
+/*
+ * Rows @p y0..@p y1 round a finder sighted at column @p cx: every other one,
+ * binarised where the finder's runs lie, each sighting of it added, as a
+ * scan of every other row would have.
+ */
+static void refine(struct locator *lc, uint32_t cx, float m, int colour, uint32_t y0, uint32_t y1)
+{
+	static _Thread_local uint8_t bit[MAX_W];
+	uint32_t reach = (uint32_t)(5 * m) + 2 * BLOCK;
+	uint32_t x0 = cx > reach ? (cx - reach) / BLOCK * BLOCK : 0;
+	uint32_t x1 = cx + reach < lc->w ? (cx + reach + BLOCK - 1) / BLOCK * BLOCK : lc->w;
+
+	if (x1 > lc->w) {
+		x1 = lc->w;
+	}
+	y1 = y1 < lc->h ? y1 : lc->h - 1;
+	lc->refining = true;
+	lc->refine_to = y1;
+	lc->near_x = (float)cx;
+	lc->near_m = m;
+	lc->near_colour = colour;
+	for (uint32_t row = y0 | 1; row <= y1 && !lc->full; row += 2) {
+		binarize_row(lc->grey + (size_t)row * lc->w, lc->w, x0, x1, bit);
+		scan_runs(lc, row, x0, x1, bit);
+	}
+	lc->refining = false;
+	explicit_bzero(bit + x0, x1 - x0);
+}
+
+/*
+ * A run of five in the proportion of a finder, centred at column @p cx of
+ * row @p y. First seen (its centre row confirmed along its column): the
+ * rows round it, as far as its middle modules can reach from the row it
+ * was seen in and from the centre its column gave (blur and a misjudged
+ * module can put them rows apart). Seen before: the rows round it not yet
+ * scanned.
+ */
+static void sighted(struct locator *lc, uint32_t y, uint32_t cx, int colour, float m)
+{
+	uint32_t half = (uint32_t)(2 * m) + 1;
+	float cy;
+	int seen;
+
+	if (lc->refining) {
+		if (colour != lc->near_colour || fabsf((float)cx - lc->near_x) >= 3 * lc->near_m) {
+			return; /* another finder: its own first sighting refines it */
+		}
+		cy = confirm_column(lc->grey, lc->w, lc->h, cx, y, colour, m);
+		if (cy >= 0 && add(lc->pool, y, (float)cx, cy, m, colour == 0, lc->refine_to) < 0) {
+			lc->full = true;
+		}
+		return;
+	}
+	seen = known(lc->pool, (float)cx, (float)y, colour == 0);
+	if (seen >= 0) {
+		if (lc->pool->refined_to[seen] < y + half) {
+			refine(lc, cx, m, colour, lc->pool->refined_to[seen] + 1, y + half);
+		}
+		return;
+	}
+	cy = confirm_column(lc->grey, lc->w, lc->h, cx, y, colour, m);
+	if (cy >= 0) {
+		uint32_t top = (uint32_t)cy < y ? (uint32_t)cy : y;
+		uint32_t bottom = (uint32_t)cy > y ? (uint32_t)cy : y;
+
+		refine(lc, cx, m, colour, top > half ? top - half : 0, bottom + half);
+	}
+}
+
+/*
+ * Where the bits of [@p x, @p x1) first differ from the one before (x1: not
+ * at all), eight at a time: most of a row is runs longer than that.
+ */
+static uint32_t next_change(const uint8_t *bit, uint32_t x, uint32_t x1)
+{
+	while (x + 8 <= x1) {
+		uint64_t a;
+		uint64_t b;
+
+		memcpy(&a, bit + x, 8);
+		memcpy(&b, bit + x - 1, 8);
+		if (a != b) {
+			break;
+		}
+		x += 8;
+	}
+	while (x < x1 && bit[x] == bit[x - 1]) {
+		x++;
+	}
+	return x;
+}
+
+/* The runs of row @p y's bits in [@p x0, @p x1), each five of a finder's proportion sighted. */
+static void scan_runs(struct locator *lc, uint32_t y, uint32_t x0, uint32_t x1, const uint8_t *bit)
+{
+	uint32_t r[5] = {0};
+	uint32_t start = x0; /* of the run going on */
+
+	for (uint32_t x = x0 + 1; x <= x1 && !lc->full; x++) {
+		float m;
+
+		x = next_change(bit, x, x1);
+		r[0] = r[1];
+		r[1] = r[2];
+		r[2] = r[3];
+		r[3] = r[4];
+		r[4] = x - start;
+		start = x;
+		/* the cheap tests first: this runs at every change of every row */
+		if (r[0] == 0 || r[2] < r[1] || r[2] < r[3] || !finder_ratio(r, &m)) {
+			continue;
+		}
+		/* five runs alternate: the middle one is the colour of the first */
+		sighted(lc, y, x - r[4] - r[3] - r[2] / 2, bit[x - r[4] - r[3] - 1], m);
+	}
+}
+
 int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, struct mck_finder *out, int max,
 		       struct mck_finder_census *census)
 {
@@ -458,7 +760,7 @@ int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, struct mck_f
 	 * a frame with more (a sheet of finder patterns) is not scanned further. */
 	static _Thread_local struct pool pool;
 	struct mck_finder *found = pool.found;
-	bool full = false;
+	struct locator lc = {grey, w, h, &pool, false, false, 0, 0, 0, 0};
 	int n;
 	int kept = 0;
 
@@ -468,42 +770,21 @@ int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, struct mck_f
 	if (w > MAX_W || h > MAX_W) {
 		return 0;
 	}
+	/* roughness: counted cell by cell when asked (mck__finder_roughness) */
+	census->grey = grey;
+	census->w = w;
+	census->h = h;
 	for (uint32_t cy = 0; cy <= (h - 1) >> MCK_FINDER_CELL_SHIFT; cy++) {
-		memset(census->turns[cy], 0,
-		       sizeof(census->turns[0][0]) * (((w - 1) >> MCK_FINDER_CELL_SHIFT) + 1));
+		memset(census->counted[cy], 0,
+		       sizeof(census->counted[0][0]) * (((w - 1) >> MCK_FINDER_CELL_SHIFT) + 1));
 	}
 	pool_init(&pool);
-	for (uint32_t y = 1; y < h && !full; y += 2) {
-		uint32_t r[5] = {0};
-		int colour[5] = {0};
-		uint32_t len = 1;
-
-		binarize_row(grey + (size_t)y * w, w, bit,
-			     census->turns[y >> MCK_FINDER_CELL_SHIFT]);
-		for (uint32_t x = 1; x <= w; x++) {
-			float m;
-
-			if (x < w && bit[x] == bit[x - 1]) {
-				len++;
-				continue;
-			}
-			memmove(r, r + 1, 4 * sizeof(r[0]));
-			memmove(colour, colour + 1, 4 * sizeof(colour[0]));
-			r[4] = len;
-			colour[4] = bit[x - 1];
-			len = 1;
-			if (r[0] == 0 || colour[0] != colour[2] || !finder_ratio(r, &m)) {
-				continue;
-			}
-			uint32_t cx = x - r[4] - r[3] - r[2] / 2;
-			float cy = confirm_column(grey, w, h, cx, y, colour[2], m);
-
-			if (cy >= 0 && !add(&pool, y, (float)cx, cy, m, colour[2] == 0)) {
-				full = true;
-				break;
-			}
-		}
+	for (uint32_t y = 1; y < h && !lc.full; y += ROW_STEP) {
+		binarize_row(grey + (size_t)y * w, w, 0, w, bit);
+		scan_runs(&lc, y, 0, w, bit);
 	}
+	bool full = lc.full;
+
 	n = pool.n;
 	/*
 	 * Seen in enough rows (a pattern, not a speck: rows through the 3-module

@@ -11,7 +11,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MCK_FINDER_MAX 48
+#define MCK_FINDER_MAX        48
+/* The largest module the locator sees (pixels): a finder of 420 px across. */
+#define MCK_FINDER_MAX_MODULE 60
 
 struct mck_finder {
 	float x; /* centre, pixels */
@@ -42,11 +44,15 @@ struct mck_finder_census {
 	bool saturated; /* more candidates or finders than held: every region is crowded */
 	struct mck_finder at[MCK_FINDER_CENSUS];
 	bool corner[MCK_FINDER_CENSUS]; /* at[i] is the corner of a clean square of three */
-	/* Turns of the rows scanned (the 3-tap sum going from up to down or
-	 * back), by cell: a flat or printed area has few, sensor noise one every
-	 * second pixel, and ZBar takes 4 times as long over noise (45 ns a pixel
-	 * for 11 on a printed code) */
+	/* Turns of the 3-tap sums along rows (going from up to down or back), by
+	 * cell, counted when first asked for: a flat or printed area has few,
+	 * sensor noise one every second pixel, and ZBar takes 4 times as long
+	 * over noise (45 ns a pixel for 11 on a printed code) */
 	uint16_t turns[MCK_FINDER_CELLS][MCK_FINDER_CELLS];
+	bool counted[MCK_FINDER_CELLS][MCK_FINDER_CELLS];
+	const uint8_t *grey; /* the frame, while it is scanned */
+	uint32_t w;
+	uint32_t h;
 };
 
 /**
@@ -71,10 +77,12 @@ int mck__finder_census_in(const struct mck_finder_census *census, float x0, floa
 			  float y1, bool light);
 
 /**
- * How rough [x0, x1) x [y0, y1) of the frame is (pixels; the cells it
- * touches): turns per 1024 pixels of the rows scanned, 0 (flat) to 1024.
+ * How rough [x0, x1) x [y0, y1) of the frame last located is (pixels; the
+ * cells it touches, counted on every eighth row the first time they are
+ * asked for): turns per 1024 pixels of those rows, 0 (flat) to 1024. Only
+ * while that frame is there.
  */
-unsigned mck__finder_roughness(const struct mck_finder_census *census, uint32_t x0, uint32_t y0,
+unsigned mck__finder_roughness(struct mck_finder_census *census, uint32_t x0, uint32_t y0,
 			       uint32_t x1, uint32_t y1);
 
 /**

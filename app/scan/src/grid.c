@@ -38,7 +38,12 @@ int mck__grid_alignment(int version, int pos[7])
 struct pattern {
 	int version;
 	int count;
+	int light; /* probes of light modules: the last ones */
 	struct mck_grid_probe probe[MAX_PROBES];
+	/* each probe's module centre from the top-left finder's centre, in modules,
+	 * dark ones first: where a fit's scores sample */
+	float s[MAX_PROBES];
+	float t[MAX_PROBES];
 };
 
 static void mark_square(uint8_t *kind, int n, int cx, int cy, int radius, const uint8_t *by_ring)
@@ -90,6 +95,18 @@ static void build(struct pattern *pt, int version)
 			if (kind[y * n + x] != UNKNOWN && pt->count < MAX_PROBES) {
 				pt->probe[pt->count++] = (struct mck_grid_probe){
 					(uint8_t)x, (uint8_t)y, kind[y * n + x] == LIGHT};
+			}
+		}
+	}
+	/* the centre of module x is x + 0.5, the finder's 3.5 */
+	pt->light = 0;
+	for (int light = 0, k = 0; light <= 1; light++) {
+		for (int i = 0; i < pt->count; i++) {
+			if (pt->probe[i].light == light) {
+				pt->s[k] = (float)pt->probe[i].x - 3;
+				pt->t[k] = (float)pt->probe[i].y - 3;
+				k++;
+				pt->light += light;
 			}
 		}
 	}
@@ -166,35 +183,114 @@ static double sample(const uint8_t *g, uint32_t w, uint32_t h, double x, double 
 }
 
 /*
- * How well map @p gr shows the function patterns: at each module's centre,
- * or (@p fine) at four points a third of a module from it, which a map a
- * little off pushes toward the neighbours: the score then peaks where the
- * map is right instead of being flat across the middle of the modules.
+ * A frame for sampling by fixed point: its limits in 1/256 px, once. Grey
+ * is sampled bilinearly at 1/256 of a pixel, in integers: a fit takes a few
+ * hundred thousand samples.
+ */
+struct fgrey {
+	const uint8_t *px;
+	uint32_t w;
+	int32_t x_end; /* (w - 1) * 256, (h - 1) * 256: the last whole cell of four pixels */
+	int32_t y_end;
+};
+
+/* Bilinear grey at (@p x, @p y), times 65536; mid-grey off the frame. */
+static uint32_t fsample(const struct fgrey *g, float x, float y)
+{
+	/* beyond the frame (and far beyond, where the fixed point would not hold) */
+	if (!(x >= 0 && y >= 0 && x < 8192 && y < 8192)) {
+		return 128u << 16;
+	}
+	int32_t xf = (int32_t)(x * 256);
+	int32_t yf = (int32_t)(y * 256);
+
+	if (xf >= g->x_end || yf >= g->y_end) {
+		return 128u << 16;
+	}
+	int32_t ax = xf & 255;
+	int32_t ay = yf & 255;
+	const uint8_t *p = g->px + (size_t)(yf >> 8) * g->w + (size_t)(xf >> 8);
+	int32_t top = (p[0] << 8) + ax * (p[1] - p[0]);
+	int32_t bot = (p[g->w] << 8) + ax * (p[g->w + 1] - p[g->w]);
+
+	return (uint32_t)((top << 8) + ay * (bot - top));
+}
+
+/* The map in float from module offsets to the frame. */
+struct fmap {
+	float a[2];
+	float b[2];
+	float c[2];
+	float g;
+	float h;
+};
+
+static struct fmap fmap_of(const struct mck_grid *gr)
+{
+	struct map m = map_of(gr);
+	double per = 1.0 / m.span;
+
+	return (struct fmap){{(float)(m.a[0] * per), (float)(m.a[1] * per)},
+			     {(float)(m.b[0] * per), (float)(m.b[1] * per)},
+			     {(float)m.c[0], (float)m.c[1]},
+			     (float)(m.g * per),
+			     (float)(m.h * per)};
+}
+
+/*
+ * The grey of every @p stride-th probe of [@p i0, @p i1) of @p pt under map
+ * @p m, each offset by (@p ds, @p dt), summed.
+ */
+static uint64_t probe_sum(const struct fgrey *g, const struct pattern *pt, const struct fmap *m,
+			  int i0, int i1, int stride, float ds, float dt)
+{
+	uint64_t sum = 0;
+
+	for (int i = i0; i < i1; i += stride) {
+		float s = pt->s[i] + ds;
+		float t = pt->t[i] + dt;
+		float per = 1 / (m->g * s + m->h * t + 1);
+
+		sum += fsample(g, (m->a[0] * s + m->b[0] * t + m->c[0]) * per,
+			       (m->a[1] * s + m->b[1] * t + m->c[1]) * per);
+	}
+	return sum;
+}
+
+/*
+ * How well map @p gr shows the function patterns: the mean grey of the
+ * light ones less the dark ones', at each module's centre, or (@p fine) at
+ * two points a third of a module from it on a diagonal, the two diagonals
+ * taking turns from module to module, which a map a little off pushes
+ * toward the neighbours: the score then peaks where the map is right
+ * instead of being flat across the middle of the modules.
  */
 static float score(const uint8_t *grey, uint32_t w, uint32_t h, const struct pattern *pt,
 		   const struct mck_grid *gr, bool fine)
 {
-	static const float centre[1][2] = {{0, 0}};
-	static const float four[4][2] = {
-		{-0.33f, -0.33f}, {0.33f, -0.33f}, {-0.33f, 0.33f}, {0.33f, 0.33f}};
-	const float(*off)[2] = fine ? four : centre;
-	int points = fine ? 4 : 1;
-	struct map m = map_of(gr);
-	double sum[2] = {0, 0};
-	int cnt[2] = {0, 0};
+	/* { one diagonal's two points, the other's } */
+	static const float off[2][2][2] = {{{-0.33f, -0.33f}, {0.33f, 0.33f}},
+					   {{0.33f, -0.33f}, {-0.33f, 0.33f}}};
+	struct fmap m = fmap_of(gr);
+	struct fgrey g = {grey, w, (int32_t)(w - 1) * 256, (int32_t)(h - 1) * 256};
+	int dark = pt->count - pt->light;
+	uint64_t sum[2] = {0, 0};
+	int points = fine ? 2 : 1;
 
-	for (int i = 0; i < pt->count; i++) {
-		const struct mck_grid_probe *p = &pt->probe[i];
-
-		for (int k = 0; k < points; k++) {
-			double u, v;
-
-			map_at(&m, p->x + 0.5 + off[k][0], p->y + 0.5 + off[k][1], &u, &v);
-			sum[p->light] += sample(grey, w, h, u, v);
-			cnt[p->light]++;
+	if (!fine) {
+		sum[0] = probe_sum(&g, pt, &m, 0, dark, 1, 0, 0);
+		sum[1] = probe_sum(&g, pt, &m, dark, pt->count, 1, 0, 0);
+	}
+	for (int turn = 0; fine && turn < 2; turn++) {
+		for (int k = 0; k < 2; k++) {
+			sum[0] += probe_sum(&g, pt, &m, turn, dark, 2, off[turn][k][0],
+					    off[turn][k][1]);
+			sum[1] += probe_sum(&g, pt, &m, dark + turn, pt->count, 2, off[turn][k][0],
+					    off[turn][k][1]);
 		}
 	}
-	return (float)(sum[1] / cnt[1] - sum[0] / cnt[0]);
+	return (float)((double)sum[1] / ((double)pt->light * points * 65536) -
+		       (double)sum[0] / ((double)dark * points * 65536));
 }
 
 /*

@@ -39,9 +39,12 @@
 #include "redraw.h"
 
 /* Codes whose finders' modules are this many pixels or more: every other scan line. */
-#define DENSE_BELOW 2.5f
+#define DENSE_BELOW     2.5f
+/* A code squared up has RECTIFY_PPM px a module: every other scan line crosses each. */
+#define RECTIFY_PPM     3
+#define RECTIFY_DENSITY 2
 /* Without a finder, the frame is scanned at 1/COARSE of its size (large codes only). */
-#define COARSE      4
+#define COARSE          8
 
 /*
  * The cost model of the work bound and of the camera's budget (qrscan.h),
@@ -51,21 +54,24 @@
  * 10 ns a pixel on a flat or printed area, up to 45 through sensor noise, in
  * proportion to its roughness (finder.h). Then it tries every three
  * patterns that could be a code's corner, decoding each: in an image of F
- * patterns in a code-like grid that grows as F^2 (measured: 0.05 ms at 3,
- * 15 at 9, 110 at 25; a 4096x3072 sheet of them took 1.5 s). F is what the
- * census counts in the image, of the polarity ZBar sees: finders at the
- * corner of a clean square of three. Along every other line (density 2)
- * ZBar takes about 5/8 of the time (bench_scan's frames: 0.51 of the
- * estimate against 0.83 along every line).
+ * patterns in a code-like grid that grows as F^2 beyond a code's own three
+ * (measured: 0.05 ms at 3, 15 at 9, 110 at 25; a 4096x3072 sheet of them
+ * took 1.5 s). F is what the census counts in the image, of the polarity
+ * ZBar sees: finders at the corner of a clean square of three. Along every
+ * other line (density 2) ZBar takes about 5/8 of the time (bench_scan's
+ * frames: 0.51 of the estimate against 0.83 along every line). Squaring a
+ * code up samples the frame at 3 ns a pixel of the square; fitting a
+ * code's grid (grid.c) takes 0.6 ms plus 0.11 a version.
  */
 #define COST_NS_FLAT     10
 #define COST_NS_ROUGH    65 /* more, at one turn a pixel */
 #define COST_US_PER_PAIR 200
 #define SPARSE_PART      5 /* eighths of the time along every line, at density 2 */
+#define RECTIFY_NS       3
 /* A code redrawn clean is as rough as a printed one (a turn every fifth pixel). */
 #define ROUGH_DRAWN      205
-/* The finder locator, which every frame gets: ns a pixel of the frame. */
-#define LOCATE_NS        4
+/* The finder locator, which every frame gets: ns a pixel of the frame (2.7 median, 4.3 busy). */
+#define LOCATE_NS        3
 
 /* The steps of one frame, planned: a crowd read a code at a time, then the decode steps. */
 #define PLAN_MAX (MCK_QRSCAN_MAX_CODES + 1 + 12)
@@ -341,39 +347,139 @@ void mck_qrscan_forget(struct mck_qrscan *scan)
 }
 
 /*
- * The region of the codes: the corners of each finder triple and the fourth
- * corner they imply, plus the finder-to-edge and quiet-zone modules. Without
- * a triple (a finder hidden by glare, say): the span of the finders seen plus
- * as much again each way, since the rest of the code can be on either side.
+ * Round finders @p f: the span of their centres, and each way the
+ * finder-to-edge and quiet-zone modules and, for the finders of @p coded
+ * codes, the fourth corners within the span of a rotated square's three,
+ * else (a finder hidden by glare, say) the span again, since the rest of a
+ * code can be on either side.
  */
-static struct mck_rect roi_of(const struct mck_finder *f, int n, int codes, uint32_t w, uint32_t h)
+static void loose_box(const struct mck_finder *f, int n, bool coded, float box[4])
 {
-	float x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
 	float module = 0;
 	float margin;
 
-	/* every finder, not only the triples': one of a code's may have missed its triple */
 	for (int i = 0; i < n; i++) {
-		x0 = fminf(x0, f[i].x);
-		x1 = fmaxf(x1, f[i].x);
-		y0 = fminf(y0, f[i].y);
-		y1 = fmaxf(y1, f[i].y);
+		box[0] = fminf(box[0], f[i].x);
+		box[1] = fminf(box[1], f[i].y);
+		box[2] = fmaxf(box[2], f[i].x);
+		box[3] = fmaxf(box[3], f[i].y);
 		module += f[i].module;
 	}
-	module /= n;
-	if (codes > 0) {
-		/* the fourth corner lies within the span of a rotated square's three */
-		float span = fmaxf(x1 - x0, y1 - y0);
-		margin = 9 * module + span * 0.45f;
-	} else {
-		margin = fmaxf(x1 - x0, y1 - y0) + 9 * module;
+	module /= (float)n;
+	margin = coded ? 9 * module + fmaxf(box[2] - box[0], box[3] - box[1]) * 0.45f
+		       : fmaxf(box[2] - box[0], box[3] - box[1]) + 9 * module;
+	box[0] -= margin;
+	box[1] -= margin;
+	box[2] += margin;
+	box[3] += margin;
+}
+
+/* @p box clipped to the frame. */
+static struct mck_rect clipped(const float box[4], uint32_t w, uint32_t h)
+{
+	float x0 = fmaxf(0, box[0]);
+	float y0 = fmaxf(0, box[1]);
+	float x1 = fminf((float)w, box[2]);
+	float y1 = fminf((float)h, box[3]);
+
+	if (x1 <= x0 || y1 <= y0) {
+		return (struct mck_rect){0, 0, 0, 0};
 	}
-	x0 = fmaxf(0, x0 - margin);
-	y0 = fmaxf(0, y0 - margin);
-	x1 = fminf((float)w, x1 + margin);
-	y1 = fminf((float)h, y1 + margin);
 	return (struct mck_rect){(uint32_t)x0, (uint32_t)y0, (uint32_t)(x1 - x0),
 				 (uint32_t)(y1 - y0)};
+}
+
+/*
+ * The region of code @p t alone, tight: its three finder centres and the
+ * fourth corner they imply (a parallelogram's; perspective moves it by up
+ * to a tenth of a leg or so), plus the finder-to-edge and quiet-zone
+ * modules. Its size (the longer leg) in @p legs.
+ */
+static void code_box(const struct mck_finder *f, struct mck_triple t, float box[4], float *legs)
+{
+	const struct mck_finder *a = &f[t.tl];
+	const struct mck_finder *b = &f[t.tr];
+	const struct mck_finder *d = &f[t.bl];
+	float x[4] = {a->x, b->x, d->x, b->x + d->x - a->x};
+	float y[4] = {a->y, b->y, d->y, b->y + d->y - a->y};
+	float module = (a->module + b->module + d->module) / 3;
+	float margin;
+
+	*legs = fmaxf(hypotf(b->x - a->x, b->y - a->y), hypotf(d->x - a->x, d->y - a->y));
+	margin = 8 * module + 0.12f * *legs;
+	for (int k = 0; k < 4; k++) {
+		box[0] = fminf(box[0], x[k] - margin);
+		box[1] = fminf(box[1], y[k] - margin);
+		box[2] = fmaxf(box[2], x[k] + margin);
+		box[3] = fmaxf(box[3], y[k] + margin);
+	}
+}
+
+/* The box of code @p t's three finder centres and the fourth corner they imply. */
+static void corner_box(const struct mck_finder *f, struct mck_triple t, float box[4])
+{
+	float x[4] = {f[t.tl].x, f[t.tr].x, f[t.bl].x, f[t.tr].x + f[t.bl].x - f[t.tl].x};
+	float y[4] = {f[t.tl].y, f[t.tr].y, f[t.bl].y, f[t.tr].y + f[t.bl].y - f[t.tl].y};
+
+	box[0] = box[1] = INFINITY;
+	box[2] = box[3] = -INFINITY;
+	for (int k = 0; k < 4; k++) {
+		box[0] = fminf(box[0], x[k]);
+		box[1] = fminf(box[1], y[k]);
+		box[2] = fmaxf(box[2], x[k]);
+		box[3] = fmaxf(box[3], y[k]);
+	}
+}
+
+/*
+ * The corners of codes of their own first: those whose box of finder
+ * centres meets no earlier one's. A dense or noisy code's data make
+ * look-alike finders, and three of them a corner across the code; codes
+ * side by side do not overlap. Returns how many codes there are.
+ */
+static int distinct_codes(const struct mck_finder *f, struct mck_triple *corners, int codes)
+{
+	float box[MCK_QRSCAN_MAX_CODES][4];
+	int n = 0;
+
+	for (int c = 0; c < codes; c++) {
+		float b[4];
+		bool apart = true;
+
+		corner_box(f, corners[c], b);
+		for (int k = 0; k < n && apart; k++) {
+			apart = b[2] < box[k][0] || b[0] > box[k][2] || b[3] < box[k][1] ||
+				b[1] > box[k][3];
+		}
+		if (apart) {
+			struct mck_triple t = corners[c];
+
+			/* in place of the first look-alike, which moves up behind it */
+			memmove(&corners[n + 1], &corners[n], (size_t)(c - n) * sizeof(corners[0]));
+			corners[n] = t;
+			memcpy(box[n], b, sizeof(b));
+			n++;
+		}
+	}
+	return n;
+}
+
+/*
+ * The region of the codes. One: its own (code_box). Several, or none:
+ * round every finder, not only the triples' (loose_box).
+ */
+static struct mck_rect roi_of(const struct mck_finder *f, int n, const struct mck_triple *corners,
+			      int codes, uint32_t w, uint32_t h)
+{
+	float box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+	float legs;
+
+	if (codes != 1) {
+		loose_box(f, n, codes > 0, box);
+	} else {
+		code_box(f, corners[0], box, &legs);
+	}
+	return clipped(box, w, h);
 }
 
 /*
@@ -431,8 +537,9 @@ struct job {
 	unsigned long budget; /* the camera's, in estimated us; 0: none (still images) */
 	unsigned long locate; /* the finder locator's estimate, spent on every frame */
 	struct tally t;
-	int nf; /* finders located */
-	int n;  /* steps planned */
+	bool sure; /* the step planned next is the frame's sure one: it always runs */
+	int nf;    /* finders located */
+	int n;     /* steps planned */
 	struct step step[PLAN_MAX];
 	struct done done[PLAN_MAX];
 };
@@ -467,11 +574,14 @@ static unsigned long pass_cost(size_t pixels, unsigned rough, int patterns, int 
 	if (density > 1) {
 		scan = scan * SPARSE_PART / 8;
 	}
-	return scan + (unsigned long)patterns * (unsigned long)patterns * COST_US_PER_PAIR;
+	/* a code's own three finders: decoded at once */
+	return scan + (patterns > 3 ? ((unsigned long)patterns * (unsigned long)patterns - 9) *
+					      COST_US_PER_PAIR
+				    : 0);
 }
 
-/* A fit of the module grid, for the work bound: 1.3 ms for version 1, 10-12 for 35-40. */
-#define FIT_COST_US(v) (1000ul + 300ul * (unsigned long)(v))
+/* A fit of the module grid (grid.c): 0.7 ms for version 1, 2.2 for 14, 5 for 40. */
+#define FIT_COST_US(v) (600ul + 110ul * (unsigned long)(v))
 
 _Static_assert(MCK_QRSCAN_MAX_CANDIDATES == MCK_FINDER_CANDIDATES, "one cap, two names");
 _Static_assert(MCK_QRSCAN_MAX_FITS == 5 * MCK_QRSCAN_MAX_CORNERS, "five versions a corner");
@@ -485,8 +595,8 @@ enum verdict {
 /*
  * Whether a step of @p cost with @p passes ZBar passes and @p fits grid
  * fits can be planned after what is: within the work bound always, within
- * the camera's budget unless it is the frame's first step (which always
- * runs: a frame is never read worse than plain ZBar would read it).
+ * the camera's budget unless it is the frame's sure step (which always
+ * runs: the pass likeliest to read for its cost).
  */
 static enum verdict judge(const struct tally *t, const struct job *j, unsigned long cost,
 			  unsigned passes, unsigned fits)
@@ -495,7 +605,7 @@ static enum verdict judge(const struct tally *t, const struct job *j, unsigned l
 	    cost > MCK_QRSCAN_MAX_COST_US - t->cost) {
 		return CROWDED;
 	}
-	if (j->budget != 0 && t->admitted > 0 && j->locate + t->cost + cost > j->budget) {
+	if (j->budget != 0 && !j->sure && j->locate + t->cost + cost > j->budget) {
 		return OVER;
 	}
 	return FITS;
@@ -521,6 +631,7 @@ static bool plan(struct job *j, struct step s, unsigned long cost, unsigned pass
 	j->t.passes += passes;
 	j->t.fits += fits;
 	j->t.admitted++;
+	j->sure = false;
 	s.cost = cost;
 	s.after = j->t;
 	j->done[j->n] = (struct done){0};
@@ -571,56 +682,82 @@ static struct corner_points corner_points(const struct mck_finder *f, struct mck
 	return p;
 }
 
-/* Pixels of the redraw of a code of @p version (0: none): 4 px per module, 4 modules of quiet zone. */
+/* Pixels of the redraw of a code of @p version (0: none; redraw.h: its modules and quiet zone). */
 static size_t redraw_pixels(int version)
 {
-	size_t side = version == 0 ? 0 : (size_t)(17 + 4 * version + 8) * 4;
+	size_t side = version == 0
+			      ? 0
+			      : (size_t)(17 + 4 * version + 2 * MCK_REDRAW_QUIET) * MCK_REDRAW_PPM;
 
 	return side * side;
 }
 
-/* The square a code is rectified into (prep.h, 4 px per module): 10 modules round it. */
+/* The square a code is rectified into (prep.h, RECTIFY_PPM px per module): 10 modules round it. */
 static size_t rectify_pixels(float legs)
 {
-	size_t side = (size_t)(legs * 4 + 80 + 1);
+	size_t side = (size_t)(legs * RECTIFY_PPM + 20 * RECTIFY_PPM + 1);
 
 	return side * side;
 }
 
-/* The region of one code: its three finders, the fourth corner and the quiet zone. */
+/* The region of one code, loosely: round its three finders (loose_box). */
 static struct mck_rect roi_of_corner(const struct mck_finder *f, struct mck_triple t, uint32_t w,
 				     uint32_t h)
 {
 	struct mck_finder three[3] = {f[t.tl], f[t.tr], f[t.bl]};
+	float box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
 
-	return roi_of(three, 3, 1, w, h);
+	loose_box(three, 3, true, box);
+	return clipped(box, w, h);
+}
+
+/* The region of one code, tightly (code_box). */
+static struct mck_rect roi_of_code(const struct mck_finder *f, struct mck_triple t, uint32_t w,
+				   uint32_t h)
+{
+	float box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+	float legs;
+
+	code_box(f, t, box, &legs);
+	return clipped(box, w, h);
 }
 
 /*
- * Plan one code squared and upright from its three finders, at 4 pixels
- * per module: ZBar reads tilted, turned and small codes this way that it
- * misses in the frame.
+ * The estimate of one code squared and upright from its three finders @p t
+ * (0: none, its finders too near or far for a code): the square holds what
+ * lies round the code too, its finder patterns count.
  */
-static void plan_rectify(struct job *j, struct mck_triple t)
+static unsigned long rectify_cost(struct job *j, struct mck_triple t, int density)
 {
 	struct corner_points p = corner_points(j->f, t);
-	/* the square holds what lies round the code too: its finder patterns count */
-	struct mck_rect around = roi_of_corner(j->f, t, j->w, j->h);
-	bool light = j->f[t.tl].light;
+	struct mck_rect around = roi_of_code(j->f, t, j->w, j->h);
+
+	if (p.legs < 10 || p.legs > 200) {
+		return 0;
+	}
+	return pass_cost(rectify_pixels(p.legs), roughness_of(j, around),
+			 patterns_in(j, around, j->f[t.tl].light), density) +
+	       rectify_pixels(p.legs) * RECTIFY_NS / 1000;
+}
+
+/*
+ * Plan one code squared and upright from its three finders, at RECTIFY_PPM
+ * pixels per module: ZBar reads tilted, turned and small codes this way that it
+ * misses in the frame.
+ */
+static void plan_rectify(struct job *j, struct mck_triple t, int density)
+{
+	unsigned long cost = rectify_cost(j, t, density);
 	struct step s = {.how = HOW_RECTIFY,
 			 .counts_as = MCK_QRSCAN_STEP_RECTIFIED,
-			 .inverted = light,
-			 .density = 1,
+			 .inverted = j->f[t.tl].light,
+			 .density = density,
 			 .corner = {t},
 			 .corners = 1};
 
-	if (p.legs < 10 || p.legs > 200) {
-		return; /* no code's finders are so near or so far */
+	if (cost > 0) {
+		plan(j, s, cost, 1, 0);
 	}
-	plan(j, s,
-	     pass_cost(rectify_pixels(p.legs), roughness_of(j, around),
-		       patterns_in(j, around, light), 1),
-	     1, 0);
 }
 
 /* The versions of a code whose finders are @p t, likeliest first; returns how many. */
@@ -662,9 +799,10 @@ static unsigned long redraw_cost(const struct step *s, unsigned *fits)
  * Plan the codes read module by module and redrawn (grid.c): for the most
  * code-like corners of three finders @p cand, in turn, the maps of the
  * versions their finder spacing allows, as many as the bounds allow; the
- * best fit of them redrawn for ZBar.
+ * best fit of them redrawn for ZBar. As the frame's @p sure step, one
+ * version at least, whatever the budget. Returns whether it was planned.
  */
-static void plan_redraw(struct job *j, const struct mck_triple *cand, int nc)
+static bool plan_redraw(struct job *j, const struct mck_triple *cand, int nc, bool sure)
 {
 	struct step s = {.how = HOW_REDRAW, .counts_as = MCK_QRSCAN_STEP_REDRAWN, .density = 2};
 	enum verdict v = FITS;
@@ -690,15 +828,26 @@ static void plan_redraw(struct job *j, const struct mck_triple *cand, int nc)
 		s.cut = s.versions[s.corners - 1] < all;
 		s.corners -= s.versions[s.corners - 1] == 0;
 	}
+	for (int c = 0; sure && s.corners == 0 && c < nc; c++) {
+		/* the frame's sure step: at least one version of the first corner */
+		if (!j->f[cand[c].tl].light) {
+			s.corner[0] = cand[c];
+			versions_of(j, cand[c], s.version[0]);
+			s.versions[0] = 1;
+			s.corners = 1;
+			s.cut = true;
+		}
+	}
 	if (s.corners == 0) {
 		if (v != FITS) {
 			refuse(j, v);
 		}
-		return;
+		return false;
 	}
 	unsigned long cost = redraw_cost(&s, &fits);
 
-	plan(j, s, cost, 1, fits);
+	j->sure = sure;
+	return plan(j, s, cost, 1, fits);
 }
 
 /* A counted ZBar pass of a step. */
@@ -791,7 +940,7 @@ static int run_redraw(const struct job *j, const struct step *s, struct lane *la
 	if (side == 0) {
 		return 0;
 	}
-	return counted_pass(lane, d, lane->buf, side, side, 2); /* drawn clean, 4 px per module */
+	return counted_pass(lane, d, lane->buf, side, side, 2); /* drawn clean, 3 px per module */
 }
 
 /* Run planned step @p i on @p lane. Returns codes found, 0, or -errno. */
@@ -814,8 +963,8 @@ static int run_step(const struct job *j, int i, struct lane *lane, struct done *
 		if (reserve(lane, px) != 0) {
 			return -ENOMEM;
 		}
-		mck__prep_rectify(j->grey, j->w, j->h, p.tl, p.tr, p.bl, p.legs, 4, lane->buf, px,
-				  &dw, &dh);
+		mck__prep_rectify(j->grey, j->w, j->h, p.tl, p.tr, p.bl, p.legs, RECTIFY_PPM,
+				  lane->buf, px, &dw, &dh);
 		if (dw == 0) {
 			return 0;
 		}
@@ -908,8 +1057,11 @@ static int crowd(struct job *j, const struct mck_triple *corners, int codes, int
 		struct mck_triple t = corners[order[k]];
 		int n;
 
+		/* the first of them is the frame's sure step */
+		j->sure = j->t.admitted == 0;
 		if (!plan_crop(j, roi_of_corner(f, t, j->w, j->h), f[t.tl].light, density,
 			       MCK_QRSCAN_STEP_REGION)) {
+			j->sure = false;
 			continue;
 		}
 		n = run_now(j);
@@ -981,15 +1133,21 @@ static int scan_frame(struct job *j, struct mck_qrscan_result *out)
 	j->f = finders;
 	if (j->nf == 0) {
 		/*
-		 * Codes so large that the locator's window sits inside a finder:
-		 * ZBar at a quarter of the size reads those, for a ms or two.
+		 * Codes so large that the locator does not see their finders (modules
+		 * over MCK_FINDER_MAX_MODULE px: a photo from near by): ZBar at an
+		 * eighth of the size reads those. A frame too small for such a code
+		 * (a camera's) is empty.
 		 */
+		if (width < 21 * MCK_FINDER_MAX_MODULE || height < 21 * MCK_FINDER_MAX_MODULE) {
+			return 0;
+		}
 		struct mck_rect whole = {0, 0, width - width % COARSE, height - height % COARSE};
 		struct step s = {.how = HOW_COARSE,
 				 .counts_as = MCK_QRSCAN_STEP_COARSE,
 				 .r = whole,
 				 .density = 1};
 
+		j->sure = true;
 		if (!plan(j, s,
 			  pass_cost((size_t)(whole.w / COARSE) * (whole.h / COARSE),
 				    roughness_of(j, whole), 0, 1),
@@ -1002,7 +1160,8 @@ static int scan_frame(struct job *j, struct mck_qrscan_result *out)
 	/* 2. The region of the codes, and the steps on it. */
 	bool in_code[MCK_FINDER_MAX];
 	struct mck_triple corners[MCK_QRSCAN_MAX_CODES];
-	int codes = mck__finder_triples(finders, j->nf, in_code, corners, MCK_QRSCAN_MAX_CODES);
+	int triples = mck__finder_triples(finders, j->nf, in_code, corners, MCK_QRSCAN_MAX_CODES);
+	int codes = distinct_codes(finders, corners, triples);
 	for (int i = 0; i < j->nf && codes > 0; i++) {
 		if (in_code[i]) {
 			light += finders[i].light ? 1 : -1; /* the codes' polarity, by vote */
@@ -1018,54 +1177,88 @@ static int scan_frame(struct job *j, struct mck_qrscan_result *out)
 
 		density = smallest >= DENSE_BELOW ? density : 1;
 	}
-	r = roi_of(finders, j->nf, codes, width, height);
+	r = roi_of(finders, j->nf, corners, codes, width, height);
 	if (codes == 0) {
 		/* No finder triple (noise, blur, a hidden finder): the finders do not
 		 * say where the code is; look everywhere. */
 		r = frame;
 	}
-	/* 3. The region as it is; crowded with finder patterns, a code at a time. */
-	unsigned crowded = j->t.crowded;
+	/*
+	 * 3. A region crowded with finder patterns: a code at a time, first.
+	 * Then the sure step, the pass likeliest to read for its cost, which
+	 * always runs: one code squared and upright at 3 px a module (a
+	 * tilted, turned or small code too), several codes' region as it is
+	 * (all of them at once), or without a code the whole frame (as plain
+	 * ZBar sees it; a camera frame of stray finders, texture or noise, gets
+	 * only that: the next frame comes soon).
+	 */
 	int from = j->n;
+	struct step region = {.how = HOW_CROP,
+			      .counts_as = MCK_QRSCAN_STEP_REGION,
+			      .r = r,
+			      .inverted = light > 0,
+			      .density = density};
+	bool crowded = r.w >= 21 && r.h >= 21 && codes > 0 &&
+		       judge(&j->t, j,
+			     pass_cost((size_t)r.w * r.h, roughness_of(j, r),
+				       patterns_in(j, r, light > 0), density),
+			     1, 0) == CROWDED;
 
-	if (!plan_crop(j, r, light > 0, density, MCK_QRSCAN_STEP_REGION) &&
-	    j->t.crowded > crowded && codes > 0) {
-		n = crowd(j, corners, codes, density, r, light > 0);
+	if (crowded) {
+		j->t.crowded++; /* the region, left out */
+		n = crowd(j, corners, triples, density, r, light > 0);
 		if (n != 0) {
 			return n < 0 ? n : (int)out->count;
 		}
 		from = j->n;
 	}
+	/*
+	 * 4-7. The rest, in turn while the budget allows: the other polarity
+	 * (dark-mode screens, or a wrong vote); each code squared and upright
+	 * from its finders; each read module by module and redrawn (grid.c:
+	 * tilt, blur and small modules that ZBar's own sampling loses); the
+	 * whole frame as plain ZBar sees it. A camera's budget rarely holds
+	 * them all, and a code held up stays for many frames: every other
+	 * camera frame the grid is the sure step, first, with as many fits as
+	 * the budget holds, so that two frames in a row try both.
+	 */
+	bool grid_first = j->budget != 0 && scan->stats.frames % 2 == 0 && codes > 0;
+	bool one = codes == 1;
+	struct mck_triple cand[MCK_QRSCAN_MAX_CORNERS];
+	int nc = codes > 0 || j->budget == 0
+			 ? mck__finder_candidates(finders, j->nf, cand, MCK_QRSCAN_MAX_CORNERS)
+			 : 0;
 
+	bool drawn = grid_first && !crowded && plan_redraw(j, cand, nc, true);
+
+	if (!crowded) {
+		j->sure = !drawn;
+		if (one) {
+			plan_rectify(j, corners[0], RECTIFY_DENSITY);
+		} else if (r.w >= 21 && r.h >= 21) {
+			plan(j, region,
+			     pass_cost((size_t)r.w * r.h, roughness_of(j, r),
+				       patterns_in(j, r, light > 0), density),
+			     1, 0);
+		}
+		j->sure = false;
+	}
 	if (codes > 0 || j->budget == 0) {
-		/*
-		 * 4-6. The other polarity (dark-mode screens, or a wrong vote); each
-		 * code squared and upright from its finders; each read module by
-		 * module and redrawn (grid.c: tilt, blur and small modules that
-		 * ZBar's own sampling loses). A camera's budget rarely holds them
-		 * all, and a code held up stays for many frames: every other camera
-		 * frame the grid goes first, so that two frames in a row try
-		 * everything. A camera frame with stray finders but no code shape
-		 * (texture, noise) gets the one plain pass above, as ZBar alone
-		 * would make; the next frame comes soon.
-		 */
-		bool grid_first = j->budget != 0 && scan->stats.frames % 2 == 0;
-		struct mck_triple cand[MCK_QRSCAN_MAX_CORNERS];
-		int nc = mck__finder_candidates(finders, j->nf, cand, MCK_QRSCAN_MAX_CORNERS);
-
-		if (grid_first) {
-			plan_redraw(j, cand, nc);
+		if (!grid_first && one) {
+			plan_redraw(j, cand, nc, false);
+		}
+		if (one && !crowded) {
+			plan_crop(j, r, light > 0, density, MCK_QRSCAN_STEP_REGION);
 		}
 		plan_crop(j, r, light <= 0, density, MCK_QRSCAN_STEP_INVERTED);
-		for (int c = 0; c < codes && c < 3; c++) {
-			plan_rectify(j, corners[c]);
+		/* the codes' corners, then look-alikes' (a code's may be among them) */
+		for (int c = one ? 1 : 0; c < triples && c < 3; c++) {
+			plan_rectify(j, corners[c], RECTIFY_DENSITY);
 		}
-		if (!grid_first) {
-			plan_redraw(j, cand, nc);
+		if (!grid_first && !one) {
+			plan_redraw(j, cand, nc, false);
 		}
 		if (r.w < width || r.h < height) {
-			/* 7. The whole frame as plain ZBar sees it: never worse than without
-			 * us, unless it is crowded with finder patterns or over the bounds. */
 			struct step s = {
 				.how = HOW_WHOLE, .counts_as = MCK_QRSCAN_STEP_WHOLE, .density = 1};
 

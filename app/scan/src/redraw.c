@@ -11,8 +11,8 @@
 #include <stdbool.h>
 #include <string.h>
 
-#define PPM    4 /* pixels per module when redrawn */
-#define QUIET  4 /* modules of quiet zone when redrawn */
+#define PPM    MCK_REDRAW_PPM
+#define QUIET  MCK_REDRAW_QUIET
 #define MAX_N  177
 #define AROUND 8 /* modules each way whose mean a module is judged against */
 

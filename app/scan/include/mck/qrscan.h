@@ -36,7 +36,7 @@ struct mck_qrscan_result {
 
 /* Which step of the pipeline read a code, counted over a scanner's life (bench). */
 enum mck_qrscan_step {
-	MCK_QRSCAN_STEP_COARSE = 0, /* no finder seen: the frame at a quarter of its size */
+	MCK_QRSCAN_STEP_COARSE = 0, /* no finder seen, a frame of 1260 px a side or more: at 1/8 */
 	MCK_QRSCAN_STEP_RECTIFIED,  /* a code squared and upright from its three finders */
 	MCK_QRSCAN_STEP_REDRAWN,    /* ... or read module by module and redrawn clean */
 	MCK_QRSCAN_STEP_REGION,     /* the finders' region as it is */
@@ -129,15 +129,21 @@ const struct mck_qrscan_stats *mck_qrscan_stats(const struct mck_qrscan *scan);
 
 /**
  * Decode every QR code in a Y800 frame into @p out, in the order ZBar reports
- * them, duplicates removed, within the work bound above. A pipeline around ZBar (bench_scan measures it):
- * finder patterns located by run lengths (1-4 ms at 1280x720); the region
- * they span, as it is and inverted (dark-mode screens); each code squared
- * and upright from its three finders at 4 px per module; the whole frame as
- * plain ZBar sees it. No finder at all (an empty scene): only the frame at a
- * quarter of its size (close-up codes), a ms or two. With a budget (camera
- * frames), steps after the first run only while their estimates fit it:
- * each step is planned before any runs, charged as if those before it had
- * run and read nothing, which is what running them in turn means.
+ * them, duplicates removed, within the work bound above. A pipeline around
+ * ZBar (bench_scan measures it): finder patterns located by run lengths
+ * (every fourth row, and every other row round a sighting); then one sure
+ * step, which always runs: a single code squared and upright from its
+ * three finders at 3 px per module, several codes' region as it is, or,
+ * without a code, the whole frame; then, while they fit, each code read
+ * module by module and redrawn clean (grid.c), the region as it is and
+ * inverted (dark-mode screens), the other corners squared up, the whole
+ * frame as plain ZBar sees it. No finder at all (an empty scene): nothing
+ * more, but in a frame of 1260 px a side or more (a photo of a code from
+ * near by), the frame at an eighth of its size. With a budget (camera
+ * frames), the steps after the sure one run only while their estimates
+ * fit it: each step is planned before any runs, charged as if those before
+ * it had run and read nothing, which is what running them in turn means;
+ * every other camera frame the redrawing is the sure step, first.
  * Returns the number of codes (0: none found) or negative errno: -EINVAL (NULL
  * argument, empty frame), -EFBIG (a side over MCK_QRSCAN_MAX_SIDE), -ENOMEM,
  * -EIO (ZBar failed). The frame is only read, and not kept after the call.

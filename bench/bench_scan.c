@@ -8,7 +8,10 @@
  *      frame and two frames in a row (each image again as the next frame,
  *      which tries the steps in another order);
  *   2. the estimated work per frame at each scale, and which step read;
- *   3. median and p99 ms per frame at 640x480, 1280x720, 1920x1080, with and
+ *   3. frames that take several steps, on one thread and on POOL threads
+ *      (a worker pool: the steps side by side, the first to read wins): the
+ *      same codes and counts, and the median latency of each side by side;
+ *   4. median and p99 ms per frame at 640x480, 1280x720, 1920x1080, with and
  *      without a code (the set's time-* frames), both side by side.
  * The budget is estimated work, not time: the rates are the same on any
  * machine and under valgrind; only the ms depend on this one.
@@ -27,9 +30,11 @@
 #include "mck/qrscan.h"
 #include "support/zbarplain.h"
 
-#define MAX_FRAMES 400
-#define MAX_KINDS  16
-#define ROUNDS     21
+#define MAX_FRAMES  400
+#define MAX_KINDS   16
+#define ROUNDS      21
+#define POOL        2 /* this machine's cores */
+#define POOL_ROUNDS 8 /* each frame as eight camera frames in a row */
 
 /* Still images, then a camera at each CPU scale. */
 static const double scales[] = {0, 1, 0.2, 0.08};
@@ -157,6 +162,92 @@ static void timing(const char *dir, struct mck_qrscan *scan, struct mck_qrscan_r
 		mck_image_free(&img);
 		free(frames[i].want);
 	}
+}
+
+/* Whether two scanners' last frames read the same codes with the same counts. */
+static bool same_frame(const struct mck_qrscan *a, const struct mck_qrscan_result *ra, int na,
+		       const struct mck_qrscan *b, const struct mck_qrscan_result *rb, int nb)
+{
+	bool same = na == nb && ra->count == rb->count &&
+		    memcmp(&mck_qrscan_stats(a)->last, &mck_qrscan_stats(b)->last,
+			   sizeof(struct mck_qrscan_work)) == 0;
+
+	for (size_t c = 0; same && c < ra->count; c++) {
+		same = ra->len[c] == rb->len[c] &&
+		       memcmp(ra->text[c], rb->text[c], ra->len[c]) == 0;
+	}
+	return same;
+}
+
+/*
+ * The frames that take several steps at @p scale (0: still images), each as
+ * POOL_ROUNDS camera frames in a row on one thread and on POOL: whether
+ * they read the same, and the median latency of each side by side.
+ */
+static void pooled(const struct frame *frames, int n, double scale, unsigned budget)
+{
+	static double one[MAX_FRAMES * POOL_ROUNDS];
+	static double many[MAX_FRAMES * POOL_ROUNDS];
+	struct mck_qrscan_result *ra = malloc(sizeof(*ra));
+	struct mck_qrscan_result *rb = malloc(sizeof(*rb));
+	size_t timed = 0;
+	int frames_multi = 0;
+	int differ = 0;
+	double sum_one = 0;
+	double sum_many = 0;
+
+	for (int i = 0; i < n && ra != NULL && rb != NULL; i++) {
+		struct mck_qrscan *a = mck_qrscan_create();
+		struct mck_qrscan *b = mck_qrscan_create();
+		struct mck_image img = {0};
+		bool counted = false;
+
+		if (a == NULL || b == NULL || mck_qrscan_set_workers(b, POOL) != 0 ||
+		    mck_image_load(&img, frames[i].path) != 0) {
+			mck_qrscan_destroy(a);
+			mck_qrscan_destroy(b);
+			continue;
+		}
+		if (scale > 0) {
+			mck_qrscan_set_budget(a, budget);
+			mck_qrscan_set_budget(b, budget);
+			mck_qrscan_set_cpu_scale(a, scale);
+			mck_qrscan_set_cpu_scale(b, scale);
+		}
+		for (int r = 0; r < POOL_ROUNDS; r++) {
+			double t0 = mck_bench_now_ms();
+			int na = mck_qrscan_frame(a, img.pixels, img.width, img.height, ra);
+			double t1 = mck_bench_now_ms();
+			int nb = mck_qrscan_frame(b, img.pixels, img.width, img.height, rb);
+			double t2 = mck_bench_now_ms();
+
+			differ += !same_frame(a, ra, na, b, rb, nb);
+			if (mck_qrscan_stats(a)->last.steps > 1) {
+				one[timed] = t1 - t0;
+				many[timed] = t2 - t1;
+				sum_one += one[timed];
+				sum_many += many[timed];
+				timed++;
+				frames_multi += !counted;
+				counted = true;
+			}
+		}
+		mck_image_free(&img);
+		mck_qrscan_destroy(a);
+		mck_qrscan_destroy(b);
+	}
+	if (timed > 0) {
+		double m1 = mck_bench_median(one, timed);
+		double mp = mck_bench_median(many, timed);
+		char name[24];
+
+		snprintf(name, sizeof(name), scale == 0 ? "still" : "camera x%g", scale);
+		printf("%-12s %6d %7zu %10.2f %10.2f %7.2fx %10.1f %10.1f %7.2fx %7d\n", name,
+		       frames_multi, timed, m1, mp, m1 / mp, sum_one, sum_many, sum_one / sum_many,
+		       differ);
+	}
+	free(ra);
+	free(rb);
 }
 
 static void print_rates(const char *name, int count, int zb, const struct mode *m,
@@ -329,6 +420,13 @@ int main(int argc, char **argv)
 		printf("camera x%-5g one frame reads %5.1f%%, two frames in a row %5.1f%%\n",
 		       scales[m], 100.0 * mode[m].codes.one / still,
 		       100.0 * mode[m].codes.two / still);
+	}
+	printf("\n== frames of several steps, one thread vs %d (the frame %d times in a row)\n",
+	       POOL, POOL_ROUNDS);
+	printf("%-12s %6s %7s %10s %10s %8s %10s %10s %8s %7s\n", "mode", "frames", "scans",
+	       "1 med ms", "pool med", "speedup", "1 sum ms", "pool sum", "speedup", "differ");
+	for (size_t m = 0; m < MODES; m++) {
+		pooled(frames, n, scales[m], budget);
 	}
 	for (int i = 0; i < n; i++) {
 		free(frames[i].want);

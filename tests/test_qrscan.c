@@ -634,7 +634,7 @@ static void frame_quietly(struct frame *f, const char *text)
  */
 #define ROW_LEN 96
 
-static void forget_scenario(size_t size, size_t counts[3])
+static void forget_scenario(size_t size, unsigned workers, size_t counts[3])
 {
 	struct mck_qrscan *scan = mck_qrscan_create();
 	struct mck_qrscan_result *r = new_result();
@@ -644,6 +644,8 @@ static void forget_scenario(size_t size, size_t counts[3])
 	struct frame blank;
 
 	assert_non_null(scan);
+	/* several threads: each its own scanner, buffers, result and stack */
+	assert_int_equal(mck_qrscan_set_workers(scan, workers), 0);
 	assert_true(size < sizeof(text) && size > SECRET_AT + SECRET_LEN);
 	needle = text + SECRET_AT;
 	memcpy(text, "MC1:/", 5);
@@ -668,14 +670,16 @@ static void forget_scenario(size_t size, size_t counts[3])
 }
 
 static const size_t forget_sizes[] = {100, 700};
+static const unsigned forget_workers[] = {1, 2};
+#define FORGET_RUNS 4
 
 /* The scenario under an allocator that wipes what is freed (test_forget's child). */
 static int forget_child(void)
 {
-	for (size_t k = 0; k < sizeof(forget_sizes) / sizeof(forget_sizes[0]); k++) {
+	for (size_t k = 0; k < FORGET_RUNS; k++) {
 		size_t counts[3];
 
-		forget_scenario(forget_sizes[k], counts);
+		forget_scenario(forget_sizes[k % 2], forget_workers[k / 2], counts);
 		printf("%zu %zu %zu\n", counts[0], counts[1], counts[2]);
 	}
 	return 0;
@@ -691,25 +695,26 @@ static int forget_child(void)
  */
 static void test_forget(void **state)
 {
-	char line[2][64];
+	char line[FORGET_RUNS][64];
 	int fds[2];
 	pid_t pid;
 	int status;
 	FILE *in;
 
 	(void)state;
-	for (size_t k = 0; k < sizeof(forget_sizes) / sizeof(forget_sizes[0]); k++) {
+	for (size_t k = 0; k < FORGET_RUNS; k++) {
 		size_t counts[3];
 
-		forget_scenario(forget_sizes[k], counts);
+		forget_scenario(forget_sizes[k % 2], forget_workers[k / 2], counts);
 		if (counts[0] == (size_t)-1) {
 			skip(); /* memory not searchable here (an emulator) */
 		}
 		assert_true(counts[0] >= 1); /* the search sees the result's */
-		print_message("qrscan, %zu bytes, as allocated: %zu copies of the text with the "
-			      "result held, %zu once cleared and forgotten (ZBar's freed buffers), "
-			      "%zu of a row of its picture\n",
-			      forget_sizes[k], counts[0], counts[1], counts[2]);
+		print_message("qrscan, %zu bytes, %u thread(s), as allocated: %zu copies of the "
+			      "text with the result held, %zu once cleared and forgotten (ZBar's "
+			      "freed buffers), %zu of a row of its picture\n",
+			      forget_sizes[k % 2], forget_workers[k / 2], counts[0], counts[1],
+			      counts[2]);
 	}
 	assert_int_equal(pipe(fds), 0);
 	pid = fork();
@@ -747,16 +752,18 @@ static void test_forget(void **state)
 	close(fds[1]);
 	in = fdopen(fds[0], "r");
 	assert_non_null(in);
-	for (size_t k = 0; k < sizeof(forget_sizes) / sizeof(forget_sizes[0]); k++) {
+	for (size_t k = 0; k < FORGET_RUNS; k++) {
 		size_t held = 0;
 		size_t after = 0;
 		size_t rows = 0;
 
 		assert_non_null(fgets(line[k], sizeof(line[k]), in));
 		assert_int_equal(sscanf(line[k], "%zu %zu %zu", &held, &after, &rows), 3);
-		print_message("qrscan, %zu bytes, freed memory wiped: %zu copies with the result "
-			      "held, %zu once cleared and forgotten, %zu of a row of its picture\n",
-			      forget_sizes[k], held, after, rows);
+		print_message(
+			"qrscan, %zu bytes, %u thread(s), freed memory wiped: %zu copies with "
+			"the result held, %zu once cleared and forgotten, %zu of a row of its "
+			"picture\n",
+			forget_sizes[k % 2], forget_workers[k / 2], held, after, rows);
 		assert_true(held >= 1);
 		assert_int_equal(after, 0);
 		assert_int_equal(rows, 0);
@@ -844,12 +851,13 @@ static void scene_draw(struct frame *f, enum scene_kind kind)
 	free(code);
 }
 
-/* A camera's scanner at CPU scale @p scale. */
-static struct mck_qrscan *camera(double scale)
+/* A camera's scanner at CPU scale @p scale, on @p workers threads. */
+static struct mck_qrscan *camera(double scale, unsigned workers)
 {
 	struct mck_qrscan *scan = mck_qrscan_create();
 
 	assert_non_null(scan);
+	assert_int_equal(mck_qrscan_set_workers(scan, workers), 0);
 	mck_qrscan_set_budget(scan, MCK_QRSCAN_BUDGET_MS);
 	assert_int_equal(mck_qrscan_set_cpu_scale(scan, scale), 0);
 	return scan;
@@ -870,9 +878,10 @@ static bool same_result(const struct mck_qrscan_result *a, const struct mck_qrsc
 
 /*
  * The same frames in the same order give the same codes and the same work,
- * counted step by step, on two scanners at each scale: the budget is work
- * estimated before the steps run, never the clock (this machine's load,
- * valgrind, a sanitizer: none of it changes what a frame reads).
+ * counted step by step, on two scanners at each scale, one on a single
+ * thread and one on three: the budget is work estimated before the steps
+ * run, never the clock (this machine's load, valgrind, a sanitizer, the
+ * threads: none of it changes what a frame reads).
  */
 static void test_budget_deterministic(void **state)
 {
@@ -886,8 +895,8 @@ static void test_budget_deterministic(void **state)
 		scene_draw(&f[k], (enum scene_kind)k);
 	}
 	for (size_t s = 0; s < sizeof(scales) / sizeof(scales[0]); s++) {
-		struct mck_qrscan *a = camera(scales[s]);
-		struct mck_qrscan *b = camera(scales[s]);
+		struct mck_qrscan *a = camera(scales[s], 1);
+		struct mck_qrscan *b = camera(scales[s], 3);
 		int read = 0;
 
 		/* each scene twice in a row, as a camera's frames: the steps take turns */
@@ -949,7 +958,7 @@ static void test_budget_scales(void **state)
 
 			print_message("scene %d, frame %d:", k, frame_no + 1);
 			for (size_t s = 0; s < sizeof(scales) / sizeof(scales[0]); s++) {
-				struct mck_qrscan *scan = camera(scales[s]);
+				struct mck_qrscan *scan = camera(scales[s], 1);
 				const struct mck_qrscan_work *w = &mck_qrscan_stats(scan)->last;
 				int n = 0;
 
@@ -1012,6 +1021,14 @@ static void test_budget_still(void **state)
 	assert_int_equal(mck_qrscan_set_cpu_scale(slow, 1000), -EINVAL);
 	assert_int_equal(mck_qrscan_set_cpu_scale(slow, NAN), -EINVAL);
 	assert_int_equal(mck_qrscan_set_cpu_scale(NULL, 1), -EINVAL);
+	/* threads: 1 .. MCK_QRSCAN_MAX_WORKERS, and back to one */
+	assert_int_equal(mck_qrscan_set_workers(slow, 0), -EINVAL);
+	assert_int_equal(mck_qrscan_set_workers(slow, MCK_QRSCAN_MAX_WORKERS + 1), -EINVAL);
+	assert_int_equal(mck_qrscan_set_workers(NULL, 2), -EINVAL);
+	assert_int_equal(mck_qrscan_set_workers(slow, 4), 0);
+	assert_int_equal(mck_qrscan_workers(slow), 4);
+	assert_int_equal(mck_qrscan_set_workers(slow, 1), 0);
+	assert_int_equal(mck_qrscan_workers(slow), 1);
 	mck_qrscan_destroy(slow);
 	free(ra);
 	free(rb);

@@ -123,6 +123,10 @@ static int capture_main(void *arg)
 	bool open = false;
 	bool told_gone = false;
 
+	if (scan != NULL && c->workers > 1 && mck_qrscan_set_workers(scan, c->workers) != 0) {
+		/* the board's cores not to be had: one thread reads the same codes, later */
+		fprintf(stderr, "mckiosk: scanning on one thread, not %u\n", c->workers);
+	}
 	if (scan != NULL && backend != NULL && (backend->caps & MCK_SOURCE_CAP_LIVE) != 0) {
 		/* A camera: the next frame is coming, a hard one must not hold it up;
 		 * the budget is work, as much as this board's CPU does in the time.

@@ -328,8 +328,22 @@ static void unpack(struct mck_grid *gr, const float p[8])
 	gr->h = p[7];
 }
 
+/* Whether either flag is up. */
+static bool stopped(const atomic_bool *a, const atomic_bool *b)
+{
+	return (a != NULL && atomic_load_explicit(a, memory_order_relaxed)) ||
+	       (b != NULL && atomic_load_explicit(b, memory_order_relaxed));
+}
+
 void mck__grid_fit(const uint8_t *grey, uint32_t w, uint32_t h, const float tl[2],
 		   const float tr[2], const float bl[2], int version, struct mck_grid *out)
+{
+	(void)mck__grid_fit_until(grey, w, h, tl, tr, bl, version, out, NULL, NULL);
+}
+
+bool mck__grid_fit_until(const uint8_t *grey, uint32_t w, uint32_t h, const float tl[2],
+			 const float tr[2], const float bl[2], int version, struct mck_grid *out,
+			 const atomic_bool *stop_a, const atomic_bool *stop_b)
 {
 	struct mck_grid gr = {version, {tl[0], tl[1]}, {tr[0], tr[1]}, {bl[0], bl[1]}, 0, 0, 0};
 	float p[8] = {tl[0], tl[1], tr[0], tr[1], bl[0], bl[1], 0, 0};
@@ -344,12 +358,15 @@ void mck__grid_fit(const uint8_t *grey, uint32_t w, uint32_t h, const float tl[2
 	*out = gr;
 	out->score = -256;
 	if (version < 1 || version > 40) {
-		return;
+		return true;
 	}
 	const struct pattern *pt = pattern_of(version);
 	/* 1. Perspective, coarsely: a tilt of up to 1:2 either way along each
 	 * edge, in steps of 0.1, then of 0.033 around the best. */
 	evals += perspective_grid(grey, w, h, pt, gr, 0, 0, 0.1f, 4, out);
+	if (stopped(stop_a, stop_b)) {
+		return false;
+	}
 	evals += perspective_grid(grey, w, h, pt, gr, out->g, out->h, 0.033f, 2, out);
 	/* 2. All eight numbers (the finder centres are judged to a pixel or so),
 	 * one at a time, halving the steps when none helps: on module centres
@@ -370,6 +387,9 @@ void mck__grid_fit(const uint8_t *grey, uint32_t w, uint32_t h, const float tl[2
 		bool moved = false;
 		bool fine = halvings >= 2;
 
+		if (stopped(stop_a, stop_b)) {
+			return false; /* not wanted any more: a score takes 5-20 us */
+		}
 		for (int i = 0; i < 8 && evals < MAX_EVALS; i++) {
 			for (int sign = -1; sign <= 1; sign += 2) {
 				float keep = p[i];
@@ -400,6 +420,7 @@ void mck__grid_fit(const uint8_t *grey, uint32_t w, uint32_t h, const float tl[2
 			}
 		}
 	}
+	return true;
 }
 
 int mck__grid_probes(int version, const struct mck_grid_probe **probes)

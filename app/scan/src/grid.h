@@ -8,6 +8,8 @@
 #ifndef MCK_SCAN_GRID_H
 #define MCK_SCAN_GRID_H
 
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -41,6 +43,15 @@ int mck__grid_version(float legs);
  */
 void mck__grid_fit(const uint8_t *grey, uint32_t w, uint32_t h, const float tl[2],
 		   const float tr[2], const float bl[2], int version, struct mck_grid *out);
+
+/**
+ * mck__grid_fit, given up once either flag is raised (NULL: none), within a
+ * few hundred us: returns whether it fitted (@p out holds the fit) or gave
+ * up (@p out is not a fit).
+ */
+bool mck__grid_fit_until(const uint8_t *grey, uint32_t w, uint32_t h, const float tl[2],
+			 const float tr[2], const float bl[2], int version, struct mck_grid *out,
+			 const atomic_bool *stop_a, const atomic_bool *stop_b);
 
 /* A module whose colour every code of its version shares. */
 struct mck_grid_probe {

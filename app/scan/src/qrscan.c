@@ -30,11 +30,13 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h> /* nanosleep: a step waiting for a fit on another thread */
 
 #include <zbar.h>
 
 #include "finder.h"
 #include "grid.h"
+#include "pool.h"
 #include "prep.h"
 #include "redraw.h"
 
@@ -77,19 +79,26 @@
 #define PLAN_MAX (MCK_QRSCAN_MAX_CODES + 1 + 12)
 
 /*
- * One ZBar image scanner (not thread-safe) with its work buffer for crops
- * and squared codes, grown as needed (at most a frame), and where the codes
- * it reads go.
+ * What one worker decodes with: a ZBar image scanner (not thread-safe), its
+ * work buffer for crops and squared codes, grown as needed (at most a
+ * frame), and where the codes it reads go: the frame's result, or with
+ * several workers its own, the winning step's copied over.
  */
 struct lane {
 	zbar_image_scanner_t *scanner;
 	uint8_t *buf;
 	size_t cap;
 	struct mck_qrscan_result *out;
+	struct mck_qrscan_result *own; /* with several workers; NULL with one */
+	bool used;                     /* ran a step this frame: own to wipe */
 };
 
+_Static_assert(MCK_QRSCAN_MAX_WORKERS == MCK__POOL_MAX_WORKERS, "one cap, two names");
+
 struct mck_qrscan {
-	struct lane lane;
+	struct lane lane[MCK_QRSCAN_MAX_WORKERS];
+	unsigned lanes;         /* workers, the caller's thread the first */
+	struct mck__pool *pool; /* NULL: one worker, the caller's thread */
 	unsigned budget_ms;
 	double cpu_scale;
 	struct mck_qrscan_stats stats;
@@ -124,11 +133,12 @@ struct mck_qrscan *mck_qrscan_create(void)
 	if (!scan) {
 		return NULL;
 	}
-	scan->lane.scanner = scanner_new();
-	if (!scan->lane.scanner) {
+	scan->lane[0].scanner = scanner_new();
+	if (!scan->lane[0].scanner) {
 		free(scan);
 		return NULL;
 	}
+	scan->lanes = 1;
 	scan->budget_ms = 0; /* still images: every step; a camera sets a budget */
 	scan->cpu_scale = 1;
 	return scan;
@@ -167,15 +177,93 @@ static void lane_wipe(struct lane *lane, bool release)
 	}
 }
 
+/* A worker's result wiped, as its texts are the credentials read. */
+static void own_wipe(struct lane *lane)
+{
+	if (lane->own != NULL) {
+		explicit_bzero(lane->own, sizeof(*lane->own));
+	}
+	lane->used = false;
+}
+
+/* Everything of @p lane wiped and freed. */
+static void lane_free(struct lane *lane)
+{
+	if (lane->scanner) {
+		zbar_image_scanner_destroy(lane->scanner);
+	}
+	lane_wipe(lane, true);
+	own_wipe(lane);
+	free(lane->own);
+	explicit_bzero(lane, sizeof(*lane));
+}
+
+/* Back to one worker, the caller's thread: the pool's threads joined, the others' lanes freed. */
+static void one_worker(struct mck_qrscan *scan)
+{
+	mck__pool_destroy(scan->pool);
+	scan->pool = NULL;
+	for (unsigned w = 1; w < scan->lanes; w++) {
+		lane_free(&scan->lane[w]);
+	}
+	own_wipe(&scan->lane[0]);
+	free(scan->lane[0].own);
+	scan->lane[0].own = NULL;
+	scan->lanes = 1;
+}
+
+int mck_qrscan_set_workers(struct mck_qrscan *scan, unsigned workers)
+{
+	struct mck__pool *pool;
+	unsigned n;
+
+	if (!scan || workers == 0 || workers > MCK_QRSCAN_MAX_WORKERS) {
+		return -EINVAL;
+	}
+	if (workers == scan->lanes) {
+		return 0;
+	}
+	one_worker(scan);
+	if (workers == 1) {
+		return 0;
+	}
+	pool = mck__pool_create(workers);
+	n = mck__pool_workers(pool); /* threads that would not start leave fewer */
+	if (pool == NULL || n < 2) {
+		mck__pool_destroy(pool);
+		return pool == NULL ? -ENOMEM : 0;
+	}
+	for (unsigned w = 0; w < n; w++) {
+		struct lane *lane = &scan->lane[w];
+
+		lane->own = calloc(1, sizeof(*lane->own));
+		if (w > 0) {
+			lane->scanner = scanner_new();
+		}
+		if (lane->own == NULL || lane->scanner == NULL) {
+			scan->lanes = w + 1;
+			scan->pool = pool;
+			one_worker(scan);
+			return -ENOMEM;
+		}
+	}
+	scan->pool = pool;
+	scan->lanes = n;
+	return 0;
+}
+
+unsigned mck_qrscan_workers(const struct mck_qrscan *scan)
+{
+	return scan->lanes;
+}
+
 void mck_qrscan_destroy(struct mck_qrscan *scan)
 {
 	if (!scan) {
 		return;
 	}
-	if (scan->lane.scanner) {
-		zbar_image_scanner_destroy(scan->lane.scanner);
-	}
-	lane_wipe(&scan->lane, true);
+	one_worker(scan);
+	lane_free(&scan->lane[0]);
 	explicit_bzero(scan, sizeof(*scan));
 	free(scan);
 }
@@ -273,6 +361,22 @@ static void collect(const zbar_image_t *image, struct mck_qrscan_result *out)
 }
 
 /*
+ * ZBar's QR decoder leaves a code's text in its stack frames (a scan takes
+ * 8-15 KB of stack, all calls counted), where later calls, which need less,
+ * do not overwrite it: wipe what lies below the caller once ZBar has read
+ * a code, on whichever thread it ran.
+ */
+#define SCRUB_BYTES (32u * 1024)
+
+static __attribute__((noinline)) void scrub_stack(void)
+{
+	unsigned char below[SCRUB_BYTES];
+
+	explicit_bzero(below, sizeof(below));
+	__asm__ volatile("" : : "r"(below) : "memory");
+}
+
+/*
  * One ZBar pass over @p px, its scan lines @p density pixels apart (1: every
  * row and column; 2 halves the cost and still crosses the finders of codes
  * with modules of 3 px or more several times); decoded codes join the
@@ -308,6 +412,7 @@ static int zbar_pass(struct lane *lane, const uint8_t *px, uint32_t w, uint32_t 
 	zbar_image_destroy(image);
 	if (n > 0) {
 		renew(lane);
+		scrub_stack();
 	}
 	return (int)(lane->out->count - before);
 }
@@ -336,13 +441,17 @@ void mck_qrscan_forget(struct mck_qrscan *scan)
 	if (!scan) {
 		return;
 	}
-	lane_wipe(&scan->lane, false);
 	/* where the last frame's finders were, and how rough its cells */
 	explicit_bzero(&scan->census, sizeof(scan->census));
-	/* A fresh ZBar: it keeps no text between frames (symbols are wiped and the
-	 * scanner renewed after each decode), but what it does keep is its own. */
-	if (scan->lane.scanner) {
-		renew(&scan->lane);
+	for (unsigned w = 0; w < scan->lanes; w++) {
+		lane_wipe(&scan->lane[w], false);
+		own_wipe(&scan->lane[w]);
+		/* A fresh ZBar: it keeps no text between frames (symbols are wiped and
+		 * the scanner renewed after each decode), but what it does keep is its
+		 * own. */
+		if (scan->lane[w].scanner) {
+			renew(&scan->lane[w]);
+		}
 	}
 }
 
@@ -528,6 +637,24 @@ struct done {
 	unsigned long pixels;
 };
 
+/*
+ * The grid fits of a frame's redraw step, which the pool's workers may make
+ * side by side: the step itself takes them in turn as one thread would
+ * (fit_of), and each is also a task of its own (fit_task), made ahead; a
+ * fit is made once, by whoever claims it first. What is made and not
+ * wanted (versions past the one that stood out) counts for nothing.
+ */
+enum fit_state { FIT_PENDING, FIT_RUNNING, FIT_DONE, FIT_GAVE_UP };
+
+struct fits {
+	int step;                          /* the redraw step's index, or -1 */
+	int count;                         /* planned: corner by corner, version by version */
+	int first[MCK_QRSCAN_MAX_CORNERS]; /* each corner's first */
+	atomic_int state[MCK_QRSCAN_MAX_FITS];
+	atomic_bool stop; /* the step has what it wants: the rest are not */
+	struct mck_grid grid[MCK_QRSCAN_MAX_FITS];
+};
+
 struct job {
 	struct mck_qrscan *scan;
 	const uint8_t *grey;
@@ -542,6 +669,10 @@ struct job {
 	int n;     /* steps planned */
 	struct step step[PLAN_MAX];
 	struct done done[PLAN_MAX];
+	struct fits *fits; /* the redraw step's, shared by the workers */
+	/* with the pool: each step's end, for a step's ZBar pass to wait for those before */
+	atomic_bool *ended;
+	int from; /* the first step on the pool */
 };
 
 /* Finder patterns ZBar meets in @p r of the frame, shown light for dark when @p inverted. */
@@ -847,7 +978,24 @@ static bool plan_redraw(struct job *j, const struct mck_triple *cand, int nc, bo
 	unsigned long cost = redraw_cost(&s, &fits);
 
 	j->sure = sure;
-	return plan(j, s, cost, 1, fits);
+	if (!plan(j, s, cost, 1, fits)) {
+		return false;
+	}
+	if (j->fits->step < 0) {
+		struct fits *f = j->fits;
+
+		f->step = j->n - 1;
+		f->count = 0;
+		for (int c = 0; c < s.corners; c++) {
+			f->first[c] = f->count;
+			f->count += s.versions[c];
+		}
+		for (int k = 0; k < f->count; k++) {
+			atomic_init(&f->state[k], FIT_PENDING);
+		}
+		atomic_init(&f->stop, false);
+	}
+	return true;
 }
 
 /* A counted ZBar pass of a step. */
@@ -859,11 +1007,114 @@ static int counted_pass(struct lane *lane, struct done *d, const uint8_t *px, ui
 	return zbar_pass(lane, px, w, h, density);
 }
 
+/*
+ * Fit @p k of the redraw step (fits), unless given up for @p stop or
+ * @p cancel: claimed already, and marked done or given up.
+ */
+static void make_fit(const struct job *j, int k, const atomic_bool *stop, const atomic_bool *cancel)
+{
+	struct fits *f = j->fits;
+	const struct step *s = &j->step[f->step];
+	int c = 0;
+
+	while (c + 1 < s->corners && f->first[c + 1] <= k) {
+		c++;
+	}
+	struct corner_points p = corner_points(j->f, s->corner[c]);
+	/* grid.c puts a pixel's centre at integer coordinates */
+	float tl[2] = {p.tl[0] - 0.5f, p.tl[1] - 0.5f};
+	float tr[2] = {p.tr[0] - 0.5f, p.tr[1] - 0.5f};
+	float bl[2] = {p.bl[0] - 0.5f, p.bl[1] - 0.5f};
+	bool made = mck__grid_fit_until(j->grey, j->w, j->h, tl, tr, bl,
+					s->version[c][k - f->first[c]], &f->grid[k], stop, cancel);
+
+	atomic_store(&f->state[k], made ? FIT_DONE : FIT_GAVE_UP);
+}
+
+/* Claim fit @p k if nobody has; returns whether this thread made it. */
+static bool claim_fit(const struct job *j, int k, const atomic_bool *stop,
+		      const atomic_bool *cancel)
+{
+	int pending = FIT_PENDING;
+
+	if (!atomic_compare_exchange_strong(&j->fits->state[k], &pending, FIT_RUNNING)) {
+		return false;
+	}
+	make_fit(j, k, stop, cancel);
+	return true;
+}
+
+/*
+ * On the pool: wait for the steps before step @p i to end, meanwhile making
+ * the redraw step's fits nobody has taken. A ZBar pass cannot be stopped
+ * halfway, and the pool returns only once every task has ended: a third
+ * step's pass begun while the two before it were still going would hold
+ * up the frame whenever one of those read the code (the usual case), for
+ * nothing. The fits are what a step before it may be waiting on. Returns
+ * false when @p cancel rises (one of them read).
+ */
+static bool after_those_before(const struct job *j, int i, const atomic_bool *cancel)
+{
+	for (int k = j->from; j->ended != NULL && k < i; k++) {
+		while (!atomic_load(&j->ended[k])) {
+			bool helped = false;
+
+			if (cancel != NULL && atomic_load(cancel)) {
+				return false;
+			}
+			for (int next = 0; j->fits->step >= 0 && j->fits->step < i &&
+					   next < j->fits->count && !helped;
+			     next++) {
+				helped = claim_fit(j, next, &j->fits->stop, cancel);
+			}
+			if (!helped) {
+				struct timespec nap = {0, 20000};
+
+				nanosleep(&nap, NULL);
+			}
+		}
+	}
+	return true;
+}
+
+/*
+ * Fit @p k of the redraw step, for the step: made here if nobody has taken
+ * it, else waited for, meanwhile making the next ones nobody has taken.
+ * NULL when @p cancel rises (a step before this one read).
+ */
+static const struct mck_grid *fit_of(const struct job *j, int k, const atomic_bool *cancel)
+{
+	struct fits *f = j->fits;
+
+	(void)claim_fit(j, k, NULL, cancel);
+	for (;;) {
+		int state = atomic_load(&f->state[k]);
+		bool helped = false;
+
+		if (state == FIT_DONE) {
+			return &f->grid[k];
+		}
+		if (state == FIT_GAVE_UP || (cancel != NULL && atomic_load(cancel))) {
+			return NULL;
+		}
+		/* on another worker: the next ones, which this step may want too */
+		for (int next = k + 1; next < f->count && !helped; next++) {
+			helped = claim_fit(j, next, &f->stop, cancel);
+		}
+		if (!helped) {
+			struct timespec nap = {0, 20000};
+
+			nanosleep(&nap, NULL);
+		}
+	}
+}
+
 /* How a corner's fits came out. */
 enum fit_outcome {
-	FIT_CUT,     /* its versions were cut short by the bounds */
-	FIT_UNCLEAR, /* no version stands out: a look-alike, or a code too far gone */
-	FIT_CLEAR,   /* one version scores twice the others: a code */
+	FIT_CUT,       /* its versions were cut short by the bounds */
+	FIT_UNCLEAR,   /* no version stands out: a look-alike, or a code too far gone */
+	FIT_CLEAR,     /* one version scores twice the others: a code */
+	FIT_CANCELLED, /* not wanted: a step before this one read */
 };
 
 /*
@@ -872,27 +1123,24 @@ enum fit_outcome {
  * the others' mean (the versions further out will not beat it).
  */
 static enum fit_outcome fit_corner(const struct job *j, const struct step *s, int c,
-				   struct mck_grid *best, struct done *d)
+				   struct mck_grid *best, struct done *d, const atomic_bool *cancel)
 {
-	struct corner_points p = corner_points(j->f, s->corner[c]);
-	/* grid.c puts a pixel's centre at integer coordinates */
-	float tl[2] = {p.tl[0] - 0.5f, p.tl[1] - 0.5f};
-	float tr[2] = {p.tr[0] - 0.5f, p.tr[1] - 0.5f};
-	float bl[2] = {p.bl[0] - 0.5f, p.bl[1] - 0.5f};
 	struct mck_grid mine = {0};
 	int tried = 0;
 	float all = 0;
 
 	d->corners++;
 	for (int i = 0; i < s->versions[c]; i++) {
-		struct mck_grid fit;
+		const struct mck_grid *fit = fit_of(j, j->fits->first[c] + i, cancel);
 
-		mck__grid_fit(j->grey, j->w, j->h, tl, tr, bl, s->version[c][i], &fit);
+		if (fit == NULL) {
+			return FIT_CANCELLED;
+		}
 		d->fits++;
 		tried++;
-		all += fit.score;
-		if (mine.version == 0 || fit.score > mine.score) {
-			mine = fit;
+		all += fit->score;
+		if (mine.version == 0 || fit->score > mine.score) {
+			mine = *fit;
 		}
 		if (tried >= 3 && mine.score > 0 &&
 		    mine.score >= 3 * (all - mine.score) / (float)(tried - 1)) {
@@ -918,19 +1166,21 @@ static enum fit_outcome fit_corner(const struct job *j, const struct step *s, in
  * code (no other corner will do better); the best fit (a code's function
  * patterns show; a look-alike's do not) redrawn for ZBar.
  */
-static int run_redraw(const struct job *j, const struct step *s, struct lane *lane, struct done *d)
+static int run_redraw(const struct job *j, const struct step *s, struct lane *lane, struct done *d,
+		      const atomic_bool *cancel)
 {
 	struct mck_grid best = {0};
+	enum fit_outcome o = FIT_UNCLEAR;
 	size_t cap;
 	uint32_t side;
 
-	for (int c = 0; c < s->corners; c++) {
-		if (fit_corner(j, s, c, &best, d) != FIT_UNCLEAR) {
-			break;
-		}
+	for (int c = 0; c < s->corners && o == FIT_UNCLEAR; c++) {
+		o = fit_corner(j, s, c, &best, d, cancel);
 	}
-	if (best.version == 0) {
-		return 0;
+	/* the fits not taken yet are not wanted: those under way give up */
+	atomic_store(&j->fits->stop, true);
+	if (o == FIT_CANCELLED || best.version == 0) {
+		return 0; /* a step before this one read: this one's result is not wanted */
 	}
 	cap = redraw_pixels(best.version);
 	if (reserve(lane, cap) != 0) {
@@ -944,7 +1194,8 @@ static int run_redraw(const struct job *j, const struct step *s, struct lane *la
 }
 
 /* Run planned step @p i on @p lane. Returns codes found, 0, or -errno. */
-static int run_step(const struct job *j, int i, struct lane *lane, struct done *d)
+static int run_step(const struct job *j, int i, struct lane *lane, struct done *d,
+		    const atomic_bool *cancel)
 {
 	const struct step *s = &j->step[i];
 	uint32_t dw = 0;
@@ -955,7 +1206,7 @@ static int run_step(const struct job *j, int i, struct lane *lane, struct done *
 	case HOW_WHOLE:
 		return counted_pass(lane, d, j->grey, j->w, j->h, 1);
 	case HOW_REDRAW:
-		return run_redraw(j, s, lane, d);
+		return run_redraw(j, s, lane, d, cancel);
 	case HOW_RECTIFY: {
 		struct corner_points p = corner_points(j->f, s->corner[0]);
 
@@ -991,32 +1242,124 @@ static int run_step(const struct job *j, int i, struct lane *lane, struct done *
 }
 
 /*
- * Run the steps planned from @p from on, one after another, until one
- * reads a code (or fails): the plan then ends with it, as if nothing after
- * it had been planned. Returns codes found, 0, or -errno.
+ * The steps of a frame handed to the pool (pool.h), in step order: each
+ * step a task, run on its worker's lane, and after the redraw step each of
+ * its fits (which never read a code themselves).
  */
-static int run_steps(struct job *j, int from)
-{
-	for (int i = from; i < j->n; i++) {
-		int n = run_step(j, i, &j->scan->lane, &j->done[i]);
+#define TASKS_MAX (PLAN_MAX + MCK_QRSCAN_MAX_FITS)
 
-		if (n != 0) {
-			if (n > 0) {
-				j->scan->stats.step[j->step[i].counts_as]++;
+struct tasks {
+	struct job *j;
+	int count;
+	int8_t step[TASKS_MAX];    /* the step of each task */
+	int8_t fit[TASKS_MAX];     /* the redraw's fit it makes, or -1: the step itself */
+	uint8_t lane_of[PLAN_MAX]; /* the worker that ran each step */
+	atomic_bool ended[PLAN_MAX];
+};
+
+_Static_assert(TASKS_MAX <= INT8_MAX && PLAN_MAX <= INT8_MAX, "tasks in int8_t");
+
+static int step_task(void *ctx, unsigned task, unsigned worker, const atomic_bool *cancel)
+{
+	struct tasks *t = ctx;
+	struct job *j = t->j;
+	int i = t->step[task];
+	struct lane *lane = &j->scan->lane[worker];
+
+	if (t->fit[task] >= 0) {
+		/* made ahead of the redraw step, unless it has taken it or wants no more */
+		(void)claim_fit(j, t->fit[task], &j->fits->stop, cancel);
+		return 0;
+	}
+	int n = 0;
+
+	t->lane_of[i] = (uint8_t)worker;
+	lane->used = true;
+	/* the first two steps side by side (the sure one and the other likeliest
+	 * to read, the grid's fits shared out); the rest in turn */
+	if (i < j->from + 2 || after_those_before(j, i, cancel)) {
+		n = run_step(j, i, lane, &j->done[i], cancel);
+	}
+	atomic_store(&j->ended[i], true);
+	return n;
+}
+
+/* Step @p i read codes (or failed): the plan ends with it, as if nothing after it had been planned. */
+static void ended_at(struct job *j, int i, int n)
+{
+	if (n > 0) {
+		j->scan->stats.step[j->step[i].counts_as]++;
+	}
+	j->t = j->step[i].after;
+	j->n = i + 1;
+}
+
+/*
+ * Run the steps planned from @p from on until one reads a code (or fails):
+ * one after another on the caller's thread, or side by side on the pool's
+ * workers, each on its own lane, the first in step order to read winning
+ * (pool.h), its codes copied into @p out: the same codes and counts either
+ * way. Returns codes found, 0, or -errno.
+ */
+static int run_steps(struct job *j, int from, struct mck_qrscan_result *out)
+{
+	struct mck_qrscan *scan = j->scan;
+	struct tasks t = {.j = j};
+	int result = 0;
+	int won;
+
+	if (scan->pool == NULL || j->n - from < 2) {
+		for (int i = from; i < j->n; i++) {
+			int n = run_step(j, i, &scan->lane[0], &j->done[i], NULL);
+
+			if (n != 0) {
+				ended_at(j, i, n);
+				return n;
 			}
-			j->t = j->step[i].after;
-			j->n = i + 1;
-			return n;
+		}
+		return 0;
+	}
+	for (int i = from; i < j->n; i++) {
+		atomic_init(&t.ended[i], false);
+		t.step[t.count] = (int8_t)i;
+		t.fit[t.count++] = -1;
+		for (int k = 0; i == j->fits->step && k < j->fits->count; k++) {
+			t.step[t.count] = (int8_t)i;
+			t.fit[t.count++] = (int8_t)k;
 		}
 	}
-	return 0;
+	for (unsigned w = 0; w < scan->lanes; w++) {
+		scan->lane[w].out = scan->lane[w].own;
+	}
+	j->ended = t.ended;
+	j->from = from;
+	won = mck__pool_first(scan->pool, step_task, &t, (unsigned)t.count, &result);
+	j->ended = NULL;
+	if (won >= 0) {
+		int i = t.step[won];
+		const struct mck_qrscan_result *by = scan->lane[t.lane_of[i]].own;
+
+		ended_at(j, i, result);
+		for (size_t c = 0; result > 0 && c < by->count; c++) {
+			memcpy(out->text[c], by->text[c], by->len[c] + 1);
+			out->len[c] = by->len[c];
+			out->count = c + 1;
+		}
+	}
+	for (unsigned w = 0; w < scan->lanes; w++) {
+		if (scan->lane[w].used) {
+			own_wipe(&scan->lane[w]);
+		}
+		scan->lane[w].out = out;
+	}
+	return won >= 0 ? result : 0;
 }
 
 /* Plan and run one step now, in a frame's sequence (the crowd's). */
 static int run_now(struct job *j)
 {
 	int i = j->n - 1;
-	int n = run_step(j, i, &j->scan->lane, &j->done[i]);
+	int n = run_step(j, i, &j->scan->lane[0], &j->done[i], NULL);
 
 	if (n > 0) {
 		j->scan->stats.step[j->step[i].counts_as]++;
@@ -1154,7 +1497,7 @@ static int scan_frame(struct job *j, struct mck_qrscan_result *out)
 			  1, 0)) {
 			return 0;
 		}
-		n = run_steps(j, 0);
+		n = run_steps(j, 0, out);
 		return n < 0 ? n : (int)out->count;
 	}
 	/* 2. The region of the codes, and the steps on it. */
@@ -1268,7 +1611,7 @@ static int scan_frame(struct job *j, struct mck_qrscan_result *out)
 			     1, 0);
 		}
 	}
-	n = run_steps(j, from);
+	n = run_steps(j, from, out);
 	if (n > 0 && j->nf == MCK_FINDER_MAX && j->budget == 0 && (r.w < width || r.h < height)) {
 		/* A still image with more finders than we keep (many codes, or dense
 		 * ones): the rest of the frame too, for codes outside the region. */
@@ -1280,7 +1623,7 @@ static int scan_frame(struct job *j, struct mck_qrscan_result *out)
 				   patterns_in(j, frame, false), 1),
 			 1, 0)) {
 			/* not counted as the step that read: the region did */
-			int more = run_step(j, j->n - 1, &scan->lane, &j->done[j->n - 1]);
+			int more = run_step(j, j->n - 1, &scan->lane[0], &j->done[j->n - 1], NULL);
 
 			n = more < 0 ? more : n + more;
 		}
@@ -1288,26 +1631,11 @@ static int scan_frame(struct job *j, struct mck_qrscan_result *out)
 	return n < 0 ? n : (int)out->count;
 }
 
-/*
- * ZBar's QR decoder leaves a code's text in its stack frames (14.8 KB of
- * stack a frame takes, all calls counted), where later calls, which need
- * less, do not overwrite it: wipe what lies below the caller once a frame
- * has read a code.
- */
-#define SCRUB_BYTES (32u * 1024)
-
-static __attribute__((noinline)) void scrub_stack(void)
-{
-	unsigned char below[SCRUB_BYTES];
-
-	explicit_bzero(below, sizeof(below));
-	__asm__ volatile("" : : "r"(below) : "memory");
-}
-
 int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t width, uint32_t height,
 		     struct mck_qrscan_result *out)
 {
 	struct job j;
+	struct fits fits;
 	int n;
 
 	if (!out) {
@@ -1325,18 +1653,21 @@ int mck_qrscan_frame(struct mck_qrscan *scan, const uint8_t *grey, uint32_t widt
 	scan->stats.frames++;
 	memset(&scan->stats.last, 0, sizeof(scan->stats.last));
 	memset(&j, 0, sizeof(j));
+	fits.step = -1;
+	j.fits = &fits;
 	j.scan = scan;
 	j.grey = grey;
 	j.w = width;
 	j.h = height;
 	j.budget = budget_of(scan);
 	j.locate = (unsigned long)width * height * LOCATE_NS / 1000;
-	scan->lane.out = out;
-	n = scan_frame(&j, out);
-	scan->lane.out = NULL;
-	account(&j);
-	if (out->count > 0) {
-		scrub_stack();
+	for (unsigned w = 0; w < scan->lanes; w++) {
+		scan->lane[w].out = out; /* run_steps hands the workers their own */
 	}
+	n = scan_frame(&j, out);
+	for (unsigned w = 0; w < scan->lanes; w++) {
+		scan->lane[w].out = NULL;
+	}
+	account(&j);
 	return n;
 }

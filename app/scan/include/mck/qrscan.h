@@ -101,9 +101,9 @@ void mck_qrscan_destroy(struct mck_qrscan *scan);
  */
 
 /**
- * Wipe all @p scan keeps between frames, for when a result clears; it goes
- * on working as before. Accepts NULL. Not concurrently with
- * mck_qrscan_frame on the same scanner.
+ * Wipe all @p scan keeps between frames, every worker's too, for when a
+ * result clears; it goes on working as before. Accepts NULL. Not
+ * concurrently with mck_qrscan_frame on the same scanner.
  */
 void mck_qrscan_forget(struct mck_qrscan *scan);
 
@@ -123,6 +123,25 @@ void mck_qrscan_set_budget(struct mck_qrscan *scan, unsigned ms);
  * MCK_QRSCAN_SCALE_MIN..MAX).
  */
 int mck_qrscan_set_cpu_scale(struct mck_qrscan *scan, double scale);
+
+/* Threads a scanner decodes a frame's steps on at most (the caller's counted). */
+#define MCK_QRSCAN_MAX_WORKERS 8
+
+/**
+ * Decode a frame's steps on @p workers threads side by side (the board's
+ * cores; 1, the default: the caller's thread alone): the steps of a frame
+ * are planned first, and the first in step order to read a code wins, so
+ * the codes and counts are those of one thread, sooner. The caller's thread
+ * is one of them; workers-1 threads are started now and sleep between
+ * frames, each with its own ZBar scanner and buffers (wiped as the caller's
+ * are). Threads that cannot be started leave fewer (mck_qrscan_workers).
+ * Returns 0, -EINVAL (NULL, 0 or over MCK_QRSCAN_MAX_WORKERS) or -ENOMEM
+ * (one worker then). Not concurrently with mck_qrscan_frame.
+ */
+int mck_qrscan_set_workers(struct mck_qrscan *scan, unsigned workers);
+
+/** The threads a frame's steps are decoded on, the caller's included. */
+unsigned mck_qrscan_workers(const struct mck_qrscan *scan);
 
 /** Counters of which step read codes, for benchmarks. */
 const struct mck_qrscan_stats *mck_qrscan_stats(const struct mck_qrscan *scan);

@@ -285,6 +285,42 @@ static void v4l2_forget(struct mck_source *s)
 	}
 }
 
+/*
+ * The Y channel of a YUYV row of @p w pixels (Y0 U Y1 V): every frame of a
+ * USB camera, 0.9 M pixels at 1280x720, so sixteen at a time where the
+ * compiler can shuffle vectors (one instruction on SSSE3 or NEON): 0.6 M
+ * instructions a frame against 4.6 M a byte at a time.
+ */
+#if defined(__has_builtin)
+#if __has_builtin(__builtin_shufflevector)
+#define MCK_SHUFFLE 1
+#endif
+#endif
+
+static void yuyv_to_grey(const uint8_t *row, uint8_t *out, uint32_t w)
+{
+	uint32_t x = 0;
+
+#ifdef MCK_SHUFFLE
+	typedef uint8_t u8x16 __attribute__((vector_size(16)));
+
+	for (; x + 16 <= w; x += 16) {
+		u8x16 a;
+		u8x16 b;
+		u8x16 y;
+
+		memcpy(&a, row + 2 * (size_t)x, sizeof(a));
+		memcpy(&b, row + 2 * (size_t)x + 16, sizeof(b));
+		y = __builtin_shufflevector(a, b, 0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26,
+					    28, 30);
+		memcpy(out + x, &y, sizeof(y));
+	}
+#endif
+	for (; x < w; x++) {
+		out[x] = row[2 * (size_t)x];
+	}
+}
+
 static int v4l2_next(struct mck_source *s, struct mck_scan_event *ev, int timeout_ms)
 {
 	struct cam *c = s->priv;
@@ -341,9 +377,7 @@ static int v4l2_next(struct mck_source *s, struct mck_scan_event *ev, int timeou
 				memcpy(out, row, c->width);
 				continue;
 			}
-			for (uint32_t x = 0; x < c->width; x++) {
-				out[x] = row[2 * (size_t)x]; /* Y0 U Y1 V */
-			}
+			yuyv_to_grey(row, out, c->width);
 		}
 		ev->grey = c->grey;
 		c->lent = true;

@@ -540,23 +540,26 @@ static void draw_close(struct draw *d)
 
 /*
  * HOOK(idle-draw): one pass of the kiosk loop's drawing (app/kiosk/loop.c):
- * the view with the live picture drawn and presented. Today the loop redraws
- * the whole screen every pass, so this is a full draw. When redraw-on-change
- * lands, make this do what loop.c then does for a pass in which only the live
- * picture changed (and, for a source without pictures, nothing): the
- * draw-idle stage, and with it the idle-WxH sums, then count that.
+ * mck_display_update draws only what changed and the loop presents only
+ * when it drew. An idle camera kiosk gets a new live picture every frame, so
+ * the idle stage counts a pass in which the picture changed (one pixel of
+ * it is enough for the view's hash to differ: the whole picture is redrawn).
  */
 static void kiosk_loop_draw(struct draw *d)
 {
 	d->view->preview = d->view->preview_w > 0 ? d->preview : NULL;
-	mck_display_draw(&d->display, d->ui, d->r, d->view);
+	if (mck_display_update(&d->display, d->ui, d->r, d->view, false)) {
+		SDL_RenderPresent(d->r);
+	}
 	d->view->preview = NULL;
-	SDL_RenderPresent(d->r);
 }
 
 static void draw_idle(void *p)
 {
-	kiosk_loop_draw(p);
+	struct draw *d = p;
+
+	d->preview[0] ^= 0x10; /* the camera's next picture */
+	kiosk_loop_draw(d);
 }
 
 /* A verdict arrives: the view filled from it, the result screen drawn the first time. */

@@ -789,6 +789,56 @@ static void test_index_broken(void **state)
 }
 
 /*
+ * A status list's owner is looked up after its signing key: with one page of
+ * the index damaged (any page in turn) and the JWS that could replace it
+ * damaged too, the key may be found while its issuer's record cannot be
+ * read. The list is then refused as the trust list being unusable, never read
+ * against a missing owner.
+ */
+static void test_index_broken_owner(void **state)
+{
+	struct paged p;
+	char *bad;
+	char *status_jws;
+	char msg[200];
+	size_t pages;
+	unsigned refused_invalid = 0;
+
+	(void)state;
+	paged_make(&p, 400);
+	bad = mck_test_fmt("%s", p.jws);
+	bad[strlen(bad) / 2] = bad[strlen(bad) / 2] == 'A' ? 'B' : 'A';
+	status_jws = mck_test_sign(&issuer_ec, MCK_ALG_ES256, NULL,
+				   "{\"iss\":\"https://a.example\"}", false);
+	pages = (p.len + 4095) / 4096;
+	for (size_t page = 1; page < pages; page++) {
+		struct mck_trustlist *ix = NULL;
+		struct mck_statusset set;
+		int rc;
+
+		memcpy(p.copy, p.index, p.len);
+		p.copy[page * 4096 + (page * 4096 + 2048 < p.len ? 2048 : 0)] ^= 0x01;
+		if (mck_trustlist_load_indexed(&ix, anchors, bad, strlen(bad), p.copy, p.len, NULL,
+					       0) != MCK_OK) {
+			continue; /* refused at load: nothing to look up */
+		}
+		mck_statusset_init(&set);
+		msg[0] = '\0';
+		rc = mck_statusset_add(&set, ix, status_jws, strlen(status_jws), msg, sizeof(msg));
+		/* the payload has no iat: never accepted, whatever the page */
+		assert_int_not_equal(rc, MCK_OK);
+		refused_invalid += strstr(msg, "trustlist_invalid") != NULL;
+		mck_statusset_free(&set);
+		mck_trustlist_destroy(ix);
+	}
+	/* the key's own pages damaged: the list says it cannot answer */
+	assert_true(refused_invalid > 0);
+	free(status_jws);
+	free(bad);
+	paged_free(&p);
+}
+
+/*
  * Issue 13: a 100 MiB list took 1.38 GB to load, a cJSON tree of the whole
  * payload beside it (5.0 times the payload here). The load's peak heap, over
  * what the caller already holds, stays within three times the payload: the
@@ -843,6 +893,7 @@ int main(void)
 		cmocka_unit_test(test_index_pages),
 		cmocka_unit_test(test_index_lies),
 		cmocka_unit_test(test_index_broken),
+		cmocka_unit_test(test_index_broken_owner),
 		cmocka_unit_test(test_peak_memory),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -25,6 +25,13 @@ int mck__say(char *msg, size_t cap, int rc, const char *fmt, ...)
  * alg fits the key type. Returns 0 with *key, or -1 with *reason KEY_UNKNOWN or
  * ALG_NOT_ALLOWED.
  */
+/**
+ * Whether @p tl can answer nothing any more: its index found damaged and the
+ * JWS that would replace it failing too. A lookup that finds nothing in such a
+ * list is TRUSTLIST_INVALID, not an unknown key or issuer.
+ */
+bool mck__trustlist_unusable(const struct mck_trustlist *tl);
+
 int mck__trustlist_key_for(const struct mck_trustlist *tl, const struct mck_jws *jws,
 			   const struct mck_tl_key **key, enum mck_reason *reason);
 /**

@@ -173,6 +173,7 @@ int mck_statusset_add(struct mck_statusset *set, const struct mck_trustlist *tl,
 {
 	struct mck_jws *jws = NULL;
 	const struct mck_tl_key *key = NULL;
+	const struct mck_tl_issuer *owner;
 	struct mck_statuslist l;
 	enum mck_reason reason;
 	uint8_t *payload = NULL;
@@ -222,8 +223,15 @@ int mck_statusset_add(struct mck_statusset *set, const struct mck_trustlist *tl,
 		rc = mck__say(msg, msgcap, MCK_ERR_JSON, "payload is not strict JSON");
 		goto out;
 	}
-	rc = read_list(&l, root, mck_trustlist_issuer_at(tl, key->issuer),
-		       room < MCK_STATUS_MAX_BYTES ? room : MCK_STATUS_MAX_BYTES, msg, msgcap);
+	/* The key's issuer: none when the index broke after the key was found. */
+	owner = mck_trustlist_issuer_at(tl, key->issuer);
+	if (owner == NULL) {
+		rc = mck__say(msg, msgcap, MCK_ERR_SIGNATURE, "signing key: %s",
+			      mck_reason_code(MCK_REASON_TRUSTLIST_INVALID));
+		goto out;
+	}
+	rc = read_list(&l, root, owner, room < MCK_STATUS_MAX_BYTES ? room : MCK_STATUS_MAX_BYTES,
+		       msg, msgcap);
 	if (rc != MCK_OK) {
 		goto out;
 	}

@@ -660,14 +660,19 @@ void mck_trustlist_key_raw(const struct mck_trustlist *tl, const struct mck_tl_k
 	memcpy(raw->b, tl->material + key->material + key->alen, key->blen);
 }
 
+bool mck__trustlist_unusable(const struct mck_trustlist *tl)
+{
+	return tl->lazy != NULL && mck__index_broken(tl);
+}
+
 int mck__trustlist_key_for(const struct mck_trustlist *tl, const struct mck_jws *jws,
 			   const struct mck_tl_key **key, enum mck_reason *reason)
 {
 	*key = NULL;
 	if (!jws->kid_is_thumbprint || (*key = mck_trustlist_find_key(tl, jws->thumb)) == NULL) {
 		/* A list that can answer nothing must not call a credential's key unknown. */
-		*reason = tl->lazy != NULL && mck__index_broken(tl) ? MCK_REASON_TRUSTLIST_INVALID
-								    : MCK_REASON_KEY_UNKNOWN;
+		*reason = mck__trustlist_unusable(tl) ? MCK_REASON_TRUSTLIST_INVALID
+						      : MCK_REASON_KEY_UNKNOWN;
 		return -1;
 	}
 	if (!mck_alg_fits_key(jws->alg, (*key)->type) ||

@@ -215,7 +215,8 @@ static int authenticate(struct mck_verifier *v, const struct mck_qrtext *texts,
 	}
 	res->issuer = mck_trustlist_find_issuer(tl, res->cred.iss);
 	if (res->issuer == NULL) {
-		add(res, MCK_REASON_ISSUER_UNKNOWN);
+		add(res, mck__trustlist_unusable(tl) ? MCK_REASON_TRUSTLIST_INVALID
+						     : MCK_REASON_ISSUER_UNKNOWN);
 		return -1;
 	}
 	if (mck_trustlist_issuer_at(tl, (*key)->issuer) != res->issuer) {

@@ -123,16 +123,21 @@ static int capture_main(void *arg)
 	bool open = false;
 	bool told_gone = false;
 
-	if (scan != NULL && c->workers > 1 && mck_qrscan_set_workers(scan, c->workers) != 0) {
-		/* the board's cores not to be had: one thread reads the same codes, later */
-		fprintf(stderr, "mckiosk: scanning on one thread, not %u\n", c->workers);
+	if (scan != NULL && c->workers > 1 &&
+	    (mck_qrscan_set_workers(scan, c->workers) != 0 ||
+	     mck_qrscan_workers(scan) != c->workers)) {
+		/* the board's cores not to be had (no pool, or threads that would
+		 * not start): fewer threads read the same codes, later */
+		fprintf(stderr, "mckiosk: scanning on %u threads, not %u\n",
+			mck_qrscan_workers(scan), c->workers);
 	}
 	if (scan != NULL && backend != NULL && (backend->caps & MCK_SOURCE_CAP_LIVE) != 0) {
 		/* A camera: the next frame is coming, a hard one must not hold it up;
 		 * the budget is work, as much as this board's CPU does in the time.
 		 * Replayed files are paced by the source and get every step. */
 		mck_qrscan_set_budget(scan, MCK_QRSCAN_BUDGET_MS);
-		(void)mck_qrscan_set_cpu_scale(scan, c->cpu_scale); /* checked by settings.c */
+		(void)mck_qrscan_set_cpu_scale(scan,
+					       c->cpu_scale); /* settings.c checks its bounds */
 	}
 	while (SDL_AtomicGet(&c->stop) == 0 && scan != NULL && codes != NULL && ev != NULL) {
 		int rc;

@@ -9,6 +9,7 @@
 
 #include "mck/io.h"
 #include "mck/json.h"
+#include "mck/qrscan.h"
 
 void mck_settings_init(struct mck_settings *s)
 {
@@ -117,8 +118,10 @@ static const struct key {
 	{"policy.file", K_TEXT, F(policy_file), sizeof(((struct mck_settings *)0)->policy_file), 0,
 	 0},
 	{"policy.dir", K_TEXT, F(policy_dir), sizeof(((struct mck_settings *)0)->policy_dir), 0, 0},
-	{"scan.cpu_scale", K_SCALE, F(cpu_scale), 0, 1, 10000}, /* hundredths */
-	{"scan.workers", K_INT, F(scan_workers), 0, 1, 8},
+	/* the scanner's own bounds, in hundredths */
+	{"scan.cpu_scale", K_SCALE, F(cpu_scale), 0, (long)(MCK_QRSCAN_SCALE_MIN * 100 + 0.5),
+	 (long)(MCK_QRSCAN_SCALE_MAX * 100 + 0.5)},
+	{"scan.workers", K_INT, F(scan_workers), 0, 1, MCK_QRSCAN_MAX_WORKERS},
 #undef F
 };
 

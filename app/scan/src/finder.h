@@ -78,7 +78,7 @@ int mck__finder_census_in(const struct mck_finder_census *census, float x0, floa
 
 /**
  * How rough [x0, x1) x [y0, y1) of the frame last located is (pixels; the
- * cells it touches, counted on every eighth row the first time they are
+ * cells it touches, counted on every sixteenth row the first time they are
  * asked for): turns per 1024 pixels of those rows, 0 (flat) to 1024. Only
  * while that frame is there.
  */

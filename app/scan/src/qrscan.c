@@ -624,8 +624,7 @@ struct step {
 	int corners;
 	int version[MCK_QRSCAN_MAX_CORNERS][5]; /* redraw: each corner's versions, in turn */
 	int versions[MCK_QRSCAN_MAX_CORNERS];
-	bool cut; /* redraw: the last corner's versions cut short by the bounds */
-	unsigned long cost;
+	bool cut;           /* redraw: the last corner's versions cut short by the bounds */
 	struct tally after; /* the frame's tally once this step was planned */
 };
 
@@ -763,7 +762,6 @@ static bool plan(struct job *j, struct step s, unsigned long cost, unsigned pass
 	j->t.fits += fits;
 	j->t.admitted++;
 	j->sure = false;
-	s.cost = cost;
 	s.after = j->t;
 	j->done[j->n] = (struct done){0};
 	j->step[j->n++] = s;
@@ -1062,10 +1060,13 @@ static bool after_those_before(const struct job *j, int i, const atomic_bool *ca
 			if (cancel != NULL && atomic_load(cancel)) {
 				return false;
 			}
+			/* Not under this step's cancel: a step between the redraw and
+			 * this one may read and cancel this one, while the redraw,
+			 * below it, still wants the fit made as one thread would. */
 			for (int next = 0; j->fits->step >= 0 && j->fits->step < i &&
 					   next < j->fits->count && !helped;
 			     next++) {
-				helped = claim_fit(j, next, &j->fits->stop, cancel);
+				helped = claim_fit(j, next, &j->fits->stop, NULL);
 			}
 			if (!helped) {
 				struct timespec nap = {0, 20000};

@@ -193,18 +193,6 @@ static SDL_Rect picture_of(const struct mck_ui *ui)
 	return pic;
 }
 
-static void paint_picture(unsigned seed)
-{
-	uint32_t x = 2463534242u + seed * 7919u;
-
-	for (size_t i = 0; i < sizeof(mck_test_view_picture); i++) {
-		x ^= x << 13;
-		x ^= x >> 17;
-		x ^= x << 5;
-		mck_test_view_picture[i] = (uint8_t)((i % MCK_VIEW_PREVIEW_W) / 2 + (x & 63u));
-	}
-}
-
 static void run_panel(int w, int h, int rotation, const enum mck_lang *langs, size_t nlangs)
 {
 	static struct mck_view v;
@@ -237,10 +225,10 @@ static void run_panel(int w, int h, int rotation, const enum mck_lang *langs, si
 				uint8_t *b;
 
 				if (step == 0) {
-					paint_picture((unsigned)sc);
+					mck_test_view_paint_picture((unsigned)sc);
 					mck_test_view_make(&v, mck_test_view_screens[sc], langs[l]);
 				} else {
-					paint_picture((unsigned)sc + 50);
+					mck_test_view_paint_picture((unsigned)sc + 50);
 					v.countdown_s = v.countdown_s > 1 ? v.countdown_s - 1 : 0;
 				}
 				snprintf(what, sizeof(what), "%dx%d turned %d %s %s%s", w, h,

@@ -79,19 +79,6 @@ static uint8_t *pixels(const struct screen *s)
 	return px;
 }
 
-/* A camera picture that differs with @p seed everywhere: a gradient and noise. */
-static void paint_picture(unsigned seed)
-{
-	uint32_t x = 2463534242u + seed * 7919u;
-
-	for (size_t i = 0; i < sizeof(mck_test_view_picture); i++) {
-		x ^= x << 13;
-		x ^= x >> 17;
-		x ^= x << 5;
-		mck_test_view_picture[i] = (uint8_t)((i % MCK_VIEW_PREVIEW_W) / 2 + (x & 63u));
-	}
-}
-
 static unsigned failures;
 
 /* The cached render against a fresh full draw: pixels and boxes. */
@@ -169,7 +156,7 @@ static void run_screens(const struct panel *p, int langs)
 		snprintf(what, sizeof(what), "%s %s " fmt, name, codes[l], __VA_ARGS__);           \
 		same_as_full(&cached, &full, &v, what);                                            \
 	} while (0)
-			paint_picture((unsigned)sc);
+			mck_test_view_paint_picture((unsigned)sc);
 			mck_test_view_make(&v, name, (enum mck_lang)l);
 			STEP("%s", "shown");
 			/* the countdown ticks, past 10 (its width) and on screens without one */
@@ -186,13 +173,13 @@ static void run_screens(const struct panel *p, int langs)
 			snprintf(v.op.now, sizeof(v.op.now), "2026-11-18 11:07 UTC");
 			STEP("%s", "a minute later");
 			/* a new camera picture */
-			paint_picture((unsigned)sc + 100);
+			mck_test_view_paint_picture((unsigned)sc + 100);
 			STEP("%s", "new picture");
 			/* the language picker open: the live parts under it */
 			v.picker = true;
 			STEP("%s", "picker");
 			v.countdown_s = 7;
-			paint_picture((unsigned)sc + 200);
+			mck_test_view_paint_picture((unsigned)sc + 200);
 			STEP("%s", "picker, 7 s, new picture");
 			v.picker = false;
 			STEP("%s", "picker closed");
@@ -278,7 +265,7 @@ static void test_unchanged_draws_nothing(void **state)
 	(void)state;
 	open_screen(&s, &panels[3]);
 	/* idle with the camera's picture */
-	paint_picture(1);
+	mck_test_view_paint_picture(1);
 	mck_test_view_make(&v, "idle-preview", MCK_LANG_EN);
 	assert_int_equal(mck_ui_render(s.ui, s.r, &v, MCK_UI_RENDER_KEPT), MCK_UI_RENDERED_ALL);
 	scribble(&s, 0x5a);
@@ -294,7 +281,7 @@ static void test_unchanged_draws_nothing(void **state)
 	v.countdown_s = 5;
 	assert_int_equal(mck_ui_render(s.ui, s.r, &v, MCK_UI_RENDER_KEPT), MCK_UI_RENDERED_NOTHING);
 	/* a new picture: that alone is painted */
-	paint_picture(2);
+	mck_test_view_paint_picture(2);
 	assert_int_equal(mck_ui_render(s.ui, s.r, &v, MCK_UI_RENDER_KEPT), MCK_UI_RENDERED_LIVE);
 	picture = last_box(&s, MCK_UI_BOX_IMAGE); /* the picture's frame */
 	assert_true(picture.w > 0);
@@ -352,13 +339,13 @@ static void test_display_update(void **state)
 		turned = SDL_CreateRGBSurfaceWithFormat(0, pw, ph, 32, SDL_PIXELFORMAT_RGB888);
 		tr = SDL_CreateSoftwareRenderer(turned);
 		assert_non_null(tr);
-		paint_picture(3);
+		mck_test_view_paint_picture(3);
 		mck_test_view_make(&v, "idle-preview", MCK_LANG_DE);
 		assert_true(mck_display_update(&d, s.ui, tr, &v, false));
 		assert_false(mck_display_update(&d, s.ui, tr, &v, false));
 		assert_false(mck_display_update(&d, s.ui, tr, &v, false));
 		assert_true(mck_display_update(&d, s.ui, tr, &v, true)); /* exposed */
-		paint_picture(4);
+		mck_test_view_paint_picture(4);
 		assert_true(mck_display_update(&d, s.ui, tr, &v, false));
 		mck_test_view_make(&v, "valid", MCK_LANG_DE);
 		assert_true(mck_display_update(&d, s.ui, tr, &v, false));

@@ -190,3 +190,15 @@ void mck_test_view_make(struct mck_view *v, const char *name, enum mck_lang lang
 }
 
 const size_t mck_test_view_count = sizeof(mck_test_view_screens) / sizeof(mck_test_view_screens[0]);
+
+void mck_test_view_paint_picture(unsigned seed)
+{
+	uint32_t x = 2463534242u + seed * 7919u;
+
+	for (size_t i = 0; i < sizeof(mck_test_view_picture); i++) {
+		x ^= x << 13;
+		x ^= x >> 17;
+		x ^= x << 5;
+		mck_test_view_picture[i] = (uint8_t)((i % MCK_VIEW_PREVIEW_W) / 2 + (x & 63u));
+	}
+}

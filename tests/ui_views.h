@@ -15,6 +15,8 @@ extern const size_t mck_test_view_count;
 /* The camera's picture the preview screens borrow (mid grey; tests may paint it). */
 extern uint8_t mck_test_view_picture[MCK_VIEW_PREVIEW_W * MCK_VIEW_PREVIEW_H];
 
+/** Paint mck_test_view_picture differently for each @p seed, everywhere: a gradient and noise. */
+void mck_test_view_paint_picture(unsigned seed);
 /** Idle in @p lang with a trust list, a set clock, a camera, operator facts. */
 void mck_test_view_base(struct mck_view *v, enum mck_lang lang);
 /** A valid credential's result with every element, some of them long. */

@@ -110,7 +110,9 @@ bool mck_display_update(struct mck_display *d, struct mck_ui *ui, SDL_Renderer *
 			d->draws++;
 			return true;
 		}
-		done = mck_ui_render(ui, r, v, d->turned_kept ? MCK_UI_RENDER_KEPT : 0);
+		/* a texture just made holds nothing yet: the frame whole into it */
+		done = mck_ui_render(ui, r, v,
+				     d->turned_kept ? MCK_UI_RENDER_KEPT : MCK_UI_RENDER_AGAIN);
 		SDL_SetRenderTarget(r, NULL);
 		d->turned_kept = true;
 		if (done != MCK_UI_RENDERED_NOTHING || exposed) {

@@ -180,9 +180,7 @@ static void tick(struct loop *l, uint64_t now)
 /* A screen with a learner's data has gone: the capture thread wipes its copies too. */
 static void forget_when_cleared(struct loop *l)
 {
-	enum mck_screen s = l->k->view.screen;
-	bool holds = s == MCK_SCREEN_RESULT || s == MCK_SCREEN_PROGRESS ||
-		     s == MCK_SCREEN_SESSION || s == MCK_SCREEN_DECISION;
+	bool holds = mck_view_personal(&l->k->view);
 
 	if (l->held && !holds && l->capturing) {
 		mck_capture_forget(&l->capture);

@@ -125,8 +125,7 @@ static bool draw_layer(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view
 		return false;
 	}
 	c->slots = 0;
-	c->personal = v->screen == MCK_SCREEN_RESULT || v->screen == MCK_SCREEN_PROGRESS ||
-		      v->screen == MCK_SCREEN_SESSION || v->screen == MCK_SCREEN_DECISION;
+	c->personal = mck_view_personal(v);
 	ui->pass = MCK_UI_PASS_STATIC;
 	mck__ui_draw_screen(ui, r, v);
 	ui->pass = MCK_UI_PASS_FULL;

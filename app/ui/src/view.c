@@ -24,6 +24,12 @@ bool mck_view_fault(const struct mck_view *v, enum mck_text *text)
 	return true;
 }
 
+bool mck_view_personal(const struct mck_view *v)
+{
+	return v->screen == MCK_SCREEN_RESULT || v->screen == MCK_SCREEN_PROGRESS ||
+	       v->screen == MCK_SCREEN_SESSION || v->screen == MCK_SCREEN_DECISION;
+}
+
 void mck_view_clear_result(struct mck_view *v)
 {
 	struct mck_view_status status = v->status;

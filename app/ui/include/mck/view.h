@@ -206,6 +206,12 @@ struct mck_view {
  */
 bool mck_view_fault(const struct mck_view *v, enum mck_text *text);
 
+/**
+ * Whether the screen @p v shows holds a learner's data (a result, a check in
+ * progress or its decision): what is wiped, and forgotten, when it goes.
+ */
+bool mck_view_personal(const struct mck_view *v);
+
 /** Wipe every credential string (privacy: nothing outlives the screen); back to idle. */
 void mck_view_clear_result(struct mck_view *v);
 

@@ -722,12 +722,10 @@ static int prepare(const char *dir, size_t n)
 	write_file(pem_path, pem, strlen(pem));
 
 	char *others = mck_test_issuers_json(1, n - 1, NULL);
-	char *json = mck_test_fmt("{\"type\":\"MicroCredentialTrustList\",\"version\":1,"
-				  "\"sequence\":%zu,\"iat\":1790000000,\"nextUpdate\":1800000000,"
-				  "\"issuers\":[{\"id\":\"https://issuer-0.example.eu\",\"status\":"
-				  "\"active\",\"keys\":[{%s}]}%s%s]}",
-				  n, issuer.members, n > 1 ? "," : "", others);
-	char *jws = mck_test_sign(&anchor, MCK_ALG_ES256, NULL, json, true);
+	char *issuers = mck_test_fmt("{\"id\":\"https://issuer-0.example.eu\",\"status\":"
+				     "\"active\",\"keys\":[{%s}]}%s%s",
+				     issuer.members, n > 1 ? "," : "", others);
+	char *jws = mck_test_trustlist(&anchor, (long long)n, 1790000000, 1800000000, issuers);
 	char *status = make_status(&issuer);
 
 	write_file(list_path, jws, strlen(jws));
@@ -746,7 +744,7 @@ static int prepare(const char *dir, size_t n)
 	mck_anchors_destroy(anchors);
 	free(status);
 	free(jws);
-	free(json);
+	free(issuers);
 	free(others);
 	free(status_path);
 	free(list_path);

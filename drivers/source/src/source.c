@@ -9,6 +9,7 @@
 extern const struct mck_source_ops mck__source_replay;
 extern const struct mck_source_ops mck__source_v4l2;
 extern const struct mck_source_ops mck__source_hid;
+extern const struct mck_source_ops mck__source_gst;
 
 /* Platform backends are chosen in drivers/source/CMakeLists.txt. */
 static const struct mck_source_ops *const backends[] = {
@@ -18,6 +19,9 @@ static const struct mck_source_ops *const backends[] = {
 #endif
 #ifdef MCK_SOURCE_HAVE_HID
 	&mck__source_hid,
+#endif
+#ifdef MCK_SOURCE_HAVE_GST
+	&mck__source_gst,
 #endif
 };
 

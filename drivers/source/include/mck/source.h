@@ -11,7 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MCK_SOURCE_TEXT_MAX 8192
+#define MCK_SOURCE_TEXT_MAX  8192
+#define MCK_SOURCE_ERROR_MAX 160
 
 enum mck_scan_kind {
 	MCK_SCAN_FRAME = 1, /* grey pixels in frame */
@@ -30,6 +31,7 @@ struct mck_scan_event {
 	const uint8_t *grey;
 	uint32_t width;
 	uint32_t height;
+	uint64_t seq; /* the frame's number since the source opened (traces, tests) */
 	/* MCK_SCAN_TEXT */
 	char text[MCK_SOURCE_TEXT_MAX + 1];
 	size_t len;
@@ -55,7 +57,8 @@ struct mck_source_ops {
 	const char *name;
 	unsigned caps; /* enum mck_source_caps */
 	int (*open)(struct mck_source *s, const struct mck_source_cfg *cfg);
-	/* 0 and an event, -EAGAIN nothing within timeout_ms, -ENODEV gone (replug), -errno */
+	/* 0 and an event, -EAGAIN nothing within timeout_ms, -ENODEV gone (replug),
+	 * -ENODATA the end of a clip or of the files (open again to start over), -errno */
 	int (*next)(struct mck_source *s, struct mck_scan_event *ev, int timeout_ms);
 	/* optional; wipes what it lent (a frame), as next does for the one before */
 	void (*release)(struct mck_source *s, struct mck_scan_event *ev);
@@ -67,17 +70,20 @@ struct mck_source_ops {
 struct mck_source {
 	const struct mck_source_ops *ops;
 	void *priv; /* the backend's state */
+	/* Why the last open or next failed, for the status screen ("" if not
+	 * said): a plugin, a device, never anything of a learner. */
+	char error[MCK_SOURCE_ERROR_MAX];
 };
 
-/** The backend called @p name ("replay", "v4l2", "hid"), or NULL. */
+/** The backend called @p name ("replay", "v4l2", "hid", "gst"), or NULL. */
 const struct mck_source_ops *mck_source_find(const char *name);
 /** The backend a spec "NAME:ARG" names, or NULL (no colon, unknown name). */
 const struct mck_source_ops *mck_source_backend(const char *spec);
 
 /**
  * Open a source from a spec "NAME:ARG" ("replay:/path/dir", "v4l2:/dev/video0",
- * "hid:/dev/input/event3"); @p cfg's arg is taken from the spec. Returns 0 or
- * -errno (-ENOENT unknown backend).
+ * "hid:/dev/input/event3", "gst:libcamerasrc"); @p cfg's arg is taken from the
+ * spec. Returns 0 or -errno (-ENOENT unknown backend); s->error may say why.
  */
 int mck_source_open(struct mck_source *s, const char *spec, const struct mck_source_cfg *cfg);
 int mck_source_next(struct mck_source *s, struct mck_scan_event *ev, int timeout_ms);

@@ -136,7 +136,7 @@ static void test_nothing_stays_after_clearing(void **state)
 	k.opt.after_code_left_s = 5;
 	assert_int_equal(mck_kiosk_init(&k, 800, 480), 0);
 	snprintf(source, sizeof(source), "replay:%s", dir);
-	assert_int_equal(mck_capture_start(&cap, source, &k.opt.set), 0);
+	assert_int_equal(mck_capture_start(&cap, source, &k.opt.set, false), 0);
 
 	/* shown and judged (the text is no valid credential: malformed) */
 	assert_int_equal(pump(&k, &cap, 1200), 1);

@@ -51,7 +51,8 @@ void mck_capture_msg_free(struct mck_capture_msg *m)
 	free(m);
 }
 
-static void push_texts(struct mck_capture *c, const struct mck_qrscan_result *codes, size_t count)
+static void push_texts(struct mck_capture *c, const struct mck_qrscan_result *codes, size_t count,
+		       uint64_t frame)
 {
 	struct mck_capture_msg *m = calloc(1, sizeof(*m));
 	SDL_Event ev;
@@ -59,6 +60,7 @@ static void push_texts(struct mck_capture *c, const struct mck_qrscan_result *co
 	if (m == NULL) {
 		return;
 	}
+	m->frame = frame;
 	for (size_t i = 0; i < count; i++) {
 		m->text[i] = malloc(codes->len[i] + 1);
 		if (m->text[i] != NULL) {
@@ -97,6 +99,22 @@ static void offer_preview(struct mck_capture *c, const struct mck_scan_event *ev
 	SDL_UnlockMutex(c->lock);
 	SDL_AtomicSet(&c->pending, 1);
 	push_state(c, MCK_CAPTURE_PREVIEW);
+}
+
+/* The source is gone: keep what it said for the status screen, then say so. */
+static void push_gone(struct mck_capture *c, const struct mck_source *src)
+{
+	SDL_LockMutex(c->lock);
+	snprintf(c->why, sizeof(c->why), "%s", src->error);
+	SDL_UnlockMutex(c->lock);
+	push_state(c, MCK_CAPTURE_GONE);
+}
+
+void mck_capture_why(struct mck_capture *c, char *out, size_t cap)
+{
+	SDL_LockMutex(c->lock);
+	snprintf(out, cap, "%s", c->why);
+	SDL_UnlockMutex(c->lock);
 }
 
 void mck_capture_take_preview(struct mck_capture *c, uint8_t *out, int *w, int *h)
@@ -145,7 +163,7 @@ static int capture_main(void *arg)
 		if (!open) {
 			if (mck_source_open(&src, c->spec, &c->cfg) != 0) {
 				if (!told_gone) {
-					push_state(c, MCK_CAPTURE_GONE);
+					push_gone(c, &src);
 					told_gone = true;
 				}
 				SDL_Delay(1000); /* unplugged: try again */
@@ -159,7 +177,13 @@ static int capture_main(void *arg)
 		if (rc == -EAGAIN) {
 			continue;
 		}
+		if (rc == -ENODATA && c->once) {
+			push_state(c, MCK_CAPTURE_END); /* after every scan it read */
+			break;
+		}
 		if (rc != 0) {
+			/* gone (unplugged, a pipeline error) or at its end: open it again;
+			 * what it said shows if that fails */
 			mck_source_close(&src);
 			open = false;
 			continue;
@@ -172,7 +196,7 @@ static int capture_main(void *arg)
 		if (ev->kind == MCK_SCAN_TEXT) {
 			codes->len[0] = ev->len;
 			memcpy(codes->text[0], ev->text, ev->len + 1);
-			push_texts(c, codes, 1);
+			push_texts(c, codes, 1, ev->seq);
 			mck_zeroize(codes->text[0], codes->len[0] + 1);
 		} else {
 			int n = mck_qrscan_frame(scan, ev->grey, ev->width, ev->height, codes);
@@ -187,7 +211,7 @@ static int capture_main(void *arg)
 			if (n > 0) {
 				frame_digest(codes, (size_t)n, now);
 				if (!have_last || memcmp(now, last, sizeof(now)) != 0) {
-					push_texts(c, codes, (size_t)n);
+					push_texts(c, codes, (size_t)n, ev->seq);
 					memcpy(last, now, sizeof(last));
 					have_last = true;
 				}
@@ -217,12 +241,14 @@ static int capture_main(void *arg)
 	return 0;
 }
 
-int mck_capture_start(struct mck_capture *c, const char *spec, const struct mck_settings *set)
+int mck_capture_start(struct mck_capture *c, const char *spec, const struct mck_settings *set,
+		      bool once)
 {
 	memset(c, 0, sizeof(*c));
 	c->spec = spec;
+	c->once = once;
 	c->cfg.interval_ms = 500;
-	c->cfg.loop = 1;
+	c->cfg.loop = once ? 0 : 1;
 	c->cfg.width = set->camera_width;
 	c->cfg.height = set->camera_height;
 	c->cpu_scale = set->cpu_scale;

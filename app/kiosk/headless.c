@@ -73,6 +73,8 @@ int mck_headless_screenshot(struct mck_kiosk *k)
 		struct mck_scan_event *ev = malloc(sizeof(*ev));
 
 		k->view.status.camera_ok = mck_source_open(&src, k->opt.source, &cfg) == 0;
+		snprintf(k->view.status.camera_why, sizeof(k->view.status.camera_why), "%s",
+			 k->view.status.camera_ok ? "" : src.error);
 		/* The idle screen with the source's first picture as the live preview. */
 		if (k->view.status.camera_ok && ev != NULL &&
 		    mck_source_next(&src, ev, 2000) == 0 && ev->kind == MCK_SCAN_FRAME) {

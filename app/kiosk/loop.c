@@ -36,6 +36,7 @@ struct loop {
 	FILE *trace;      /* --trace-screens: each screen change, one line */
 	char traced[160]; /* the last line written */
 	bool exposed;     /* the window's picture was lost (shown, resized): draw it whole */
+	bool ended;       /* --play-once: the source has ended */
 	bool pressed;     /* a touch or button is down at (press_x, press_y) of the layout */
 	int press_x;
 	int press_y;
@@ -95,9 +96,17 @@ static void source_changed(struct loop *l, int code)
 		mck_kiosk_code_left(k, SDL_GetTicks64());
 		return;
 	}
+	if (code == MCK_CAPTURE_END) {
+		l->ended = true;
+		return;
+	}
 	k->view.status.camera_ok = code == MCK_CAPTURE_OPEN;
+	k->view.status.camera_why[0] = '\0';
 	if (!k->view.status.camera_ok) {
 		k->view.preview_w = 0; /* no stale picture of a camera that is gone */
+		/* what the source said (a pipeline's error): for staff, on the operator screen */
+		mck_capture_why(&l->capture, k->view.status.camera_why,
+				sizeof(k->view.status.camera_why));
 	}
 	mck_kiosk_refresh_status(k);
 }
@@ -154,6 +163,11 @@ static void handle(struct loop *l, const SDL_Event *ev)
 	} else if (l->capturing && ev->type == l->capture.scan_event) {
 		struct mck_capture_msg *m = ev->user.data1;
 
+		if (l->trace != NULL) { /* which frame, how many codes: nothing of them */
+			fprintf(l->trace, "%llu scan frame=%llu codes=%zu\n",
+				(unsigned long long)SDL_GetTicks64(), (unsigned long long)m->frame,
+				m->count);
+		}
 		mck_kiosk_scanned(k, m->text, m->len, m->count);
 		mck_capture_msg_free(m);
 	}
@@ -332,7 +346,8 @@ int mck_loop_run(struct mck_kiosk *k)
 		(mck_source_backend(k->opt.source)->caps & MCK_SOURCE_CAP_SCANNER) != 0;
 	mck_kiosk_refresh_status(k);
 	if (k->opt.source != NULL) {
-		l.capturing = mck_capture_start(&l.capture, k->opt.source, &k->opt.set) == 0;
+		l.capturing = mck_capture_start(&l.capture, k->opt.source, &k->opt.set,
+						  k->opt.play_once) == 0;
 	}
 	/* Under systemd (Type=notify, WatchdogSec=): ready, then alive while the UI loop runs. */
 	if (mck_notify_open(&l.notify) != 0) {
@@ -357,6 +372,9 @@ int mck_loop_run(struct mck_kiosk *k)
 		mck_kiosk_countdown(k, now);
 		forget_when_cleared(&l);
 		trace_screen(&l, now);
+		if (l.ended) {
+			break; /* every scan of the clip handled and its screen traced */
+		}
 		k->view.preview = k->view.preview_w > 0 ? k->preview : NULL;
 		/* drawn and presented when what it shows changed, else left as it is */
 		if (mck_display_update(&l.display, k->ui, l.r, &k->view, l.exposed)) {

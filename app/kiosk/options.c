@@ -27,7 +27,8 @@ static const char *const show_names[] = {
 void mck_options_usage(FILE *f)
 {
 	fputs("usage: mckiosk [--board NAME|FILE] [--config FILE]\n"
-	      "               [--source image:PATH|replay:DIR|v4l2:DEV|hid:DEV] [--size WxH]\n"
+	      "               [--source image:PATH|replay:DIR|v4l2:DEV|hid:DEV|gst:PIPELINE]\n"
+	      "               [--play-once] [--size WxH]\n"
 	      "               [--panel-mm WxH]\n"
 	      "               [--lang en|pl|de|fr|el|it|es] [--now UNIX] [--anchors DIR]\n"
 	      "               (--trust FILE [--status DIR] | --state DIR) [--clear-after S]\n"
@@ -126,6 +127,10 @@ int mck_options_parse(int argc, char **argv, struct mck_options *o)
 
 		if (strcmp(a, "--fullscreen") == 0) {
 			o->fullscreen = true;
+			continue;
+		}
+		if (strcmp(a, "--play-once") == 0) {
+			o->play_once = true;
 			continue;
 		}
 		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {

@@ -68,6 +68,10 @@ void mck__ui_screen_operator(struct mck_ui *ui, SDL_Renderer *r, const struct mc
 			    s->camera_ok ? ink : alert, "%s" MCK_UI_SEP "%s", o->source,
 			    mck_i18n_text(lang, s->camera_ok ? MCK_TEXT_STATUS_CAMERA_OK
 							     : MCK_TEXT_STATUS_CAMERA_MISSING));
+	if (!s->camera_ok && s->camera_why[0] != '\0') {
+		/* the source's own words (GStreamer's, in English): what staff report */
+		mck__ui_list_add(&l, "", s->camera_why, F_REASON, alert);
+	}
 	n = snprintf(buf, sizeof(buf), "%u", o->scans);
 	for (size_t i = 0;
 	     i < sizeof(counted) / sizeof(counted[0]) && n > 0 && (size_t)n < sizeof(buf); i++) {

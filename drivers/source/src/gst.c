@@ -47,7 +47,7 @@ struct gsrc {
 	uint8_t *grey; /* width * height, de-padded: what is lent out */
 	uint32_t width;
 	uint32_t height;
-	uint64_t frames; /* frames handed over since open */
+	uint64_t frames; /* frames taken since open */
 	bool ended;
 	char *error; /* what the pipeline said, for the status screen */
 };
@@ -206,8 +206,12 @@ static int gst_open(struct mck_source *s, const struct mck_source_cfg *cfg)
 	return 0;
 }
 
-/* Copy the sample's grey plane, without its row padding, into g->grey. */
-static int gsrc_take(struct gsrc *g, GstSample *sample)
+/*
+ * Copy the sample's grey plane, without its row padding, into g->grey; its
+ * number in the stream from its time and the frame rate (a clip's frame
+ * number, frames dropped by a slow scan counted), else the count taken.
+ */
+static int gsrc_take(struct gsrc *g, GstSample *sample, uint64_t *seq)
 {
 	GstVideoInfo info;
 	GstVideoFrame frame;
@@ -256,6 +260,14 @@ static int gsrc_take(struct gsrc *g, GstSample *sample)
 		memcpy(g->grey + (size_t)y * w, plane + (size_t)y * stride, w);
 	}
 	gst_video_frame_unmap(&frame);
+	*seq = g->frames;
+	if (GST_BUFFER_PTS_IS_VALID(buf) && GST_VIDEO_INFO_FPS_N(&info) > 0 &&
+	    GST_VIDEO_INFO_FPS_D(&info) > 0) {
+		*seq = gst_util_uint64_scale_round(GST_BUFFER_PTS(buf),
+						   (guint64)GST_VIDEO_INFO_FPS_N(&info),
+						   (guint64)GST_VIDEO_INFO_FPS_D(&info) * GST_SECOND);
+	}
+	g->frames++;
 	return 0;
 }
 
@@ -263,6 +275,7 @@ static int gst_next(struct mck_source *s, struct mck_scan_event *ev, int timeout
 {
 	struct gsrc *g = s->priv;
 	GstSample *sample;
+	uint64_t seq = 0;
 	int rc;
 
 	gsrc_wipe(g); /* the frame lent before, if not released */
@@ -287,7 +300,7 @@ static int gst_next(struct mck_source *s, struct mck_scan_event *ev, int timeout
 		}
 		return -EAGAIN;
 	}
-	rc = gsrc_take(g, sample);
+	rc = gsrc_take(g, sample, &seq);
 	gst_sample_unref(sample);
 	if (rc != 0) {
 		gsrc_set_error(s, "camera pipeline", rc == -EFBIG ? "frames too large" : "bad frame");
@@ -298,7 +311,7 @@ static int gst_next(struct mck_source *s, struct mck_scan_event *ev, int timeout
 	ev->grey = g->grey;
 	ev->width = g->width;
 	ev->height = g->height;
-	ev->seq = g->frames++;
+	ev->seq = seq;
 	ev->len = 0;
 	return 0;
 }

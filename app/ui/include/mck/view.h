@@ -58,7 +58,8 @@ struct mck_view_status {
 	bool trustlist_expired; /* past nextUpdate and the grace period */
 	bool clock_ok;
 	bool camera_ok;
-	bool scanner; /* the scan source is a barcode scanner, not a camera */
+	char camera_why[160]; /* why not, as the source said it (a pipeline's error), or "" */
+	bool scanner;         /* the scan source is a barcode scanner, not a camera */
 	/*
 	 * Staff are warned before the list goes stale: whole days until its
 	 * nextUpdate (negative: past it); due_soon within MCK_VIEW_DUE_DAYS or past.

@@ -12,7 +12,9 @@
  *      (a worker pool: the steps side by side, the first to read wins): the
  *      same codes and counts, and the median latency of each side by side;
  *   4. median and p99 ms per frame at 640x480, 1280x720, 1920x1080, with and
- *      without a code (the set's time-* frames), both side by side.
+ *      without a code (the set's time-* frames), both side by side;
+ *   5. per degradation, the median ms a frame of plain ZBar and of ours
+ *      (still images, and a camera's first frame at scale 1).
  * The budget is estimated work, not time: the rates are the same on any
  * machine and under valgrind; only the ms depend on this one.
  * Usage: bench_scan SET_DIR [BUDGET_MS]   (default: the camera budget)
@@ -30,8 +32,8 @@
 #include "mck/qrscan.h"
 #include "support/zbarplain.h"
 
-#define MAX_FRAMES  400
-#define MAX_KINDS   16
+#define MAX_FRAMES  1024
+#define MAX_KINDS   32
 #define ROUNDS      21
 #define POOL        2 /* this machine's cores */
 #define POOL_ROUNDS 8 /* each frame as eight camera frames in a row */
@@ -266,6 +268,33 @@ static void print_rates(const char *name, int count, int zb, const struct mode *
 	printf("\n");
 }
 
+/* Per degradation, the median ms a frame: plain ZBar, ours still and camera x1 (first frame). */
+static void kind_times(const char *const *kinds, int nk, const int *kind_of, int n,
+		       const double *zb_ms, double our_ms[][MAX_FRAMES])
+{
+	static double a[MAX_FRAMES], b[MAX_FRAMES], c[MAX_FRAMES];
+
+	printf("\n== median ms a frame per degradation: plain ZBar, ours still, ours camera x1\n");
+	printf("%-12s %6s %9s %9s %9s\n", "kind", "frames", "zbar", "still", "x1");
+	for (int k = 0; k <= nk; k++) {
+		size_t cnt = 0;
+
+		for (int i = 0; i < n; i++) {
+			if (k == nk || kind_of[i] == k) {
+				a[cnt] = zb_ms[i];
+				b[cnt] = our_ms[0][i];
+				c[cnt] = our_ms[1][i];
+				cnt++;
+			}
+		}
+		if (cnt > 0) {
+			printf("%-12s %6zu %9.2f %9.2f %9.2f\n", k == nk ? "all" : kinds[k], cnt,
+			       mck_bench_median(a, cnt), mck_bench_median(b, cnt),
+			       mck_bench_median(c, cnt));
+		}
+	}
+}
+
 int main(int argc, char **argv)
 {
 	static struct frame frames[MAX_FRAMES];
@@ -276,6 +305,9 @@ int main(int argc, char **argv)
 	int zb_kind[MAX_KINDS] = {0};
 	int zb_total = 0;
 	int nk = 0;
+	static double zb_ms[MAX_FRAMES];
+	static double our_ms[MODES][MAX_FRAMES];
+	static int kind_of[MAX_FRAMES];
 	int n;
 	bool ok = res != NULL;
 
@@ -320,17 +352,26 @@ int main(int argc, char **argv)
 		while (k < nk - 1 && strcmp(kinds[k], frames[i].kind) != 0) {
 			k++;
 		}
+		kind_of[i] = -1; /* not loaded: in no kind's times */
 		if (mck_image_load(&img, frames[i].path) != 0) {
 			fprintf(stderr, "bench_scan: cannot load %s\n", frames[i].path);
 			continue;
 		}
 		per_kind[k]++;
-		zb_kind[k] += zbar_plain(&img, frames[i].want) == (frames[i].want != NULL);
+		kind_of[i] = k;
+		{
+			double t0 = mck_bench_now_ms();
+
+			zb_kind[k] += zbar_plain(&img, frames[i].want) == (frames[i].want != NULL);
+			zb_ms[i] = mck_bench_now_ms() - t0;
+		}
 		for (size_t m = 0; m < MODES; m++) {
 			struct mode *md = &mode[m];
 			double ms;
 			bool first = ours(md->scan, res, &img, frames[i].want, &ms);
 			bool second = first;
+
+			our_ms[m][i] = ms;
 
 			md->cost_us += (double)mck_qrscan_stats(md->scan)->last.cost_us +
 				       (double)mck_qrscan_stats(md->scan)->last.locate_us;
@@ -391,6 +432,7 @@ int main(int argc, char **argv)
 		}
 		print_rates("all", n, zb_total, mode, r);
 	}
+	kind_times(kinds, nk, kind_of, n, zb_ms, our_ms);
 	printf("\n== work per frame and the steps that read, per mode\n");
 	for (size_t m = 0; m < MODES; m++) {
 		static const char *const steps[MCK_QRSCAN_STEP_COUNT] = {

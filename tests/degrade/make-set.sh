@@ -2,12 +2,16 @@
 # The degraded-image set: credentials made with mcissue (short, typical, chunked
 # in three codes, plain form; all RS256), each code rendered by `mcissue qr` and
 # degraded by mck_degrade in every way a kiosk camera meets (12 kinds x 3
-# levels), plus frames without a code. Fixed seeds: the same set every time.
+# levels) and as photos in the wild show codes (9 kinds more: curved paper,
+# shadow, damage, a thumb over a finder, a phone screen at an angle with
+# moiré, uneven light, steep perspective, motion and defocus blur), a long
+# credential's high-version code at few pixels a module (dense), plus frames
+# without a code. Fixed seeds: the same set every time.
 # Writes OUT/manifest.tsv: frame path, then the expected QR text ("-": no code),
 # and OUT/timing.tsv: clean and empty frames at 640x480, 1280x720, 1920x1080.
 # Usage: make-set.sh MCISSUE MCK_DEGRADE OUT [--subset]
-#   --subset: the typical credential only, level 2 of each kind, 4 empty frames
-#             (what CI checks).
+#   --subset: the typical credential only, level 2 of each kind, the long one
+#             dense at level 2, 4 empty frames (what CI checks).
 set -euo pipefail
 MCISSUE=$1
 DEGRADE=$2
@@ -30,6 +34,14 @@ sed '1s/^{/{"nbf": 1790000000,/' "$examples/anna.json" >codes/typical.json
 "$MCISSUE" sign --key "$key" codes/typical.json >codes/typical.txt
 "$MCISSUE" sign --key "$key" --form chunked:3 codes/typical.json >codes/chunked.txt
 "$MCISSUE" sign --key "$key" --form plain "$examples/giorgos.json" >codes/plainrsa.txt
+# A long credential in one code: the plain form with a description (version 38).
+about="Course of 75 hours in 15 modules: spreadsheets, charts and pivot tables for data analysis;"
+about+=" safe use of cloud storage, sharing and backups; passwords, two-factor sign-in and phishing;"
+about+=" video meetings and shared documents; privacy settings and personal data under the GDPR;"
+about+=" final written exam of 90 minutes, graded by two examiners, with a project portfolio."
+sed "s/\"assessmentType\"/\"description\": \"$about\", \"assessmentType\"/" \
+	"$examples/giorgos.json" >codes/long.json
+"$MCISSUE" sign --key "$key" --form plain codes/long.json >codes/long.txt
 
 names=()
 if [[ $SUBSET == --subset ]]; then
@@ -45,15 +57,25 @@ else
 		names+=("chunk$i")
 	done
 fi
-kinds=(clean rotate perspective blur noise contrast small invert jpeg light glare moire)
+kinds=(clean rotate perspective blur noise contrast small invert jpeg light glare moire
+	curve shadow damage thumb screen uneven steep motion defocus)
 levels=(1 2 3)
 [[ $SUBSET == --subset ]] && levels=(2)
 : >manifest.tsv
-seed=1
+# Seeds by name, kind and level: the first 12 kinds' frames are those of the
+# set before the 9 kinds after them came.
+ni=0
 for n in "${names[@]}"; do
 	"$MCISSUE" qr --scale 4 --out "codes/$n.png" - <"codes/$n-1.txt"
+	ki=0
 	for k in "${kinds[@]}"; do
+		li=0
 		for l in "${levels[@]}"; do
+			if ((ki < 12)); then
+				seed=$((1 + (ni * 12 + ki) * ${#levels[@]} + li))
+			else
+				seed=$((3000 + (ni * 100 + ki) * ${#levels[@]} + li))
+			fi
 			ext=png
 			[[ $k == jpeg ]] && ext=jpg
 			size=(1280 720)
@@ -61,8 +83,22 @@ for n in "${names[@]}"; do
 			f=frames/$n-$k-$l.$ext
 			"$DEGRADE" "codes/$n.png" "$f" "${size[@]}" "$k" "$l" "$seed"
 			printf '%s\t%s\n' "$f" "$(cat "codes/$n-1.txt")" >>manifest.tsv
-			seed=$((seed + 1))
+			li=$((li + 1))
 		done
+		ki=$((ki + 1))
+	done
+	ni=$((ni + 1))
+done
+# dense: the long code (version 38) at 3, 2.5 and 2.1 px a module, two of each level
+cp codes/long.txt codes/long-1.txt
+"$MCISSUE" qr --scale 4 --out codes/long.png - <codes/long-1.txt
+variants=(1 2)
+[[ $SUBSET == --subset ]] && variants=(1)
+for l in "${levels[@]}"; do
+	for v in "${variants[@]}"; do
+		f=frames/long-dense-$l-$v.png
+		"$DEGRADE" codes/long.png "$f" 1280 720 dense "$l" $((500 + 10 * l + v))
+		printf '%s\t%s\n' "$f" "$(cat codes/long-1.txt)" >>manifest.tsv
 	done
 done
 empty=20

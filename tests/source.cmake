@@ -1,4 +1,8 @@
 mck_add_test(test_source LABEL unit SOURCES test_source.c LIBS mck_source mck_test_support)
-# The GStreamer source on real pipelines (videotestsrc, fdsrc, multifilesrc):
-# needs gst-launch-1.0 (gstreamer1.0-tools) and the base and good plugins.
-mck_add_test(test_source_gst LABEL unit SOURCES test_source_gst.c LIBS mck_source)
+# The GStreamer source on real pipelines (videotestsrc, fdsrc, identity): the
+# base plugins. Not under a cross build's emulator: GStreamer's plugins there
+# would be the arm64 ones, which Debian's multiarch cannot install beside the
+# amd64 ones; the arm64 build compiles and links the same driver.
+if(NOT CMAKE_CROSSCOMPILING)
+        mck_add_test(test_source_gst LABEL unit SOURCES test_source_gst.c LIBS mck_source)
+endif()

@@ -6,3 +6,9 @@ mck_add_test(test_source LABEL unit SOURCES test_source.c LIBS mck_source mck_te
 if(NOT CMAKE_CROSSCOMPILING)
         mck_add_test(test_source_gst LABEL unit SOURCES test_source_gst.c LIBS mck_source)
 endif()
+if(NOT CMAKE_CROSSCOMPILING)
+        add_test(NAME e2e_kiosk_gst
+                 COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/kiosk_gst.sh $<TARGET_FILE:mckiosk>
+                         ${MCK_FIXTURES})
+        set_tests_properties(e2e_kiosk_gst PROPERTIES LABELS e2e TIMEOUT 120)
+endif()

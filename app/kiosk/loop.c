@@ -107,6 +107,12 @@ static void source_changed(struct loop *l, int code)
 		/* what the source said (a pipeline's error): for staff, on the operator screen */
 		mck_capture_why(&l->capture, k->view.status.camera_why,
 				sizeof(k->view.status.camera_why));
+		/* and for the journal: once each time it goes */
+		fprintf(stderr, "mckiosk: scan source %s gone%s%s\n", k->opt.source,
+			k->view.status.camera_why[0] != '\0' ? ": " : "",
+			k->view.status.camera_why);
+	} else {
+		fprintf(stderr, "mckiosk: scan source %s open\n", k->opt.source);
 	}
 	mck_kiosk_refresh_status(k);
 }

@@ -84,12 +84,20 @@ static int gsrc_failed(struct mck_source *s, struct gsrc *g)
 {
 	GstMessage *msg = gst_bus_pop_filtered(g->bus, GST_MESSAGE_ERROR);
 	GError *err = NULL;
+	char what[64] = "camera pipeline";
 
 	if (msg == NULL) {
 		return 0;
 	}
+	/* which element said it: "v4l2src", "libcamerasrc", "filesrc" */
+	if (GST_MESSAGE_SRC(msg) != NULL && GST_IS_ELEMENT(GST_MESSAGE_SRC(msg)) &&
+	    gst_element_get_factory(GST_ELEMENT(GST_MESSAGE_SRC(msg))) != NULL) {
+		snprintf(what, sizeof(what), "camera pipeline: %s",
+			 gst_plugin_feature_get_name(
+				 gst_element_get_factory(GST_ELEMENT(GST_MESSAGE_SRC(msg)))));
+	}
 	gst_message_parse_error(msg, &err, NULL);
-	gsrc_set_error(s, "camera pipeline", err != NULL ? err->message : NULL);
+	gsrc_set_error(s, what, err != NULL ? err->message : NULL);
 	if (err != NULL) {
 		g_error_free(err);
 	}

@@ -119,6 +119,11 @@ set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME mckiosk)
 # booting the image).
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
     "fonts-noto-core, adduser, libegl1, libegl-mesa0, libgles2, libgl1-mesa-dri")
+# The gst: scan source appends GStreamer's videoconvert and appsink (the base
+# plugins, loaded at run time); a Pi's CSI camera needs libcamerasrc, a USB
+# camera through GStreamer v4l2src (the good plugins).
+string(APPEND CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS ", gstreamer1.0-plugins-base")
+set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "gstreamer1.0-libcamera, gstreamer1.0-plugins-good")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
     "${PROJECT_SOURCE_DIR}/firmware/debian/postinst;${PROJECT_SOURCE_DIR}/firmware/debian/conffiles")
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION

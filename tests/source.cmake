@@ -4,7 +4,9 @@ mck_add_test(test_source LABEL unit SOURCES test_source.c LIBS mck_source mck_te
 # would be the arm64 ones, which Debian's multiarch cannot install beside the
 # amd64 ones; the arm64 build compiles and links the same driver.
 if(NOT CMAKE_CROSSCOMPILING)
-        mck_add_test(test_source_gst LABEL unit SOURCES test_source_gst.c LIBS mck_source)
+        pkg_check_modules(GSTBASE REQUIRED IMPORTED_TARGET gstreamer-base-1.0)
+        mck_add_test(test_source_gst LABEL unit SOURCES test_source_gst.c
+                     LIBS mck_source PkgConfig::GSTBASE)
 endif()
 if(NOT CMAKE_CROSSCOMPILING)
         add_test(NAME e2e_kiosk_gst

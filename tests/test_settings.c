@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "mck/source.h"
 #include "settings.h"
 
 static char tmp_path[64];
@@ -79,7 +80,10 @@ static void test_board_profiles(void **state)
 	assert_int_equal(s.width_mm, 155);
 	assert_int_equal(s.height_mm, 86);
 	assert_true(s.fullscreen);
-	assert_string_equal(s.source, "v4l2:/dev/video0");
+	/* a CSI camera module through libcamera, continuous autofocus */
+	assert_string_equal(s.source,
+			    "gst:libcamerasrc ! video/x-raw,width=1280,height=720,framerate=30/1");
+	assert_int_equal(s.camera_focus_cm, MCK_SOURCE_FOCUS_CONTINUOUS);
 	assert_int_equal(s.camera_width, 1280);
 	assert_int_equal(s.camera_height, 720);
 	assert_string_equal(s.gpio_chip, "gpiochip0");
@@ -102,6 +106,7 @@ static void test_board_profiles(void **state)
 	load_board("rpizero2w", &s);
 	assert_int_equal(s.width, 800);
 	assert_int_equal(s.camera_width, 640);
+	assert_non_null(strstr(s.source, "libcamerasrc ! video/x-raw,width=640,height=480"));
 	assert_string_equal(s.gpio_chip, "gpiochip0");
 	assert_true(s.cpu_scale == 0.08);
 	assert_int_equal(s.scan_workers, 4);
@@ -114,6 +119,7 @@ static void test_board_profiles(void **state)
 	assert_string_equal(s.gpio_chip, ""); /* "none" */
 	assert_int_equal(s.gpio_buzzer, -1);
 	assert_int_equal(s.camera_width, 640);
+	assert_int_equal(s.camera_focus_cm, 0); /* a webcam's own */
 	assert_true(s.cpu_scale == 1);
 	assert_int_equal(s.scan_workers, 2);
 }
@@ -206,7 +212,7 @@ struct refusal {
 static void test_refusals(void **state)
 {
 	static char long_line[700];
-	static char long_value[400];
+	static char long_value[500];
 	static char big[MCK_SETTINGS_FILE_MAX + 10];
 	static const char nul[] = "language = en\nlanguage\0 = pl\n";
 	const struct refusal cases[] = {
@@ -220,6 +226,12 @@ static void test_refusals(void **state)
 		{"display.rotation = 45\n", 0, "0, 90, 180 or 270", 1},
 		{"display.fullscreen = maybe\n", 0, "yes or no", 1},
 		{"camera.width = 100\n", 0, "camera.width wants", 1},
+		{"camera.focus = near\n", 0, "camera.focus is camera, continuous or a distance 5..200cm",
+		 1},
+		{"camera.focus = 4cm\n", 0, "camera.focus is camera", 1},
+		{"camera.focus = 201cm\n", 0, "camera.focus is camera", 1},
+		{"camera.focus = 25 cm\n", 0, "camera.focus is camera", 1},
+		{"camera.focus = 0025cm\n", 0, "camera.focus is camera", 1},
 		{"gpio.green = 1024\n", 0, "gpio.green wants a whole number -1..1023", 1},
 		{"gpio.red = -2\n", 0, "gpio.red wants a whole number -1..1023", 1},
 		{"language = tlh\n", 0, "language is one of", 1},
@@ -232,7 +244,7 @@ static void test_refusals(void **state)
 		{"display.width 800\n", 0, "want key = value", 1},
 		{"camera.source = v4l2:/dev/video0\x01\n", 0, "control character", 1},
 		{long_line, 0, "line longer than 512 bytes", 1},
-		{long_value, 0, "camera.source is longer than 255 bytes", 1},
+		{long_value, 0, "camera.source is longer than 399 bytes", 1},
 		{nul, sizeof(nul) - 1, "NUL byte", 0},
 		{"language = \xc3\x28\n", 0, "not UTF-8", 0},
 		{big, sizeof(big) - 1, "larger than 16 KiB", 0},
@@ -244,7 +256,7 @@ static void test_refusals(void **state)
 	(void)state;
 	memset(long_line, '#', sizeof(long_line) - 1);
 	snprintf(long_value, sizeof(long_value), "camera.source = replay:/");
-	memset(long_value + strlen(long_value), 'a', 300);
+	memset(long_value + strlen(long_value), 'a', 400);
 	memset(big, '#', sizeof(big) - 1);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		const char *path;

@@ -3,7 +3,8 @@
  * a camera gives come out grey and de-padded (exact pixels through fdsrc and
  * rawvideoparse, odd widths whose rows GStreamer pads), a clip's end, every
  * kind of failure with its message for the status screen, sizes refused,
- * and frames wiped once given back.
+ * frames wiped once given back, and the board's focus set on an element that
+ * takes libcamerasrc's AF controls (a probe element made here).
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -18,6 +19,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <gst/base/gstbasetransform.h>
+#include <gst/gst.h>
 
 #include "mck/source.h"
 
@@ -251,6 +254,130 @@ static void test_wiped_after_use(void **state)
 	mck_source_close(&s);
 }
 
+/*
+ * A pass-through element with libcamerasrc's focus controls (upstream
+ * libcamera's names: af-mode, lens-position in dioptres): what the driver
+ * set on it is kept here.
+ */
+enum { PROBE_AF_MANUAL, PROBE_AF_AUTO, PROBE_AF_CONTINUOUS };
+static int probe_af = -1;
+static float probe_lens = -1;
+
+typedef struct {
+	GstBaseTransform parent;
+} McKFocusProbe;
+typedef struct {
+	GstBaseTransformClass parent_class;
+} McKFocusProbeClass;
+
+GType mck_focus_probe_get_type(void);
+G_DEFINE_TYPE(McKFocusProbe, mck_focus_probe, GST_TYPE_BASE_TRANSFORM)
+
+static GType probe_af_type(void)
+{
+	static const GEnumValue values[] = {
+		{PROBE_AF_MANUAL, "AfModeManual", "manual"},
+		{PROBE_AF_AUTO, "AfModeAuto", "auto"},
+		{PROBE_AF_CONTINUOUS, "AfModeContinuous", "continuous"},
+		{0, NULL, NULL},
+	};
+	static GType type;
+
+	if (type == 0) {
+		type = g_enum_register_static("McKProbeAfMode", values);
+	}
+	return type;
+}
+
+static void probe_set(GObject *o, guint id, const GValue *v, GParamSpec *ps)
+{
+	(void)o;
+	(void)ps;
+	if (id == 1) {
+		probe_af = g_value_get_enum(v);
+	} else if (id == 2) {
+		probe_lens = g_value_get_float(v);
+	}
+}
+
+static void probe_get(GObject *o, guint id, GValue *v, GParamSpec *ps)
+{
+	(void)o;
+	(void)ps;
+	if (id == 1) {
+		g_value_set_enum(v, probe_af);
+	} else if (id == 2) {
+		g_value_set_float(v, probe_lens);
+	}
+}
+
+static GstStaticPadTemplate probe_sink =
+	GST_STATIC_PAD_TEMPLATE("sink", GST_PAD_SINK, GST_PAD_ALWAYS, GST_STATIC_CAPS_ANY);
+static GstStaticPadTemplate probe_src =
+	GST_STATIC_PAD_TEMPLATE("src", GST_PAD_SRC, GST_PAD_ALWAYS, GST_STATIC_CAPS_ANY);
+
+static void mck_focus_probe_class_init(McKFocusProbeClass *klass)
+{
+	GObjectClass *oc = G_OBJECT_CLASS(klass);
+	GstElementClass *ec = GST_ELEMENT_CLASS(klass);
+
+	oc->set_property = probe_set;
+	oc->get_property = probe_get;
+	g_object_class_install_property(
+		oc, 1,
+		g_param_spec_enum("af-mode", "AF mode", "AF mode", probe_af_type(), PROBE_AF_AUTO,
+				  G_PARAM_READWRITE));
+	g_object_class_install_property(oc, 2,
+					g_param_spec_float("lens-position", "Lens", "Dioptres", 0,
+							   15, 1, G_PARAM_READWRITE));
+	gst_element_class_add_static_pad_template(ec, &probe_sink);
+	gst_element_class_add_static_pad_template(ec, &probe_src);
+	gst_element_class_set_static_metadata(ec, "focus probe", "Filter", "test", "mck");
+	GST_BASE_TRANSFORM_CLASS(klass)->passthrough_on_same_caps = TRUE;
+}
+
+static void mck_focus_probe_init(McKFocusProbe *p)
+{
+	(void)p;
+}
+
+static void open_focused(int focus_cm, const char *spec)
+{
+	struct mck_source s;
+	struct mck_source_cfg cfg = {.focus_cm = focus_cm};
+
+	assert_int_equal(mck_source_open(&s, spec, &cfg), 0);
+	assert_int_equal(next_frame(&s), 0);
+	mck_source_release(&s, &ev);
+	mck_source_close(&s);
+}
+
+static void test_focus(void **state)
+{
+	static const char probed[] = "gst:videotestsrc num-buffers=2 ! mckfocusprobe ! "
+				     "video/x-raw,width=32,height=24,framerate=30/1";
+
+	(void)state;
+	assert_true(gst_element_register(NULL, "mckfocusprobe", GST_RANK_NONE,
+					 mck_focus_probe_get_type()));
+	/* the camera's own: nothing set */
+	open_focused(0, probed);
+	assert_int_equal(probe_af, -1);
+	/* continuous autofocus, as a Camera Module 3 is asked */
+	open_focused(MCK_SOURCE_FOCUS_CONTINUOUS, probed);
+	assert_int_equal(probe_af, PROBE_AF_CONTINUOUS);
+	/* fixed for a code 25 cm away: manual, 4 dioptres */
+	open_focused(25, probed);
+	assert_int_equal(probe_af, PROBE_AF_MANUAL);
+	assert_true(probe_lens > 3.99f && probe_lens < 4.01f);
+	/* closer than the lens goes: its nearest */
+	open_focused(5, probed);
+	assert_true(probe_lens > 14.99f && probe_lens <= 15.0f);
+	/* a camera without focus controls keeps its own and still opens */
+	open_focused(25, "gst:videotestsrc num-buffers=2 ! "
+			 "video/x-raw,width=32,height=24,framerate=30/1");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -262,7 +389,9 @@ int main(void)
 		cmocka_unit_test(test_error_while_streaming),
 		cmocka_unit_test(test_frame_too_large),
 		cmocka_unit_test(test_wiped_after_use),
+		cmocka_unit_test(test_focus),
 	};
 
+	gst_init(NULL, NULL); /* the probe element is registered with this process's GStreamer */
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

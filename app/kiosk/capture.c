@@ -251,6 +251,7 @@ int mck_capture_start(struct mck_capture *c, const char *spec, const struct mck_
 	c->cfg.loop = once ? 0 : 1;
 	c->cfg.width = set->camera_width;
 	c->cfg.height = set->camera_height;
+	c->cfg.focus_cm = set->camera_focus_cm;
 	c->cpu_scale = set->cpu_scale;
 	c->workers = (unsigned)set->scan_workers;
 	c->lock = SDL_CreateMutex();

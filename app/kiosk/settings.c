@@ -10,6 +10,7 @@
 #include "mck/io.h"
 #include "mck/json.h"
 #include "mck/qrscan.h"
+#include "mck/source.h"
 
 void mck_settings_init(struct mck_settings *s)
 {
@@ -43,7 +44,7 @@ static int whole(const char *v, long lo, long hi, long *out)
 	return 0;
 }
 
-enum kind { K_INT, K_UINT, K_BOOL, K_TEXT, K_LANG, K_ROTATION, K_SCALE };
+enum kind { K_INT, K_UINT, K_BOOL, K_TEXT, K_LANG, K_ROTATION, K_SCALE, K_FOCUS };
 
 /*
  * A decimal number with up to 4 places ("0.2", "1", "0.35"), in [lo, hi]
@@ -104,6 +105,7 @@ static const struct key {
 	{"camera.source", K_TEXT, F(source), sizeof(((struct mck_settings *)0)->source), 0, 0},
 	{"camera.width", K_UINT, F(camera_width), 0, 160, 4096},
 	{"camera.height", K_UINT, F(camera_height), 0, 120, 4096},
+	{"camera.focus", K_FOCUS, F(camera_focus_cm), 0, 5, 200},
 	{"gpio.chip", K_TEXT, F(gpio_chip), sizeof(((struct mck_settings *)0)->gpio_chip), 0, 0},
 	{"gpio.green", K_INT, F(gpio_green), 0, -1, 1023},
 	{"gpio.red", K_INT, F(gpio_red), 0, -1, 1023},
@@ -193,6 +195,26 @@ static int set_one(struct mck_settings *s, const struct key *k, const char *v, c
 			return -1;
 		}
 		memcpy(field, &d, sizeof(d));
+		return 0;
+	}
+	case K_FOCUS: {
+		/* "camera" (its own), "continuous", or a fixed distance "25cm" */
+		size_t digits = strspn(v, "0123456789");
+		int cm = 0;
+
+		if (strcmp(v, "continuous") == 0) {
+			cm = MCK_SOURCE_FOCUS_CONTINUOUS;
+		} else if (strcmp(v, "camera") != 0) {
+			cm = digits >= 1 && digits <= 3 && strcmp(v + digits, "cm") == 0 ? atoi(v) : -1;
+			if (cm < k->lo || cm > k->hi) {
+				snprintf(err, cap,
+					 "%s is camera, continuous or a distance %ld..%ldcm, "
+					 "not \"%.40s\"",
+					 k->name, k->lo, k->hi, v);
+				return -1;
+			}
+		}
+		memcpy(field, &cm, sizeof(cm));
 		return 0;
 	}
 	case K_LANG:

@@ -20,9 +20,10 @@ struct mck_settings {
 	bool fullscreen;       /* display.fullscreen */
 	int width_mm;          /* display.width_mm, display.height_mm: the active area as the */
 	int height_mm;         /* pixels are counted (0: unknown, 133 px an inch assumed) */
-	char source[256];      /* camera.source: "v4l2:DEV", "hid:DEV", "replay:DIR", "" */
+	char source[400];      /* camera.source: "v4l2:DEV", "gst:PIPELINE", "hid:DEV", "" */
 	uint32_t camera_width; /* camera.width, camera.height: 0 (driver's) or 160..4096 */
 	uint32_t camera_height;
+	int camera_focus_cm; /* camera.focus: 0 its own, -1 continuous, or a code 5..200 cm away */
 	char gpio_chip[64]; /* gpio.chip: "" = no indicators */
 	int gpio_green;     /* gpio.green, gpio.red, gpio.buzzer: 0..1023, -1 absent */
 	int gpio_red;

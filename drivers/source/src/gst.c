@@ -145,6 +145,95 @@ static bool gst_arg_ok(const char *arg)
 	return n > 0 && n <= GST_ARG_MAX && strstr(arg, GST_SINK_NAME) == NULL;
 }
 
+/* Set @p prop, an enum, to the value called @p nick (or @p name), if @p o has it. */
+static bool set_enum(GObject *o, const char *prop, const char *nick, const char *name)
+{
+	GParamSpec *ps = g_object_class_find_property(G_OBJECT_GET_CLASS(o), prop);
+	GEnumValue *v;
+
+	if (ps == NULL || !G_IS_PARAM_SPEC_ENUM(ps) || (ps->flags & G_PARAM_WRITABLE) == 0) {
+		return false;
+	}
+	v = g_enum_get_value_by_nick(G_PARAM_SPEC_ENUM(ps)->enum_class, nick);
+	if (v == NULL) {
+		v = g_enum_get_value_by_name(G_PARAM_SPEC_ENUM(ps)->enum_class, name);
+	}
+	if (v == NULL) {
+		return false;
+	}
+	g_object_set(o, prop, v->value, NULL);
+	return true;
+}
+
+/* Set @p prop, a float or double, to @p value within its range, if @p o has it. */
+static bool set_real(GObject *o, const char *prop, double value)
+{
+	GParamSpec *ps = g_object_class_find_property(G_OBJECT_GET_CLASS(o), prop);
+
+	if (ps == NULL || (ps->flags & G_PARAM_WRITABLE) == 0) {
+		return false;
+	}
+	if (G_IS_PARAM_SPEC_FLOAT(ps)) {
+		GParamSpecFloat *f = G_PARAM_SPEC_FLOAT(ps);
+
+		g_object_set(o, prop, (gfloat)CLAMP(value, f->minimum, f->maximum), NULL);
+		return true;
+	}
+	if (G_IS_PARAM_SPEC_DOUBLE(ps)) {
+		GParamSpecDouble *d = G_PARAM_SPEC_DOUBLE(ps);
+
+		g_object_set(o, prop, CLAMP(value, d->minimum, d->maximum), NULL);
+		return true;
+	}
+	return false;
+}
+
+/*
+ * The board's focus on every element that takes it: libcamera's AF controls
+ * as libcamerasrc offers them (upstream 0.5+: "af-mode", "lens-position" in
+ * dioptres; Raspberry Pi's builds: "auto-focus-mode"). A camera that has no
+ * such control keeps its own focus: true if one took it.
+ */
+static bool gsrc_focus(GstElement *pipeline, int focus_cm)
+{
+	GstIterator *it = gst_bin_iterate_recurse(GST_BIN(pipeline));
+	GValue item = G_VALUE_INIT;
+	bool done = false;
+	bool set = false;
+
+	while (!done) {
+		switch (gst_iterator_next(it, &item)) {
+		case GST_ITERATOR_OK: {
+			GObject *o = g_value_get_object(&item);
+
+			if (focus_cm == MCK_SOURCE_FOCUS_CONTINUOUS) {
+				set = set_enum(o, "af-mode", "continuous", "AfModeContinuous") ||
+				      set_enum(o, "auto-focus-mode", "continuous",
+					       "AfModeContinuous") ||
+				      set;
+			} else if (g_object_class_find_property(G_OBJECT_GET_CLASS(o),
+								"lens-position") != NULL &&
+				   (set_enum(o, "af-mode", "manual", "AfModeManual") ||
+				    set_enum(o, "auto-focus-mode", "manual", "AfModeManual")) &&
+				   set_real(o, "lens-position", 100.0 / focus_cm)) {
+				set = true; /* dioptres: 1 / metres */
+			}
+			g_value_reset(&item);
+			break;
+		}
+		case GST_ITERATOR_RESYNC:
+			gst_iterator_resync(it);
+			break;
+		default:
+			done = true;
+			break;
+		}
+	}
+	g_value_unset(&item);
+	gst_iterator_free(it);
+	return set;
+}
+
 static int gst_open(struct mck_source *s, const struct mck_source_cfg *cfg)
 {
 	struct gsrc *g;
@@ -196,6 +285,10 @@ static int gst_open(struct mck_source *s, const struct mck_source_cfg *cfg)
 	gst_app_sink_set_max_buffers(g->sink, 1);
 	gst_app_sink_set_drop(g->sink, TRUE);
 	g_object_set(sink, "sync", TRUE, "enable-last-sample", FALSE, NULL);
+	if (cfg->focus_cm != 0 && !gsrc_focus(g->pipeline, cfg->focus_cm)) {
+		/* the camera's own focus then: said once per open, for the journal */
+		fprintf(stderr, "gst source: no element of the pipeline takes a focus setting\n");
+	}
 	g->bus = gst_element_get_bus(g->pipeline);
 	ret = gst_element_set_state(g->pipeline, GST_STATE_PLAYING);
 	if (ret == GST_STATE_CHANGE_ASYNC) {

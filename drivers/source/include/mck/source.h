@@ -43,7 +43,13 @@ struct mck_source_cfg {
 	uint32_t height;
 	uint32_t interval_ms; /* replay: pause between frames (0: as fast as asked) */
 	int loop;             /* replay: start again after the last file */
+	/* gst: the camera's focus, where its source lets it be set (libcamerasrc's
+	 * AF controls): 0 the camera's own, MCK_SOURCE_FOCUS_CONTINUOUS, or a
+	 * fixed lens position for a code this many cm away */
+	int focus_cm;
 };
+
+#define MCK_SOURCE_FOCUS_CONTINUOUS (-1)
 
 struct mck_source;
 

@@ -139,7 +139,9 @@ static int capture_main(void *arg)
 	bool have_last = false;
 	uint32_t seen_at = 0; /* when it was last seen */
 	bool open = false;
-	bool told_gone = false;
+	bool told_gone = false; /* GONE said, and no frame since */
+	bool said_open = false; /* OPEN said, and not GONE since */
+	uint32_t failed_at = 0; /* when reading last failed (0: never) */
 
 	if (scan != NULL && c->workers > 1 &&
 	    (mck_qrscan_set_workers(scan, c->workers) != 0 ||
@@ -165,17 +167,25 @@ static int capture_main(void *arg)
 				if (!told_gone) {
 					push_gone(c, &src);
 					told_gone = true;
+					said_open = false;
 				}
 				SDL_Delay(1000); /* unplugged: try again */
 				continue;
 			}
 			open = true;
-			told_gone = false;
-			push_state(c, MCK_CAPTURE_OPEN);
+			if (!said_open && !told_gone) {
+				push_state(c, MCK_CAPTURE_OPEN);
+				said_open = true;
+			}
 		}
 		rc = mck_source_next(&src, ev, 100);
 		if (rc == -EAGAIN) {
 			continue;
+		}
+		if (rc == 0 && told_gone) { /* back: it gives frames again */
+			push_state(c, MCK_CAPTURE_OPEN);
+			told_gone = false;
+			said_open = true;
 		}
 		if (rc == -ENODATA && c->once) {
 			push_state(c, MCK_CAPTURE_END); /* after every scan it read */
@@ -183,9 +193,23 @@ static int capture_main(void *arg)
 		}
 		if (rc != 0) {
 			/* gone (unplugged, a pipeline error) or at its end: open it again;
-			 * what it said shows if that fails */
+			 * what it said shows if that fails. A source failing again soon
+			 * after (frames it cannot give) is gone, retried once a second,
+			 * not opened over and over. */
+			bool again = rc != -ENODATA && failed_at != 0 &&
+				     SDL_GetTicks() - failed_at < 2000u;
+
+			failed_at = rc != -ENODATA ? SDL_GetTicks() | 1u : failed_at;
+			if (again && !told_gone) {
+				push_gone(c, &src);
+				told_gone = true;
+				said_open = false;
+			}
 			mck_source_close(&src);
 			open = false;
+			if (again) {
+				SDL_Delay(1000);
+			}
 			continue;
 		}
 		if (SDL_AtomicSet(&c->forget, 0) != 0) {

@@ -16,7 +16,8 @@
  * A frame is the picture of a learner's code: the de-padded copy lent out is
  * wiped when released; the pipeline's own buffers are refilled by the next
  * frames and freed when the source closes (as the V4L2 driver's are), and
- * the sink keeps no last sample.
+ * the sink keeps no last sample. (They cannot be wiped from here: appsink
+ * keeps a reference to the last one it gave, so it is never ours to write.)
  */
 #define _DEFAULT_SOURCE /* explicit_bzero */
 

@@ -17,3 +17,4 @@ if(NOT CMAKE_CROSSCOMPILING)
         set_tests_properties(e2e_kiosk_gst PROPERTIES LABELS e2e TIMEOUT 120
                              ENVIRONMENT "${mck_gst_lsan}")
 endif()
+include(clips/clips.cmake)

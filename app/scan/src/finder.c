@@ -752,13 +752,18 @@ static void scan_runs(struct locator *lc, uint32_t y, uint32_t x0, uint32_t x1, 
 	}
 }
 
+/*
+ * The frame's candidates before the filters: a dense code's data modules
+ * make hundreds; a frame with more (a sheet of finder patterns) is not
+ * scanned further. Kept until the next frame for mck__finder_complete,
+ * which looks among them for a third finder the filters left out.
+ */
+static _Thread_local struct pool pool;
+
 int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, struct mck_finder *out, int max,
 		       struct mck_finder_census *census)
 {
 	static _Thread_local uint8_t bit[MAX_W];
-	/* Candidates before the filters: a dense code's data modules make hundreds;
-	 * a frame with more (a sheet of finder patterns) is not scanned further. */
-	static _Thread_local struct pool pool;
 	struct mck_finder *found = pool.found;
 	struct locator lc = {grey, w, h, &pool, false, false, 0, 0, 0, 0};
 	int n;
@@ -960,4 +965,270 @@ int mck__finder_triples(const struct mck_finder *f, int n, bool *in_code,
 		corners[codes++] = t;
 	}
 	return codes;
+}
+
+/*
+ * A code of which the locator kept two finders only: the third hidden (a
+ * thumb, glare, a scratch), or too blurred, small or foreshortened for the
+ * locator's filters (steep perspective: the far finder's modules are half
+ * the near ones'). Two finders of a code are two corners of its square of
+ * three: a side (the third at either end, on either side) or the diagonal
+ * (the third on either side of it), six places. Each is looked at for a
+ * candidate the filters left out (seen in one row, or of a module the
+ * partner test refused); else the place predicted stands in. Which of the
+ * six is the code's corner, its timing patterns say: the rows of
+ * alternating modules that run from the corner finder along both legs,
+ * three modules in, which only the code's real corner shows.
+ */
+
+/* The mean grey of the 3x3 pixels round (x, y), or -1 off the frame. */
+static int grey3(const uint8_t *g, uint32_t w, uint32_t h, float x, float y)
+{
+	int xi = (int)lroundf(x);
+	int yi = (int)lroundf(y);
+	int sum = 0;
+
+	if (xi < 1 || yi < 1 || xi >= (int)w - 1 || yi >= (int)h - 1) {
+		return -1;
+	}
+	for (int dy = -1; dy <= 1; dy++) {
+		const uint8_t *p = g + (size_t)(yi + dy) * w + (size_t)xi;
+
+		sum += p[-1] + p[0] + p[1];
+	}
+	return sum / 9;
+}
+
+/* Modules of a timing pattern looked at from its corner: drift under perspective grows past them. */
+#define TIMING_SPAN 12
+
+/*
+ * How well the modules from corner @p c along unit direction @p u, offset
+ * three modules toward unit direction @p v, show a timing pattern, modules
+ * @p mu pixels apart and @p span (N - 7) between finder centres: light
+ * minus dark over their range, 1 clean, about 0 for data. Light for dark
+ * with @p light.
+ */
+static float timing(const uint8_t *g, uint32_t w, uint32_t h, const float c[2], const float u[2],
+		    const float v[2], float mu, int span, bool light)
+{
+	int lo = 255;
+	int hi = 0;
+	int sum[2] = {0, 0};
+	int cnt[2] = {0, 0};
+
+	/* module i of the row (8..N-9) has its centre i - 3 modules from the corner's */
+	for (int i = 8; i <= span - 2 && i < 8 + TIMING_SPAN; i++) {
+		float s = (float)(i - 3) * mu;
+		float t = 3.0f * mu;
+		int val = grey3(g, w, h, c[0] + u[0] * s + v[0] * t, c[1] + u[1] * s + v[1] * t);
+		int odd = (i % 2 == 1) != light; /* odd modules light */
+
+		if (val < 0) {
+			return 0;
+		}
+		sum[odd] += val;
+		cnt[odd]++;
+		lo = val < lo ? val : lo;
+		hi = val > hi ? val : hi;
+	}
+	if (cnt[0] == 0 || cnt[1] == 0 || hi - lo < 3 * CONTRAST) {
+		return 0;
+	}
+	return ((float)sum[1] / (float)cnt[1] - (float)sum[0] / (float)cnt[0]) / (float)(hi - lo);
+}
+
+/*
+ * The timing pattern along a leg from corner @p c to the finder at @p p,
+ * offset toward @p q: for module sizes round the leg's mean (perspective
+ * makes the corner's own larger or smaller by a fifth), the best.
+ */
+static float leg_timing(const uint8_t *g, uint32_t w, uint32_t h, const float c[2],
+			const float p[2], const float q[2], float module, bool light)
+{
+	float u[2] = {p[0] - c[0], p[1] - c[1]};
+	float v[2] = {q[0] - c[0], q[1] - c[1]};
+	float lu = hypotf(u[0], u[1]);
+	float lv = hypotf(v[0], v[1]);
+	/* finder centres are 4 v + 10 modules apart */
+	int version = (int)lroundf((lu / module - 10) / 4);
+	int span = 4 * (version < 1 ? 1 : version > 40 ? 40 : version) + 10;
+	float best = 0;
+
+	if (lu < 1 || lv < 1) {
+		return 0;
+	}
+	u[0] /= lu;
+	u[1] /= lu;
+	v[0] /= lv;
+	v[1] /= lv;
+	for (int k = -4; k <= 4; k++) {
+		float mu = lu / (float)span * (1 + 0.05f * (float)k);
+
+		best = fmaxf(best, timing(g, w, h, c, u, v, mu, span, light));
+	}
+	return best;
+}
+
+/*
+ * Both timing patterns of the corner at @p c with legs to @p p and @p q
+ * (either order): 0 when the corner is not a code's.
+ */
+static float corner_timing(const uint8_t *g, uint32_t w, uint32_t h, const float c[2],
+			   const float p[2], const float q[2], float module, bool light)
+{
+	float a = leg_timing(g, w, h, c, p, q, module, light);
+	float b = leg_timing(g, w, h, c, q, p, module, light);
+
+	/* both must show: a code's corner has both */
+	return fminf(a, b) * 0.5f + (a + b) * 0.25f;
+}
+
+/* A candidate the filters left out, of polarity @p light and about @p module, nearest @p at within @p reach. */
+static bool left_out(const struct mck_finder *f, int n, float at[2], float reach, float module,
+		     bool light, float *m_out)
+{
+	float best = reach;
+	bool found = false;
+
+	for (int k = 0; k < pool.n + n; k++) {
+		const struct mck_finder *c = k < pool.n ? &pool.found[k] : &f[k - pool.n];
+		float ratio = c->module / module;
+		float d = hypotf(c->x - at[0], c->y - at[1]);
+
+		if (c->hits == 0 || c->light != light || ratio < 0.35f || ratio > 2.5f ||
+		    d >= best) {
+			continue;
+		}
+		best = d;
+		at[0] = c->x;
+		at[1] = c->y;
+		*m_out = c->module;
+		found = true;
+	}
+	return found;
+}
+
+struct guess {
+	float score;
+	float third[2]; /* where the third finder is, or is taken to be */
+	float module;
+	int a, b;   /* the two finders seen */
+	int corner; /* 0: a, 1: b, 2: the third */
+};
+
+/* The timing of guess @p g's corner. */
+static float guess_timing(const uint8_t *grey, uint32_t w, uint32_t h, const struct mck_finder *f,
+			  const struct guess *g)
+{
+	float pa[2] = {f[g->a].x, f[g->a].y};
+	float pb[2] = {f[g->b].x, f[g->b].y};
+	const float *c = g->corner == 0 ? pa : g->corner == 1 ? pb : g->third;
+	const float *p = g->corner == 0 ? pb : pa;
+	const float *q = g->corner == 2 ? pb : g->third;
+	float mc = g->corner == 0 ? f[g->a].module : g->corner == 1 ? f[g->b].module : g->module;
+
+	return corner_timing(grey, w, h, c, p, q, mc, f[g->a].light);
+}
+
+float mck__finder_timing(const uint8_t *grey, uint32_t w, uint32_t h, const struct mck_finder *f,
+			 struct mck_triple t)
+{
+	float c[2] = {f[t.tl].x, f[t.tl].y};
+	float p[2] = {f[t.tr].x, f[t.tr].y};
+	float q[2] = {f[t.bl].x, f[t.bl].y};
+
+	return corner_timing(grey, w, h, c, p, q, f[t.tl].module, f[t.tl].light);
+}
+
+/* Timing scores of a code's corner at least this: a code, not data or texture. */
+#define COMPLETE_TIMING  0.4f
+/* The strongest finders paired: 28 pairs, 168 places, whatever the frame. */
+#define COMPLETE_FINDERS 8
+
+int mck__finder_complete(const uint8_t *grey, uint32_t w, uint32_t h, struct mck_finder *f, int *n,
+			 int cap, struct mck_triple *out, int max)
+{
+	struct guess best[MCK_FINDER_CANDIDATES_MAX];
+	int kept = 0;
+	int top = *n < COMPLETE_FINDERS ? *n : COMPLETE_FINDERS;
+
+	if (max > MCK_FINDER_CANDIDATES_MAX) {
+		max = MCK_FINDER_CANDIDATES_MAX;
+	}
+	for (int a = 0; a < top; a++) {
+		for (int b = a + 1; b < top; b++) {
+			float ratio = f[b].module / f[a].module;
+			float m = (f[a].module + f[b].module) / 2;
+			float vx = f[b].x - f[a].x;
+			float vy = f[b].y - f[a].y;
+			float d = hypotf(vx, vy) / m;
+
+			if (f[a].light != f[b].light || ratio < 0.5f || ratio > 2.0f || d < 12 ||
+			    d > 290) {
+				continue;
+			}
+			for (int place = 0; place < 6; place++) {
+				/* 0-3: a side, the third at a or b (place / 2), on either side of it;
+				 * 4, 5: the diagonal, the third on either side */
+				float sg = place % 2 == 0 ? 1.0f : -1.0f;
+				struct guess g = {0, {0, 0}, m, a, b, 0};
+				const struct mck_finder *at = place < 2 ? &f[a] : &f[b];
+
+				if (place < 4) {
+					if (d > 200) {
+						continue;
+					}
+					g.third[0] = at->x - sg * vy;
+					g.third[1] = at->y + sg * vx;
+					g.corner = place < 2 ? 0 : 1;
+				} else {
+					if (d < 17) {
+						continue;
+					}
+					g.third[0] = (f[a].x + f[b].x) / 2 - sg * vy / 2;
+					g.third[1] = (f[a].y + f[b].y) / 2 + sg * vx / 2;
+					g.corner = 2;
+				}
+				/* perspective moves it: a third of a leg round the place; the
+				 * place as predicted too (what is there may be the code's data) */
+				struct guess snap = g;
+				bool seen = left_out(f, *n, snap.third,
+						     (place < 4 ? d : d * 0.7071f) * m * 0.35f, m,
+						     f[a].light, &snap.module);
+
+				g.score = guess_timing(grey, w, h, f, &g);
+				if (seen) {
+					snap.score = guess_timing(grey, w, h, f, &snap);
+					g = snap.score > g.score ? snap : g;
+				}
+				if (g.score < COMPLETE_TIMING) {
+					continue;
+				}
+				int pos = kept < max ? kept++ : max - 1;
+
+				if (pos == max - 1 && kept == max && best[pos].score >= g.score) {
+					continue;
+				}
+				while (pos > 0 && best[pos - 1].score < g.score) {
+					best[pos] = best[pos - 1];
+					pos--;
+				}
+				best[pos] = g;
+			}
+		}
+	}
+	/* the thirds join the finders; each guess a corner of three, oriented */
+	int made = 0;
+
+	for (int k = 0; k < kept && *n < cap; k++) {
+		const struct guess *g = &best[k];
+		int t = (*n)++;
+
+		f[t] = (struct mck_finder){g->third[0], g->third[1], g->module, f[g->a].light, 0};
+		out[made++] = g->corner == 0   ? oriented(f, g->a, g->b, t)
+			      : g->corner == 1 ? oriented(f, g->b, g->a, t)
+					       : oriented(f, t, g->a, g->b);
+	}
+	return made;
 }

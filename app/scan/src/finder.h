@@ -117,4 +117,24 @@ int mck__finder_triples(const struct mck_finder *f, int n, bool *in_code,
  */
 int mck__finder_candidates(const struct mck_finder *f, int n, struct mck_triple *out, int max);
 
+/**
+ * Codes of which two finders of @p f (@p n of them, strongest first) are
+ * seen and the third not: its place predicted from the two (a side of the
+ * code or its diagonal, either way), a candidate the locator's filters left
+ * out taken there if there is one, and the corner judged by its timing
+ * patterns. The thirds are added to @p f (up to @p cap finders in all; @p n
+ * grows; their hits are 0); up to @p max (<= MCK_FINDER_CANDIDATES_MAX)
+ * corners of three, oriented, best first, in @p out. Returns how many. Only
+ * after mck__finder_locate on the same frame, on the same thread.
+ */
+/**
+ * How well the corner of three finders @p t of @p f shows its two timing
+ * patterns, for the versions its legs allow: 1 clean, about 0 for data.
+ */
+float mck__finder_timing(const uint8_t *grey, uint32_t w, uint32_t h, const struct mck_finder *f,
+			 struct mck_triple t);
+
+int mck__finder_complete(const uint8_t *grey, uint32_t w, uint32_t h, struct mck_finder *f, int *n,
+			 int cap, struct mck_triple *out, int max);
+
 #endif

@@ -1506,6 +1506,22 @@ static int scan_frame(struct job *j, struct mck_qrscan_result *out)
 	struct mck_triple corners[MCK_QRSCAN_MAX_CODES];
 	int triples = mck__finder_triples(finders, j->nf, in_code, corners, MCK_QRSCAN_MAX_CODES);
 	int codes = distinct_codes(finders, corners, triples);
+	/*
+	 * Two finders of a code and no third (hidden, or missed: finder.h): the
+	 * corners its timing patterns make likeliest, the third's place taken
+	 * for a finder, read as a code's (squared up, and redrawn clean with
+	 * all three finders). A frame without a code rarely gets here: two
+	 * look-alikes a code apart, then a corner with both timing patterns.
+	 */
+	struct mck_triple guessed[MCK_QRSCAN_MAX_CORNERS];
+	int nf_seen = j->nf;
+	int ng = codes <= 1 && j->nf >= 2
+			 ? mck__finder_complete(j->grey, width, height, finders, &j->nf,
+						MCK_FINDER_MAX, guessed, MCK_QRSCAN_MAX_CORNERS)
+			 : 0;
+	for (int i = nf_seen; i < j->nf; i++) {
+		in_code[i] = false;
+	}
 	for (int i = 0; i < j->nf && codes > 0; i++) {
 		if (in_code[i]) {
 			light += finders[i].light ? 1 : -1; /* the codes' polarity, by vote */
@@ -1569,9 +1585,31 @@ static int scan_frame(struct job *j, struct mck_qrscan_result *out)
 	bool grid_first = j->budget != 0 && scan->stats.frames % 2 == 0 && codes > 0;
 	bool one = codes == 1;
 	struct mck_triple cand[MCK_QRSCAN_MAX_CORNERS];
-	int nc = codes > 0 || j->budget == 0
-			 ? mck__finder_candidates(finders, j->nf, cand, MCK_QRSCAN_MAX_CORNERS)
-			 : 0;
+	int nc =
+		codes > 0 || j->budget == 0 || ng > 0
+			? mck__finder_candidates(finders, nf_seen, cand, MCK_QRSCAN_MAX_CORNERS - 1)
+			: 0;
+
+	if (codes == 0 && ng > 0) {
+		/* no corner seen: the guesses and the likeliest corners, in turn */
+		struct mck_triple seen[MCK_QRSCAN_MAX_CORNERS];
+		int ns = nc;
+		int k = 0;
+
+		memcpy(seen, cand, sizeof(seen[0]) * (size_t)ns);
+		for (int i = 0; k < MCK_QRSCAN_MAX_CORNERS && (i < ng || i < ns); i++) {
+			if (i < ng) {
+				cand[k++] = guessed[i];
+			}
+			if (i < ns && k < MCK_QRSCAN_MAX_CORNERS) {
+				cand[k++] = seen[i];
+			}
+		}
+		nc = k;
+	} else if (ng > 0) {
+		/* the best guess after the corners seen (perspective blurs their timing) */
+		cand[nc++] = guessed[0];
+	}
 
 	bool drawn = grid_first && !crowded && plan_redraw(j, cand, nc, true);
 
@@ -1587,7 +1625,7 @@ static int scan_frame(struct job *j, struct mck_qrscan_result *out)
 		}
 		j->sure = false;
 	}
-	if (codes > 0 || j->budget == 0) {
+	if (codes > 0 || j->budget == 0 || ng > 0) {
 		if (!grid_first && one) {
 			plan_redraw(j, cand, nc, false);
 		}
@@ -1598,6 +1636,10 @@ static int scan_frame(struct job *j, struct mck_qrscan_result *out)
 		/* the codes' corners, then look-alikes' (a code's may be among them) */
 		for (int c = one ? 1 : 0; c < triples && c < 3; c++) {
 			plan_rectify(j, corners[c], RECTIFY_DENSITY);
+		}
+		if (ng > 0) {
+			/* the corner guessed from two finders: the one seen may be a look-alike */
+			plan_rectify(j, guessed[0], RECTIFY_DENSITY);
 		}
 		if (!grid_first && !one) {
 			plan_redraw(j, cand, nc, false);

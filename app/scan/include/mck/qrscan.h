@@ -55,8 +55,8 @@ enum mck_qrscan_step {
  * any machine. A region too crowded for a pass is read a code at a time.
  */
 #define MCK_QRSCAN_MAX_CANDIDATES 2048   /* finder candidates held at once */
-#define MCK_QRSCAN_MAX_CORNERS    3      /* corners of three finders fitted module by module */
-#define MCK_QRSCAN_MAX_FITS       15     /* grid fits: five versions per corner */
+#define MCK_QRSCAN_MAX_CORNERS    4      /* corners of three finders fitted module by module */
+#define MCK_QRSCAN_MAX_FITS       20     /* grid fits: five versions per corner */
 #define MCK_QRSCAN_MAX_PASSES     24     /* ZBar passes: region, a code at a time, fallbacks */
 #define MCK_QRSCAN_MAX_COST_US    150000 /* estimated cost of the fits and passes, us */
 

@@ -31,6 +31,7 @@
 #include "support/imgcodec.h"
 #include "support/memscan.h"
 #include "support/qrdraw.h"
+#include "support/zbarplain.h"
 
 #define CASES MCK_FIXTURES "/cases"
 
@@ -988,6 +989,154 @@ static void test_budget_scales(void **state)
 	free(r);
 }
 
+/* ---- a finder hidden ---------------------------------------------------- */
+
+/*
+ * A code drawn into a 1280x720 frame turned by @p deg degrees, @p scale px
+ * a module, its centre at (cx, cy), a little soft (3-tap box both ways);
+ * finder @p hide (0 top-left, 1 top-right, 2 bottom-left, -1 none) and its
+ * separator under a thumb: flat skin grey, a little darker to its edge.
+ */
+static void draw_hidden(struct frame *f, const QRcode *qr, float scale, float deg, float cx,
+			float cy, int hide)
+{
+	int n = qr->width;
+	float c = cosf(deg * 3.14159265f / 180);
+	float s = sinf(deg * 3.14159265f / 180);
+	/* the thumb's centre in modules: over the finder, a little outward */
+	float tx = hide == 1 ? (float)n - 3.0f : 3.0f;
+	float ty = hide == 2 ? (float)n - 3.0f : 3.0f;
+
+	frame_init(f, 1280, 720, 0);
+	for (uint32_t y = 0; y < f->height; y++) {
+		for (uint32_t x = 0; x < f->width; x++) {
+			float dx = (float)x - cx;
+			float dy = (float)y - cy;
+			/* module coordinates, the code's centre at n / 2 */
+			float u = (c * dx + s * dy) / scale + (float)n / 2;
+			float v = (-s * dx + c * dy) / scale + (float)n / 2;
+			int mu = (int)floorf(u);
+			int mv = (int)floorf(v);
+			float g = 120 + 40 * sinf((float)x * 0.01f) * cosf((float)y * 0.013f);
+
+			if (u >= -QUIET && v >= -QUIET && u < (float)(n + QUIET) &&
+			    v < (float)(n + QUIET)) {
+				g = mu >= 0 && mv >= 0 && mu < n && mv < n &&
+						    (qr->data[mv * n + mu] & 1)
+					    ? 20
+					    : 235;
+			}
+			float d = hypotf(u - tx, v - ty);
+
+			if (hide >= 0 && d < 5.5f) {
+				g = 170 - 40 * (d / 5.5f) * (d / 5.5f);
+			}
+			f->px[(size_t)y * f->width + x] = (uint8_t)g;
+		}
+	}
+	uint8_t *tmp = malloc((size_t)f->width * f->height);
+
+	assert_non_null(tmp);
+	for (int pass = 0; pass < 2; pass++) {
+		for (uint32_t y = 1; y + 1 < f->height; y++) {
+			for (uint32_t x = 1; x + 1 < f->width; x++) {
+				const uint8_t *p = f->px + (size_t)y * f->width + x;
+				size_t step = pass == 0 ? 1 : f->width;
+
+				tmp[(size_t)y * f->width + x] =
+					(uint8_t)((p[-(ptrdiff_t)step] + p[0] + p[step]) / 3);
+			}
+		}
+		memcpy(f->px, tmp, (size_t)f->width * f->height);
+	}
+	free(tmp);
+}
+
+/*
+ * A code with one finder under a thumb: ZBar needs all three and reads
+ * nothing; the pipeline guesses the third's place from the two it sees
+ * (either end of a side, or across the diagonal) and reads it redrawn or
+ * squared up, whichever finder is hidden, upright or turned, as a still
+ * image and as a camera's frames (two in a row: the steps take turns).
+ * Fails without mck__finder_complete: no corner of three, nothing to fit.
+ */
+static void test_hidden_finder(void **state)
+{
+	static const char text[] = "MC1:HIDDEN-FINDER/0123456789abcdefghijklmnopqrstuvwxyz/"
+				   "ABCDEFGHIJKLMNOPQRSTUVWXYZ/0123456789abcdefghijklmnopqrstuv";
+	static const float turns[] = {0, 23, -110};
+	struct mck_qrscan *still = *state;
+	struct mck_qrscan *cam = mck_qrscan_create();
+	struct mck_qrscan_result *r = new_result();
+	QRcode *qr = encode(text, strlen(text));
+
+	assert_non_null(cam);
+	mck_qrscan_set_budget(cam, MCK_QRSCAN_BUDGET_MS);
+	for (int hide = 0; hide < 3; hide++) {
+		for (size_t t = 0; t < sizeof(turns) / sizeof(turns[0]); t++) {
+			struct frame f;
+			unsigned long fitted =
+				mck_qrscan_stats(still)->step[MCK_QRSCAN_STEP_REDRAWN] +
+				mck_qrscan_stats(still)->step[MCK_QRSCAN_STEP_RECTIFIED];
+			int n;
+			int cam_read = 0;
+
+			draw_hidden(&f, qr, 3.5f, turns[t], 560 + 40 * (float)hide, 380, hide);
+			/* plain ZBar, QR only: a code without its third finder is none */
+			assert_false(mck_test_zbar_reads(f.px, f.width, f.height, NULL, false));
+			n = mck_qrscan_frame(still, f.px, f.width, f.height, r);
+			print_message("finder %d hidden, turned %g: still %d (%u steps, %u fits)",
+				      hide, (double)turns[t], n,
+				      mck_qrscan_stats(still)->last.steps,
+				      mck_qrscan_stats(still)->last.fits);
+			assert_int_equal(n, 1);
+			assert_true(has_text(r, text, strlen(text)));
+			/* read through a corner of three: squared up or redrawn */
+			assert_int_equal(
+				mck_qrscan_stats(still)->step[MCK_QRSCAN_STEP_REDRAWN] +
+					mck_qrscan_stats(still)->step[MCK_QRSCAN_STEP_RECTIFIED],
+				fitted + 1);
+			for (int again = 0; again < 2 && !cam_read; again++) {
+				cam_read = mck_qrscan_frame(cam, f.px, f.width, f.height, r) == 1 &&
+					   has_text(r, text, strlen(text));
+			}
+			print_message("; camera x1 %s\n", cam_read ? "read" : "MISSED");
+			assert_true(cam_read);
+			free(f.px);
+		}
+	}
+	/* Two finder patterns alone, a code apart: no timing patterns, no corner guessed,
+	 * nothing fitted (an empty scene costs what it did). */
+	{
+		struct frame f;
+		QRcode *small = encode("x", 1);
+
+		draw_hidden(&f, small, 4, 0, 640, 360, -1);
+		/* the code's data and third finder gone: white but two finders */
+		for (uint32_t y = 0; y < f.height; y++) {
+			for (uint32_t x = 0; x < f.width; x++) {
+				float u = ((float)x - 640) / 4 + (float)small->width / 2;
+				float v = ((float)y - 360) / 4 + (float)small->width / 2;
+
+				if (u > -2 && v > -2 && u < (float)small->width + 2 &&
+				    v < (float)small->width + 2 &&
+				    !(v < 8 && (u < 8 || u >= (float)small->width - 8))) {
+					f.px[(size_t)y * f.width + x] = 230;
+				}
+			}
+		}
+		assert_int_equal(mck_qrscan_frame(cam, f.px, f.width, f.height, r), 0);
+		assert_int_equal(mck_qrscan_stats(cam)->last.fits, 0);
+		assert_int_equal(mck_qrscan_stats(cam)->last.corners, 0);
+		assert_int_equal(mck_qrscan_stats(cam)->last.steps, 1);
+		QRcode_free(small);
+		free(f.px);
+	}
+	QRcode_free(qr);
+	mck_qrscan_destroy(cam);
+	free(r);
+}
+
 /* Still images get every step at any scale: the scale shrinks a camera's budget only. */
 static void test_budget_still(void **state)
 {
@@ -1056,6 +1205,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_budget_deterministic),
 		cmocka_unit_test(test_budget_scales),
 		cmocka_unit_test_setup_teardown(test_budget_still, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_hidden_finder, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

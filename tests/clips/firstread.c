@@ -5,12 +5,17 @@
  * each frame scanned at full effort (mck_qrscan as for a still image: every
  * step, no budget), a frame counting when it reads the expected text exactly.
  *
- * Usage: mck_clipread CLIP WIDTH HEIGHT WANT.txt [--first]
+ * Usage: mck_clipread CLIP WIDTH HEIGHT WANT.txt [--first | --camera]
  *   --first: stop at the first decodable frame (cheaper; tests).
- * Prints one line: frames=N first=F last=L read=R gap=G mask=M
+ *   --camera: also scan every frame as the kiosk's capture thread does a
+ *             camera's (its budget, at CPU scale 1 and at 0.2), in turn with
+ *             none dropped: where a later verdict comes from the budget rather
+ *             than from frames a slow scan dropped.
+ * Prints one line: frames=N first=F last=L read=R gap=G mask=M [cam1=C cam02=D]
  *   F, L: the first and last decodable frames (-1: none); R: frames read;
  *   G: the longest run of frames not read between the first and the last;
- *   M: a character a frame, '#' read, '.' not (the first MASK_MAX frames).
+ *   M: a character a frame, '#' read, '.' not (the first MASK_MAX frames);
+ *   C, D: the first frame the camera's scan reads at CPU scale 1 and 0.2.
  * Exit 0 when it ran (whatever it found), 1 on a failure.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -87,9 +92,26 @@ static bool read_frame(int fd, uint8_t *buf, size_t len)
 	return true;
 }
 
+/* Whether @p scan reads @p want (exactly) in the frame. */
+static bool reads(struct mck_qrscan *scan, const uint8_t *frame, int w, int h,
+		  struct mck_qrscan_result *res, const char *want, size_t want_len)
+{
+	int n = mck_qrscan_frame(scan, frame, (uint32_t)w, (uint32_t)h, res);
+	bool ok = false;
+
+	for (int i = 0; i < n; i++) {
+		ok = ok || (res->len[i] == want_len && memcmp(res->text[i], want, want_len) == 0);
+	}
+	mck_qrscan_result_wipe(res);
+	return ok;
+}
+
 int main(int argc, char **argv)
 {
 	struct mck_qrscan *scan = NULL;
+	struct mck_qrscan *cam[2] = {NULL, NULL}; /* --camera: CPU scale 1 and 0.2 */
+	long cam_first[2] = {-1, -1};
+	bool camera;
 	struct mck_qrscan_result *res = NULL;
 	uint8_t *frame = NULL;
 	char *want = NULL;
@@ -100,11 +122,13 @@ int main(int argc, char **argv)
 	int w, h, fd = -1, status = 0, rc = 1;
 	pid_t pid = -1;
 
-	if (argc != 5 && !(argc == 6 && strcmp(argv[5], "--first") == 0)) {
-		fprintf(stderr, "usage: mck_clipread CLIP W H WANT.txt [--first]\n");
+	if (argc != 5 &&
+	    !(argc == 6 && (strcmp(argv[5], "--first") == 0 || strcmp(argv[5], "--camera") == 0))) {
+		fprintf(stderr, "usage: mck_clipread CLIP W H WANT.txt [--first | --camera]\n");
 		return 2;
 	}
-	first_only = argc == 6;
+	first_only = argc == 6 && strcmp(argv[5], "--first") == 0;
+	camera = argc == 6 && !first_only;
 	w = atoi(argv[2]);
 	h = atoi(argv[3]);
 	want = (char *)mck_test_slurp(argv[4], &want_len);
@@ -117,6 +141,15 @@ int main(int argc, char **argv)
 		want[--want_len] = '\0';
 	}
 	scan = mck_qrscan_create();
+	for (int c = 0; c < 2 && camera; c++) {
+		cam[c] = mck_qrscan_create();
+		if (cam[c] == NULL) {
+			fprintf(stderr, "mck_clipread: out of memory\n");
+			goto out;
+		}
+		mck_qrscan_set_budget(cam[c], MCK_QRSCAN_BUDGET_MS);
+		(void)mck_qrscan_set_cpu_scale(cam[c], c == 0 ? 1.0 : 0.2);
+	}
 	res = malloc(sizeof(*res));
 	frame = malloc((size_t)w * (size_t)h);
 	fd = scan != NULL && res != NULL && frame != NULL ? decoder_start(argv[1], w, h, &pid) : -1;
@@ -125,12 +158,12 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	while (read_frame(fd, frame, (size_t)w * (size_t)h)) {
-		int n = mck_qrscan_frame(scan, frame, (uint32_t)w, (uint32_t)h, res);
-		bool ok = false;
+		bool ok = reads(scan, frame, w, h, res, want, want_len);
 
-		for (int i = 0; i < n; i++) {
-			ok = ok ||
-			     (res->len[i] == want_len && memcmp(res->text[i], want, want_len) == 0);
+		for (int c = 0; c < 2 && camera; c++) {
+			if (cam_first[c] < 0 && reads(cam[c], frame, w, h, res, want, want_len)) {
+				cam_first[c] = frames;
+			}
 		}
 		if (ok) {
 			if (first < 0) {
@@ -161,8 +194,12 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mck_clipread: the decoder failed on %s\n", argv[1]);
 		goto out;
 	}
-	printf("frames=%ld first=%ld last=%ld read=%ld gap=%ld mask=%s\n", frames, first, last,
-	       nread, gap, mask);
+	printf("frames=%ld first=%ld last=%ld read=%ld gap=%ld mask=%s", frames, first, last, nread,
+	       gap, mask);
+	if (camera) {
+		printf(" cam1=%ld cam02=%ld", cam_first[0], cam_first[1]);
+	}
+	printf("\n");
 	rc = 0;
 out:
 	if (fd >= 0) {
@@ -171,6 +208,8 @@ out:
 	mck_qrscan_result_wipe(res);
 	free(res);
 	mck_qrscan_destroy(scan);
+	mck_qrscan_destroy(cam[0]);
+	mck_qrscan_destroy(cam[1]);
 	free(frame);
 	free(want);
 	return rc;

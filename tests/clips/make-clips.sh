@@ -5,7 +5,8 @@
 # 4:2:0, quality 85) in an AVI. Fixed seeds: the same clips every time.
 # Beside each CLIP.avi, CLIP.txt: what mck_clipgen says of it, the case and
 # its expected verdict, and which frames hold a decodable code (mck_clipread:
-# the clip decoded as the kiosk decodes it, each frame scanned at full effort).
+# the clip decoded as the kiosk decodes it, each frame scanned at full effort;
+# and the first each frame in turn scanned as a camera's at CPU scale 1, 0.2).
 # Usage: make-clips.sh CLIPGEN CLIPREAD FIXTURES OUT [--first] [NAME...]
 #   NAME: KIND-SIZE-VERDICT, SIZE vga (640x480) or hd (1280x720), VERDICT
 #         valid (valid-es256-compact) or invalid (invalid-revoked, a revoked
@@ -57,8 +58,9 @@ for name in "${names[@]}"; do
 	now=$(sed -n 's/.*"now": *\([0-9]*\).*/\1/p' "$dir/case.json")
 	trust=$(sed -n 's/.*"trust": *"\([^"]*\)".*/\1/p' "$dir/case.json")
 	status=$(grep -q '"status": *true' "$dir/case.json" && echo yes || echo no)
-	found=$("$CLIPREAD" "$OUT/$name.avi" "$w" "$h" "$dir/input0.txt" $first_only)
-	read -r frames first last nread gap mask <<<"$(echo "$found" | sed 's/[a-z]*=//g')"
+	found=$("$CLIPREAD" "$OUT/$name.avi" "$w" "$h" "$dir/input0.txt" ${first_only:---camera})
+	read -r frames first last nread gap mask cam1 cam02 <<<"$(echo "$found" |
+		sed 's/[a-z0-9]*=//g')"
 	{
 		echo "case=$case"
 		echo "expect=$expect"
@@ -72,6 +74,8 @@ for name in "${names[@]}"; do
 			echo "read=$nread"
 			echo "gap=$gap"
 			echo "mask=$mask"
+			echo "cam1=$cam1"
+			echo "cam02=$cam02"
 		fi
 	} >>"$OUT/$name.txt"
 	echo "$name" >>"$OUT/list"

@@ -27,7 +27,7 @@ if(TARGET mcissue)
         mck_add_test(test_scan_set LABEL e2e SOURCES test_scan_set.c
                      LIBS mck_qrscan mck_imagefile mck_test_support
                      ARGS ${CMAKE_CURRENT_BINARY_DIR}/degraded-subset)
-        target_compile_definitions(test_scan_set PRIVATE MCK_SUBSET_FLOOR=11)
+        target_compile_definitions(test_scan_set PRIVATE MCK_SUBSET_FLOOR=18)
         set_tests_properties(test_scan_set PROPERTIES FIXTURES_REQUIRED degraded_subset)
         # the subset's frames scanned on the worker pool's threads, as on the caller's
         add_test(NAME test_scanpool_set COMMAND test_scanpool ${CMAKE_CURRENT_BINARY_DIR}/degraded-subset)

@@ -406,6 +406,17 @@ int main(int argc, char **argv)
 		thumb[0] = fx + out_x * shift;
 		thumb[1] = fy + out_y * shift;
 	}
+	/* the kind, looked up once: the loops below run per pixel */
+	bool k_thumb = is(kind, "thumb");
+	bool k_damage = is(kind, "damage");
+	bool k_light = is(kind, "light");
+	bool k_uneven = is(kind, "uneven");
+	bool k_shadow = is(kind, "shadow");
+	bool k_glare = is(kind, "glare");
+	bool k_moire = is(kind, "moire");
+	bool k_screen = is(kind, "screen");
+	bool k_noise = is(kind, "noise");
+
 	if (!is(kind, "none") && homography(corners, src, hm) == 0) {
 		bool inv = is(kind, "invert");
 		double lo = 0;
@@ -431,7 +442,7 @@ int main(int argc, char **argv)
 				double u = (hm[0] * fx + hm[1] * fy + hm[2]) / d;
 				double v = (hm[3] * fx + hm[4] * fy + hm[5]) / d;
 
-				if (is(kind, "thumb") &&
+				if (k_thumb &&
 				    hypot(u - thumb[0], (v - thumb[1]) * 0.8) < thumb_r) {
 					/* skin: lit from above, a little darker at its edge */
 					double e =
@@ -458,7 +469,7 @@ int main(int argc, char **argv)
 					      p[code.width] * (1 - au) * av +
 					      p[code.width + 1] * au * av;
 				}
-				if (is(kind, "damage")) {
+				if (k_damage) {
 					double du = u - blot[0];
 					double dv = v - blot[1];
 					/* a blotch, ragged at its edge */
@@ -512,23 +523,23 @@ int main(int argc, char **argv)
 			double *p = &f.px[y * f.w + x];
 			double along = (x - cx) * cos(phi) + (y - cy) * sin(phi);
 
-			if (is(kind, "light")) {
+			if (k_light) {
 				/* a window on one side, shadow on the other */
 				double g = level == 1 ? 0.55 : level == 2 ? 0.38 : 0.25;
 				*p *= g + (1 - g) * (double)(x + y) / (f.w + f.h);
-			} else if (is(kind, "uneven")) {
+			} else if (k_uneven) {
 				/* a desk lamp to one side: light falls off across the code itself */
 				double g = level == 1 ? 0.4 : level == 2 ? 0.25 : 0.15;
 				double t = along / side + 0.5;
 
 				t = t < 0 ? 0 : t > 1 ? 1 : t;
 				*p *= g + (1 - g) * t * t;
-			} else if (is(kind, "shadow")) {
+			} else if (k_shadow) {
 				/* a hand or a phone between the lamp and the code: soft-edged */
 				double k = level == 1 ? 0.5 : level == 2 ? 0.35 : 0.22;
 
 				*p *= 1 - (1 - k) * smooth(along - edge, 1.5 * ppm);
-			} else if (is(kind, "glare")) {
+			} else if (k_glare) {
 				/* a ceiling lamp reflected on the phone's glass */
 				double gx = cx + 0.18 * side;
 				double gy = cy - 0.12 * side;
@@ -536,15 +547,15 @@ int main(int argc, char **argv)
 				double d2 =
 					((x - gx) * (x - gx) + (y - gy) * (y - gy)) / (rad * rad);
 				*p += (level == 1 ? 150 : level == 2 ? 190 : 230) * exp(-d2);
-			} else if (is(kind, "moire") || is(kind, "screen")) {
+			} else if (k_moire || k_screen) {
 				/* a phone screen filmed: pixel grid beating with the sensor's */
 				double a = level == 1 ? 0.18 : level == 2 ? 0.28 : 0.38;
-				double b = is(kind, "screen") ? beat : 1.0;
+				double b = k_screen ? beat : 1.0;
 				double s = sin(2 * PI * b * (x * 0.31 + y * 0.045)) *
 					   sin(2 * PI * b * (y * 0.29 - x * 0.04));
 				*p *= 1 - a * (0.5 + 0.5 * s);
 			}
-			if (is(kind, "noise")) {
+			if (k_noise) {
 				*p += (level == 1 ? 14 : level == 2 ? 24 : 34) * gauss(&r);
 			} else {
 				*p += 3 * gauss(&r); /* sensor noise, always */

@@ -46,6 +46,8 @@
 #define RECTIFY_PPM     3
 #define RECTIFY_DENSITY 2
 /* Without a finder, the frame is scanned at 1/COARSE of its size (large codes only). */
+/* A corner of three whose timing patterns show this well (finder.h) is taken as a code's. */
+#define SEEN_TIMING     0.4f
 #define COARSE          8
 
 /*
@@ -1507,15 +1509,20 @@ static int scan_frame(struct job *j, struct mck_qrscan_result *out)
 	int triples = mck__finder_triples(finders, j->nf, in_code, corners, MCK_QRSCAN_MAX_CODES);
 	int codes = distinct_codes(finders, corners, triples);
 	/*
-	 * Two finders of a code and no third (hidden, or missed: finder.h): the
-	 * corners its timing patterns make likeliest, the third's place taken
-	 * for a finder, read as a code's (squared up, and redrawn clean with
-	 * all three finders). A frame without a code rarely gets here: two
-	 * look-alikes a code apart, then a corner with both timing patterns.
+	 * Two finders of a code and no third (hidden, or missed: finder.h), or
+	 * one corner of three whose timing patterns do not show (a look-alike,
+	 * or a code in steep perspective; a code's own corner, the usual case,
+	 * costs nothing more): the corners its timing patterns make likeliest,
+	 * the third's place taken for a finder, read as a code's (squared up,
+	 * and redrawn clean with all three finders). A frame without a code
+	 * rarely gets here: two look-alikes a code apart, then a corner with
+	 * both timing patterns.
 	 */
 	struct mck_triple guessed[MCK_QRSCAN_MAX_CORNERS];
 	int nf_seen = j->nf;
-	int ng = codes <= 1 && j->nf >= 2
+	bool seen_weak = codes == 1 && mck__finder_timing(j->grey, width, height, finders,
+							  corners[0]) < SEEN_TIMING;
+	int ng = (codes == 0 || seen_weak) && j->nf >= 2
 			 ? mck__finder_complete(j->grey, width, height, finders, &j->nf,
 						MCK_FINDER_MAX, guessed, MCK_QRSCAN_MAX_CORNERS)
 			 : 0;

@@ -3,7 +3,8 @@
  * 8-bit grey frames at 30 fps on stdout (for gst-launch's rawvideoparse):
  * paper or a phone entering the view, shaking, tilting, going in and out of
  * focus, glare sweeping over a phone's glass, a phone screen's moiré.
- * Deterministic: the same arguments give the same bytes.
+ * Deterministic: the same arguments give the same bytes, and a shorter clip
+ * is the start of a longer one of the same seed.
  *
  * Each frame is a scene drawn through a pinhole camera: a static background
  * (a wall, a counter), the card or phone as a plane posed in 3-D (centre,
@@ -158,8 +159,8 @@ static void pose_at(const struct scene *s, double t, struct pose *p)
 		break;
 	}
 	case K_FOCUS:
-		/* brought towards the lens and back: a little larger as it comes */
-		p->scale = 1 + 0.08 * sin(PI * t / s->seconds);
+		/* brought towards the lens and back over 3 s: a little larger as it comes */
+		p->scale = 1 + 0.08 * sin(PI * t / 3);
 		break;
 	case K_GLARE:
 		p->roll += 0.03 * sin(2 * PI * 0.3 * t);

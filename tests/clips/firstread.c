@@ -7,15 +7,15 @@
  *
  * Usage: mck_clipread CLIP WIDTH HEIGHT WANT.txt [--first | --camera]
  *   --first: stop at the first decodable frame (cheaper; tests).
- *   --camera: also scan every frame as the kiosk's capture thread does a
+ *   --camera: also scan every frame as the kiosk's capture thread scans a
  *             camera's (its budget, at CPU scale 1 and at 0.2), in turn with
  *             none dropped: where a later verdict comes from the budget rather
  *             than from frames a slow scan dropped.
- * Prints one line: frames=N first=F last=L read=R gap=G mask=M [cam1=C cam02=D]
+ * Prints one line: decoded=N first=F last=L read=R gap=G mask=M, then with
+ * --camera the same for each CPU scale, named cam1... and cam02...
  *   F, L: the first and last decodable frames (-1: none); R: frames read;
  *   G: the longest run of frames not read between the first and the last;
- *   M: a character a frame, '#' read, '.' not (the first MASK_MAX frames);
- *   C, D: the first frame the camera's scan reads at CPU scale 1 and 0.2.
+ *   M: a character a frame, '#' read, '.' not (the first MASK_MAX frames).
  * Exit 0 when it ran (whatever it found), 1 on a failure.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -92,6 +92,38 @@ static bool read_frame(int fd, uint8_t *buf, size_t len)
 	return true;
 }
 
+/* Which frames one scanner read. */
+struct tally {
+	long first, last, nread, gap, run;
+	char mask[MASK_MAX + 1];
+};
+
+static void tally_add(struct tally *t, long frame, bool ok)
+{
+	if (ok) {
+		if (t->first < 0) {
+			t->first = frame;
+		} else if (t->run > t->gap) {
+			t->gap = t->run;
+		}
+		t->last = frame;
+		t->nread++;
+		t->run = 0;
+	} else {
+		t->run++;
+	}
+	if (frame < MASK_MAX) {
+		t->mask[frame] = ok ? '#' : '.';
+		t->mask[frame + 1] = '\0';
+	}
+}
+
+static void tally_print(const struct tally *t, const char *name)
+{
+	printf("%sfirst=%ld %slast=%ld %sread=%ld %sgap=%ld %smask=%s", name, t->first, name,
+	       t->last, name, t->nread, name, t->gap, name, t->mask);
+}
+
 /* Whether @p scan reads @p want (exactly) in the frame. */
 static bool reads(struct mck_qrscan *scan, const uint8_t *frame, int w, int h,
 		  struct mck_qrscan_result *res, const char *want, size_t want_len)
@@ -110,15 +142,14 @@ int main(int argc, char **argv)
 {
 	struct mck_qrscan *scan = NULL;
 	struct mck_qrscan *cam[2] = {NULL, NULL}; /* --camera: CPU scale 1 and 0.2 */
-	long cam_first[2] = {-1, -1};
+	struct tally all[3] = {{-1, -1, 0, 0, 0, ""}, {-1, -1, 0, 0, 0, ""}, {-1, -1, 0, 0, 0, ""}};
 	bool camera;
 	struct mck_qrscan_result *res = NULL;
 	uint8_t *frame = NULL;
 	char *want = NULL;
 	size_t want_len;
 	bool first_only;
-	char mask[MASK_MAX + 1] = "";
-	long frames = 0, first = -1, last = -1, nread = 0, gap = 0, run = 0;
+	long frames = 0;
 	int w, h, fd = -1, status = 0, rc = 1;
 	pid_t pid = -1;
 
@@ -160,26 +191,10 @@ int main(int argc, char **argv)
 	while (read_frame(fd, frame, (size_t)w * (size_t)h)) {
 		bool ok = reads(scan, frame, w, h, res, want, want_len);
 
+		tally_add(&all[0], frames, ok);
 		for (int c = 0; c < 2 && camera; c++) {
-			if (cam_first[c] < 0 && reads(cam[c], frame, w, h, res, want, want_len)) {
-				cam_first[c] = frames;
-			}
-		}
-		if (ok) {
-			if (first < 0) {
-				first = frames;
-			} else if (run > gap) {
-				gap = run;
-			}
-			last = frames;
-			nread++;
-			run = 0;
-		} else {
-			run++;
-		}
-		if (frames < MASK_MAX) {
-			mask[frames] = ok ? '#' : '.';
-			mask[frames + 1] = '\0';
+			tally_add(&all[1 + c], frames,
+				  reads(cam[c], frame, w, h, res, want, want_len));
 		}
 		frames++;
 		if (ok && first_only) {
@@ -189,15 +204,18 @@ int main(int argc, char **argv)
 	}
 	close(fd);
 	fd = -1;
-	if (waitpid(pid, &status, 0) != pid ||
-	    (!(first_only && first >= 0) && (!WIFEXITED(status) || WEXITSTATUS(status) != 0))) {
+	if (waitpid(pid, &status, 0) != pid || (!(first_only && all[0].first >= 0) &&
+						(!WIFEXITED(status) || WEXITSTATUS(status) != 0))) {
 		fprintf(stderr, "mck_clipread: the decoder failed on %s\n", argv[1]);
 		goto out;
 	}
-	printf("frames=%ld first=%ld last=%ld read=%ld gap=%ld mask=%s", frames, first, last, nread,
-	       gap, mask);
+	printf("decoded=%ld ", frames);
+	tally_print(&all[0], "");
 	if (camera) {
-		printf(" cam1=%ld cam02=%ld", cam_first[0], cam_first[1]);
+		printf(" ");
+		tally_print(&all[1], "cam1");
+		printf(" ");
+		tally_print(&all[2], "cam02");
 	}
 	printf("\n");
 	rc = 0;

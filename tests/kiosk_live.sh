@@ -57,6 +57,25 @@ SDL_VIDEODRIVER=dummy "${KIOSK[@]}" "${trust[@]}" --source "replay:$T/held" \
 	--indicators none --run-for 3 >"$T/out" 2>"$T/err" || true
 scans=$(sed -n 's/^mckiosk: \([0-9]*\) scans handled$/\1/p' "$T/out")
 [[ $scans == 1 ]] && ok || bad "a held code was judged $scans times (want 1)"
+# A shaking code (or a slow scan) is unreadable for a second while its result
+# still shows, then read again: the same code, not a new scan - no second
+# verdict and beep - and its coming back stops the "code has left" clock
+# (--clear-after-left 1 would clear the result 1 s after it went).
+mkdir "$T/shaky"
+for f in 1 4 5 6 7 8; do
+	cp "$FIX/cases/valid-es256-compact/input0.png" "$T/shaky/$f.png"
+done
+for f in 2 3; do
+	cp "$FIX/cases/unreadable-no-code/input0.png" "$T/shaky/$f.png"
+done
+SDL_VIDEODRIVER=dummy "${KIOSK[@]}" "${trust[@]}" --source "replay:$T/shaky" --play-once \
+	--clear-after-left 1 --indicators "trace:$T/shaky.lamps" --trace-screens "$T/shaky.trace" \
+	>"$T/out" 2>"$T/err" || true
+scans=$(sed -n 's/^mckiosk: \([0-9]*\) scans handled$/\1/p' "$T/out")
+[[ $scans == 1 ]] && ok || bad "a code back in view was judged $scans times (want 1)"
+[[ $(grep -c " 1 0 1$" "$T/shaky.lamps") -eq 1 ]] && ok || bad "a code back in view beeped again"
+[[ $(sed -n '/result valid/,$p' "$T/shaky.trace" | grep -c " idle") -eq 0 ]] && ok ||
+	bad "the result cleared while its code was back in view: $(cat "$T/shaky.trace")"
 
 # No camera: the fault blinks the red lamp (slowly, no beep) while the kiosk runs.
 SDL_VIDEODRIVER=dummy "${KIOSK[@]}" "${trust[@]}" --source v4l2:/dev/mck-no-such-video \

@@ -11,8 +11,14 @@
 #include "mck/crypto.h"
 #include "present.h"
 
-/* A code out of sight this long has left: shown again, it is a new scan. */
+/*
+ * A code out of sight this long has left (the result's "code has left" clock
+ * starts). Shown again while its result still shows (a shaking hand, frames a
+ * slow scan could not read), it is the same scan, back; once the result has
+ * cleared, or after NEW_AFTER_MS out of sight, it is a new scan.
+ */
 #define LEFT_AFTER_MS 600u
+#define NEW_AFTER_MS  5000u
 
 /*
  * What a frame shows, whole: SHA-256 over the sorted SHA-256 of each code's
@@ -137,7 +143,8 @@ static int capture_main(void *arg)
 	struct mck_scan_event *ev = malloc(sizeof(*ev));
 	uint8_t last[MCK_SHA256_LEN]; /* what the last frame with codes showed */
 	bool have_last = false;
-	uint32_t seen_at = 0; /* when it was last seen */
+	bool out_of_sight = false; /* the last codes have left (LEFT said) */
+	uint32_t seen_at = 0;      /* when they were last seen */
 	bool open = false;
 	bool told_gone = false; /* GONE said, and no frame since */
 	bool said_open = false; /* OPEN said, and not GONE since */
@@ -216,6 +223,8 @@ static int capture_main(void *arg)
 			/* A result cleared: nothing of its code stays here either. */
 			mck_qrscan_forget(scan);
 			mck_source_forget(&src);
+			mck_zeroize(last, sizeof(last));
+			have_last = false;
 		}
 		if (ev->kind == MCK_SCAN_TEXT) {
 			codes->len[0] = ev->len;
@@ -229,8 +238,9 @@ static int capture_main(void *arg)
 			offer_preview(c, ev);
 			/*
 			 * The same codes held in front of the camera are one scan, not
-			 * thirty; different ones are a new scan at once, and codes that
-			 * were out of sight for a while are new again.
+			 * thirty; different ones are a new scan at once; the same ones
+			 * back after a while out of sight are back (their result stays),
+			 * and new again once their result has cleared.
 			 */
 			if (n > 0) {
 				frame_digest(codes, (size_t)n, now);
@@ -238,14 +248,23 @@ static int capture_main(void *arg)
 					push_texts(c, codes, (size_t)n, ev->seq);
 					memcpy(last, now, sizeof(last));
 					have_last = true;
+				} else if (out_of_sight) {
+					push_state(c, MCK_CAPTURE_BACK);
 				}
+				out_of_sight = false;
 				seen_at = SDL_GetTicks();
 				for (int i = 0; i < n; i++) { /* handed over, or seen before */
 					mck_zeroize(codes->text[i], codes->len[i] + 1);
 				}
-			} else if (have_last && SDL_GetTicks() - seen_at >= LEFT_AFTER_MS) {
-				have_last = false;
+				mck_zeroize(now, sizeof(now));
+			} else if (have_last && !out_of_sight &&
+				   SDL_GetTicks() - seen_at >= LEFT_AFTER_MS) {
+				out_of_sight = true;
 				push_state(c, MCK_CAPTURE_LEFT);
+			} else if (have_last && SDL_GetTicks() - seen_at >= NEW_AFTER_MS) {
+				/* gone long enough to be new, whatever the screen shows */
+				mck_zeroize(last, sizeof(last));
+				have_last = false;
 			}
 		}
 		mck_source_release(&src, ev);

@@ -29,6 +29,7 @@ enum mck_capture_state {
 	MCK_CAPTURE_PREVIEW = 2, /* a live picture is waiting: mck_capture_take_preview */
 	MCK_CAPTURE_LEFT = 3,    /* the codes last scanned have left the camera's view */
 	MCK_CAPTURE_END = 4,     /* a clip played once has ended (mck_capture_start's once) */
+	MCK_CAPTURE_BACK = 5,    /* the codes that had left are back in view, the same */
 };
 
 struct mck_capture {

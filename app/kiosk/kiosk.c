@@ -273,6 +273,11 @@ void mck_kiosk_code_left(struct mck_kiosk *k, uint64_t now)
 	}
 }
 
+void mck_kiosk_code_back(struct mck_kiosk *k)
+{
+	k->left_at = 0; /* still there: the result stays its full time */
+}
+
 void mck_kiosk_touched(struct mck_kiosk *k, uint64_t now)
 {
 	if (k->check.active) {

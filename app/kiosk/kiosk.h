@@ -66,6 +66,8 @@ uint64_t mck_kiosk_due(const struct mck_kiosk *k);
 void mck_kiosk_countdown(struct mck_kiosk *k, uint64_t now);
 /** The codes of the result on screen have left the camera's view (at @p now). */
 void mck_kiosk_code_left(struct mck_kiosk *k, uint64_t now);
+/** The result's code, which had left, is back in view: its result stays. */
+void mck_kiosk_code_back(struct mck_kiosk *k);
 /** A touch or key during a check: the candidate is still there. */
 void mck_kiosk_touched(struct mck_kiosk *k, uint64_t now);
 

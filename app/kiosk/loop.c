@@ -96,6 +96,10 @@ static void source_changed(struct loop *l, int code)
 		mck_kiosk_code_left(k, SDL_GetTicks64());
 		return;
 	}
+	if (code == MCK_CAPTURE_BACK) {
+		mck_kiosk_code_back(k);
+		return;
+	}
 	if (code == MCK_CAPTURE_END) {
 		l->ended = true;
 		return;

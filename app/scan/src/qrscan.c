@@ -1589,7 +1589,7 @@ static int scan_frame(struct job *j, struct mck_qrscan_result *out)
 	 * camera frame the grid is the sure step, first, with as many fits as
 	 * the budget holds, so that two frames in a row try both.
 	 */
-	bool grid_first = j->budget != 0 && scan->stats.frames % 2 == 0 && codes > 0;
+	bool grid_first = j->budget != 0 && scan->stats.frames % 2 == 0 && (codes > 0 || ng > 0);
 	bool one = codes == 1;
 	struct mck_triple cand[MCK_QRSCAN_MAX_CORNERS];
 	int nc =
@@ -1613,6 +1613,15 @@ static int scan_frame(struct job *j, struct mck_qrscan_result *out)
 			}
 		}
 		nc = k;
+	} else if (ng > 0 &&
+		   mck__finder_timing(j->grey, width, height, finders, guessed[0]) >
+			   mck__finder_timing(j->grey, width, height, finders, corners[0])) {
+		/* the best guess first, its timing patterns showing better than the
+		 * corner seen (a look-alike, a third finder hidden): a camera's budget
+		 * may hold one corner's fit only */
+		memmove(&cand[1], &cand[0], sizeof(cand[0]) * (size_t)nc);
+		cand[0] = guessed[0];
+		nc++;
 	} else if (ng > 0) {
 		/* the best guess after the corners seen (perspective blurs their timing) */
 		cand[nc++] = guessed[0];

@@ -1,9 +1,27 @@
-# The kiosk's screens, rendered headless by mckiosk and read back.
+# The kiosk's screens, rendered headless by mckiosk and read back: ~340 mckiosk runs in
+# three CTest tests of about a third each, run side by side (test_screens [--sample] TEST...;
+# --sample in sanitizer builds, MCK_TEST_SAMPLE).
 if(TARGET mcissue)
+        set(mck_screens_args)
+        if(MCK_TEST_SAMPLE)
+                set(mck_screens_args --sample)
+        endif()
         mck_add_test(test_screens LABEL e2e SOURCES test_screens.c
-                     LIBS mck_test_support PkgConfig::PNG)
+                     LIBS mck_test_support PkgConfig::PNG
+                     ARGS ${mck_screens_args} test_idle_has_no_band test_spoofing_credential
+                          test_claimed_awarding_body test_fault_screens test_operator_screen
+                          test_language_picker test_rotation test_progress_screen)
         add_dependencies(test_screens mckiosk mcissue)
-        set_property(TEST test_screens APPEND PROPERTY ENVIRONMENT "SDL_VIDEODRIVER=dummy")
+        add_test(NAME test_screens_verdicts
+                 COMMAND test_screens ${mck_screens_args} test_verdict_bands)
+        add_test(NAME test_screens_checks
+                 COMMAND test_screens ${mck_screens_args} test_check_screens)
+        foreach(t test_screens test_screens_verdicts test_screens_checks)
+                set_tests_properties(${t} PROPERTIES LABELS e2e COST 40)
+                set_property(TEST ${t} APPEND PROPERTY ENVIRONMENT "SDL_VIDEODRIVER=dummy")
+        endforeach()
+        mck_test_emulator(test_screens_verdicts)
+        mck_test_emulator(test_screens_checks)
 endif()
 
 # The kiosk running: capture thread, UI thread, SIGHUP, refusals.

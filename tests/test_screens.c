@@ -3,6 +3,9 @@
  * the verdict band has the right colour in the right place for every verdict,
  * at every layout and in several languages; no text box overflows; a credential
  * that calls itself "VALID ✔" changes nothing in the band.
+ *
+ * Usage: test_screens [--sample] [TEST...]: the tests named (all when none);
+ * --sample draws a part of each matrix of sizes x languages (sampled()).
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -32,6 +35,98 @@ static const struct rgb grey = {96, 96, 96};
 
 static const char *const sizes[] = {"800x480", "1024x600", "1280x720", "1920x1080", "480x800"};
 static const char *const langs[] = {"en", "pl", "el", "de"};
+
+/*
+ * --sample (the sanitizer build, where a render costs several times more): of
+ * a screen's sizes x languages, each size in one language, the languages in
+ * turn (@p turn shifts them from one screen to the next), so every size and
+ * every language is still drawn and checked there. The native build draws
+ * every pair and asserts on each.
+ */
+static bool sample;
+
+static bool sampled(size_t size, size_t lang, size_t nlangs, size_t turn)
+{
+	return !sample || lang == (size + turn) % nlangs;
+}
+
+/* A screenshot's pixels, RGB (caller frees); NULL when it cannot be read. */
+static uint8_t *load_rgb(const char *path, int *w, int *h)
+{
+	png_image img;
+	uint8_t *px;
+
+	memset(&img, 0, sizeof(img));
+	img.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_file(&img, path)) {
+		return NULL;
+	}
+	img.format = PNG_FORMAT_RGB;
+	px = malloc(PNG_IMAGE_SIZE(img));
+	if (px == NULL || !png_image_finish_read(&img, NULL, px, 0, NULL)) {
+		png_image_free(&img);
+		free(px);
+		return NULL;
+	}
+	*w = (int)img.width;
+	*h = (int)img.height;
+	return px;
+}
+
+/*
+ * The last screenshot read, kept for the next look at it (a band is checked at
+ * four places): a 1920x1080 PNG is decoded once, not four times.
+ */
+static struct {
+	char path[512];
+	uint8_t *px;
+	int w, h;
+} shot;
+
+static void screenshot_forget(void)
+{
+	free(shot.px);
+	shot.px = NULL;
+	shot.path[0] = '\0';
+}
+
+/* @p path's pixels, RGB, owned by the cache (until the next call or render); NULL: unreadable. */
+static const uint8_t *screenshot(const char *path, int *w, int *h)
+{
+	if (shot.px == NULL || strcmp(shot.path, path) != 0) {
+		screenshot_forget();
+		if (strlen(path) >= sizeof(shot.path)) {
+			return NULL;
+		}
+		shot.px = load_rgb(path, &shot.w, &shot.h);
+		if (shot.px == NULL) {
+			return NULL;
+		}
+		strcpy(shot.path, path);
+	}
+	*w = shot.w;
+	*h = shot.h;
+	return shot.px;
+}
+
+static struct rgb pixel_at(const char *path, double fx, double fy, int *w, int *h)
+{
+	int pw = 0;
+	int ph = 0;
+	const uint8_t *px = screenshot(path, &pw, &ph);
+	struct rgb c = {-1, -1, -1};
+
+	if (px != NULL) {
+		size_t x = (size_t)(fx * pw);
+		size_t y = (size_t)(fy * ph);
+		const uint8_t *p = px + (y * (size_t)pw + x) * 3;
+
+		c = (struct rgb){p[0], p[1], p[2]};
+		*w = pw;
+		*h = ph;
+	}
+	return c;
+}
 
 /* Render one screen; returns the overflow count mckiosk reports (-1: failed). */
 static char spoof_dir[] = "/tmp/mck-screens-XXXXXX";
@@ -94,6 +189,7 @@ static int render_with(const char *source, const char *size, const char *lang, c
 	}
 	argv[argc] = NULL;
 #undef ARG
+	screenshot_forget(); /* @p out is written anew */
 	rc = mck_test_run(argv, NULL, &text);
 	if (rc != 0 || text == NULL || sscanf(text, "overflow %u", &overflow) != 1) {
 		free(text);
@@ -112,56 +208,6 @@ static int render(const char *source, const char *size, const char *lang, const 
 	return render_with(source, size, lang, out, NULL, NULL);
 }
 
-static struct rgb pixel_at(const char *path, double fx, double fy, int *w, int *h)
-{
-	png_image img;
-	uint8_t *px;
-	struct rgb c = {-1, -1, -1};
-
-	memset(&img, 0, sizeof(img));
-	img.version = PNG_IMAGE_VERSION;
-	if (!png_image_begin_read_from_file(&img, path)) {
-		return c;
-	}
-	img.format = PNG_FORMAT_RGB;
-	px = malloc(PNG_IMAGE_SIZE(img));
-	if (px != NULL && png_image_finish_read(&img, NULL, px, 0, NULL)) {
-		size_t x = (size_t)(fx * img.width);
-		size_t y = (size_t)(fy * img.height);
-		const uint8_t *p = px + (y * img.width + x) * 3;
-
-		c = (struct rgb){p[0], p[1], p[2]};
-		*w = (int)img.width;
-		*h = (int)img.height;
-	}
-	png_image_free(&img);
-	free(px);
-	return c;
-}
-
-/* A screenshot's pixels, RGB (caller frees); NULL when it cannot be read. */
-static uint8_t *load_rgb(const char *path, int *w, int *h)
-{
-	png_image img;
-	uint8_t *px;
-
-	memset(&img, 0, sizeof(img));
-	img.version = PNG_IMAGE_VERSION;
-	if (!png_image_begin_read_from_file(&img, path)) {
-		return NULL;
-	}
-	img.format = PNG_FORMAT_RGB;
-	px = malloc(PNG_IMAGE_SIZE(img));
-	if (px == NULL || !png_image_finish_read(&img, NULL, px, 0, NULL)) {
-		png_image_free(&img);
-		free(px);
-		return NULL;
-	}
-	*w = (int)img.width;
-	*h = (int)img.height;
-	return px;
-}
-
 /*
  * The band's height on a screenshot: the run of the top right pixel's colour
  * down the right edge. A band is at least a fifth of the short side and grows
@@ -171,7 +217,7 @@ static int band_height(const char *png)
 {
 	int w = 0;
 	int h = 0;
-	uint8_t *px = load_rgb(png, &w, &h);
+	const uint8_t *px = screenshot(png, &w, &h);
 	int y = 0;
 
 	assert_non_null(px);
@@ -182,7 +228,6 @@ static int band_height(const char *png)
 			break;
 		}
 	}
-	free(px);
 	return y;
 }
 
@@ -243,6 +288,9 @@ static void test_verdict_bands(void **state)
 			for (size_t l = 0; l < sizeof(langs) / sizeof(langs[0]); l++) {
 				int overflow;
 
+				if (!sampled(s, l, sizeof(langs) / sizeof(langs[0]), c)) {
+					continue;
+				}
 				snprintf(source, sizeof(source), "image:%s/cases/%s/input0.png",
 					 MCK_FIXTURES, cases[c].image);
 				snprintf(out, sizeof(out), "%s/screen-%s-%s-%s.png", MCK_BIN_DIR,
@@ -563,6 +611,11 @@ static void test_claimed_awarding_body(void **state)
 			int win;
 			bool marked = false;
 
+			/* three sizes here: two languages each, to draw all four */
+			if (!sampled(s, l, sizeof(langs) / sizeof(langs[0]), 0) &&
+			    !sampled(s, l, sizeof(langs) / sizeof(langs[0]), 2)) {
+				continue;
+			}
 			for (int k = 0; k < 2; k++) {
 				const char *name = k == 0 ? "claimed" : "registered";
 
@@ -640,6 +693,9 @@ static void test_fault_screens(void **state)
 	snprintf(missing, sizeof(missing), "%s/no-such-trustlist.jws", MCK_FIXTURES);
 	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
 		for (size_t l = 0; l < 2; l++) {
+			if (!sampled(s, l, 2, 0)) {
+				continue;
+			}
 			/* no trust list */
 			trust_override = missing;
 			snprintf(out, sizeof(out), "%s/screen-notrust-%s-%s.png", MCK_BIN_DIR,
@@ -687,6 +743,9 @@ static void test_operator_screen(void **state)
 			int w = 0;
 			int h = 0;
 
+			if (!sampled(s, l, sizeof(langs) / sizeof(langs[0]), 1)) {
+				continue;
+			}
 			snprintf(out, sizeof(out), "%s/screen-operator-%s-%s.png", MCK_BIN_DIR,
 				 sizes[s], langs[l]);
 			expect_no_overflow(
@@ -854,6 +913,9 @@ static void test_progress_screen(void **state)
 			int w = 0;
 			int h = 0;
 
+			if (!sampled(s, l, sizeof(langs) / sizeof(langs[0]), 2)) {
+				continue;
+			}
 			snprintf(out, sizeof(out), "%s/screen-progress-%s-%s.png", MCK_BIN_DIR,
 				 sizes[s], langs[l]);
 			expect_no_overflow(render(png, sizes[s], langs[l], out), out);
@@ -923,6 +985,9 @@ static void test_check_screens(void **state)
 			char *report = NULL;
 			int band;
 
+			if (!sampled(s, l, sizeof(langs) / sizeof(langs[0]), 3)) {
+				continue;
+			}
 			expect_no_overflow(
 				check_screen("start", NULL, NULL, s, l, out, sizeof(out), &report),
 				out);
@@ -978,9 +1043,9 @@ static void test_check_screens(void **state)
 	}
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-	const struct CMUnitTest tests[] = {
+	static const struct CMUnitTest all[] = {
 		cmocka_unit_test(test_verdict_bands),
 		cmocka_unit_test(test_idle_has_no_band),
 		cmocka_unit_test_teardown(test_spoofing_credential, own_trust_list_off),
@@ -992,5 +1057,36 @@ int main(void)
 		cmocka_unit_test(test_progress_screen),
 		cmocka_unit_test(test_check_screens),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	struct CMUnitTest tests[sizeof(all) / sizeof(all[0])];
+	size_t n = 0;
+	int first = 1;
+
+	if (argc > 1 && strcmp(argv[1], "--sample") == 0) {
+		sample = true;
+		first = 2;
+	}
+	/* the tests named, in the order above; CTest runs groups of them side by side */
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+		bool named = first == argc;
+
+		for (int a = first; a < argc && !named; a++) {
+			named = strcmp(argv[a], all[i].name) == 0;
+		}
+		if (named) {
+			tests[n++] = all[i];
+		}
+	}
+	for (int a = first; a < argc; a++) {
+		bool known = false;
+
+		for (size_t i = 0; i < sizeof(all) / sizeof(all[0]) && !known; i++) {
+			known = strcmp(argv[a], all[i].name) == 0;
+		}
+		if (!known) {
+			fprintf(stderr, "test_screens: no test %s\n", argv[a]);
+			return 2;
+		}
+	}
+	return _cmocka_run_group_tests(sample ? "test_screens (sampled)" : "test_screens", tests, n,
+				       NULL, NULL);
 }

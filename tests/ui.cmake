@@ -11,7 +11,13 @@ if(NOT CMAKE_CROSSCOMPILING)
 endif()
 # Drawing only what changed: every screen through a run of view changes has the pixels of a
 # fresh full draw; an unchanged view draws nothing; the display turns it for the panel.
-mck_add_test(test_redraw LABEL unit SOURCES test_redraw.c ui_views.c LIBS mck_kiosk)
+# (--sample: each panel in one language, every language drawn; MCK_TEST_SAMPLE)
+if(MCK_TEST_SAMPLE)
+        mck_add_test(test_redraw LABEL unit SOURCES test_redraw.c ui_views.c LIBS mck_kiosk
+                     ARGS --sample)
+else()
+        mck_add_test(test_redraw LABEL unit SOURCES test_redraw.c ui_views.c LIBS mck_kiosk)
+endif()
 # The screens on OpenGL ES 2 (the Pi's renderer): Mesa's software GL in an Xvfb window,
 # compared with the software renderer within a stated tolerance (test_gles2.c).
 if(NOT CMAKE_CROSSCOMPILING)

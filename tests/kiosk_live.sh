@@ -57,6 +57,12 @@ SDL_VIDEODRIVER=dummy "${KIOSK[@]}" "${trust[@]}" --source "replay:$T/held" \
 	--indicators none --run-for 3 >"$T/out" 2>"$T/err" || true
 scans=$(sed -n 's/^mckiosk: \([0-9]*\) scans handled$/\1/p' "$T/out")
 [[ $scans == 1 ]] && ok || bad "a held code was judged $scans times (want 1)"
+# ... also when its result clears meanwhile (after 1 s here; as "Done - next
+# person" does): the code still held up is not judged again until it has left.
+SDL_VIDEODRIVER=dummy "${KIOSK[@]}" "${trust[@]}" --source "replay:$T/held" --clear-after 1 \
+	--indicators none --run-for 3 >"$T/out" 2>"$T/err" || true
+scans=$(sed -n 's/^mckiosk: \([0-9]*\) scans handled$/\1/p' "$T/out")
+[[ $scans == 1 ]] && ok || bad "a code held past its result was judged $scans times (want 1)"
 # A shaking code (or a slow scan) is unreadable for a second while its result
 # still shows, then read again: the same code, not a new scan - no second
 # verdict and beep - and its coming back stops the "code has left" clock

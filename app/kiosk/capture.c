@@ -15,7 +15,8 @@
  * A code out of sight this long has left (the result's "code has left" clock
  * starts). Shown again while its result still shows (a shaking hand, frames a
  * slow scan could not read), it is the same scan, back; once the result has
- * cleared, or after NEW_AFTER_MS out of sight, it is a new scan.
+ * cleared and the code has left, or after NEW_AFTER_MS out of sight, it is a
+ * new scan. A code still held up when its result clears is not judged again.
  */
 #define LEFT_AFTER_MS 600u
 #define NEW_AFTER_MS  5000u
@@ -144,6 +145,7 @@ static int capture_main(void *arg)
 	uint8_t last[MCK_SHA256_LEN]; /* what the last frame with codes showed */
 	bool have_last = false;
 	bool out_of_sight = false; /* the last codes have left (LEFT said) */
+	bool cleared = false;      /* their result has cleared (a forget came) */
 	uint32_t seen_at = 0;      /* when they were last seen */
 	bool open = false;
 	bool told_gone = false; /* GONE said, and no frame since */
@@ -223,8 +225,11 @@ static int capture_main(void *arg)
 			/* A result cleared: nothing of its code stays here either. */
 			mck_qrscan_forget(scan);
 			mck_source_forget(&src);
-			mck_zeroize(last, sizeof(last));
-			have_last = false;
+			cleared = true;
+			if (out_of_sight) {
+				mck_zeroize(last, sizeof(last));
+				have_last = false;
+			}
 		}
 		if (ev->kind == MCK_SCAN_TEXT) {
 			codes->len[0] = ev->len;
@@ -248,6 +253,7 @@ static int capture_main(void *arg)
 					push_texts(c, codes, (size_t)n, ev->seq);
 					memcpy(last, now, sizeof(last));
 					have_last = true;
+					cleared = false;
 				} else if (out_of_sight) {
 					push_state(c, MCK_CAPTURE_BACK);
 				}
@@ -261,6 +267,10 @@ static int capture_main(void *arg)
 				   SDL_GetTicks() - seen_at >= LEFT_AFTER_MS) {
 				out_of_sight = true;
 				push_state(c, MCK_CAPTURE_LEFT);
+				if (cleared) { /* held past their result: new when shown again */
+					mck_zeroize(last, sizeof(last));
+					have_last = false;
+				}
 			} else if (have_last && SDL_GetTicks() - seen_at >= NEW_AFTER_MS) {
 				/* gone long enough to be new, whatever the screen shows */
 				mck_zeroize(last, sizeof(last));

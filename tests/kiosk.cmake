@@ -17,7 +17,7 @@ if(TARGET mcissue)
         add_test(NAME test_screens_checks
                  COMMAND test_screens ${mck_screens_args} test_check_screens)
         foreach(t test_screens test_screens_verdicts test_screens_checks)
-                set_tests_properties(${t} PROPERTIES LABELS e2e COST 40)
+                set_tests_properties(${t} PROPERTIES LABELS e2e)
                 set_property(TEST ${t} APPEND PROPERTY ENVIRONMENT "SDL_VIDEODRIVER=dummy")
         endforeach()
         mck_test_emulator(test_screens_verdicts)

@@ -1205,9 +1205,11 @@ int mck__finder_complete(const uint8_t *grey, uint32_t w, uint32_t h, struct mck
 				if (g.score < COMPLETE_TIMING) {
 					continue;
 				}
-				int pos = kept < max ? kept++ : max - 1;
+				/* a full list drops its worst, if worse; one filling takes it */
+				bool full = kept == max;
+				int pos = full ? max - 1 : kept++;
 
-				if (pos == max - 1 && kept == max && best[pos].score >= g.score) {
+				if (full && best[pos].score >= g.score) {
 					continue;
 				}
 				while (pos > 0 && best[pos - 1].score < g.score) {

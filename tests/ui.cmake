@@ -11,7 +11,8 @@ if(NOT CMAKE_CROSSCOMPILING)
 endif()
 # Drawing only what changed: every screen through a run of view changes has the pixels of a
 # fresh full draw; an unchanged view draws nothing; the display turns it for the panel.
-# (--sample: each panel in one language, every language drawn; MCK_TEST_SAMPLE)
+# (--sample: each panel in one language, every language drawn; MCK_TEST_SAMPLE:
+# sanitizer and cross builds)
 if(MCK_TEST_SAMPLE)
         mck_add_test(test_redraw LABEL unit SOURCES test_redraw.c ui_views.c LIBS mck_kiosk
                      ARGS --sample)

@@ -363,7 +363,7 @@ int mck_loop_run(struct mck_kiosk *k)
 	if (mck_notify_open(&l.notify) != 0) {
 		fprintf(stderr, "mckiosk: NOTIFY_SOCKET unusable; no watchdog\n");
 	}
-	mck_notify_send(&l.notify, "READY=1");
+	bool ready = false;
 	while (!k->quit) {
 		SDL_Event ev;
 		uint64_t now = SDL_GetTicks64();
@@ -389,6 +389,12 @@ int mck_loop_run(struct mck_kiosk *k)
 		/* drawn and presented when what it shows changed, else left as it is */
 		if (mck_display_update(&l.display, k->ui, l.r, &k->view, l.exposed)) {
 			SDL_RenderPresent(l.r);
+		}
+		/* ready once the panel shows: systemd's watchdog counts from here, and a
+		 * first frame can take seconds (llvmpipe compiling its shaders) */
+		if (!ready) {
+			mck_notify_send(&l.notify, "READY=1");
+			ready = true;
 		}
 		l.exposed = false;
 		k->view.preview = NULL;

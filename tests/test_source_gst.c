@@ -72,7 +72,8 @@ static void test_formats(void **state)
 		assert_int_equal(ev.height, 242);
 		for (size_t p = 0; p < (size_t)ev.width * ev.height; p += 97) {
 			if (ev.grey[p] < 230) {
-				fail_msg("%s: pixel %zu is %u, not white", formats[i], p, ev.grey[p]);
+				fail_msg("%s: pixel %zu is %u, not white", formats[i], p,
+					 ev.grey[p]);
 			}
 		}
 		mck_source_release(&s, &ev);
@@ -171,7 +172,8 @@ static void test_open_failures(void **state)
 	/* our sink is ours: a pipeline naming it is refused */
 	expect_open_fails("gst:videotestsrc ! appsink name=mck_sink", -EINVAL, NULL);
 	/* a camera not there (unplugged), a file not there */
-	expect_open_fails("gst:v4l2src device=/dev/mck-no-such-video", -ENODEV, "mck-no-such-video");
+	expect_open_fails("gst:v4l2src device=/dev/mck-no-such-video", -ENODEV,
+			  "mck-no-such-video");
 	expect_open_fails("gst:filesrc location=/nonexistent/mck.avi ! decodebin", -ENODEV,
 			  "camera pipeline");
 	memcpy(huge, "gst:", 4);
@@ -211,11 +213,12 @@ static void test_frame_too_large(void **state)
 	struct mck_source s;
 
 	(void)state;
-	assert_int_equal(mck_source_open(&s,
-					 "gst:videotestsrc num-buffers=1 ! "
-					 "video/x-raw,format=GRAY8,width=8200,height=8,framerate=1/1",
-					 &cfg0),
-			 0);
+	assert_int_equal(
+		mck_source_open(&s,
+				"gst:videotestsrc num-buffers=1 ! "
+				"video/x-raw,format=GRAY8,width=8200,height=8,framerate=1/1",
+				&cfg0),
+		0);
 	assert_int_equal(next_frame(&s), -EFBIG);
 	assert_non_null(strstr(s.error, "too large"));
 	mck_source_close(&s);
@@ -270,9 +273,6 @@ typedef struct {
 	GstBaseTransformClass parent_class;
 } McKFocusProbeClass;
 
-GType mck_focus_probe_get_type(void);
-G_DEFINE_TYPE(McKFocusProbe, mck_focus_probe, GST_TYPE_BASE_TRANSFORM)
-
 static GType probe_af_type(void)
 {
 	static const GEnumValue values[] = {
@@ -316,17 +316,17 @@ static GstStaticPadTemplate probe_sink =
 static GstStaticPadTemplate probe_src =
 	GST_STATIC_PAD_TEMPLATE("src", GST_PAD_SRC, GST_PAD_ALWAYS, GST_STATIC_CAPS_ANY);
 
-static void mck_focus_probe_class_init(McKFocusProbeClass *klass)
+static void mck_focus_probe_class_init(gpointer klass, gpointer data)
 {
 	GObjectClass *oc = G_OBJECT_CLASS(klass);
 	GstElementClass *ec = GST_ELEMENT_CLASS(klass);
 
 	oc->set_property = probe_set;
 	oc->get_property = probe_get;
-	g_object_class_install_property(
-		oc, 1,
-		g_param_spec_enum("af-mode", "AF mode", "AF mode", probe_af_type(), PROBE_AF_AUTO,
-				  G_PARAM_READWRITE));
+	g_object_class_install_property(oc, 1,
+					g_param_spec_enum("af-mode", "AF mode", "AF mode",
+							  probe_af_type(), PROBE_AF_AUTO,
+							  G_PARAM_READWRITE));
 	g_object_class_install_property(oc, 2,
 					g_param_spec_float("lens-position", "Lens", "Dioptres", 0,
 							   15, 1, G_PARAM_READWRITE));
@@ -334,11 +334,19 @@ static void mck_focus_probe_class_init(McKFocusProbeClass *klass)
 	gst_element_class_add_static_pad_template(ec, &probe_src);
 	gst_element_class_set_static_metadata(ec, "focus probe", "Filter", "test", "mck");
 	GST_BASE_TRANSFORM_CLASS(klass)->passthrough_on_same_caps = TRUE;
+	(void)data;
 }
 
-static void mck_focus_probe_init(McKFocusProbe *p)
+static GType mck_focus_probe_get_type(void)
 {
-	(void)p;
+	static GType type;
+
+	if (type == 0) {
+		type = g_type_register_static_simple(
+			GST_TYPE_BASE_TRANSFORM, "McKFocusProbe", sizeof(McKFocusProbeClass),
+			mck_focus_probe_class_init, sizeof(McKFocusProbe), NULL, 0);
+	}
+	return type;
 }
 
 static void open_focused(int focus_cm, const char *spec)

@@ -357,7 +357,7 @@ int mck_loop_run(struct mck_kiosk *k)
 	mck_kiosk_refresh_status(k);
 	if (k->opt.source != NULL) {
 		l.capturing = mck_capture_start(&l.capture, k->opt.source, &k->opt.set,
-						  k->opt.play_once) == 0;
+						k->opt.play_once) == 0;
 	}
 	/* Under systemd (Type=notify, WatchdogSec=): ready, then alive while the UI loop runs. */
 	if (mck_notify_open(&l.notify) != 0) {

@@ -39,9 +39,9 @@ struct mck_options {
 	int run_for_s; /* quit after this long (soak tests); 0: until asked */
 	int rotation;  /* degrees clockwise the picture is turned for the panel */
 	bool fullscreen;
-	bool play_once; /* the source's end (a clip, the replayed files) ends the kiosk */
-	enum mck_show show;                     /* headless: which screen instead of idle */
-	const char *indicators;                 /* "gpio", "trace:FILE" or "none" */
+	bool play_once;         /* the source's end (a clip, the replayed files) ends the kiosk */
+	enum mck_show show;     /* headless: which screen instead of idle */
+	const char *indicators; /* "gpio", "trace:FILE" or "none" */
 	const char *trace_screens;              /* write each screen change to this file */
 	const char *policy[MCK_CHECK_POLICIES]; /* entry requirements (docs/policy.md) */
 	size_t policies;

@@ -205,7 +205,8 @@ static int set_one(struct mck_settings *s, const struct key *k, const char *v, c
 		if (strcmp(v, "continuous") == 0) {
 			cm = MCK_SOURCE_FOCUS_CONTINUOUS;
 		} else if (strcmp(v, "camera") != 0) {
-			cm = digits >= 1 && digits <= 3 && strcmp(v + digits, "cm") == 0 ? atoi(v) : -1;
+			cm = digits >= 1 && digits <= 3 && strcmp(v + digits, "cm") == 0 ? atoi(v)
+											 : -1;
 			if (cm < k->lo || cm > k->hi) {
 				snprintf(err, cap,
 					 "%s is camera, continuous or a distance %ld..%ldcm, "

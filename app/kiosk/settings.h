@@ -24,8 +24,8 @@ struct mck_settings {
 	uint32_t camera_width; /* camera.width, camera.height: 0 (driver's) or 160..4096 */
 	uint32_t camera_height;
 	int camera_focus_cm; /* camera.focus: 0 its own, -1 continuous, or a code 5..200 cm away */
-	char gpio_chip[64]; /* gpio.chip: "" = no indicators */
-	int gpio_green;     /* gpio.green, gpio.red, gpio.buzzer: 0..1023, -1 absent */
+	char gpio_chip[64];  /* gpio.chip: "" = no indicators */
+	int gpio_green;      /* gpio.green, gpio.red, gpio.buzzer: 0..1023, -1 absent */
 	int gpio_red;
 	int gpio_buzzer;
 	char lang[8];          /* language: en pl de fr el it es */

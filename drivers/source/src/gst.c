@@ -22,12 +22,12 @@
 #define _DEFAULT_SOURCE /* explicit_bzero */
 
 #include <errno.h>
-#include <stddef.h>
 #include <gst/app/gstappsink.h>
 #include <gst/gst.h>
 #include <gst/video/video.h>
 #include <pthread.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -365,9 +365,9 @@ static int gsrc_take(struct gsrc *g, GstSample *sample, uint64_t *seq)
 	*seq = g->frames;
 	if (GST_BUFFER_PTS_IS_VALID(buf) && GST_VIDEO_INFO_FPS_N(&info) > 0 &&
 	    GST_VIDEO_INFO_FPS_D(&info) > 0) {
-		*seq = gst_util_uint64_scale_round(GST_BUFFER_PTS(buf),
-						   (guint64)GST_VIDEO_INFO_FPS_N(&info),
-						   (guint64)GST_VIDEO_INFO_FPS_D(&info) * GST_SECOND);
+		*seq = gst_util_uint64_scale_round(
+			GST_BUFFER_PTS(buf), (guint64)GST_VIDEO_INFO_FPS_N(&info),
+			(guint64)GST_VIDEO_INFO_FPS_D(&info) * GST_SECOND);
 	}
 	g->frames++;
 	return 0;
@@ -388,8 +388,8 @@ static int gst_next(struct mck_source *s, struct mck_scan_event *ev, int timeout
 	if (rc != 0) {
 		return rc;
 	}
-	sample = gst_app_sink_try_pull_sample(g->sink, (GstClockTime)(timeout_ms > 0 ? timeout_ms : 0) *
-								 GST_MSECOND);
+	sample = gst_app_sink_try_pull_sample(
+		g->sink, (GstClockTime)(timeout_ms > 0 ? timeout_ms : 0) * GST_MSECOND);
 	if (sample == NULL) {
 		/* a stream that fails ends too: its error first (posted before the end) */
 		rc = gsrc_failed(s, g);
@@ -405,7 +405,8 @@ static int gst_next(struct mck_source *s, struct mck_scan_event *ev, int timeout
 	rc = gsrc_take(g, sample, &seq);
 	gst_sample_unref(sample);
 	if (rc != 0) {
-		gsrc_set_error(s, "camera pipeline", rc == -EFBIG ? "frames too large" : "bad frame");
+		gsrc_set_error(s, "camera pipeline",
+			       rc == -EFBIG ? "frames too large" : "bad frame");
 		return rc;
 	}
 	memset(ev, 0, offsetof(struct mck_scan_event, text));

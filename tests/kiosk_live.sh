@@ -39,6 +39,17 @@ grep -q " 1 0 1$" "$T/lamps" && ok || bad "no green lamp with a beep: $(head -c 
 grep -q " 0 1 1$" "$T/lamps" && ok || bad "no red lamp with a beep: $(head -c 300 "$T/lamps")"
 [[ $(tail -n1 "$T/lamps" | cut -d' ' -f2-) == "0 0 0" ]] && ok || bad "lamps left on at exit"
 
+# A hangup while the kiosk is still starting (the update service installed
+# something just then): reread, never the end of the kiosk.
+SDL_VIDEODRIVER=dummy "${KIOSK[@]}" "${trust[@]}" --run-for 3 --indicators none \
+	>"$T/out" 2>"$T/err" &
+pid=$!
+sleep 0.3
+kill -HUP "$pid" 2>/dev/null || true
+rc=0
+wait "$pid" || rc=$?
+[[ $rc -eq 0 ]] && ok || bad "a hangup at start ended the kiosk: exit $rc"
+
 # Two codes of one issuer back to back, no empty frame between (their first
 # 181 bytes are the same): each is judged as it arrives, the forgery too.
 mkdir "$T/pair"

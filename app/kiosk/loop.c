@@ -326,10 +326,19 @@ static int open_window(struct loop *l)
 	return 0;
 }
 
+void mck_loop_catch_hangup(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_hangup;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
 int mck_loop_run(struct mck_kiosk *k)
 {
 	static struct loop l; /* one loop per process; the capture's buffers are large */
-	struct sigaction sa;
 
 	memset(&l, 0, sizeof(l));
 	l.k = k;
@@ -338,10 +347,7 @@ int mck_loop_run(struct mck_kiosk *k)
 	if (open_window(&l) != 0) {
 		return 1;
 	}
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_hangup;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGHUP, &sa, NULL);
+	mck_loop_catch_hangup(); /* again: harmless, and mck_loop_run may be all a test calls */
 	mck_lamps_open(&k->lamps, k->opt.indicators, &k->opt.set);
 	if (k->opt.trace_screens != NULL) {
 		l.trace = fopen(k->opt.trace_screens, "w");

@@ -8,6 +8,13 @@
 
 #include "kiosk.h"
 
+/**
+ * Catch SIGHUP (the update service: reread the trust state) from now on: call
+ * it first thing, or a hangup while the kiosk starts (seconds on a slow
+ * board) would end it. A hangup before the loop runs is acted on at its first
+ * second.
+ */
+void mck_loop_catch_hangup(void);
 /** Run until asked to quit (or --run-for). Exit status: 0, or 1 without a display. */
 int mck_loop_run(struct mck_kiosk *k);
 

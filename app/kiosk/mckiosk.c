@@ -26,6 +26,7 @@ int main(int argc, char **argv)
 
 	/* First: nothing of a learner may outlive its result, also in memory a library freed. */
 	mck_heap_harden(argv);
+	mck_loop_catch_hangup();
 	rc = mck_options_parse(argc, argv, &k.opt);
 	if (rc != 0) {
 		if (rc < 0) {

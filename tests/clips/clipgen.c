@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "mck/image.h"
+#include "support/rng.h"
 
 #define PI       3.14159265358979323846
 #define FPS      30
@@ -34,28 +35,6 @@
 #define MAX_SUB  8          /* subframes a frame's motion blur is drawn from */
 #define COS_N    1024       /* a cosine's period in the moiré's table */
 #define NOISE_N  65536      /* gaussian samples in the noise table */
-
-struct rng {
-	uint64_t s;
-};
-
-static uint32_t next(struct rng *r)
-{
-	r->s ^= r->s << 13;
-	r->s ^= r->s >> 7;
-	r->s ^= r->s << 17;
-	return (uint32_t)(r->s >> 32);
-}
-
-static double uniform(struct rng *r)
-{
-	return (next(r) + 0.5) / 4294967296.0;
-}
-
-static double gauss(struct rng *r)
-{
-	return sqrt(-2.0 * log(uniform(r))) * cos(2.0 * PI * uniform(r));
-}
 
 enum kind { K_ENTER, K_SHAKE, K_TILT, K_FOCUS, K_GLARE, K_MOIRE };
 static const char *const kinds[] = {"enter", "shake", "tilt", "focus", "glare", "moire"};
@@ -384,7 +363,7 @@ static double object_at(const struct scene *s, double u, double v, double t)
 }
 
 /* A wall and a counter: smooth shades, a few panels with hard edges, grain. */
-static void background(struct scene *s, struct rng *r)
+static void background(struct scene *s, struct mck_rng *r)
 {
 	int gw = s->w / 64 + 2;
 	int gh = s->h / 64 + 2;
@@ -392,14 +371,14 @@ static void background(struct scene *s, struct rng *r)
 	double panels[6][5];
 
 	for (int i = 0; i < gw * gh; i++) {
-		grid[i] = 80 + 110 * uniform(r);
+		grid[i] = 80 + 110 * mck_rng_uniform(r);
 	}
 	for (int i = 0; i < 6; i++) {
-		panels[i][0] = uniform(r) * s->w;
-		panels[i][1] = uniform(r) * s->h;
-		panels[i][2] = panels[i][0] + (0.05 + 0.3 * uniform(r)) * s->w;
-		panels[i][3] = panels[i][1] + (0.05 + 0.3 * uniform(r)) * s->h;
-		panels[i][4] = (uniform(r) - 0.5) * 80;
+		panels[i][0] = mck_rng_uniform(r) * s->w;
+		panels[i][1] = mck_rng_uniform(r) * s->h;
+		panels[i][2] = panels[i][0] + (0.05 + 0.3 * mck_rng_uniform(r)) * s->w;
+		panels[i][3] = panels[i][1] + (0.05 + 0.3 * mck_rng_uniform(r)) * s->h;
+		panels[i][4] = (mck_rng_uniform(r) - 0.5) * 80;
 	}
 	for (int y = 0; y < s->h; y++) {
 		for (int x = 0; x < s->w; x++) {
@@ -420,7 +399,8 @@ static void background(struct scene *s, struct rng *r)
 					v += panels[i][4];
 				}
 			}
-			s->bg[(size_t)y * (size_t)s->w + (size_t)x] = (float)(v + 3 * gauss(r));
+			s->bg[(size_t)y * (size_t)s->w + (size_t)x] =
+				(float)(v + 3 * mck_rng_gauss(r));
 		}
 	}
 	free(grid);
@@ -611,8 +591,8 @@ int main(int argc, char **argv)
 {
 	struct mck_image code = {0};
 	struct scene s;
-	struct rng r;
-	struct rng noise_rng;
+	struct mck_rng r;
+	struct mck_rng noise_rng;
 	float *noise;
 	float *acc;
 	float *tmp;
@@ -649,15 +629,15 @@ int main(int argc, char **argv)
 	outline(&s, s.box);
 	/* held up close: about 3 px a module at 640x480, 3.8 at 1280x720 */
 	double modules = code.width / module_px(&code);
-	s.ppm = (s.h >= 720 ? 3.8 : 3.0) * (0.95 + 0.1 * uniform(&r));
+	s.ppm = (s.h >= 720 ? 3.8 : 3.0) * (0.95 + 0.1 * mck_rng_uniform(&r));
 	s.side = s.ppm * modules;
 	s.focal = 1.1 * s.w;
-	s.rest[0] = s.w / 2.0 + (uniform(&r) - 0.5) * fmax(0, s.w - s.side) * 0.5;
-	s.rest[1] = s.h / 2.0 + (uniform(&r) - 0.5) * fmax(0, s.h - s.side) * 0.5;
-	s.roll0 = (uniform(&r) - 0.5) * 0.25;
-	s.yaw_sign = next(&r) % 2 ? 1 : -1;
-	s.pitch0 = 1.15 + 0.15 * uniform(&r); /* 66-75 degrees: nearly edge-on */
-	switch (next(&r) % 3) {               /* from the left, the right or below */
+	s.rest[0] = s.w / 2.0 + (mck_rng_uniform(&r) - 0.5) * fmax(0, s.w - s.side) * 0.5;
+	s.rest[1] = s.h / 2.0 + (mck_rng_uniform(&r) - 0.5) * fmax(0, s.h - s.side) * 0.5;
+	s.roll0 = (mck_rng_uniform(&r) - 0.5) * 0.25;
+	s.yaw_sign = mck_rng_next(&r) % 2 ? 1 : -1;
+	s.pitch0 = 1.15 + 0.15 * mck_rng_uniform(&r); /* 66-75 degrees: nearly edge-on */
+	switch (mck_rng_next(&r) % 3) {               /* from the left, the right or below */
 	case 0:
 		s.from[0] = -0.8 * s.side;
 		s.from[1] = s.rest[1] + 0.2 * s.h;
@@ -667,7 +647,7 @@ int main(int argc, char **argv)
 		s.from[1] = s.rest[1] + 0.2 * s.h;
 		break;
 	default:
-		s.from[0] = s.rest[0] + (uniform(&r) - 0.5) * 0.3 * s.w;
+		s.from[0] = s.rest[0] + (mck_rng_uniform(&r) - 0.5) * 0.3 * s.w;
 		s.from[1] = s.h + 0.9 * s.side;
 		break;
 	}
@@ -677,19 +657,19 @@ int main(int argc, char **argv)
 	}
 	for (int a = 0; a < 4; a++) {
 		for (int i = 0; i < 3; i++) {
-			s.wob.f[a][i] = 0.6 + 1.0 * uniform(&r);
-			s.wob.ph[a][i] = 2 * PI * uniform(&r);
+			s.wob.f[a][i] = 0.6 + 1.0 * mck_rng_uniform(&r);
+			s.wob.ph[a][i] = 2 * PI * mck_rng_uniform(&r);
 		}
 	}
 	{
-		double phi = uniform(&r) * PI;
+		double phi = mck_rng_uniform(&r) * PI;
 
 		s.glare_cos = cos(phi);
 		s.glare_sin = sin(phi);
 	}
-	s.glare_dir = next(&r) % 2 ? 1 : -1;
+	s.glare_dir = mck_rng_next(&r) % 2 ? 1 : -1;
 	/* a screen's pixels about a sensor pixel apart: a beat of a few modules */
-	s.moire_p = (0.85 + 0.25 * uniform(&r)) * s.cw / s.side;
+	s.moire_p = (0.85 + 0.25 * mck_rng_uniform(&r)) * s.cw / s.side;
 	s.moire_k = COS_N / s.moire_p;
 	s.moire_a = s.kind == K_MOIRE ? 0.35 : s.phone ? 0.12 : 0;
 	for (int i = 0; i < COS_N; i++) {
@@ -713,7 +693,7 @@ int main(int argc, char **argv)
 	}
 	background(&s, &r);
 	for (int i = 0; i < NOISE_N; i++) {
-		noise[i] = (float)gauss(&r);
+		noise[i] = (float)mck_rng_gauss(&r);
 	}
 	noise_rng.s = r.s ^ 0xd6e8feb86659fd93ull;
 
@@ -728,7 +708,7 @@ int main(int argc, char **argv)
 		}
 		lens_blur(&s, acc, tmp, line, blur);
 		/* light falls off to the corners; the sensor's noise grows with the light */
-		uint32_t at = next(&noise_rng);
+		uint32_t at = mck_rng_next(&noise_rng);
 		for (int y = 0; y < s.h; y++) {
 			double dy = (y - s.h / 2.0) / s.w;
 

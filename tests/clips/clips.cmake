@@ -4,6 +4,7 @@
 # set and its figures: bench/clips.
 add_executable(mck_clipgen ${CMAKE_CURRENT_LIST_DIR}/clipgen.c)
 target_link_libraries(mck_clipgen PRIVATE mck_imagefile m)
+target_include_directories(mck_clipgen PRIVATE ${PROJECT_SOURCE_DIR}/tests) # support/rng.h
 # made at test time, the sanitizer build's (Debug) too: optimised there as well,
 # or its frames cost five times as much (still checked by the sanitizers)
 target_compile_options(mck_clipgen PRIVATE -O2)

@@ -29,30 +29,9 @@
 
 #include "mck/image.h"
 #include "support/imgcodec.h"
+#include "support/rng.h"
 
 #define PI 3.14159265358979323846
-
-struct rng {
-	uint64_t s;
-};
-
-static uint32_t next(struct rng *r)
-{
-	r->s ^= r->s << 13;
-	r->s ^= r->s >> 7;
-	r->s ^= r->s << 17;
-	return (uint32_t)(r->s >> 32);
-}
-
-static double uniform(struct rng *r)
-{
-	return (next(r) + 0.5) / 4294967296.0;
-}
-
-static double gauss(struct rng *r)
-{
-	return sqrt(-2.0 * log(uniform(r))) * cos(2.0 * PI * uniform(r));
-}
 
 struct frame {
 	int w, h;
@@ -60,14 +39,14 @@ struct frame {
 };
 
 /* A desk, a sleeve, a wall: smooth random shades with a little grain. */
-static void background(struct frame *f, struct rng *r)
+static void background(struct frame *f, struct mck_rng *r)
 {
 	int gw = f->w / 48 + 2;
 	int gh = f->h / 48 + 2;
 	double *grid = malloc(sizeof(double) * (size_t)gw * (size_t)gh);
 
 	for (int i = 0; i < gw * gh; i++) {
-		grid[i] = 70 + 130 * uniform(r);
+		grid[i] = 70 + 130 * mck_rng_uniform(r);
 	}
 	for (int y = 0; y < f->h; y++) {
 		for (int x = 0; x < f->w; x++) {
@@ -82,7 +61,7 @@ static void background(struct frame *f, struct rng *r)
 				   grid[(y0 + 1) * gw + x0] * (1 - ax) * ay +
 				   grid[(y0 + 1) * gw + x0 + 1] * ax * ay;
 
-			f->px[y * f->w + x] = v + 4 * gauss(r);
+			f->px[y * f->w + x] = v + 4 * mck_rng_gauss(r);
 		}
 	}
 	free(grid);
@@ -291,7 +270,7 @@ int main(int argc, char **argv)
 {
 	struct mck_image code = {0};
 	struct frame f;
-	struct rng r;
+	struct mck_rng r;
 	const char *kind;
 	int level;
 	int quiet;
@@ -326,7 +305,7 @@ int main(int argc, char **argv)
 	modules = (int)lround((code.width - 2.0 * quiet) / m);
 	/* Pixels per module in the frame: a phone held at arm's length (~3 px at 720p). */
 	double ppm = (f.w < f.h ? f.w : f.h) * 0.55 / (modules + 8);
-	double theta = (uniform(&r) - 0.5) * 6 * PI / 180; /* nobody holds it straight */
+	double theta = (mck_rng_uniform(&r) - 0.5) * 6 * PI / 180; /* nobody holds it straight */
 	double tilt = 1.0;
 	double bend = 0; /* curve: the cylinder's radius, in frame pixels */
 
@@ -335,7 +314,7 @@ int main(int argc, char **argv)
 	} else if (is(kind, "dense")) {
 		/* a long code on a phone across the counter: 3, 2.5, 2.1 px a module */
 		ppm = level == 1 ? 3.0 : level == 2 ? 2.5 : 2.1;
-		theta = (uniform(&r) - 0.5) * 20 * PI / 180;
+		theta = (mck_rng_uniform(&r) - 0.5) * 20 * PI / 180;
 		tilt = 0.92;
 	} else if (is(kind, "rotate")) {
 		theta = (level == 1 ? 15 : level == 2 ? 35 : 60) * PI / 180;
@@ -345,18 +324,18 @@ int main(int argc, char **argv)
 		/* the code held flat, or the camera looking down at a counter, near by so
 		 * that the far side stays readable: any way round */
 		tilt = level == 1 ? 0.62 : level == 2 ? 0.54 : 0.47;
-		theta = uniform(&r) * 2 * PI;
+		theta = mck_rng_uniform(&r) * 2 * PI;
 		ppm *= 1.3;
 	} else if (is(kind, "screen")) {
 		/* a phone held at an angle to the lens */
 		tilt = level == 1 ? 0.8 : level == 2 ? 0.7 : 0.62;
-		theta += (next(&r) % 4) * PI / 2;
+		theta += (mck_rng_next(&r) % 4) * PI / 2;
 	} else if (is(kind, "curve")) {
-		theta += (next(&r) % 2) * PI / 2; /* bent along either side */
+		theta += (mck_rng_next(&r) % 2) * PI / 2; /* bent along either side */
 	}
 	double side = ppm * (modules + 8);
-	double cx = f.w / 2.0 + (uniform(&r) - 0.5) * (f.w - side) * 0.5;
-	double cy = f.h / 2.0 + (uniform(&r) - 0.5) * (f.h - side) * 0.5;
+	double cx = f.w / 2.0 + (mck_rng_uniform(&r) - 0.5) * (f.w - side) * 0.5;
+	double cy = f.h / 2.0 + (mck_rng_uniform(&r) - 0.5) * (f.h - side) * 0.5;
 
 	if (is(kind, "curve")) {
 		/* the code's width spans 0.5, 0.7, 1 radian each side of the axis */
@@ -369,8 +348,8 @@ int main(int argc, char **argv)
 		double y = unit[i][1] * side * (tilt < 1.0 ? 0.5 + 0.5 * tilt : 1.0);
 
 		if (tilt < 1.0) {
-			x += (uniform(&r) - 0.5) * side * 0.04;
-			y += (uniform(&r) - 0.5) * side * 0.04;
+			x += (mck_rng_uniform(&r) - 0.5) * side * 0.04;
+			y += (mck_rng_uniform(&r) - 0.5) * side * 0.04;
 		}
 		corners[i][0] = cx + x * cos(theta) - y * sin(theta);
 		corners[i][1] = cy + x * sin(theta) + y * cos(theta);
@@ -385,18 +364,18 @@ int main(int argc, char **argv)
 	 * correction), or a thumb over one finder, reaching out of the code.
 	 */
 	/* drawn apart, so that the older kinds' frames stay as they were */
-	struct rng extra = {r.s ^ 0xd6e8feb86659fd93ull};
+	struct mck_rng extra = {r.s ^ 0xd6e8feb86659fd93ull};
 	double span = code.width - 2.0 * quiet;
-	double blot[2] = {quiet + span * (0.35 + 0.3 * uniform(&extra)),
-			  quiet + span * (0.35 + 0.3 * uniform(&extra))};
+	double blot[2] = {quiet + span * (0.35 + 0.3 * mck_rng_uniform(&extra)),
+			  quiet + span * (0.35 + 0.3 * mck_rng_uniform(&extra))};
 	double blot_r = span * (level == 1 ? 0.05 : level == 2 ? 0.065 : 0.08);
-	double blot_val = next(&extra) % 2 ? 35 : 235;
-	double scratch_phi = uniform(&extra) * PI;
+	double blot_val = mck_rng_next(&extra) % 2 ? 35 : 235;
+	double scratch_phi = mck_rng_uniform(&extra) * PI;
 	double thumb[2];
 	double thumb_r = m * (level == 1 ? 3.5 : level == 2 ? 5.0 : 6.5);
 	{
 		/* which finder, and its centre; level 1 covers its outer half, 3 more than it */
-		unsigned which = next(&extra) % 3;
+		unsigned which = mck_rng_next(&extra) % 3;
 		double fx = which == 1 ? code.width - quiet - 3.5 * m : quiet + 3.5 * m;
 		double fy = which == 2 ? code.height - quiet - 3.5 * m : quiet + 3.5 * m;
 		double out_x = which == 1 ? 1 : -1;
@@ -425,7 +404,7 @@ int main(int argc, char **argv)
 		if (is(kind, "contrast")) {
 			/* a dim screen in a bright hall: dark grey on light grey */
 			double c = level == 1 ? 0.35 : level == 2 ? 0.22 : 0.14;
-			double mid = 110 + 40 * uniform(&r);
+			double mid = 110 + 40 * mck_rng_uniform(&r);
 			lo = mid - 128 * c;
 			hi = mid + 128 * c;
 		}
@@ -506,17 +485,17 @@ int main(int argc, char **argv)
 			    ppm * (level == 1   ? 1.0
 				   : level == 2 ? 1.5
 						: 2.0),
-			    uniform(&r) * PI);
+			    mck_rng_uniform(&r) * PI);
 	} else if (is(kind, "defocus")) {
 		defocus(&f, ppm * (level == 1 ? 0.55 : level == 2 ? 0.7 : 0.85));
 	} else {
 		box_blur(&f, 1); /* every lens is a little soft */
 	}
 	/* shadow and uneven light: across the code, any way round */
-	double phi = uniform(&extra) * 2 * PI;
-	double edge = (uniform(&extra) - 0.5) * 0.3 * side;
+	double phi = mck_rng_uniform(&extra) * 2 * PI;
+	double edge = (mck_rng_uniform(&extra) - 0.5) * 0.3 * side;
 	/* screen moiré: the beat of the two grids varies with the angle */
-	double beat = 0.9 + 0.2 * uniform(&extra);
+	double beat = 0.9 + 0.2 * mck_rng_uniform(&extra);
 
 	for (int y = 0; y < f.h; y++) {
 		for (int x = 0; x < f.w; x++) {
@@ -556,9 +535,9 @@ int main(int argc, char **argv)
 				*p *= 1 - a * (0.5 + 0.5 * s);
 			}
 			if (k_noise) {
-				*p += (level == 1 ? 14 : level == 2 ? 24 : 34) * gauss(&r);
+				*p += (level == 1 ? 14 : level == 2 ? 24 : 34) * mck_rng_gauss(&r);
 			} else {
-				*p += 3 * gauss(&r); /* sensor noise, always */
+				*p += 3 * mck_rng_gauss(&r); /* sensor noise, always */
 			}
 		}
 	}

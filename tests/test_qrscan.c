@@ -1183,6 +1183,84 @@ static void test_budget_still(void **state)
 	free(rb);
 }
 
+/*
+ * A code seen at a steep angle: @p module px a module at its middle, its
+ * bottom edge @p near times its top edge's size (a pinhole camera looking
+ * down at paper tilted away), turned by @p turn radians, lightly blurred.
+ */
+static void draw_steep(struct frame *f, const QRcode *qr, float module, float near, float turn)
+{
+	uint32_t side = (uint32_t)qr->width + 2 * QUIET;
+	uint8_t *code = malloc((size_t)side * side);
+	float half = (float)side * module / 2;
+	/* scale at height dy: 1 + k dy, near / far at dy = +-half */
+	float k = (near - 1) / (near + 1) / half;
+	uint32_t seed = 777u;
+
+	assert_non_null(code);
+	mck_test_qr_draw(qr, 1, QUIET, code, side);
+	frame_init(f, 960, 720, 0);
+	for (uint32_t y = 0; y < f->height; y++) {
+		for (uint32_t x = 0; x < f->width; x++) {
+			float dx = (float)x - 480;
+			float dy = (float)y - 360;
+			float w = (1 + k * dy) * module;
+			float u = (cosf(turn) * dx + sinf(turn) * dy) / w + (float)side / 2;
+			float v = (-sinf(turn) * dx + cosf(turn) * dy) / w + (float)side / 2;
+			int g = 170;
+
+			if (w > 0 && u >= 0 && v >= 0 && u < (float)side && v < (float)side) {
+				g = code[(size_t)v * side + (size_t)u] ? 220 : 40;
+			}
+			seed = seed * 1103515245u + 12345u;
+			g += (int)((seed >> 16) % 9u) - 4;
+			f->px[(size_t)y * f->width + x] = (uint8_t)(g < 0 ? 0 : g > 255 ? 255 : g);
+		}
+	}
+	for (uint32_t y = 1; y + 1 < f->height; y++) {
+		for (uint32_t x = 1; x + 1 < f->width; x++) {
+			uint8_t *p = f->px + (size_t)y * f->width + x;
+
+			p[0] = (uint8_t)((p[-1] + 2 * p[0] + p[1] + p[-(int)f->width] +
+					  p[f->width]) /
+					 6);
+		}
+	}
+	free(code);
+}
+
+/*
+ * Steep perspective: the near finders' modules more than 1.7 times the far
+ * one's. The locator pairs finders up to 2.5 times apart in module size;
+ * before, it dropped the far finder, and the code was not read.
+ */
+static void test_steep(void **state)
+{
+	static const char text[] = "MC1:STEEP/0123456789abcdefghijklmnopqrstuvwxyz";
+	struct mck_qrscan *still = *state;
+	struct mck_qrscan_result *r = new_result();
+	QRcode *qr = encode(text, strlen(text));
+
+	/* near / far, turn: none of these read before (near 2.2 to 2.35 did) */
+	static const float seen[][2] = {
+		{2.5f, 0}, {2.8f, 0}, {3.1f, 0}, {2.8f, 0.3f}, {2.95f, 0.3f}};
+
+	for (size_t i = 0; i < sizeof(seen) / sizeof(seen[0]); i++) {
+		struct frame f;
+		int n;
+
+		draw_steep(&f, qr, 4.0f, seen[i][0], seen[i][1]);
+		n = mck_qrscan_frame(still, f.px, f.width, f.height, r);
+		print_message("steep %.2f, turned %.1f: %d\n", (double)seen[i][0],
+			      (double)seen[i][1], n);
+		assert_int_equal(n, 1);
+		assert_true(has_text(r, text, strlen(text)));
+		free(f.px);
+	}
+	QRcode_free(qr);
+	free(r);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "--forget-child") == 0) {
@@ -1206,6 +1284,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_budget_scales),
 		cmocka_unit_test_setup_teardown(test_budget_still, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hidden_finder, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_steep, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

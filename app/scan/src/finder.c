@@ -15,15 +15,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RADIUS   20 /* local threshold window: 2 RADIUS + 1 pixels along the line */
-#define CONTRAST 8  /* darker than the mean by this much to count as dark: noise does not */
-#define MAX_W    8192
+#define RADIUS     20 /* local threshold window: 2 RADIUS + 1 pixels along the line */
+#define CONTRAST   8  /* darker than the mean by this much to count as dark: noise does not */
+#define MAX_W      8192
 /*
  * Rows looked at first: every ROW_STEP-th, odd ones. A finder's middle three
  * modules, where its rows show 1:1:3:1:1, span 3 module rows: from 1.4 px
  * modules on, one of these rows crosses them.
  */
-#define ROW_STEP 4
+#define ROW_STEP   4
+/* Module sizes of two finders of a code at most this apart (steep perspective). */
+#define PAIR_RATIO 2.5f
 
 /* The sum of sample @p i of a line and its two neighbours (the ends repeat). */
 static uint16_t tap3(const uint8_t *p, size_t step, uint32_t n, uint32_t i)
@@ -807,7 +809,7 @@ int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, struct mck_f
 
 			/* the cheap tests first: up to 4 million pairs on a crowded frame */
 			if (k == i || found[k].hits < 2 || found[k].light != found[i].light ||
-			    ratio <= 0.6f || ratio >= 1.7f) {
+			    ratio <= 1 / PAIR_RATIO || ratio >= PAIR_RATIO) {
 				continue;
 			}
 			float d = hypotf(found[k].x - found[i].x, found[k].y - found[i].y) /
@@ -853,6 +855,24 @@ int mck__finder_locate(const uint8_t *grey, uint32_t w, uint32_t h, struct mck_f
 	return kept;
 }
 
+/*
+ * Finders @p a and @p b of module ratio @p r (b's over a's) as two of a
+ * code's: about the same size, or up to PAIR_RATIO apart (steep
+ * perspective: the far finder's modules are half the near one's or less)
+ * when no further apart than a version-40 code's in the smaller's modules.
+ */
+static bool foreshortened(const struct mck_finder *f, int a, int b, float r)
+{
+	float big = r > 1 ? r : 1 / r;
+	float small = fminf(f[a].module, f[b].module);
+	float d = hypotf(f[b].x - f[a].x, f[b].y - f[a].y);
+
+	if (big <= 1.7f) {
+		return true;
+	}
+	return big < PAIR_RATIO && d < 170 * small;
+}
+
 /* How code-like three finders are: 0 (not at all) to 1 (a square corner, equal parts). */
 static float corner_score(const struct mck_finder *f, int a, int b, int c, int max_weak)
 {
@@ -869,8 +889,8 @@ static float corner_score(const struct mck_finder *f, int a, int b, int c, int m
 		return 0;
 	}
 	if (f[b].light != f[a].light || f[c].light != f[a].light || lb < 12 * f[a].module ||
-	    lc < 12 * f[a].module || legs < 0.6f || fabsf(cosang) > 0.5f || mb < 0.6f ||
-	    mb > 1.7f || mc < 0.6f || mc > 1.7f) {
+	    lc < 12 * f[a].module || legs < 0.6f || fabsf(cosang) > 0.5f ||
+	    !foreshortened(f, a, b, mb) || !foreshortened(f, a, c, mc)) {
 		return 0;
 	}
 	/* square, equal legs, equal modules; a dark corner over a light one (data

@@ -382,16 +382,7 @@ static void background(struct scene *s, struct mck_rng *r)
 	}
 	for (int y = 0; y < s->h; y++) {
 		for (int x = 0; x < s->w; x++) {
-			double gx = x / 64.0;
-			double gy = y / 64.0;
-			int x0 = (int)gx;
-			int y0 = (int)gy;
-			double ax = gx - x0;
-			double ay = gy - y0;
-			double v = grid[y0 * gw + x0] * (1 - ax) * (1 - ay) +
-				   grid[y0 * gw + x0 + 1] * ax * (1 - ay) +
-				   grid[(y0 + 1) * gw + x0] * (1 - ax) * ay +
-				   grid[(y0 + 1) * gw + x0 + 1] * ax * ay;
+			double v = mck_rng_shade(grid, gw, x / 64.0, y / 64.0);
 
 			for (int i = 0; i < 6; i++) {
 				if (x >= panels[i][0] && x < panels[i][2] && y >= panels[i][1] &&

@@ -50,16 +50,7 @@ static void background(struct frame *f, struct mck_rng *r)
 	}
 	for (int y = 0; y < f->h; y++) {
 		for (int x = 0; x < f->w; x++) {
-			double gx = x / 48.0;
-			double gy = y / 48.0;
-			int x0 = (int)gx;
-			int y0 = (int)gy;
-			double ax = gx - x0;
-			double ay = gy - y0;
-			double v = grid[y0 * gw + x0] * (1 - ax) * (1 - ay) +
-				   grid[y0 * gw + x0 + 1] * ax * (1 - ay) +
-				   grid[(y0 + 1) * gw + x0] * (1 - ax) * ay +
-				   grid[(y0 + 1) * gw + x0 + 1] * ax * ay;
+			double v = mck_rng_shade(grid, gw, x / 48.0, y / 48.0);
 
 			f->px[y * f->w + x] = v + 4 * mck_rng_gauss(r);
 		}

@@ -148,8 +148,9 @@ static int capture_main(void *arg)
 	bool cleared = false;      /* their result has cleared (a forget came) */
 	uint32_t seen_at = 0;      /* when they were last seen */
 	bool open = false;
-	bool told_gone = false; /* GONE said, and no frame since */
-	bool said_open = false; /* OPEN said, and not GONE since */
+	/* what the UI was last told of the source: nothing yet, open, or gone
+	 * (gone stays until a frame comes) */
+	enum { SAID_NOTHING, SAID_OPEN, SAID_GONE } said = SAID_NOTHING;
 	uint32_t failed_at = 0; /* when reading last failed (0: never) */
 
 	if (scan != NULL && c->workers > 1 &&
@@ -173,28 +174,26 @@ static int capture_main(void *arg)
 
 		if (!open) {
 			if (mck_source_open(&src, c->spec, &c->cfg) != 0) {
-				if (!told_gone) {
+				if (said != SAID_GONE) {
 					push_gone(c, &src);
-					told_gone = true;
-					said_open = false;
+					said = SAID_GONE;
 				}
 				SDL_Delay(1000); /* unplugged: try again */
 				continue;
 			}
 			open = true;
-			if (!said_open && !told_gone) {
+			if (said == SAID_NOTHING) {
 				push_state(c, MCK_CAPTURE_OPEN);
-				said_open = true;
+				said = SAID_OPEN;
 			}
 		}
 		rc = mck_source_next(&src, ev, 100);
 		if (rc == -EAGAIN) {
 			continue;
 		}
-		if (rc == 0 && told_gone) { /* back: it gives frames again */
+		if (rc == 0 && said == SAID_GONE) { /* back: it gives frames again */
 			push_state(c, MCK_CAPTURE_OPEN);
-			told_gone = false;
-			said_open = true;
+			said = SAID_OPEN;
 		}
 		if (rc == -ENODATA && c->once) {
 			push_state(c, MCK_CAPTURE_END); /* after every scan it read */
@@ -209,10 +208,9 @@ static int capture_main(void *arg)
 				     SDL_GetTicks() - failed_at < 2000u;
 
 			failed_at = rc != -ENODATA ? SDL_GetTicks() | 1u : failed_at;
-			if (again && !told_gone) {
+			if (again && said != SAID_GONE) {
 				push_gone(c, &src);
-				told_gone = true;
-				said_open = false;
+				said = SAID_GONE;
 			}
 			mck_source_close(&src);
 			open = false;

@@ -69,11 +69,8 @@ static void gst_start_once(void)
 /* Keep the pipeline's message (a plugin name, a device path: nothing of a learner). */
 static void gsrc_set_error(struct mck_source *s, const char *what, const char *detail)
 {
-	char line[MCK_SOURCE_ERROR_MAX];
-
-	snprintf(line, sizeof(line), "%s%s%s", what, detail != NULL ? ": " : "",
+	snprintf(s->error, sizeof(s->error), "%s%s%s", what, detail != NULL ? ": " : "",
 		 detail != NULL ? detail : "");
-	snprintf(s->error, sizeof(s->error), "%s", line);
 }
 
 /*

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "mck/image.h"
+#include "support/codeimg.h"
 #include "support/rng.h"
 
 #define PI       3.14159265358979323846
@@ -539,22 +540,6 @@ static void lens_blur(const struct scene *s, float *px, float *tmp, float *line,
 	box_cols(tmp, px, line, s->w, s->h, r);
 }
 
-/* The code's module size in its image: the top-left finder is 7 modules wide. */
-static double module_px(const struct mck_image *c)
-{
-	for (uint32_t d = 0; d < c->width && d < c->height; d++) {
-		if (c->pixels[d * c->width + d] < 128) {
-			uint32_t run = 0;
-
-			while (d + run < c->width && c->pixels[d * c->width + d + run] < 128) {
-				run++;
-			}
-			return run / 7.0;
-		}
-	}
-	return 1;
-}
-
 /* The first frame whose code (with its quiet zone) is wholly inside the picture. */
 static int in_view(const struct scene *s, int frames)
 {
@@ -619,7 +604,7 @@ int main(int argc, char **argv)
 	s.phone = s.kind == K_SHAKE || s.kind == K_GLARE || s.kind == K_MOIRE;
 	outline(&s, s.box);
 	/* held up close: about 3 px a module at 640x480, 3.8 at 1280x720 */
-	double modules = code.width / module_px(&code);
+	double modules = code.width / mck_test_module_px(&code, NULL);
 	s.ppm = (s.h >= 720 ? 3.8 : 3.0) * (0.95 + 0.1 * mck_rng_uniform(&r));
 	s.side = s.ppm * modules;
 	s.focal = 1.1 * s.w;

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "mck/image.h"
+#include "support/codeimg.h"
 #include "support/imgcodec.h"
 #include "support/rng.h"
 
@@ -101,24 +102,6 @@ static int homography(double xy[4][2], double uv[4][2], double h[9])
 	}
 	h[8] = 1;
 	return 0;
-}
-
-/* The code's module size in its image: the top-left finder is 7 modules wide. */
-static double module_px(const struct mck_image *c, int *quiet)
-{
-	for (uint32_t d = 0; d < c->width && d < c->height; d++) {
-		if (c->pixels[d * c->width + d] < 128) {
-			uint32_t run = 0;
-
-			while (d + run < c->width && c->pixels[d * c->width + d + run] < 128) {
-				run++;
-			}
-			*quiet = (int)d;
-			return run / 7.0;
-		}
-	}
-	*quiet = 0;
-	return 1;
 }
 
 /* Box blur, horizontal then vertical, radius @p r. */
@@ -292,7 +275,7 @@ int main(int argc, char **argv)
 	f.px = malloc(sizeof(double) * (size_t)f.w * (size_t)f.h);
 	background(&f, &r);
 
-	m = module_px(&code, &quiet);
+	m = mck_test_module_px(&code, &quiet);
 	modules = (int)lround((code.width - 2.0 * quiet) / m);
 	/* Pixels per module in the frame: a phone held at arm's length (~3 px at 720p). */
 	double ppm = (f.w < f.h ? f.w : f.h) * 0.55 / (modules + 8);

@@ -25,6 +25,7 @@
 #include <zbar.h>
 
 #include "mck/ui.h"
+#include "support/imgcodec.h"
 #include "support/runproc.h"
 
 #ifndef MCK_FONT_DIR
@@ -161,28 +162,6 @@ static void expected_reference(const char *const *files, char ref[16], bool *is_
 	free(text);
 }
 
-static uint8_t *load(const char *path, uint32_t format, int *w, int *h)
-{
-	png_image img;
-	uint8_t *px;
-
-	memset(&img, 0, sizeof(img));
-	img.version = PNG_IMAGE_VERSION;
-	if (!png_image_begin_read_from_file(&img, path)) {
-		return NULL;
-	}
-	img.format = format;
-	px = malloc(PNG_IMAGE_SIZE(img));
-	if (px == NULL || !png_image_finish_read(&img, NULL, px, 0, NULL)) {
-		png_image_free(&img);
-		free(px);
-		return NULL;
-	}
-	*w = (int)img.width;
-	*h = (int)img.height;
-	return px;
-}
-
 /* A QR code ZBar reads off a grey picture: its text and the box its corners span. */
 struct read_code {
 	char text[1024];
@@ -274,7 +253,7 @@ static void test_decision_qr(void **state)
 					 sizes[s], langs[l]);
 				assert_int_equal(
 					render(sets[k], "decision", sizes[s], langs[l], out), 0);
-				grey = load(out, PNG_FORMAT_GRAY, &w, &h);
+				grey = mck_test_png_decode(out, PNG_FORMAT_GRAY, &w, &h);
 				assert_non_null(grey);
 				if (!read_qr(grey, w, h, "MCKREC1", &code)) {
 					fprintf(stderr, "%s: no MCKREC1 QR code read\n", out);
@@ -347,7 +326,7 @@ static void test_other_person_flagged(void **state)
 
 		snprintf(out, sizeof(out), "%s/check-screens-two-%s.png", MCK_BIN_DIR, sizes[s]);
 		assert_int_equal(render(two_people, "check", sizes[s], "en", out), 0);
-		rgb = load(out, PNG_FORMAT_RGB, &w, &h);
+		rgb = mck_test_png_decode(out, PNG_FORMAT_RGB, &w, &h);
 		assert_non_null(rgb);
 		/* a row's worth: wider than a third of the screen, several lines high */
 		if (count_colour(rgb, w, h, other_tint) < (size_t)(w / 3) * 60) {
@@ -358,7 +337,7 @@ static void test_other_person_flagged(void **state)
 
 		snprintf(out, sizeof(out), "%s/check-screens-one-%s.png", MCK_BIN_DIR, sizes[s]);
 		assert_int_equal(render(one_person, "check", sizes[s], "en", out), 0);
-		rgb = load(out, PNG_FORMAT_RGB, &w, &h);
+		rgb = mck_test_png_decode(out, PNG_FORMAT_RGB, &w, &h);
 		assert_non_null(rgb);
 		assert_int_equal(count_colour(rgb, w, h, other_tint), 0);
 		free(rgb);
@@ -425,7 +404,7 @@ static void test_list_lines(void **state)
 		snprintf(out, sizeof(out), "%s/check-screens-one-cred-%s.png", MCK_BIN_DIR,
 			 sizes[s]);
 		assert_int_equal(render(one, "check", sizes[s], "en", out), 0);
-		rgb = load(out, PNG_FORMAT_RGB, &w, &h);
+		rgb = mck_test_png_decode(out, PNG_FORMAT_RGB, &w, &h);
 		assert_non_null(rgb);
 		lines = panel_lines(rgb, w, h);
 		/* caption, title, name, verdict and what it added, "counts" */

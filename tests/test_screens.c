@@ -22,6 +22,7 @@
 #include <png.h>
 #include <sys/stat.h>
 
+#include "support/imgcodec.h"
 #include "support/runproc.h"
 
 struct rgb {
@@ -50,29 +51,6 @@ static bool sampled(size_t size, size_t lang, size_t nlangs, size_t turn)
 	return !sample || lang == (size + turn) % nlangs;
 }
 
-/* A screenshot's pixels, RGB (caller frees); NULL when it cannot be read. */
-static uint8_t *load_rgb(const char *path, int *w, int *h)
-{
-	png_image img;
-	uint8_t *px;
-
-	memset(&img, 0, sizeof(img));
-	img.version = PNG_IMAGE_VERSION;
-	if (!png_image_begin_read_from_file(&img, path)) {
-		return NULL;
-	}
-	img.format = PNG_FORMAT_RGB;
-	px = malloc(PNG_IMAGE_SIZE(img));
-	if (px == NULL || !png_image_finish_read(&img, NULL, px, 0, NULL)) {
-		png_image_free(&img);
-		free(px);
-		return NULL;
-	}
-	*w = (int)img.width;
-	*h = (int)img.height;
-	return px;
-}
-
 /*
  * The last screenshot read, kept for the next look at it (a band is checked at
  * four places): a 1920x1080 PNG is decoded once, not four times.
@@ -98,7 +76,7 @@ static const uint8_t *screenshot(const char *path, int *w, int *h)
 		if (strlen(path) >= sizeof(shot.path)) {
 			return NULL;
 		}
-		shot.px = load_rgb(path, &shot.w, &shot.h);
+		shot.px = mck_test_png_decode(path, PNG_FORMAT_RGB, &shot.w, &shot.h);
 		if (shot.px == NULL) {
 			return NULL;
 		}
@@ -626,7 +604,7 @@ static void test_claimed_awarding_body(void **state)
 				expect_no_overflow(render(source[k], sizes[s], langs[l], out[k]),
 						   out[k]);
 				expect_band(out[k], green);
-				px[k] = load_rgb(out[k], &w, &h);
+				px[k] = mck_test_png_decode(out[k], PNG_FORMAT_RGB, &w, &h);
 				assert_non_null(px[k]);
 			}
 			band = band_height(out[0]);

@@ -81,3 +81,25 @@ uint8_t *mck_test_slurp(const char *path, size_t *len)
 	/* The one file reader (refuses what is not a regular file; 1 GiB is plenty here). */
 	return mck_io_read_file(path, (size_t)1 << 30, &buf, len) == 0 ? (uint8_t *)buf : NULL;
 }
+
+uint8_t *mck_test_png_decode(const char *path, uint32_t format, int *w, int *h)
+{
+	png_image img;
+	uint8_t *px;
+
+	memset(&img, 0, sizeof(img));
+	img.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_file(&img, path)) {
+		return NULL;
+	}
+	img.format = format;
+	px = malloc(PNG_IMAGE_SIZE(img));
+	if (px == NULL || !png_image_finish_read(&img, NULL, px, 0, NULL)) {
+		png_image_free(&img);
+		free(px);
+		return NULL;
+	}
+	*w = (int)img.width;
+	*h = (int)img.height;
+	return px;
+}

@@ -157,6 +157,21 @@ static void test_sha256(void **state)
 	assert_memory_equal(out, abc, sizeof(abc));
 	mck_sha256("", 0, out);
 	assert_memory_equal(out, empty, sizeof(empty));
+	/* in parts, as a download arrives: the same digests */
+	struct mck_sha256 *h = mck_sha256_begin();
+
+	assert_non_null(h);
+	mck_sha256_add(h, "a", 1);
+	mck_sha256_add(h, "", 0);
+	mck_sha256_add(h, "bc", 2);
+	mck_sha256_end(h, out);
+	assert_memory_equal(out, abc, sizeof(abc));
+	h = mck_sha256_begin();
+	assert_non_null(h);
+	mck_sha256_end(h, out);
+	assert_memory_equal(out, empty, sizeof(empty));
+	mck_sha256_end(NULL, out); /* nothing */
+	assert_memory_equal(out, empty, sizeof(empty));
 
 	memset(secret, 0xa5, sizeof(secret));
 	mck_zeroize(secret, sizeof(secret));

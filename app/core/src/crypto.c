@@ -134,6 +134,57 @@ void mck_sha256(const void *data, size_t len, uint8_t out[MCK_SHA256_LEN])
 	}
 }
 
+struct mck_sha256 {
+	mbedtls_sha256_context ctx;
+	int ret; /* the first error of a hardware back end: the digest is then zero */
+};
+
+struct mck_sha256 *mck_sha256_begin(void)
+{
+	struct mck_sha256 *h = malloc(sizeof(*h));
+
+	if (h == NULL) {
+		return NULL;
+	}
+	mbedtls_sha256_init(&h->ctx);
+#if MCK_MBEDTLS3
+	h->ret = mbedtls_sha256_starts(&h->ctx, 0);
+#else
+	h->ret = mbedtls_sha256_starts_ret(&h->ctx, 0);
+#endif
+	return h;
+}
+
+void mck_sha256_add(struct mck_sha256 *h, const void *data, size_t len)
+{
+	if (h->ret == 0 && len > 0) {
+#if MCK_MBEDTLS3
+		h->ret = mbedtls_sha256_update(&h->ctx, data, len);
+#else
+		h->ret = mbedtls_sha256_update_ret(&h->ctx, data, len);
+#endif
+	}
+}
+
+void mck_sha256_end(struct mck_sha256 *h, uint8_t out[MCK_SHA256_LEN])
+{
+	if (h == NULL) {
+		return;
+	}
+	if (h->ret == 0) {
+#if MCK_MBEDTLS3
+		h->ret = mbedtls_sha256_finish(&h->ctx, out);
+#else
+		h->ret = mbedtls_sha256_finish_ret(&h->ctx, out);
+#endif
+	}
+	if (h->ret != 0) {
+		memset(out, 0, MCK_SHA256_LEN);
+	}
+	mbedtls_sha256_free(&h->ctx);
+	free(h);
+}
+
 /* Digest of @p msg for @p md into @p out (HASH_MAX_BYTES); returns its length or 0. */
 size_t mck__crypto_hash(mbedtls_md_type_t md, const uint8_t *msg, size_t msglen, uint8_t *out)
 {

@@ -50,6 +50,16 @@ int mck_alg_fits_key(enum mck_alg alg, enum mck_key_type type);
 /** SHA-256 of @p len bytes. */
 void mck_sha256(const void *data, size_t len, uint8_t out[MCK_SHA256_LEN]);
 
+/* SHA-256 of bytes that arrive in parts (a download): heap object. */
+struct mck_sha256;
+
+/** A new digest, or NULL when out of memory. */
+struct mck_sha256 *mck_sha256_begin(void);
+/** Add @p len bytes. */
+void mck_sha256_add(struct mck_sha256 *h, const void *data, size_t len);
+/** The digest into @p out; frees @p h (NULL: nothing, @p out untouched). */
+void mck_sha256_end(struct mck_sha256 *h, uint8_t out[MCK_SHA256_LEN]);
+
 /* A prepared public key: heap object, parse once, verify many times. */
 struct mck_pubkey;
 

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "issue_common.h"
+#include "issue_publish.h"
 #include "issue_qr.h"
 #include "mck/err.h"
 #include "mck/io.h"
@@ -652,6 +653,7 @@ static const struct {
 	{"trustlist", mck_issue_trustlist_main, "Signs a trust list of awarding bodies"},
 	{"statuslist", mck_issue_statuslist_main, "Signs a revocation status list"},
 	{"anchor", anchor_main, "Prints the public PEM of a trust-list operator's key"},
+	{"publish", mck_issue_publish_main, "Writes an update bundle as a static mirror tree"},
 };
 
 static void usage(FILE *f)

@@ -53,6 +53,11 @@ static void test_defaults(void **state)
 	/* a PC's core and one thread, until a profile says otherwise */
 	assert_true(s.cpu_scale == 1);
 	assert_int_equal(s.scan_workers, 1);
+	/* network updates off, every six hours once on, the system's CA store */
+	assert_string_equal(s.update_url, "");
+	assert_int_equal(s.update_interval_s, 6 * 3600);
+	assert_string_equal(s.update_pin, "");
+	assert_string_equal(s.update_ca, "");
 }
 
 static void load_board(const char *name, struct mck_settings *s)
@@ -202,6 +207,137 @@ static void test_cpu_scale(void **state)
 	assert_non_null(strstr(err, "scan.workers wants a whole number 1..8"));
 }
 
+/* update.*: what mckiosk-fetch.service takes from the site's file (board/README.md). */
+static void test_update_keys(void **state)
+{
+	static const char site[] =
+		"update.url = https://mirror.example.org/kiosk/\n"
+		"update.interval = 90min\n"
+		"update.pin = sha256//LXEWQrcmsEQBYnyp+6wy9chTD7GQPMTbAiWHF5IaSIE=\n"
+		"update.ca = /etc/mckiosk/mirror-ca.pem\n";
+	static const char *const good_urls[] = {
+		"https://mirror.example.org",
+		"http://10.0.0.5:8080/",
+		"https://[2001:db8::1]/trust",
+		"https://h/a$(b)'c';d",
+	};
+	static const char *const bad_urls[] = {
+		"ftp://mirror",        "mirror.example.org",
+		"HTTPS://mirror",      "https://",
+		"https:///path",       "https://mirror/a b",
+		"https://mirror/a\tb", "https://mirror/?x=1",
+		"https://mirror/#top", "https://mirror/\"x",
+		"https://mirror/a\\b", "https://mirror/`id`",
+		"https://mirror/<x>",  "https://m\xc3\xa4rror/",
+		" https://mirror",
+	};
+	static const struct {
+		const char *text;
+		int s;
+	} good_intervals[] = {
+		{"30min", 1800}, {"90min", 5400},  {"6h", 21600},        {"1d", 86400},
+		{"7d", 604800},  {"168h", 604800}, {"10080min", 604800},
+	};
+	static const char *const bad_intervals[] = {
+		"29min", "8d", "169h", "0h", "06h",     "6",          "6 h", "h",   "6hours",
+		"-6h",   "1w", "6H",   "",   "999999d", "1234567min", "6h ", "+6h", "6.5h",
+	};
+	static const char *const bad_pins[] = {
+		"LXEWQrcmsEQBYnyp+6wy9chTD7GQPMTbAiWHF5IaSIE=",
+		"sha1//LXEWQrcmsEQBYnyp+6wy9chTD7GQPMTbAiWHF5IaSIE=",
+		"SHA256//LXEWQrcmsEQBYnyp+6wy9chTD7GQPMTbAiWHF5IaSIE=",
+		"sha256//LXEWQrcmsEQBYnyp+6wy9chTD7GQPMTbAiWHF5IaSI=",
+		"sha256//LXEWQrcmsEQBYnyp+6wy9chTD7GQPMTbAiWHF5IaSIEA",
+		"sha256//LXEWQrcmsEQBYnyp+6wy9chTD7GQPMTbAiWHF5IaSIF=",
+		"sha256//LXEWQrcmsEQBYnyp-6wy9chTD7GQPMTbAiWHF5IaSIE=",
+		"sha256//LXEWQrcmsEQBYnyp+6wy9chTD7GQPMTbAiWHF5IaSIE=;"
+		"sha256//ofzkNjhU/4iM/0uOeHXWAMJoI5BBKoz3mzfQsRFIsPo=",
+	};
+	struct mck_settings s;
+	char err[256];
+	char long_url[420];
+
+	(void)state;
+	load_board("rpi4", &s);
+	assert_string_equal(s.update_url, ""); /* no profile turns them on */
+	assert_int_equal(mck_settings_load(&s, file_of(site, sizeof(site) - 1), err, sizeof(err)),
+			 0);
+	unlink(tmp_path);
+	assert_string_equal(s.update_url, "https://mirror.example.org/kiosk/");
+	assert_int_equal(s.update_interval_s, 5400);
+	assert_string_equal(s.update_pin, "sha256//LXEWQrcmsEQBYnyp+6wy9chTD7GQPMTbAiWHF5IaSIE=");
+	assert_string_equal(s.update_ca, "/etc/mckiosk/mirror-ca.pem");
+	assert_int_equal(s.gpio_red, 27); /* the profile's own stay */
+
+	for (size_t i = 0; i < sizeof(good_urls) / sizeof(good_urls[0]); i++) {
+		assert_int_equal(mck_settings_set(&s, "update.url", good_urls[i], err, sizeof(err)),
+				 0);
+		assert_string_equal(s.update_url, good_urls[i]);
+	}
+	for (size_t i = 0; i < sizeof(bad_urls) / sizeof(bad_urls[0]); i++) {
+		err[0] = '\0';
+		if (mck_settings_set(&s, "update.url", bad_urls[i], err, sizeof(err)) != -1) {
+			fprintf(stderr, "accepted update.url \"%s\"\n", bad_urls[i]);
+			fail();
+		}
+		assert_non_null(strstr(err, "update.url "));
+		assert_string_equal(s.update_url, good_urls[3]); /* unchanged */
+	}
+	memset(long_url, 'a', sizeof(long_url) - 1);
+	long_url[sizeof(long_url) - 1] = '\0';
+	memcpy(long_url, "https://", 8);
+	assert_int_equal(mck_settings_set(&s, "update.url", long_url, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "update.url is longer than 399 bytes"));
+	long_url[399] = '\0';
+	assert_int_equal(mck_settings_set(&s, "update.url", long_url, err, sizeof(err)), 0);
+	/* empty or none: network updates off */
+	assert_int_equal(mck_settings_set(&s, "update.url", "", err, sizeof(err)), 0);
+	assert_string_equal(s.update_url, "");
+	assert_int_equal(mck_settings_set(&s, "update.url", "http://m", err, sizeof(err)), 0);
+	assert_int_equal(mck_settings_set(&s, "update.url", "none", err, sizeof(err)), 0);
+	assert_string_equal(s.update_url, "");
+
+	for (size_t i = 0; i < sizeof(good_intervals) / sizeof(good_intervals[0]); i++) {
+		assert_int_equal(mck_settings_set(&s, "update.interval", good_intervals[i].text,
+						  err, sizeof(err)),
+				 0);
+		assert_int_equal(s.update_interval_s, good_intervals[i].s);
+	}
+	for (size_t i = 0; i < sizeof(bad_intervals) / sizeof(bad_intervals[0]); i++) {
+		err[0] = '\0';
+		if (mck_settings_set(&s, "update.interval", bad_intervals[i], err, sizeof(err)) !=
+		    -1) {
+			fprintf(stderr, "accepted update.interval \"%s\"\n", bad_intervals[i]);
+			fail();
+		}
+		assert_non_null(strstr(err, "update.interval is a whole number of min, h or d"));
+		assert_int_equal(s.update_interval_s, 604800);
+	}
+
+	assert_int_equal(mck_settings_set(&s, "update.pin",
+					  "sha256//ofzkNjhU/4iM/0uOeHXWAMJoI5BBKoz3mzfQsRFIsPo=",
+					  err, sizeof(err)),
+			 0);
+	for (size_t i = 0; i < sizeof(bad_pins) / sizeof(bad_pins[0]); i++) {
+		err[0] = '\0';
+		if (mck_settings_set(&s, "update.pin", bad_pins[i], err, sizeof(err)) != -1) {
+			fprintf(stderr, "accepted update.pin \"%s\"\n", bad_pins[i]);
+			fail();
+		}
+		assert_true(strstr(err, "update.pin is sha256//") != NULL ||
+			    strstr(err, "update.pin is longer than") != NULL);
+	}
+	assert_string_equal(s.update_pin, "sha256//ofzkNjhU/4iM/0uOeHXWAMJoI5BBKoz3mzfQsRFIsPo=");
+	assert_int_equal(mck_settings_set(&s, "update.pin", "none", err, sizeof(err)), 0);
+	assert_string_equal(s.update_pin, "");
+
+	assert_int_equal(mck_settings_set(&s, "update.ca", "mirror-ca.pem", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "update.ca is an absolute path"));
+	assert_string_equal(s.update_ca, "/etc/mckiosk/mirror-ca.pem");
+	assert_int_equal(mck_settings_set(&s, "update.ca", "none", err, sizeof(err)), 0);
+	assert_string_equal(s.update_ca, "");
+}
+
 struct refusal {
 	const char *text;
 	size_t len;       /* 0: strlen */
@@ -241,6 +377,13 @@ static void test_refusals(void **state)
 		 2},
 		{"scan.cpu_scale = 0,2\n", 0, "scan.cpu_scale wants a decimal number 0.01..100", 1},
 		{"scan.workers = 16\n", 0, "scan.workers wants a whole number 1..8", 1},
+		{"language = en\nupdate.url = ftp://mirror/\n", 0, "update.url is an http://", 2},
+		{"update.url = https://mirror/ $(reboot)\n", 0, "update.url is an http://", 1},
+		{"update.interval = 6h\nupdate.interval = 1d\n", 0, "update.interval given twice",
+		 2},
+		{"update.interval = 5min\n", 0, "update.interval is a whole number", 1},
+		{"update.pin = sha256//x\n", 0, "update.pin is sha256//", 1},
+		{"update.ca = ca.pem\n", 0, "update.ca is an absolute path", 1},
 		{"display.width 800\n", 0, "want key = value", 1},
 		{"camera.source = v4l2:/dev/video0\x01\n", 0, "control character", 1},
 		{long_line, 0, "line longer than 512 bytes", 1},
@@ -301,9 +444,10 @@ static void test_board_path(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_defaults),   cmocka_unit_test(test_board_profiles),
-		cmocka_unit_test(test_layering),   cmocka_unit_test(test_refusals),
-		cmocka_unit_test(test_board_path), cmocka_unit_test(test_cpu_scale),
+		cmocka_unit_test(test_defaults),    cmocka_unit_test(test_board_profiles),
+		cmocka_unit_test(test_layering),    cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_board_path),  cmocka_unit_test(test_cpu_scale),
+		cmocka_unit_test(test_update_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

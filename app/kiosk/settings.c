@@ -28,6 +28,7 @@ void mck_settings_init(struct mck_settings *s)
 	snprintf(s->anchors_dir, sizeof(s->anchors_dir), "/usr/share/mckiosk/anchors");
 	s->cpu_scale = 1;
 	s->scan_workers = 1;
+	s->update_interval_s = MCK_SETTINGS_UPDATE_INTERVAL;
 }
 
 static int whole(const char *v, long lo, long hi, long *out)
@@ -44,7 +45,20 @@ static int whole(const char *v, long lo, long hi, long *out)
 	return 0;
 }
 
-enum kind { K_INT, K_UINT, K_BOOL, K_TEXT, K_LANG, K_ROTATION, K_SCALE, K_FOCUS };
+enum kind {
+	K_INT,
+	K_UINT,
+	K_BOOL,
+	K_TEXT,
+	K_LANG,
+	K_ROTATION,
+	K_SCALE,
+	K_FOCUS,
+	K_URL,
+	K_INTERVAL,
+	K_PIN,
+	K_FILE,
+};
 
 /*
  * A decimal number with up to 4 places ("0.2", "1", "0.35"), in [lo, hi]
@@ -86,6 +100,85 @@ static int scale_value(const char *v, long lo, long hi, double *out)
 	return 0;
 }
 
+/*
+ * A mirror's base URL: http:// or https://, a host, then printable ASCII
+ * without what RFC 3986 never allows unescaped (space, quote, backslash,
+ * angle brackets, braces, bar, caret, backtick), nor a query or a fragment:
+ * mcupdate appends mck-update/... to it. firmware/scripts/mck-net-update
+ * checks the same.
+ */
+static bool url_value(const char *v)
+{
+	const char *host;
+
+	if (strncmp(v, "https://", 8) == 0) {
+		host = v + 8;
+	} else if (strncmp(v, "http://", 7) == 0) {
+		host = v + 7;
+	} else {
+		return false;
+	}
+	if (*host == '\0' || *host == '/') {
+		return false;
+	}
+	for (const char *p = v; *p != '\0'; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c <= 0x20 || c >= 0x7f || strchr("\"<>\\^`{|}?#", c) != NULL) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* "30min", "6h", "2d": a whole number without a leading zero and its unit, in [lo, hi] s. */
+static int interval_value(const char *v, long lo, long hi, long *out)
+{
+	static const struct {
+		const char *unit;
+		long long s;
+	} units[] = {{"min", 60}, {"h", 3600}, {"d", 86400}};
+	size_t digits = strspn(v, "0123456789");
+	long long n = 0;
+
+	if (digits == 0 || digits > 6 || v[0] == '0') {
+		return -1;
+	}
+	for (size_t i = 0; i < digits; i++) {
+		n = n * 10 + (v[i] - '0');
+	}
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		if (strcmp(v + digits, units[i].unit) == 0) {
+			n *= units[i].s; /* at most 999999 days: no overflow */
+			if (n < lo || n > hi) {
+				return -1;
+			}
+			*out = (long)n;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* curl's pinnedpubkey form of one key: "sha256//" and the base64 of 32 bytes. */
+static bool pin_value(const char *v)
+{
+	static const char b64[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+	if (strncmp(v, "sha256//", 8) != 0 || strlen(v) != 8 + 44) {
+		return false;
+	}
+	v += 8;
+	for (size_t i = 0; i < 43; i++) {
+		if (strchr(b64, v[i]) == NULL) {
+			return false;
+		}
+	}
+	/* 32 bytes end in one '=', and the last digit's two low bits are unused */
+	return strchr("AEIMQUYcgkosw048", v[42]) != NULL && v[43] == '=';
+}
+
 /* Every key: its kind, where it goes, and its range. */
 static const struct key {
 	const char *name;
@@ -124,6 +217,11 @@ static const struct key {
 	{"scan.cpu_scale", K_SCALE, F(cpu_scale), 0, (long)(MCK_QRSCAN_SCALE_MIN * 100 + 0.5),
 	 (long)(MCK_QRSCAN_SCALE_MAX * 100 + 0.5)},
 	{"scan.workers", K_INT, F(scan_workers), 0, 1, MCK_QRSCAN_MAX_WORKERS},
+	{"update.url", K_URL, F(update_url), sizeof(((struct mck_settings *)0)->update_url), 0, 0},
+	{"update.interval", K_INTERVAL, F(update_interval_s), 0, MCK_SETTINGS_UPDATE_INTERVAL_MIN,
+	 MCK_SETTINGS_UPDATE_INTERVAL_MAX},
+	{"update.pin", K_PIN, F(update_pin), sizeof(((struct mck_settings *)0)->update_pin), 0, 0},
+	{"update.ca", K_FILE, F(update_ca), sizeof(((struct mck_settings *)0)->update_ca), 0, 0},
 #undef F
 };
 
@@ -227,7 +325,23 @@ static int set_one(struct mck_settings *s, const struct key *k, const char *v, c
 		}
 		snprintf(err, cap, "language is one of en pl de fr el it es, not \"%.40s\"", v);
 		return -1;
+	case K_INTERVAL: {
+		int i;
+
+		if (interval_value(v, k->lo, k->hi, &n) != 0) {
+			snprintf(err, cap,
+				 "%s is a whole number of min, h or d (30min..7d), not \"%.40s\"",
+				 k->name, v);
+			return -1;
+		}
+		i = (int)n;
+		memcpy(field, &i, sizeof(i));
+		return 0;
+	}
 	case K_TEXT:
+	case K_URL:
+	case K_PIN:
+	case K_FILE:
 	default:
 		if (strlen(v) >= k->size) {
 			snprintf(err, cap, "%s is longer than %zu bytes: \"%.40s…\"", k->name,
@@ -240,7 +354,28 @@ static int set_one(struct mck_settings *s, const struct key *k, const char *v, c
 				return -1;
 			}
 		}
-		snprintf(field, k->size, "%s", strcmp(v, "none") == 0 ? "" : v);
+		if (v[0] == '\0' || strcmp(v, "none") == 0) {
+			field[0] = '\0';
+			return 0;
+		}
+		if (k->kind == K_URL && !url_value(v)) {
+			snprintf(err, cap,
+				 "%s is an http:// or https:// URL without spaces, quotes, "
+				 "query or fragment, not \"%.40s\"",
+				 k->name, v);
+			return -1;
+		}
+		if (k->kind == K_PIN && !pin_value(v)) {
+			snprintf(err, cap,
+				 "%s is sha256// and 44 characters of base64, not \"%.60s\"",
+				 k->name, v);
+			return -1;
+		}
+		if (k->kind == K_FILE && v[0] != '/') {
+			snprintf(err, cap, "%s is an absolute path, not \"%.40s\"", k->name, v);
+			return -1;
+		}
+		snprintf(field, k->size, "%s", v);
 		return 0;
 	}
 }

@@ -38,7 +38,19 @@ struct mck_settings {
 	char policy_dir[256];  /* policy.dir: every *.json there, "" none */
 	double cpu_scale; /* scan.cpu_scale: the CPU against the reference x86 core, 0.01..100 */
 	int scan_workers; /* scan.workers: threads decoding a frame's steps, 1..8 */
+	/*
+	 * Network updates (mckiosk-fetch.service, not the kiosk): checked here so
+	 * that the one file the site edits is refused as a whole when one is wrong.
+	 */
+	char update_url[400];  /* update.url: http:// or https:// mirror base, "" off */
+	int update_interval_s; /* update.interval: 30min..7d, MCK_SETTINGS_UPDATE_INTERVAL */
+	char update_pin[56];   /* update.pin: "sha256//" + base64 of an SPKI digest, "" none */
+	char update_ca[256];   /* update.ca: an absolute CA file, "" the system's store */
 };
+
+#define MCK_SETTINGS_UPDATE_INTERVAL     (6 * 3600)
+#define MCK_SETTINGS_UPDATE_INTERVAL_MIN (30 * 60)
+#define MCK_SETTINGS_UPDATE_INTERVAL_MAX (7 * 24 * 3600)
 
 /** The built-in defaults (800x480, English, 30 s, no camera, no indicators). */
 void mck_settings_init(struct mck_settings *s);

@@ -31,6 +31,15 @@ if(MCK_BUILD_ISSUER)
         set_tests_properties(e2e_update PROPERTIES LABELS e2e)
 endif()
 
+# mcissue publish: the mirror tree of trust-list.md §6, hostile bundles refused,
+# the publish cut at every file-system step over a live mirror.
+if(MCK_BUILD_ISSUER)
+        add_test(NAME e2e_publish
+                 COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/publish.sh $<TARGET_FILE:mcissue>
+                         $<TARGET_FILE:mcissue_faults> $<TARGET_FILE:mcupdate>)
+        set_tests_properties(e2e_publish PROPERTIES LABELS e2e TIMEOUT 120)
+endif()
+
 # The Debian packages: contents, what the kiosk one never holds, the refusal
 # of test anchors at configure time.
 find_program(MCK_DPKG_DEB dpkg-deb)

@@ -113,7 +113,12 @@ else
 fi
 # Newer bundles over it: a list added, then one dropped (removed from the mirror).
 expect_published "newer, two lists" "$T/b2/mck-update" 2
+mtime2=$(stat -c %Y "$M/manifest.json" "$M/trustlist.jws")
 expect_published "newer, one list" "$T/b3/mck-update" 3 --anchors "$T/anchors"
+# Within the same second too, each replaced file is newer (Last-Modified, nginx's ETag).
+read -r -d '' m2 t2 <<<"$mtime2" || true
+read -r -d '' m3 t3 < <(stat -c %Y "$M/manifest.json" "$M/trustlist.jws") || true
+if ((m3 > m2 && t3 > t2)); then ok; else bad "modification times $m2 $t2 -> $m3 $t3"; fi
 if [[ ! -e "$M/status/other_9.jws" ]] && ! grep -q other_9 "$M/manifest.json"; then
 	ok
 else

@@ -468,6 +468,27 @@ static int open_or_make_dir(int dirfd, const char *name)
 	return fd;
 }
 
+/*
+ * Give the temporary file @p tmp a modification time past that of the file @p name it
+ * replaces: Last-Modified and nginx's ETag (mtime in seconds, size) must change with the
+ * content, or a publish within the second of the last one would answer a kiosk's or a
+ * CDN's conditional GET with 304 and the old copy would stay in use.
+ */
+static void newer_than_replaced(int dirfd, const char *tmp, const char *name)
+{
+	struct stat old;
+	struct stat made;
+	struct timespec times[2] = {{.tv_nsec = UTIME_OMIT}, {.tv_nsec = 0}};
+
+	if (fstatat(dirfd, name, &old, AT_SYMLINK_NOFOLLOW) != 0 ||
+	    fstatat(dirfd, tmp, &made, AT_SYMLINK_NOFOLLOW) != 0 ||
+	    made.st_mtim.tv_sec > old.st_mtim.tv_sec) {
+		return;
+	}
+	times[1].tv_sec = old.st_mtim.tv_sec + 1;
+	utimensat(dirfd, tmp, times, AT_SYMLINK_NOFOLLOW);
+}
+
 /* Replace @p name below @p dirfd with @p len bytes: a temporary file, fsync, rename. */
 static int put_file(int dirfd, const char *name, const char *data, size_t len)
 {
@@ -480,6 +501,7 @@ static int put_file(int dirfd, const char *name, const char *data, size_t len)
 		rc = mck_io_write_at(dirfd, tmp, data, len);
 	}
 	if (rc == 0) {
+		newer_than_replaced(dirfd, tmp, name);
 		rc = mck_io_rename_at(dirfd, tmp, name);
 	}
 	if (rc != 0) {

@@ -145,7 +145,24 @@ enum mck_lang {
 	X(IDLE_HINT_SCANNER, "Hold your phone or paper under the scanner")                         \
 	X(ACTION_WARNING_ACCEPT, "Genuine. You may accept it; see the note below.")                \
 	X(ACTION_WARNING_ASK, "Genuine, but ask staff before accepting it.")                       \
-	X(CHUNK_NEXT, "%u of %u parts read – now show part %u")
+	X(CHUNK_NEXT, "%u of %u parts read – now show part %u")                                    \
+	X(OPERATOR_STATUS_LISTS, "Revocation lists")                                               \
+	X(OPERATOR_LAST_UPDATE, "Last update")                                                     \
+	X(OPERATOR_LAST_ATTEMPT, "Last update attempt")                                            \
+	X(FRESH_NEVER, "never")                                                                    \
+	X(FRESH_UNKNOWN, "unknown")                                                                \
+	X(FRESH_NO_LISTS, "none")                                                                  \
+	X(FRESH_OLDEST, "oldest: %s")                                                              \
+	X(FRESH_FAILED, "failed")                                                                  \
+	X(FRESH_SUCCEEDED, "succeeded")                                                            \
+	X(FRESH_NETWORK, "network")                                                                \
+	X(FRESH_STICK, "update stick")                                                             \
+	X(AGE_MINUTES, "%lld min ago")                                                             \
+	X(AGE_HOURS, "%lld hours ago")                                                             \
+	X(AGE_DAYS, "%lld days ago")                                                               \
+	X(STATUS_LISTS_DUE, "Revocation lists expire on %s")                                       \
+	X(STATUS_LISTS_STALE, "Revocation lists out of date")                                      \
+	X(STATUS_UPDATE_FAILED, "Last update failed")
 
 enum mck_text {
 #define MCK__TEXT_ENUM(key, en) MCK_TEXT_##key,

@@ -41,6 +41,9 @@ mck_add_test(test_notify LABEL unit SOURCES test_notify.c LIBS mck_kiosk_notify)
 # The kiosk's entry-requirements check: the view, the list, the decision, the wipe.
 mck_add_test(test_check LABEL unit SOURCES test_check.c LIBS mck_kiosk_check)
 
+# How fresh the trust data is: the update records read as hostile files, the facts at a fixed clock.
+mck_add_test(test_freshness LABEL unit SOURCES test_freshness.c LIBS mck_kiosk mck_test_support)
+
 # The status bar's facts (clock set, list out of date) follow the verifier's rule for time.
 mck_add_test(test_present LABEL unit SOURCES test_present.c ../app/kiosk/present.c
              LIBS mck_ui mck_test_support)

@@ -23,6 +23,7 @@ void mck_kiosk_refresh_status(struct mck_kiosk *k)
 {
 	mck_present_status(&k->view, mck_trust_cfg(&k->trust), mck_kiosk_now(k),
 			   k->view.status.camera_ok);
+	mck_trust_present_fresh(&k->trust, &k->view.status, mck_kiosk_now(k));
 }
 
 void mck_kiosk_reload(struct mck_kiosk *k, bool force)
@@ -75,6 +76,7 @@ int mck_kiosk_init(struct mck_kiosk *k, int lw, int lh)
 		return 4;
 	}
 	mck_check_show_policy(&k->check, &k->view);
+	k->trust.spool = k->opt.spool;
 	mck_trust_load(&k->trust, &k->opt.src);
 	mck_kiosk_refresh_status(k);
 	mck_present_time(&k->view, mck_kiosk_now(k), 0);

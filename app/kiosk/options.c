@@ -31,7 +31,8 @@ void mck_options_usage(FILE *f)
 	      "               [--play-once] [--size WxH]\n"
 	      "               [--panel-mm WxH]\n"
 	      "               [--lang en|pl|de|fr|el|it|es] [--now UNIX] [--anchors DIR]\n"
-	      "               (--trust FILE [--status DIR] | --state DIR) [--clear-after S]\n"
+	      "               (--trust FILE [--status DIR] | --state DIR) [--spool DIR]\n"
+	      "               [--clear-after S]\n"
 	      "               [--clear-after-left S] [--trace-screens FILE]\n"
 	      "               [--rotate 0|90|180|270] [--fullscreen] [--fonts DIR]\n"
 	      "               [--indicators gpio|trace:FILE|none] [--policy FILE]...\n"
@@ -157,6 +158,8 @@ int mck_options_parse(int argc, char **argv, struct mck_options *o)
 			/* read first, by load_settings */
 		} else if (mck_store_opts_take(&o->src, a, v)) {
 			/* taken */
+		} else if (strcmp(a, "--spool") == 0) {
+			o->spool = v; /* the update records: fetch.json, last-update.json */
 		} else if (strcmp(a, "--screenshot") == 0) {
 			o->screenshot = v;
 		} else if (strcmp(a, "--fonts") == 0) {

@@ -24,6 +24,7 @@ enum mck_show {
 struct mck_options {
 	const char *source;
 	struct mck_store_opts src;
+	const char *spool; /* --spool: the update records (NULL: the state's with "-update") */
 	const char *screenshot;
 	const char *fonts;
 	int width;

@@ -20,6 +20,26 @@ static void current_generation(const struct mck_store_opts *src, char *out, size
 	out[n > 0 ? n : 0] = '\0';
 }
 
+/* The update records' directory: --spool, else the state directory's with "-update". */
+static void read_records(struct mck_trust *t, const struct mck_store_opts *src)
+{
+	char spool[PATH_MAX];
+	const char *dir = t->spool;
+	size_t n;
+
+	if (dir == NULL && src->state != NULL) {
+		n = strlen(src->state);
+		while (n > 1 && src->state[n - 1] == '/') {
+			n--; /* "/var/lib/mckiosk/" is /var/lib/mckiosk */
+		}
+		if ((size_t)snprintf(spool, sizeof(spool), "%.*s-update", (int)n, src->state) <
+		    sizeof(spool)) {
+			dir = spool;
+		}
+	}
+	mck_freshness_read(&t->fresh, dir);
+}
+
 void mck_trust_free(struct mck_trust *t)
 {
 	mck_verifier_destroy(t->verifier);
@@ -37,6 +57,7 @@ void mck_trust_load(struct mck_trust *t, struct mck_store_opts *src)
 
 	mck_trust_free(t);
 	current_generation(src, t->generation, sizeof(t->generation));
+	read_records(t, src);
 	src->grace_s = (int64_t)MCK_GRACE_DEFAULT_DAYS * 86400;
 	if (mck_store_load(&t->cfg, src, stderr, &reason, msg, sizeof(msg)) != 0) {
 		fprintf(stderr, "mckiosk: %s\n", msg);
@@ -62,4 +83,15 @@ bool mck_trust_changed(const struct mck_trust *t, const struct mck_store_opts *s
 const struct mck_verifier_cfg *mck_trust_cfg(const struct mck_trust *t)
 {
 	return t->have_cfg ? &t->vcfg : NULL;
+}
+
+void mck_trust_present_fresh(struct mck_trust *t, struct mck_view_status *st, int64_t now)
+{
+	if (mck_freshness_changed(&t->fresh)) {
+		char spool[sizeof(t->fresh.spool)];
+
+		memcpy(spool, t->fresh.spool, sizeof(spool));
+		mck_freshness_read(&t->fresh, spool);
+	}
+	mck_freshness_present(&t->fresh, mck_trust_cfg(t), now, &st->fresh);
 }

@@ -49,6 +49,47 @@ enum mck_view_shown {
 	MCK_VIEW_SHOWN_TEXT,
 };
 
+/* Whether an update-history fact is known: no record says "never", a damaged one "unknown". */
+enum mck_view_known {
+	MCK_VIEW_NEVER = 0,
+	MCK_VIEW_UNKNOWN,
+	MCK_VIEW_KNOWN,
+};
+
+/* Where an update came from. */
+enum mck_view_via {
+	MCK_VIEW_VIA_NETWORK = 0, /* mcupdate's fetch.json */
+	MCK_VIEW_VIA_STICK,       /* the update stick's last-update.json */
+};
+
+/* A moment of the trust data's history: when (UTC) and how long before the clock. */
+struct mck_view_when {
+	enum mck_view_known known;
+	char at[24];     /* "YYYY-MM-DD HH:MM UTC" */
+	long long age_s; /* before the status's clock; -1: after it or no clock (say no age) */
+};
+
+/*
+ * How fresh the trust data is: the lists' own dates and the update records
+ * (device facts, sanitised; the operator screen and the status bar only).
+ */
+struct mck_view_fresh {
+	struct mck_view_when trustlist; /* its iat */
+	size_t status_lists;            /* 0: "none" */
+	struct mck_view_when status;    /* the oldest status list's iat */
+	/* Status lists whose exp is within MCK_VIEW_DUE_DAYS or past: the soonest's date. */
+	unsigned status_due;
+	bool status_stale;            /* one of them is past its exp */
+	char status_exp[24];          /* YYYY-MM-DD */
+	struct mck_view_when success; /* the last successful update */
+	enum mck_view_via success_via;
+	struct mck_view_when attempt; /* the last attempt */
+	enum mck_view_via attempt_via;
+	bool attempt_failed;
+	bool failed;     /* an update failed after the last success: the status bar says so */
+	char cause[160]; /* why the last attempt failed: one line from a file, sanitised; "" none */
+};
+
 struct mck_view_status {
 	bool have_trustlist;
 	long long sequence;
@@ -66,6 +107,7 @@ struct mck_view_status {
 	 */
 	int due_in_days;
 	bool due_soon;
+	struct mck_view_fresh fresh;
 };
 
 /*

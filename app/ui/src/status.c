@@ -34,6 +34,9 @@ void mck__ui_status_text(const struct mck_view *v, char *text, size_t cap)
 	text[0] = '\0';
 	if (!s->have_trustlist) {
 		phrase(text, cap, "%s", mck_i18n_text(l, MCK_TEXT_ERROR_TRUSTLIST_MISSING));
+		if (s->fresh.failed) {
+			phrase(text, cap, "%s", mck_i18n_text(l, MCK_TEXT_STATUS_UPDATE_FAILED));
+		}
 		return;
 	}
 	phrase(text, cap, mck_i18n_text(l, MCK_TEXT_STATUS_TRUSTLIST), s->sequence, s->updated);
@@ -45,6 +48,15 @@ void mck__ui_status_text(const struct mck_view *v, char *text, size_t cap)
 		} else {
 			phrase(text, cap, "%s", mck_i18n_text(l, MCK_TEXT_STATUS_OVERDUE));
 		}
+	}
+	/* revocation lists going stale, and an update that failed: before the data is stale */
+	if (s->fresh.status_stale) {
+		phrase(text, cap, "%s", mck_i18n_text(l, MCK_TEXT_STATUS_LISTS_STALE));
+	} else if (s->fresh.status_due > 0) {
+		phrase(text, cap, mck_i18n_text(l, MCK_TEXT_STATUS_LISTS_DUE), s->fresh.status_exp);
+	}
+	if (s->fresh.failed) {
+		phrase(text, cap, "%s", mck_i18n_text(l, MCK_TEXT_STATUS_UPDATE_FAILED));
 	}
 	phrase(text, cap, mck_i18n_text(l, MCK_TEXT_STATUS_ISSUERS), s->issuers);
 	/* what is wrong, not what is fine (the operator screen says both): one line */

@@ -1,7 +1,8 @@
 # Installation and Debian packages (CPack), for amd64 and, cross-built, arm64.
 #
-#   mckiosk  the appliance: mckiosk, mcverify, mcupdate, the USB update helper,
-#            board profiles, systemd units, the udev rule, default site files
+#   mckiosk  the appliance: mckiosk, mcverify, mcupdate, the USB and network
+#            update helpers, board profiles, systemd units and the fetch
+#            timer's generator, the udev rules, default site files
 #            and the production trust anchors (keys/production, or
 #            MCK_ANCHORS_DIR);
 #   mcissue  the issuer tool, never on a kiosk.
@@ -48,8 +49,8 @@ endforeach()
 include(GNUInstallDirs)
 install(TARGETS mckiosk mcverify mcupdate RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
         COMPONENT kiosk)
-install(PROGRAMS firmware/scripts/mck-media-update DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/mckiosk
-        COMPONENT kiosk)
+install(PROGRAMS firmware/scripts/mck-media-update firmware/scripts/mck-net-update
+        DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/mckiosk COMPONENT kiosk)
 # every board profile and config.txt fragment there is
 file(GLOB mck_board_files "${PROJECT_SOURCE_DIR}/board/*.conf"
      "${PROJECT_SOURCE_DIR}/board/*.config.txt")
@@ -59,7 +60,12 @@ install(FILES ${mck_anchors} DESTINATION ${CMAKE_INSTALL_DATADIR}/mckiosk/anchor
 # an empty anchors directory is kept: a kiosk without anchors says so (anchor_missing)
 install(DIRECTORY DESTINATION ${CMAKE_INSTALL_DATADIR}/mckiosk/anchors COMPONENT kiosk)
 install(FILES firmware/systemd/mckiosk.service firmware/systemd/mckiosk-update@.service
+        firmware/systemd/mckiosk-fetch.service firmware/systemd/mckiosk-fetch.timer
         DESTINATION lib/systemd/system COMPONENT kiosk)
+# update.interval into the fetch timer, and the timer on when update.url is set
+# (at boot and every daemon-reload, which postinst does): nothing to enable by hand
+install(PROGRAMS firmware/systemd/mckiosk-fetch-generator
+        DESTINATION lib/systemd/system-generators COMPONENT kiosk)
 install(FILES firmware/udev/60-mckiosk-gpio.rules firmware/udev/90-mckiosk-update.rules
         DESTINATION lib/udev/rules.d COMPONENT kiosk)
 if(MCK_BOARD AND EXISTS "${PROJECT_SOURCE_DIR}/board/${MCK_BOARD}.conf")
@@ -123,6 +129,11 @@ set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
 # plugins, loaded at run time); a Pi's CSI camera needs libcamerasrc, a USB
 # camera through GStreamer v4l2src (the good plugins).
 string(APPEND CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS ", gstreamer1.0-plugins-base")
+# Network updates (mckiosk-fetch.service): mcupdate fetches with libcurl
+# (libcurl4, found by dpkg-shlibdeps) and, unless kiosk.conf names its own CA
+# (update.ca), checks the mirror's certificate against the system's CA store,
+# which nothing links to.
+string(APPEND CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS ", ca-certificates")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "gstreamer1.0-libcamera, gstreamer1.0-plugins-good")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
     "${PROJECT_SOURCE_DIR}/firmware/debian/postinst;${PROJECT_SOURCE_DIR}/firmware/debian/conffiles")

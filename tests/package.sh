@@ -4,7 +4,9 @@
 # maintainer script, the configure-time refusal of test anchors, and the
 # release build (issue 15): programs stripped, their symbols in the -dbgsym
 # package under their build-ids, compiled -O2 and, for a board's build
-# (version 0.1.0+rpi4), with that board's -mcpu.
+# (version 0.1.0+rpi4), with that board's -mcpu. Network updates (issue 17):
+# the fetch service, its timer and generator, and mck-net-update's reading of
+# kiosk.conf with a stand-in mcupdate (nothing in the file is ever run).
 # The units' systemd-analyze checks and the configure-time refusals depend on
 # the sources alone: --build-only leaves them to the native build's run (CI's
 # sanitizer, cross and board builds pass it).
@@ -113,6 +115,9 @@ dpkg-deb -c "$kiosk" | awk '{print $6}' | sed 's#^\./##' >"$T/kiosk.list"
 
 # What the appliance needs.
 for f in usr/bin/mckiosk usr/bin/mcverify usr/bin/mcupdate usr/libexec/mckiosk/mck-media-update \
+	usr/libexec/mckiosk/mck-net-update usr/lib/systemd/system/mckiosk-fetch.service \
+	usr/lib/systemd/system/mckiosk-fetch.timer \
+	usr/lib/systemd/system-generators/mckiosk-fetch-generator \
 	usr/share/mckiosk/board/rpi4.conf usr/share/mckiosk/board/rpi5.conf \
 	usr/share/mckiosk/board/generic-x86.conf usr/share/mckiosk/anchors/ \
 	usr/lib/systemd/system/mckiosk.service usr/lib/systemd/system/mckiosk-update@.service \
@@ -156,6 +161,13 @@ grep -q 'fonts-noto-core' <(dpkg-deb -f "$kiosk" Depends) && ok || bad "no font 
 for d in libegl1 libegl-mesa0 libgles2 libgl1-mesa-dri; do
 	grep -q "$d" <(dpkg-deb -f "$kiosk" Depends) && ok || bad "no $d dependency (SDL's KMSDRM)"
 done
+# the mirror's certificate is checked against the system's CA store; libcurl's
+# runtime comes with dpkg-shlibdeps once mcupdate links it
+grep -qw 'ca-certificates' <(dpkg-deb -f "$kiosk" Depends) && ok || bad "no ca-certificates dependency"
+if readelf -d "$T/root/usr/bin/mcupdate" | grep -q 'NEEDED.*libcurl'; then
+	grep -qw 'libcurl4' <(dpkg-deb -f "$kiosk" Depends) && ok ||
+		bad "mcupdate links libcurl; no libcurl4 dependency"
+fi
 # The issuer package: the issuer tool alone.
 if ls "$T"/out/mcissue_*.deb >/dev/null 2>&1; then
 	dpkg-deb -c "$T"/out/mcissue_*.deb | awk '{print $6}' | grep -v '/$' >"$T/issuer.list"
@@ -172,19 +184,118 @@ fi
 mkdir -p "$T/root/usr/lib/systemd/system"
 cp -rn /usr/lib/systemd/system/. "$T/root/usr/lib/systemd/system/"
 units=("$T/root/usr/lib/systemd/system/mckiosk.service"
-	"$T/root/usr/lib/systemd/system/mckiosk-update@sda1.service")
+	"$T/root/usr/lib/systemd/system/mckiosk-update@sda1.service"
+	"$T/root/usr/lib/systemd/system/mckiosk-fetch.service"
+	"$T/root/usr/lib/systemd/system/mckiosk-fetch.timer")
 if systemd-analyze verify --root="$T/root" "${units[@]}" >"$T/verify.log" 2>&1 &&
 	[[ ! -s $T/verify.log ]]; then
 	ok
 else
 	bad "systemd-analyze verify: $(cat "$T/verify.log")"
 fi
-for u in mckiosk.service mckiosk-update@.service; do
+for u in mckiosk.service mckiosk-update@.service mckiosk-fetch.service; do
 	systemd-analyze security --offline=true --root="$T/root" --threshold=19 \
 		"$T/root/usr/lib/systemd/system/$u" >"$T/security.log" 2>&1 &&
 		ok || bad "$u: $(grep -a 'Overall exposure' "$T/security.log")"
 	echo "package: $(grep -a 'Overall exposure' "$T/security.log")"
 done
+
+# ---- mck-net-update (the package's copy) and the fetch timer's generator ----
+# A stand-in mcupdate writes its arguments, one a line; a value run as shell
+# would leave $T/pwned.
+net="$T/root/usr/libexec/mckiosk/mck-net-update"
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"$FAKE_ARGS"\nexit "${FAKE_RC:-0}"\n' >"$T/mcupdate"
+chmod +x "$T/mcupdate"
+net_run() { # CONFIG_TEXT [PROFILE_TEXT]: sets out, rc, args ("-": mcupdate not run)
+	printf '%s' "$1" >"$T/net.conf"
+	printf '%s' "${2:-}" >"$T/net.profile"
+	rm -f "$T/net.args"
+	rc=0
+	out=$(MCUPDATE="$T/mcupdate" FAKE_ARGS="$T/net.args" sh "$net" --config "$T/net.conf" \
+		--profile "$T/net.profile" 2>&1) || rc=$?
+	if [[ -f $T/net.args ]]; then args=$(cat "$T/net.args"); else args=-; fi
+}
+net_want() { # WHAT RC ARGS
+	if [[ $rc == "$2" && $args == "$3" && ! -e $T/pwned ]]; then
+		ok
+	else
+		bad "mck-net-update, $1: exit $rc, mcupdate ${args//$'\n'/ }; $out$([[ -e $T/pwned ]] && echo ' (RAN A VALUE)')"
+	fi
+}
+defaults=$'--state\n/var/lib/mckiosk\n--anchors\n/usr/share/mckiosk/anchors\n--spool\n/var/lib/mckiosk-update'
+pin='sha256//LXEWQrcmsEQBYnyp+6wy9chTD7GQPMTbAiWHF5IaSIE='
+net_run $'# the site\nlanguage = pl\n'
+net_want "no update.url" 0 -
+[[ $(wc -l <<<"$out") == 1 && $out == *"network updates are off"* ]] && ok || bad "url off says: $out"
+net_run $'update.url = none\n' $'update.url = https://profile.example/\n'
+net_want "update.url none over the profile's" 0 -
+net_run $' \tupdate.url =  https://mirror.example/kiosk/ \r\n# update.url = http://other/\nlanguage = en\n'
+net_want "update.url" 0 "$defaults"$'\nhttps://mirror.example/kiosk/'
+net_run $'update.url=http://10.0.0.5:8080\nupdate.pin = '"$pin"$'\nupdate.ca = /etc/mckiosk/site ca.pem'
+net_want "pin and CA" 0 "$defaults"$'\n--pin\n'"$pin"$'\n--ca\n/etc/mckiosk/site ca.pem\nhttp://10.0.0.5:8080'
+net_run $'language = en\n' $'update.url = https://profile.example/\nupdate.ca = none\n'
+net_want "the profile's update.url" 0 "$defaults"$'\nhttps://profile.example/'
+net_run $'update.url = https://site.example/\n' $'update.url = https://profile.example/\n'
+net_want "the site's over the profile's" 0 "$defaults"$'\nhttps://site.example/'
+# characters a shell would act on, which a URL and a path may hold: passed as
+# they are, never run
+bomb="\$(touch\$IFS$T/pwned)"
+net_run "update.url = https://m/a;$bomb&x='1'"$'\n'"update.ca = /c$bomb"
+net_want "shell characters in a URL and a path" 0 "$defaults"$'\n--ca\n'"/c$bomb"$'\n'"https://m/a;$bomb&x='1'"
+# what the kiosk refuses: exit 4, mcupdate not run
+for line in "update.url = https://m/\"; touch $T/pwned; \"" "update.url = https://m/\`touch $T/pwned\`" \
+	"update.url = 'https://m/'" "update.url = \"https://m/\"" "update.url = https://m/ x" \
+	"update.url = ftp://m/" "update.url = https://m/?q=$bomb" "update.url = https://" \
+	"update.url = https://m/\${IFS}" "update.pin = $bomb" "update.pin = ${pin%=}A" \
+	"update.ca = ca.pem" "update.interval = 5min" "update.interval = 06h" "update.interval ="; do
+	# (pin, CA and interval with a URL: without one there is nothing to check)
+	[[ $line == update.url* ]] && net_run "$line"$'\n' ||
+		net_run $'update.url = https://ok.example/\n'"$line"$'\n'
+	net_want "refuses $line" 4 -
+done
+net_run $'update.url = https://a/\nupdate.url = https://b/\n'
+net_want "update.url given twice" 4 -
+[[ $out == *"net.conf:2: update.url given twice"* ]] && ok || bad "twice says: $out"
+net_run "$bomb = 1"$'\n'"\`touch $T/pwned\`"$'\nupdate.url = https://m/\n'
+net_want "other lines ignored" 0 "$defaults"$'\nhttps://m/'
+FAKE_RC=3 net_run $'update.url = https://m/\n'
+net_want "mcupdate's exit status" 3 "$defaults"$'\nhttps://m/'
+# The generator: the interval into a timer drop-in, the timer wanted with a URL.
+generate() { # CONFIG_TEXT: sets gen_out, drop (the drop-in without comments, one line)
+	rm -rf "$T/gen" && mkdir "$T/gen"
+	printf '%s' "$1" >"$T/net.conf"
+	gen_out=$(sh "$net" --generate "$T/gen" --config "$T/net.conf" --profile "$T/none" 2>&1)
+	drop=$(grep -v '^#' "$T/gen/mckiosk-fetch.timer.d/50-interval.conf" 2>/dev/null | tr '\n' ' ')
+}
+interval_drop() { echo "[Timer] OnUnitActiveSec= OnBootSec=2min OnUnitActiveSec=${1}s RandomizedDelaySec=${2}s "; }
+generate $'update.url = https://m/\nupdate.interval = 90min\n'
+[[ $drop == "$(interval_drop 5400 900)" ]] && ok || bad "generator, 90min: $drop"
+[[ $(readlink "$T/gen/timers.target.wants/mckiosk-fetch.timer") == /usr/lib/systemd/system/mckiosk-fetch.timer ]] &&
+	ok || bad "generator: timer not wanted with an update.url"
+mkdir -p "$T/root/etc/systemd/system"
+cp -r "$T/gen/mckiosk-fetch.timer.d" "$T/root/etc/systemd/system/"
+if systemd-analyze verify --root="$T/root" "$T/root/usr/lib/systemd/system/mckiosk-fetch.timer" \
+	>"$T/verify.log" 2>&1 && [[ ! -s $T/verify.log ]]; then
+	ok
+else
+	bad "the generated drop-in: $(cat "$T/verify.log")"
+fi
+generate $'update.interval = 7d\n'
+[[ $drop == "$(interval_drop 604800 3600)" ]] && ok || bad "generator, 7d: $drop"
+[[ ! -e $T/gen/timers.target.wants ]] && ok || bad "generator: timer wanted without update.url"
+generate $'update.url = https://m/\nupdate.interval = 2w\n'
+[[ $drop == "$(interval_drop 21600 3600)" && $gen_out == *"update.interval is a whole number"* ]] &&
+	ok || bad "generator, a bad interval: $drop $gen_out"
+[[ -L $T/gen/timers.target.wants/mckiosk-fetch.timer ]] && ok ||
+	bad "generator: a bad interval turned the timer off"
+generate ''
+[[ $drop == "$(interval_drop 21600 3600)" && ! -e $T/gen/timers.target.wants ]] && ok ||
+	bad "generator, no settings: $drop"
+# shellcheck disable=SC2016 # the generator's own line, as written
+[[ $(tail -n1 "$T/root/usr/lib/systemd/system-generators/mckiosk-fetch-generator") == \
+	'exec /usr/libexec/mckiosk/mck-net-update --generate "${1:?output directory}"' ]] && ok ||
+	bad "the generator does not run the packaged mck-net-update"
+echo "package: mck-net-update: no value run as shell, the interval into the timer"
 
 # The build refuses test anchors, and private keys, as production anchors.
 refuses() { # DIR WHY

@@ -21,6 +21,7 @@
 #include <cmocka.h>
 #include <png.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "support/imgcodec.h"
 #include "support/runproc.h"
@@ -710,12 +711,55 @@ static void test_fault_screens(void **state)
 	}
 }
 
-/* The operator screen: ours (slate header, no verdict colour), every fact fits. */
+/* A spool of update records (issue #17): the stick's success, then a network fetch that failed. */
+static void write_records(char *dir)
+{
+	char path[600];
+	FILE *f;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/fetch.json", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("{\"lastAttempt\":1794990000,\"lastSuccess\":1794000000,\"lastFailure\":1794990000,"
+	      "\"cause\":\"mirror_unreadable: connect to updates.example-kiosk-mirror.eu:443 "
+	      "failed: Connection timed out after 30001 milliseconds\",\"sequence\":5,"
+	      "\"etag\":null,\"lastModified\":null}",
+	      f);
+	assert_int_equal(fclose(f), 0);
+	snprintf(path, sizeof(path), "%s/last-update.json", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("{\"time\":1794500000,\"exit\":0,\"message\":\"installed sequence 5\","
+	      "\"sequence\":5}\n",
+	      f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void remove_records(const char *dir)
+{
+	char path[600];
+
+	snprintf(path, sizeof(path), "%s/fetch.json", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/last-update.json", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
+/*
+ * The operator screen: ours (slate header, no verdict colour), every fact fits,
+ * with a failed update recorded (its cause, the ages, and the status bar's
+ * warning: every language on the smallest panel).
+ */
 static void test_operator_screen(void **state)
 {
+	static const char *const all_langs[] = {"en", "pl", "de", "fr", "el", "it", "es"};
+	char spool[] = "/tmp/mck-screens-spool-XXXXXX";
 	char out[512];
 
 	(void)state;
+	write_records(spool);
 	for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
 		for (size_t l = 0; l < sizeof(langs) / sizeof(langs[0]); l++) {
 			int w = 0;
@@ -724,11 +768,13 @@ static void test_operator_screen(void **state)
 			if (!sampled(s, l, sizeof(langs) / sizeof(langs[0]), 1)) {
 				continue;
 			}
+			/* (without records, "never": every other screen here runs so) */
 			snprintf(out, sizeof(out), "%s/screen-operator-%s-%s.png", MCK_BIN_DIR,
 				 sizes[s], langs[l]);
 			expect_no_overflow(
 				render_with(NULL, sizes[s], langs[l], out,
-					    (const char *const[]){"--show", "operator", NULL},
+					    (const char *const[]){"--show", "operator", "--spool",
+								  spool, NULL},
 					    NULL),
 				out);
 			struct rgb c = pixel_at(out, 0.97, 0.02, &w, &h);
@@ -737,6 +783,33 @@ static void test_operator_screen(void **state)
 			assert_int_equal(c.b, slate.b);
 		}
 	}
+	/* 800x480 in every language: the operator screen, and idle with the warning */
+	for (size_t l = 0; l < sizeof(all_langs) / sizeof(all_langs[0]); l++) {
+		if (sample && l % 2 != 0) {
+			continue;
+		}
+		bool drawn = false; /* the operator screen above, in this language */
+
+		for (size_t k = 0; k < sizeof(langs) / sizeof(langs[0]); k++) {
+			drawn = drawn || (strcmp(langs[k], all_langs[l]) == 0 && !sample);
+		}
+		snprintf(out, sizeof(out), "%s/screen-operator-800x480-%s.png", MCK_BIN_DIR,
+			 all_langs[l]);
+		if (!drawn) {
+			expect_no_overflow(
+				render_with(NULL, "800x480", all_langs[l], out,
+					    (const char *const[]){"--show", "operator", "--spool",
+								  spool, NULL},
+					    NULL),
+				out);
+		}
+		snprintf(out, sizeof(out), "%s/screen-idle-800x480-%s-records.png", MCK_BIN_DIR,
+			 all_langs[l]);
+		expect_no_overflow(render_with(NULL, "800x480", all_langs[l], out,
+					       (const char *const[]){"--spool", spool, NULL}, NULL),
+				   out);
+	}
+	remove_records(spool);
 }
 
 struct target {

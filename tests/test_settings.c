@@ -338,6 +338,41 @@ static void test_update_keys(void **state)
 	assert_string_equal(s.update_ca, "");
 }
 
+/* The package's kiosk.conf loads, and so do the update.* examples it shows, uncommented. */
+static void test_site_file(void **state)
+{
+	char path[512];
+	char err[256] = "";
+	char line[MCK_SETTINGS_LINE_MAX + 2];
+	char examples[2048] = "";
+	size_t n = 0;
+	struct mck_settings s;
+	FILE *f;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/../firmware/etc/kiosk.conf", MCK_BOARD_DIR);
+	load_board("rpi4", &s);
+	if (mck_settings_load(&s, path, err, sizeof(err)) != 0) {
+		fprintf(stderr, "%s\n", err);
+		fail();
+	}
+	f = fopen(path, "r");
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (strncmp(line, "#   update.", 11) == 0) {
+			n += (size_t)snprintf(examples + n, sizeof(examples) - n, "%s", line + 4);
+			assert_true(n < sizeof(examples));
+		}
+	}
+	fclose(f);
+	assert_int_equal(mck_settings_load(&s, file_of(examples, n), err, sizeof(err)), 0);
+	unlink(tmp_path);
+	assert_true(strncmp(s.update_url, "https://", 8) == 0);
+	assert_int_equal(s.update_interval_s, 6 * 3600);
+	assert_true(strncmp(s.update_pin, "sha256//", 8) == 0);
+	assert_true(s.update_ca[0] == '/');
+}
+
 struct refusal {
 	const char *text;
 	size_t len;       /* 0: strlen */
@@ -447,7 +482,7 @@ int main(void)
 		cmocka_unit_test(test_defaults),    cmocka_unit_test(test_board_profiles),
 		cmocka_unit_test(test_layering),    cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_board_path),  cmocka_unit_test(test_cpu_scale),
-		cmocka_unit_test(test_update_keys),
+		cmocka_unit_test(test_update_keys), cmocka_unit_test(test_site_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,6 +22,7 @@
 #include "mck/err.h"
 #include "mck/statuslist.h"
 #include "support/mint.h"
+#include "trust.h"
 
 #define DAY  86400
 #define IAT  1790000000
@@ -29,17 +30,20 @@
 
 static char spool[] = "/tmp/mck-fresh-XXXXXX";
 
+/* Write a record as mcupdate does: a new file renamed over the old one (a new inode). */
 static void put(const char *name, const char *text)
 {
 	char path[256];
+	char tmp[300];
 	FILE *f;
 
 	snprintf(path, sizeof(path), "%s/%s", spool, name);
-	unlink(path);
-	f = fopen(path, "w");
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	f = fopen(tmp, "w");
 	assert_non_null(f);
 	fputs(text, f);
 	assert_int_equal(fclose(f), 0);
+	assert_int_equal(rename(tmp, path), 0);
 }
 
 static void drop(const char *name)
@@ -436,12 +440,75 @@ static void test_list_ages(void **state)
 	mck_test_key_free(&anchor);
 }
 
+/*
+ * The kiosk's trust state carries the records: read with it, read again when
+ * a record changes (no SIGHUP needed), from STATE-update without --spool.
+ */
+static void test_trust_rereads(void **state)
+{
+	struct mck_store_opts src = {.anchors = MCK_FIXTURES "/anchors",
+				     .trust = MCK_FIXTURES "/trust/trustlist.jws",
+				     .status = MCK_FIXTURES "/status"};
+	struct mck_view_status st;
+	struct mck_trust t;
+	char dir[256];
+	char path[300];
+	char state_dir[300];
+
+	(void)state;
+	memset(&t, 0, sizeof(t));
+	memset(&st, 0, sizeof(st));
+	t.spool = spool;
+	put(MCK_FRESH_FETCH, "{\"lastAttempt\":1794000000,\"lastSuccess\":1794000000}");
+	mck_trust_load(&t, &src);
+	assert_non_null(mck_trust_cfg(&t));
+	mck_trust_present_fresh(&t, &st, 1795000000);
+	assert_int_equal(st.fresh.success.known, MCK_VIEW_KNOWN);
+	assert_int_equal(st.fresh.success.age_s, 1000000);
+	assert_true(st.fresh.status_lists > 0);
+	assert_int_equal(st.fresh.trustlist.known, MCK_VIEW_KNOWN);
+	assert_false(st.fresh.failed);
+	/* the fetch service failed since: the next refresh says so */
+	put(MCK_FRESH_FETCH, "{\"lastAttempt\":1794500000,\"lastSuccess\":1794000000,"
+			     "\"lastFailure\":1794500000,\"cause\":\"mirror_unreadable: 503\"}");
+	mck_trust_present_fresh(&t, &st, 1795000000);
+	assert_true(st.fresh.failed);
+	assert_string_equal(st.fresh.cause, "mirror_unreadable: 503");
+	drop(MCK_FRESH_FETCH);
+	mck_trust_present_fresh(&t, &st, 1795000000);
+	assert_int_equal(st.fresh.success.known, MCK_VIEW_NEVER);
+	mck_trust_free(&t);
+
+	/* no --spool: the state directory's name with "-update" (a trailing slash aside) */
+	snprintf(dir, sizeof(dir), "%s/state-update", spool);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	snprintf(path, sizeof(path), "%s/%s", dir, MCK_FRESH_STICK);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("{\"time\":1794000000,\"exit\":4,\"message\":\"no medium given\"}", f);
+	assert_int_equal(fclose(f), 0);
+	snprintf(state_dir, sizeof(state_dir), "%s/state/", spool);
+	memset(&t, 0, sizeof(t));
+	src = (struct mck_store_opts){.anchors = MCK_FIXTURES "/anchors", .state = state_dir};
+	mck_trust_load(&t, &src); /* no such state: no trust list, the records all the same */
+	assert_null(mck_trust_cfg(&t));
+	mck_trust_present_fresh(&t, &st, 1795000000);
+	assert_int_equal(st.fresh.attempt.known, MCK_VIEW_KNOWN);
+	assert_int_equal(st.fresh.attempt_via, MCK_VIEW_VIA_STICK);
+	assert_true(st.fresh.failed);
+	assert_string_equal(st.fresh.cause, "no medium given");
+	mck_trust_free(&t);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fetch_record),           cmocka_unit_test(test_stick_record),
 		cmocka_unit_test(test_cause_is_one_safe_line), cmocka_unit_test(test_read_spool),
 		cmocka_unit_test(test_update_history),         cmocka_unit_test(test_list_ages),
+		cmocka_unit_test(test_trust_rereads),
 	};
 	return cmocka_run_group_tests(tests, make_spool, remove_spool);
 }

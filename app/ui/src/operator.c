@@ -95,7 +95,7 @@ static void freshness(struct mck_ui_list *l, const struct mck_view_status *s, en
 	moment(lang, &f->success, f->success_via, when, sizeof(when));
 	/* (the list keeps pointers: what is formatted here is copied into it) */
 	mck__ui_list_printf(l, mck_i18n_text(lang, MCK_TEXT_OPERATOR_LAST_UPDATE), F_REASON,
-			    f->success.known != MCK_VIEW_KNOWN ? alert : ink, "%s", when);
+			    f->success.known == MCK_VIEW_UNKNOWN ? alert : ink, "%s", when);
 	moment(lang, &f->attempt, f->attempt_via, when, sizeof(when));
 	if (f->attempt.known == MCK_VIEW_KNOWN) {
 		mck__ui_list_printf(
@@ -105,7 +105,8 @@ static void freshness(struct mck_ui_list *l, const struct mck_view_status *s, en
 							      : MCK_TEXT_FRESH_SUCCEEDED));
 	} else {
 		mck__ui_list_printf(l, mck_i18n_text(lang, MCK_TEXT_OPERATOR_LAST_ATTEMPT),
-				    F_REASON, ink, "%s", when);
+				    F_REASON, f->attempt.known == MCK_VIEW_UNKNOWN ? alert : ink,
+				    "%s", when);
 	}
 	if (f->attempt_failed && f->cause[0] != '\0') {
 		/* the record's own words (mcupdate's, in English), sanitised: what staff report */

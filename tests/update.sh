@@ -141,6 +141,20 @@ else
 	bad "hook refusal: $HRC $(cat "$R" 2>/dev/null)"
 fi
 
+# A long message of two-byte characters is cut at 400 bytes on a character's
+# boundary: the kiosk reads the record as strict UTF-8 JSON.
+printf '#!/bin/sh\nprintf "mcupdate: x"; i=0; while [ $i -lt 300 ]; do printf "\\303\\251"; i=$((i+1)); done; echo; exit 2\n' \
+	>"$T/longmsg"
+chmod +x "$T/longmsg"
+HRC=0
+MCUPDATE="$T/longmsg" sh "$HOOK" --dir "$T/stick-new" --state "$T/hookstate" \
+	--anchors "$T/anchors" --result "$R" >/dev/null 2>&1 || HRC=$?
+if [[ $HRC -eq 2 ]] && grep -q '"exit":2' "$R" && iconv -f UTF-8 -t UTF-8 "$R" >/dev/null 2>&1; then
+	ok
+else
+	bad "hook: a long message is not cut on a character boundary: $(od -c "$R" | tail -4)"
+fi
+
 # ---- Power cut at every step: old or new, never a mix, always usable. ----
 OLD=$(current_hash "$S")
 cp -a "$S" "$T/state-old"

@@ -14,12 +14,8 @@ set -euo pipefail
 MCISSUE=$1
 MCUPDATE=$2
 T=$(mktemp -d)
-NGINX_PID=""
 cleanup() {
-	if [[ -n $NGINX_PID ]]; then
-		kill "$NGINX_PID" 2>/dev/null || true
-		wait "$NGINX_PID" 2>/dev/null || true
-	fi
+	nginx_stop
 	rm -rf "$T"
 }
 trap cleanup EXIT
@@ -27,9 +23,8 @@ trap cleanup EXIT
 . "$(dirname "$0")/support/checks.sh"
 # shellcheck source=support/bundles.sh
 . "$(dirname "$0")/support/bundles.sh"
-
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-[[ -x $NGINX ]] || { echo "mirror.sh: nginx is not installed (scripts/install-deps)" >&2; exit 1; }
+# shellcheck source=support/nginx.sh
+. "$(dirname "$0")/support/nginx.sh"
 
 W=$T/www
 mkdir -p "$W"
@@ -86,62 +81,14 @@ PIN="sha256//$(openssl x509 -in "$T/tls.crt" -pubkey -noout | openssl pkey -pubi
 	openssl dgst -sha256 -binary | base64)"
 WRONG_PIN="sha256//$(printf 'another key' | openssl dgst -sha256 -binary | base64)"
 
-# nginx on two free ports (tried at random until it starts).
-start_nginx() {
-	for _ in 1 2 3 4 5 6 7 8 9 10; do
-		PORT=$((20000 + RANDOM % 20000))
-		TLSPORT=$((PORT + 1))
-		mkdir -p "$T/nginx"
-		cat >"$T/nginx/nginx.conf" <<CONF
-worker_processes 1;
-pid $T/nginx/nginx.pid;
-error_log $T/nginx/error.log;
-daemon off;
-events { worker_connections 64; }
-http {
-	access_log $T/nginx/access.log;
-	client_body_temp_path $T/nginx/body;
-	proxy_temp_path $T/nginx/proxy;
-	fastcgi_temp_path $T/nginx/fastcgi;
-	uwsgi_temp_path $T/nginx/uwsgi;
-	scgi_temp_path $T/nginx/scgi;
-	default_type application/octet-stream;
-	types { application/json json; }
-	server {
-		listen 127.0.0.1:$PORT;
-		root $W;
+# nginx on two free ports, with the server's misbehaviours.
+nginx_start "$W" "$T/nginx" "
 		location /trickle/ { alias $W/m3/; limit_rate 64; }
 		location /e404/ { return 404; }
 		location /e500/ { return 500; }
 		location /loop/ { return 302 /loop/; }
-		location /offweb/ { return 302 ftp://127.0.0.1/mck-update/manifest.json; }
-	}
-	server {
-		listen 127.0.0.1:$TLSPORT ssl;
-		ssl_certificate $T/tls.crt;
-		ssl_certificate_key $T/tls.key;
-		root $W;
-	}
-}
-CONF
-		"$NGINX" -p "$T/nginx" -e "$T/nginx/error.log" -c "$T/nginx/nginx.conf" &
-		NGINX_PID=$!
-		for _ in $(seq 50); do
-			if [[ -s $T/nginx/nginx.pid ]] && (: >"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null &&
-				(: >"/dev/tcp/127.0.0.1/$TLSPORT") 2>/dev/null; then
-				return 0
-			fi
-			kill -0 "$NGINX_PID" 2>/dev/null || break
-			sleep 0.1
-		done
-		kill "$NGINX_PID" 2>/dev/null || true
-		wait "$NGINX_PID" 2>/dev/null || true
-		NGINX_PID=""
-	done
-	echo "mirror.sh: nginx did not start: $(cat "$T/nginx/error.log" 2>/dev/null)" >&2
-	exit 1
-}
-start_nginx
+		location /offweb/ { return 302 ftp://127.0.0.1/mck-update/manifest.json; }" \
+	"$T/tls.crt" "$T/tls.key"
 URL=http://127.0.0.1:$PORT
 TLS=https://127.0.0.1:$TLSPORT
 

@@ -5,25 +5,33 @@
  *       COUNT made-up issuers of a trust list's description, one P-256 key
  *       each (inline JWK, coordinates from a seeded xorshift: distinct,
  *       incompressible, repeatable), comma-separated, for mcissue trustlist
- *   bench_fleet exec CONC MCUPDATE ANCHORS BASE_URL KIOSKS FIRST COUNT
+ *   bench_fleet exec CONC MCUPDATE ANCHORS BASE_URL KIOSKS FIRST COUNT [CA_FILE]
  *       kiosks KIOSKS/kNNNN (state/, spool/) FIRST.. polled by the real
  *       mcupdate, CONC processes at a time; each process's wall time
- *   bench_fleet poll CONC BASE_URL KIOSKS COUNT
+ *   bench_fleet poll CONC BASE_URL KIOSKS COUNT [CA_FILE]
  *       kiosks 0..COUNT-1 polled over libcurl's multi interface, CONC at a
  *       time: the request mcupdate sends for an idle poll (the manifest, with
  *       If-None-Match and If-Modified-Since from the kiosk's own fetch.json,
- *       under the same condition, its User-Agent, a connection of its own)
- *       and each request's time from connect to the last byte
- * exec and poll print one line: polls=N ok=N status304=N median_ms=X p99_ms=X total_ms=X
+ *       under the same condition, its User-Agent, a connection of its own,
+ *       over TLS a full handshake: no session kept from one kiosk to the
+ *       next); each request's time from connect to the last byte, and the
+ *       TCP payload bytes and segments each way as the socket closes
+ *       (TCP_INFO: TLS included, the FIN handshake not)
+ * exec and poll print one line: polls=N ok=N status304=N median_ms=X p99_ms=X total_ms=X,
+ * and poll tcp_in=B tcp_out=B segs=N (per poll)
  */
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/tcp.h>
+#include <netinet/in.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -109,6 +117,7 @@ static int exec_pool(int argc, char **argv)
 	const char *kiosks = argv[6];
 	size_t first = (size_t)number(argv[7], 0, KIOSK_MAX);
 	size_t count = (size_t)number(argv[8], 1, KIOSK_MAX);
+	const char *ca = argc > 9 ? argv[9] : NULL;
 	pid_t pid[CONC_MAX];
 	double start[CONC_MAX];
 	double *ms = calloc(count, sizeof(*ms));
@@ -118,7 +127,6 @@ static int exec_pool(int argc, char **argv)
 	size_t ok = 0;
 	double t0 = mck_bench_now_ms();
 
-	(void)argc;
 	if (ms == NULL) {
 		die("out of memory");
 	}
@@ -136,8 +144,14 @@ static int exec_pool(int argc, char **argv)
 				int fd = open("/dev/null", O_WRONLY);
 
 				dup2(fd, 1);
-				execl(mcupdate, mcupdate, "--anchors", anchors, "--state", state,
-				      "--spool", spool, base, (char *)NULL);
+				if (ca != NULL) {
+					execl(mcupdate, mcupdate, "--anchors", anchors, "--state",
+					      state, "--spool", spool, "--ca", ca, base,
+					      (char *)NULL);
+				} else {
+					execl(mcupdate, mcupdate, "--anchors", anchors, "--state",
+					      state, "--spool", spool, base, (char *)NULL);
+				}
 				_exit(127);
 			}
 			if (pid[slot] < 0) {
@@ -177,6 +191,31 @@ struct kiosk {
 	char url[MCK_MIRROR_URL_MAX + 64];
 	char cond[2][MCK_MIRROR_TAG_MAX + 32];
 };
+
+/* What the kiosks' connections carried, read as each closes. */
+struct wire {
+	uint64_t in;
+	uint64_t out;
+	uint64_t segs;
+	size_t sockets;
+};
+
+static int close_socket(void *ctx, curl_socket_t fd)
+{
+	struct wire *w = ctx;
+	struct tcp_info ti;
+	socklen_t len = sizeof(ti);
+
+	memset(&ti, 0, sizeof(ti));
+	if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &len) == 0 &&
+	    len >= offsetof(struct tcp_info, tcpi_bytes_sent) + sizeof(ti.tcpi_bytes_sent)) {
+		w->in += ti.tcpi_bytes_received;
+		w->out += ti.tcpi_bytes_sent;
+		w->segs += (uint64_t)ti.tcpi_segs_in + ti.tcpi_segs_out;
+		w->sockets++;
+	}
+	return close(fd);
+}
 
 static size_t discard(char *data, size_t size, size_t n, void *ctx)
 {
@@ -218,7 +257,7 @@ static void conditions(const char *kiosks, size_t i, const char *base, struct ki
 	}
 }
 
-static void start_poll(CURLM *m, struct kiosk *k, const char *base)
+static void start_poll(CURLM *m, struct kiosk *k, const char *base, const char *ca, struct wire *w)
 {
 	k->c = curl_easy_init();
 	if (k->c == NULL) {
@@ -238,6 +277,12 @@ static void start_poll(CURLM *m, struct kiosk *k, const char *base)
 	/* a kiosk's poll is a process of its own: a new connection, closed after */
 	curl_easy_setopt(k->c, CURLOPT_FRESH_CONNECT, 1L);
 	curl_easy_setopt(k->c, CURLOPT_FORBID_REUSE, 1L);
+	curl_easy_setopt(k->c, CURLOPT_SSL_SESSIONID_CACHE, 0L);
+	curl_easy_setopt(k->c, CURLOPT_CLOSESOCKETFUNCTION, close_socket);
+	curl_easy_setopt(k->c, CURLOPT_CLOSESOCKETDATA, w);
+	if (ca != NULL) {
+		curl_easy_setopt(k->c, CURLOPT_CAINFO, ca);
+	}
 	curl_easy_setopt(k->c, CURLOPT_PRIVATE, k);
 	if (curl_multi_add_handle(m, k->c) != CURLM_OK) {
 		die("curl_multi_add_handle");
@@ -250,6 +295,8 @@ static int poll_multi(int argc, char **argv)
 	const char *base = argv[3];
 	const char *kiosks = argv[4];
 	size_t count = (size_t)number(argv[5], 1, KIOSK_MAX);
+	const char *ca = argc > 6 ? argv[6] : NULL;
+	struct wire w = {0, 0, 0, 0};
 	struct kiosk *k = calloc(count, sizeof(*k));
 	double *ms = calloc(count, sizeof(*ms));
 	size_t next = 0;
@@ -259,7 +306,6 @@ static int poll_multi(int argc, char **argv)
 	CURLM *m;
 	double t0;
 
-	(void)argc;
 	if (k == NULL || ms == NULL || curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK ||
 	    (m = curl_multi_init()) == NULL) {
 		die("set-up");
@@ -275,7 +321,7 @@ static int poll_multi(int argc, char **argv)
 		CURLMsg *msg;
 
 		while (next < count && (long)(next - done) < conc) {
-			start_poll(m, &k[next++], base);
+			start_poll(m, &k[next++], base, ca, &w);
 		}
 		if (curl_multi_perform(m, &still) != CURLM_OK) {
 			die("curl_multi_perform");
@@ -305,6 +351,10 @@ static int poll_multi(int argc, char **argv)
 		}
 	}
 	print_figures(ms, count, ok, not_modified, mck_bench_now_ms() - t0);
+	if (w.sockets > 0) {
+		printf("tcp_in=%.1f tcp_out=%.1f segs=%.1f\n", (double)w.in / (double)w.sockets,
+		       (double)w.out / (double)w.sockets, (double)w.segs / (double)w.sockets);
+	}
 	for (size_t i = 0; i < count; i++) {
 		curl_slist_free_all(k[i].headers);
 	}
@@ -321,15 +371,16 @@ int main(int argc, char **argv)
 		return issuers((size_t)number(argv[2], 0, 10000000),
 			       (size_t)number(argv[3], 1, 10000000));
 	}
-	if (argc == 9 && strcmp(argv[1], "exec") == 0) {
+	if ((argc == 9 || argc == 10) && strcmp(argv[1], "exec") == 0) {
 		return exec_pool(argc, argv);
 	}
-	if (argc == 6 && strcmp(argv[1], "poll") == 0) {
+	if ((argc == 6 || argc == 7) && strcmp(argv[1], "poll") == 0) {
 		return poll_multi(argc, argv);
 	}
 	fputs("usage: bench_fleet issuers FIRST COUNT\n"
-	      "       bench_fleet exec CONC MCUPDATE ANCHORS BASE_URL KIOSKS FIRST COUNT\n"
-	      "       bench_fleet poll CONC BASE_URL KIOSKS COUNT\n",
+	      "       bench_fleet exec CONC MCUPDATE ANCHORS BASE_URL KIOSKS FIRST COUNT "
+	      "[CA_FILE]\n"
+	      "       bench_fleet poll CONC BASE_URL KIOSKS COUNT [CA_FILE]\n",
 	      stderr);
 	return 2;
 }

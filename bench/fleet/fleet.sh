@@ -11,13 +11,18 @@
 #      manifest's ETag and Last-Modified), polling an unchanged mirror: a
 #      sample of 50 by the real mcupdate one after another, then all 1,000 as
 #      the request mcupdate sends over libcurl's multi interface, 50 at a time
-#      (bench_fleet poll), then all 1,000 as mcupdate processes, 50 at a time.
+#      (bench_fleet poll; with MCK_FLEET_PROCESSES=1 also as mcupdate processes,
+#      50 at a time: 30-45 s of fork, exec and fsync on 2 cores, hence not by
+#      default); then the sample and the 1,000 again over HTTPS (a self-signed P-256
+#      certificate made here: one certificate, no chain), each a full handshake.
 # Bytes are nginx's own ($bytes_sent: status line, headers and body;
-# $request_length: request line and headers); nginx's CPU time is its
-# processes' utime + stime from /proc (10 ms ticks).
+# $request_length: request line and headers); the multi client also reads
+# TCP_INFO as each connection closes (TCP payload each way, TLS included, and
+# segments: the FIN exchange not counted); nginx's CPU time is its processes'
+# utime + stime from /proc (10 ms ticks).
 # Usage: fleet.sh MCISSUE MCUPDATE BENCH_FLEET
 # Environment: MCK_FLEET_KIOSKS (1000), MCK_FLEET_SAMPLE (50), MCK_FLEET_CONC (50),
-# MCK_FLEET_ISSUERS (50000), MCK_FLEET_RUNS (5).
+# MCK_FLEET_ISSUERS (50000), MCK_FLEET_RUNS (5), MCK_FLEET_PROCESSES (0).
 set -euo pipefail
 
 MCISSUE=$1
@@ -28,6 +33,7 @@ SAMPLE=${MCK_FLEET_SAMPLE:-50}
 CONC=${MCK_FLEET_CONC:-50}
 ISSUERS=${MCK_FLEET_ISSUERS:-50000}
 RUNS=${MCK_FLEET_RUNS:-5}
+PROCESSES=${MCK_FLEET_PROCESSES:-0}
 ((SAMPLE <= KIOSKS)) || SAMPLE=$KIOSKS
 
 T=$(mktemp -d /tmp/mck-fleet-XXXXXX)
@@ -63,8 +69,13 @@ TL_BYTES=$(stat -c %s "$W/m/mck-update/trustlist.jws")
 ST_BYTES=$(stat -c %s "$W/m/mck-update/status/vet-1.jws")
 MF_BYTES=$(stat -c %s "$W/m/mck-update/manifest.json")
 
-# -- nginx, with a kiosk's link of 8 Mbit/s (a modest DSL or LTE line) under /slow/
-nginx_start "$W" "$T/nginx" "location /slow/ { alias $W/; limit_rate 1000000; }"
+# -- nginx, with a kiosk's link of 8 Mbit/s (a modest DSL or LTE line) under /slow/, and TLS
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 \
+	-subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+	-keyout "$T/tls.key" -out "$T/tls.crt" 2>/dev/null
+chmod a+r "$T/tls.key"
+nginx_start "$W" "$T/nginx" "location /slow/ { alias $W/; limit_rate 1000000; }" \
+	"$T/tls.crt" "$T/tls.key"
 URL=http://127.0.0.1:$PORT/m
 LOG=$T/nginx/access.log
 touch "$LOG"
@@ -127,7 +138,7 @@ chmod -R a+rX "$K"
 declare -a rows
 # phase NAME CONC COMMAND...: one row of the table
 phase() {
-	local name=$1 conc=$2 a b c0 c1 out req nm bs rl
+	local name=$1 conc=$2 a b c0 c1 out req nm bs rl tcp_in=0 tcp_out=0 segs=0
 	shift 2
 	a=$(lines)
 	c0=$(nginx_cpu_ms)
@@ -135,24 +146,41 @@ phase() {
 	b=$(lines)
 	c1=$(nginx_cpu_ms)
 	read -r req nm bs rl <<<"$(slice "$a" "$b")"
-	# polls=N ok=N status304=N median_ms=X p99_ms=X total_ms=X
+	# polls=N ok=N status304=N median_ms=X p99_ms=X total_ms=X [tcp_in=B tcp_out=B segs=N]
 	eval "$(tr ' ' '\n' <<<"$out" | grep -E '^[a-z0-9_]+=[0-9.]+$')"
 	# shellcheck disable=SC2154 # set by the eval
 	rows+=("$(awk -v n="$name" -v c="$conc" -v p="$polls" -v ok="$ok" -v req="$req" -v nm="$nm" \
 		-v bs="$bs" -v rl="$rl" -v med="$median_ms" -v p99="$p99_ms" -v tot="$total_ms" \
-		-v cpu=$((c1 - c0)) 'BEGIN {
-		printf "%-34s %5d %4d %5d %8.2f %6d %9.1f %8.1f %9.2f %8.2f %8.2f %6d %8.0f\n",
-			n, p, c, ok, req / p, nm, bs / p, rl / p, med, p99, tot / 1000, cpu, cpu * 1000 / p }')")
-	IDLE_RESP=$((bs / polls))
-	IDLE_REQ=$((rl / polls))
-	IDLE_REQS=$req
+		-v ti="$tcp_in" -v to="$tcp_out" -v sg="$segs" -v cpu=$((c1 - c0)) 'BEGIN {
+		tcp = ti > 0 ? sprintf("%6.0f %6.0f %4.1f", ti, to, sg) : sprintf("%6s %6s %4s", "-", "-", "-")
+		printf "%-30s %5d %4d %5d %4.2f %5d %6.1f %6.1f %s %7.2f %7.2f %7.2f %6d %6.0f\n",
+			n, p, c, ok, req / p, nm, bs / p, rl / p, tcp, med, p99, tot / 1000, cpu, cpu * 1000 / p }')")
+	LAST_TCP="$tcp_in B in, $tcp_out B out, $segs segments"
+	LAST_IDLE="$((req / polls)) request(s), $((bs / polls)) B response + $((rl / polls)) B request"
 }
-phase "mcupdate, one after another" 1 \
+phase "http: mcupdate, one by one" 1 \
 	"$FLEET" exec 1 "$MCUPDATE" "$T/anchors" "$URL" "$K" 0 "$SAMPLE"
-phase "libcurl multi, mcupdate's request" "$CONC" \
+phase "http: libcurl multi" "$CONC" \
 	"$FLEET" poll "$CONC" "$URL" "$K" "$KIOSKS"
-phase "mcupdate processes" "$CONC" \
-	"$FLEET" exec "$CONC" "$MCUPDATE" "$T/anchors" "$URL" "$K" 0 "$KIOSKS"
+HTTP_TCP=$LAST_TCP
+IDLE=$LAST_IDLE
+if [[ $PROCESSES == 1 ]]; then
+	phase "http: mcupdate processes" "$CONC" \
+		"$FLEET" exec "$CONC" "$MCUPDATE" "$T/anchors" "$URL" "$K" 0 "$KIOSKS"
+fi
+
+# the same mirror over HTTPS: one real poll learns its URL, every kiosk gets the record
+TLSURL=https://127.0.0.1:$TLSPORT/m
+"$MCUPDATE" --anchors "$T/anchors" --state "$K/k0000/state" --spool "$K/k0000/spool" \
+	--ca "$T/tls.crt" "$TLSURL" >/dev/null
+for ((i = 1; i < KIOSKS; i++)); do
+	cp "$K/k0000/spool/fetch.json" "$K/$(printf 'k%04d' "$i")/spool/fetch.json"
+done
+phase "https: mcupdate, one by one" 1 \
+	"$FLEET" exec 1 "$MCUPDATE" "$T/anchors" "$TLSURL" "$K" 0 "$SAMPLE" "$T/tls.crt"
+phase "https: libcurl multi" "$CONC" \
+	"$FLEET" poll "$CONC" "$TLSURL" "$K" "$KIOSKS" "$T/tls.crt"
+TLS_TCP=$LAST_TCP
 
 cat <<EOF
 
@@ -161,8 +189,10 @@ mirror: trustlist.jws $TL_BYTES B ($ISSUERS issuers, 1 P-256 key each), status/v
 
 -- Idle poll (each kiosk's data current: the manifest's conditional GET, answered 304)
    bytes per poll are nginx's: response = \$bytes_sent (status line + headers), request = \$request_length
-   latency: libcurl's connect-to-last-byte for the multi run, the whole mcupdate process otherwise
-client                             polls conc    ok req/poll   304s  resp B/p  req B/p med ms    p99 ms   total s  ngxCPU ms us/poll
+   TCP in/out: payload bytes per connection (TLS included; libcurl multi only), segs: segments both ways
+   latency: libcurl's connect-to-last-byte for the multi runs, the whole mcupdate process otherwise
+   ngx ms: nginx's CPU time for the run (10 ms ticks), us/p: per poll
+client                         polls conc    ok r/p   304 resp/p req/p TCP in   out segs  med ms  p99 ms total s ngx ms   us/p
 EOF
 printf '%s\n' "${rows[@]}"
 awk -v tl="$TL_BYTES" -v st="$ST_BYTES" -v mf="$MF_BYTES" -v req="$pull_req" -v bs="$pull_bytes" \
@@ -175,6 +205,7 @@ awk -v tl="$TL_BYTES" -v st="$ST_BYTES" -v mf="$MF_BYTES" -v req="$pull_req" -v 
 	printf "%-30s %10d %18s %9d %14d %10d\n", "mirror at 8 Mbit/s (1 run)", slow, slow, req, bs, rl
 	printf "%-30s %10d   (mirror - directory on loopback; HTTP overhead on the files: %d B, %.3f %%)\n", "the network part", pm - dm,
 		bs - tl - st - mf, (bs - tl - st - mf) * 100 / (tl + st + mf) }'
-printf '\nfor firmware/README.md: idle poll %d request(s), %d B response + %d B request; full pull %d B in %d requests\n' \
-	"$((IDLE_REQS / KIOSKS))" "$IDLE_RESP" "$IDLE_REQ" "$pull_bytes" "$pull_req"
+printf '\nidle poll: %s (nginx); TCP payload over http: %s; over https: %s\n' \
+	"$IDLE" "$HTTP_TCP" "$TLS_TCP"
+printf 'full pull: %d B in %d requests\n' "$pull_bytes" "$pull_req"
 echo "(whole run $((($(now_ms) - t_start) / 1000)) s)"

@@ -98,9 +98,8 @@ static int issuers(size_t first, size_t count)
 			die("base64url");
 		}
 		printf("%s{\"id\":\"https://issuer-%zu.example.eu\",\"name\":\"Awarding body %zu\","
-		       "\"status\":\"active\",\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"%"
-		       "s\","
-		       "\"y\":\"%s\"}]}\n",
+		       "\"status\":\"active\",\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\","
+		       "\"x\":\"%s\",\"y\":\"%s\"}]}\n",
 		       i > first ? "," : "", i, i, x, y);
 	}
 	return fflush(stdout) == 0 ? 0 : 1;

@@ -29,3 +29,11 @@ if(NOT CMAKE_CROSSCOMPILING)
                                          $<TARGET_FILE:test_gles2>)
         set_tests_properties(test_gles2 PROPERTIES LABELS unit TIMEOUT 300)
 endif()
+# Contrast (#18): every text's ink against the ground under it, 4.5:1 at least, on every
+# screen in every language, normal and large text, scrolled through; verdicts not by colour alone.
+if(NOT CMAKE_CROSSCOMPILING)
+        mck_add_test(test_contrast LABEL unit SOURCES test_contrast.c ui_views.c LIBS mck_ui)
+        target_link_libraries(test_contrast PRIVATE m)
+        add_test(NAME test_contrast_large COMMAND test_contrast --large)
+        set_tests_properties(test_contrast_large PROPERTIES LABELS unit)
+endif()

@@ -204,8 +204,7 @@ static void lay_out(const struct mck_ui *ui, const struct mck_view *v, struct la
 			  w);
 		add_lines(ui, l, k, t->how, F_LABEL,
 			  t->other != NULL ? mck__ui_pal.ink : mck__ui_pal.muted, 0, false, w);
-		add_lines(ui, l, k, t->counts, F_LABEL, mck_ui_band_color(MCK_VERDICT_VALID), 0,
-			  false, w);
+		add_lines(ui, l, k, t->counts, F_LABEL, mck__ui_pal.good, 0, false, w);
 		add_lines(ui, l, k, t->issuer, F_LABEL, mck__ui_pal.muted, 0, false, w);
 		if (l->lines > before) {
 			l->line[l->lines - 1].gap = 2 * (u / 3);

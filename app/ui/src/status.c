@@ -206,6 +206,13 @@ void mck__ui_picker(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v
 	int ch = (area.h - 2 * u - (rows - 1) * (u / 2)) / rows;
 	int panel;
 
+	/* large text: more columns rather than rows too low for a name */
+	while (cols < 4 && ch < line + u) {
+		cols++;
+		rows = (MCK_LANG_COUNT + cols - 1) / cols;
+		cw = (area.w - 2 * u - (cols - 1) * u) / cols;
+		ch = (area.h - 2 * u - (rows - 1) * (u / 2)) / rows;
+	}
 	ch = ch > 3 * line ? 3 * line : ch;
 
 	ui->layer = 1;

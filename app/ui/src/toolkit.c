@@ -21,6 +21,7 @@ const struct mck_ui_palette mck__ui_pal = {
 	.slate = {33, 41, 51, 255},
 	.blue = {30, 80, 160, 255},
 	.track = {214, 220, 227, 255},
+	.good = {20, 110, 50, 255},
 };
 
 #define MARK_VALID 0x2714u /* ✔: the symbol font's size is measured on it */
@@ -48,60 +49,68 @@ static int measured_cap(TTF_Font *font, enum mck_ui_role role)
 	return glyph_extent(font, 'H', &miny, &maxy) ? maxy : 0;
 }
 
-int mck__ui_open_fonts(struct mck_ui *ui, const char *font_dir, char *msg, size_t cap)
+int mck__ui_open_fonts(const struct mck_ui *ui, bool large, TTF_Font **font, int *cap_px, char *msg,
+		       size_t cap)
 {
 	/*
 	 * Each role's size: a share of the short side (the layout scales with the
 	 * screen), but never with capitals under cap_mm on the panel (legible from
-	 * a metre, whatever its pixels).
+	 * a metre, whatever its pixels). Large text scales both: the reading text
+	 * most, what is large already (display) less, so the band keeps its place.
 	 */
 	static const struct {
 		const char *file;
 		int size_per_mille; /* of the short side */
 		double cap_mm;
+		bool display; /* large already: scaled less in large text */
 	} spec[F_COUNT] = {
-		[F_BAND] = {"NotoSans-Bold.ttf", 90, 6.0},
-		[F_REASON] = {"NotoSans-Regular.ttf", 36, 3.3},
-		[F_BODY] = {"NotoSans-Regular.ttf", 38, MCK_UI_DETAIL_MM},
-		[F_LABEL] = {"NotoSans-Bold.ttf", 30, MCK_UI_MIN_MM},
-		[F_SYMBOL] = {"NotoSansSymbols2-Regular.ttf", 110, 7.0},
-		[F_TITLE] = {"NotoSans-Bold.ttf", 60, 4.5},
-		[F_NAME] = {"NotoSans-Bold.ttf", 60, MCK_UI_NAME_MM},
+		[F_BAND] = {"NotoSans-Bold.ttf", 90, 6.0, true},
+		[F_REASON] = {"NotoSans-Regular.ttf", 36, 3.3, false},
+		[F_BODY] = {"NotoSans-Regular.ttf", 38, MCK_UI_DETAIL_MM, false},
+		[F_LABEL] = {"NotoSans-Bold.ttf", 30, MCK_UI_MIN_MM, false},
+		[F_SYMBOL] = {"NotoSansSymbols2-Regular.ttf", 110, 7.0, true},
+		[F_TITLE] = {"NotoSans-Bold.ttf", 60, 4.5, true},
+		[F_NAME] = {"NotoSans-Bold.ttf", 60, MCK_UI_NAME_MM, true},
 	};
 	int short_side = ui->width < ui->height ? ui->width : ui->height;
-	char path[1024];
+	char path[1100];
 
 	for (int f = 0; f < F_COUNT; f++) {
-		int px = short_side * spec[f].size_per_mille / 1000;
-		int want = (int)ceil(spec[f].cap_mm * ui->px_per_mm - 1e-9);
+		double k = !large            ? 1.0
+			   : spec[f].display ? MCK_UI_LARGE_DISPLAY
+					     : MCK_UI_LARGE_READING;
+		int px = (int)(short_side * spec[f].size_per_mille * k / 1000);
+		int want = (int)ceil(spec[f].cap_mm * k * ui->px_per_mm - 1e-9);
 
 		px = px > 8 ? px : 8;
-		snprintf(path, sizeof(path), "%s/%s", font_dir, spec[f].file);
-		ui->font[f] = TTF_OpenFont(path, px);
-		if (ui->font[f] == NULL) {
+		snprintf(path, sizeof(path), "%s/%s", ui->font_dir, spec[f].file);
+		font[f] = TTF_OpenFont(path, px);
+		if (font[f] == NULL) {
 			snprintf(msg, cap, "font %s: %s", path, TTF_GetError());
+			mck__ui_close_fonts(font);
 			return -1;
 		}
-		ui->cap_px[f] = measured_cap(ui->font[f], (enum mck_ui_role)f);
+		cap_px[f] = measured_cap(font[f], (enum mck_ui_role)f);
 		/* grow until the capitals are tall enough (sizes are whole pixels) */
-		while (ui->cap_px[f] > 0 && ui->cap_px[f] < want && px < 1000) {
+		while (cap_px[f] > 0 && cap_px[f] < want && px < 1000) {
 			px++;
-			if (TTF_SetFontSize(ui->font[f], px) != 0) {
+			if (TTF_SetFontSize(font[f], px) != 0) {
 				snprintf(msg, cap, "font %s: %s", path, TTF_GetError());
+				mck__ui_close_fonts(font);
 				return -1;
 			}
-			ui->cap_px[f] = measured_cap(ui->font[f], (enum mck_ui_role)f);
+			cap_px[f] = measured_cap(font[f], (enum mck_ui_role)f);
 		}
 	}
 	return 0;
 }
 
-void mck__ui_close_fonts(struct mck_ui *ui)
+void mck__ui_close_fonts(TTF_Font **font)
 {
 	for (int f = 0; f < F_COUNT; f++) {
-		if (ui->font[f] != NULL) {
-			TTF_CloseFont(ui->font[f]);
-			ui->font[f] = NULL;
+		if (font[f] != NULL) {
+			TTF_CloseFont(font[f]);
+			font[f] = NULL;
 		}
 	}
 }
@@ -244,6 +253,71 @@ SDL_Rect mck__ui_ink(const struct mck_ui *ui, enum mck_ui_role role, const char 
 	return (SDL_Rect){x, y + ascent - top, mck__ui_text_width(ui, role, text), top - bottom};
 }
 
+/* The relative luminance of one sRGB channel's value (WCAG 2.x). */
+static double channel(uint8_t v)
+{
+	double c = v / 255.0;
+
+	return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+double mck_ui_contrast(SDL_Color a, SDL_Color b)
+{
+	double la = 0.2126 * channel(a.r) + 0.7152 * channel(a.g) + 0.0722 * channel(a.b);
+	double lb = 0.2126 * channel(b.r) + 0.7152 * channel(b.g) + 0.0722 * channel(b.b);
+
+	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+/*
+ * Of the colours in @p box of r's target (before a text is drawn there), the
+ * one of least contrast with @p ink: what the text must stand out against.
+ */
+static bool ground_under(SDL_Renderer *r, SDL_Rect box, SDL_Color ink, SDL_Color *out)
+{
+	enum { MAX_PX = 4096 };
+	static Uint32 px[MAX_PX]; /* the UI draws on one thread */
+	SDL_Rect whole = {0, 0, 0, 0};
+	double worst = 1e9;
+	bool any = false;
+
+	if (SDL_GetRendererOutputSize(r, &whole.w, &whole.h) != 0 ||
+	    !SDL_IntersectRect(&box, &whole, &box)) {
+		return false;
+	}
+	/* in strips of rows that fit the buffer */
+	for (int y = box.y; y < box.y + box.h;) {
+		int rows = box.w > 0 ? MAX_PX / box.w : 0;
+		SDL_Rect strip;
+
+		if (rows < 1) {
+			return false; /* wider than the buffer: not a text of ours */
+		}
+		strip = (SDL_Rect){box.x, y, box.w,
+				   box.y + box.h - y < rows ? box.y + box.h - y : rows};
+		if (SDL_RenderReadPixels(r, &strip, SDL_PIXELFORMAT_RGB888, px, box.w * 4) != 0) {
+			return false;
+		}
+		for (int i = 0; i < strip.w * strip.h; i++) {
+			SDL_Color g = {(Uint8)(px[i] >> 16), (Uint8)(px[i] >> 8), (Uint8)px[i],
+				       255};
+			double k;
+
+			if (i > 0 && px[i] == px[i - 1]) {
+				continue; /* grounds are flat: most pixels are the one before */
+			}
+			k = mck_ui_contrast(ink, g);
+			if (k < worst) {
+				worst = k;
+				*out = g;
+				any = true;
+			}
+		}
+		y += strip.h;
+	}
+	return any;
+}
+
 /* Draw one line and record it. */
 static int blit(struct mck_ui *ui, SDL_Renderer *r, enum mck_ui_role role, const char *text,
 		SDL_Color c, int x, int y, bool ellipsized)
@@ -251,10 +325,15 @@ static int blit(struct mck_ui *ui, SDL_Renderer *r, enum mck_ui_role role, const
 	SDL_Surface *s;
 	SDL_Texture *t;
 	struct mck_ui_box *b;
+	SDL_Color ground = {0, 0, 0, 0};
+	bool grounded = false;
 	int w;
 
 	if (text[0] == '\0') {
 		return 0;
+	}
+	if (ui->trace_ground && !ui->ink_only) {
+		grounded = ground_under(r, mck__ui_ink(ui, role, text, x, y), c, &ground);
 	}
 	if (ui->ink_only) {
 		w = mck__ui_text_width(ui, role, text); /* a live part, painted later */
@@ -277,6 +356,9 @@ static int blit(struct mck_ui *ui, SDL_Renderer *r, enum mck_ui_role role, const
 	if (b != NULL) {
 		size_t n = strlen(text) + 1;
 
+		b->colour = c;
+		b->ground = ground;
+		b->grounded = grounded;
 		b->role = role;
 		b->cap_height_px = ui->cap_px[role];
 		b->ellipsized = ellipsized;

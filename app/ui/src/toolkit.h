@@ -40,6 +40,9 @@ enum mck_ui_pass {
 struct mck_ui_cache; /* render.c, cache.c: what a cached render keeps */
 
 struct mck_ui {
+	char font_dir[1024]; /* where the fonts are: large text opens them again */
+	bool large;          /* large text (mck_ui_set_large_text) */
+	bool trace_ground;   /* record the colour under each text (mck_ui_trace_ground) */
 	TTF_Font *font[F_COUNT];
 	int cap_px[F_COUNT]; /* a capital H's height (the symbol font: the ✔'s) */
 	int width;
@@ -86,12 +89,18 @@ struct mck_ui_palette {
 	SDL_Color slate; /* ours: the status bar and the operator's screens */
 	SDL_Color blue;  /* ours, not a verdict: progress, checks, the picked language */
 	SDL_Color track; /* a scroll bar's track */
+	SDL_Color good;  /* "counts" in words: the valid band's green, dark enough for text on
+			    every light ground, the tint of another person's row too (4.5:1) */
 };
 extern const struct mck_ui_palette mck__ui_pal;
 
-/* Fonts from @p font_dir, sized for ui->px_per_mm; 0, or -1 with @p msg. */
-int mck__ui_open_fonts(struct mck_ui *ui, const char *font_dir, char *msg, size_t cap);
-void mck__ui_close_fonts(struct mck_ui *ui);
+/*
+ * Fonts from ui->font_dir, sized for ui->px_per_mm (and @p large) into @p font
+ * and @p cap_px (F_COUNT each); 0, or -1 with @p msg and every font closed.
+ */
+int mck__ui_open_fonts(const struct mck_ui *ui, bool large, TTF_Font **font, int *cap_px, char *msg,
+		       size_t cap);
+void mck__ui_close_fonts(TTF_Font **font);
 /** Forget the last draw's boxes (and wipe their texts). */
 void mck__ui_boxes_reset(struct mck_ui *ui);
 /** Record an element; returns its index (for mck__ui_parent), -1 when the list is full. */

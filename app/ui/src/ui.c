@@ -90,6 +90,12 @@ struct mck_ui *mck_ui_create_physical(const char *font_dir, int width, int heigh
 		free(ui);
 		return NULL;
 	}
+	if (snprintf(ui->font_dir, sizeof(ui->font_dir), "%s", font_dir) >=
+	    (int)sizeof(ui->font_dir)) {
+		snprintf(msg, cap, "font directory: path too long");
+		free(ui);
+		return NULL;
+	}
 	ui->width = width;
 	ui->height = height;
 	/* pixels are square enough: the mean of both directions */
@@ -99,7 +105,7 @@ struct mck_ui *mck_ui_create_physical(const char *font_dir, int width, int heigh
 		ui->unit = (int)(1.5 * ui->px_per_mm + 0.5);
 	}
 	mck__ui_boxes_reset(ui);
-	if (mck__ui_open_fonts(ui, font_dir, msg, cap) != 0) {
+	if (mck__ui_open_fonts(ui, false, ui->font, ui->cap_px, msg, cap) != 0) {
 		mck_ui_destroy(ui);
 		return NULL;
 	}
@@ -118,7 +124,7 @@ void mck_ui_destroy(struct mck_ui *ui)
 		return;
 	}
 	mck__ui_cache_free(ui);
-	mck__ui_close_fonts(ui);
+	mck__ui_close_fonts(ui->font);
 	if (ui->trace != NULL) {
 		memset(ui->trace, 0, MCK_UI_TRACE_POOL);
 		free(ui->trace);
@@ -146,6 +152,36 @@ void mck_ui_trace_text(struct mck_ui *ui, bool on)
 		free(ui->trace);
 		ui->trace = NULL;
 	}
+}
+
+int mck_ui_set_large_text(struct mck_ui *ui, bool on, char *msg, size_t cap)
+{
+	TTF_Font *font[F_COUNT] = {NULL};
+	int cap_px[F_COUNT];
+
+	if (ui->large == on) {
+		return 0;
+	}
+	/* the new sizes first: when they cannot be opened, the old stay */
+	if (mck__ui_open_fonts(ui, on, font, cap_px, msg, cap) != 0) {
+		return -1;
+	}
+	mck__ui_cache_free(ui); /* its texts and widths are of the old sizes */
+	mck__ui_close_fonts(ui->font);
+	memcpy(ui->font, font, sizeof(font));
+	memcpy(ui->cap_px, cap_px, sizeof(cap_px));
+	ui->large = on;
+	return 0;
+}
+
+bool mck_ui_large_text(const struct mck_ui *ui)
+{
+	return ui->large;
+}
+
+void mck_ui_trace_ground(struct mck_ui *ui, bool on)
+{
+	ui->trace_ground = on;
 }
 
 double mck_ui_px_per_mm(const struct mck_ui *ui)

@@ -290,6 +290,7 @@ unsigned mck__ui_list_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 	size_t first;
 	size_t last_page = 0;
 	int y = area.y;
+	int reach = area.y; /* the lowest a label beside its value reached */
 	size_t i;
 	bool bar;
 
@@ -321,10 +322,20 @@ unsigned mck__ui_list_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 		    y + label_reach(ui, &lay, row) > area.y + area.h) {
 			break; /* its label would run out of the area: the row waits */
 		}
-		if (l->grounds) {
-			/* the row's ground; paper has the frame's bar on its left */
-			SDL_Rect g = {l->fill_x, y, l->fill_w, u->h};
+		if (l->grounds && (i == first || u->line == 0)) {
+			/*
+			 * The row's ground, all its lines in view at once: a label beside the
+			 * value may reach into the next line, which must not paint over it.
+			 * Paper has the frame's bar on its left.
+			 */
+			SDL_Rect g = {l->fill_x, y, l->fill_w, 0};
 			int edge = ui->unit / 2 > 2 ? ui->unit / 2 : 2;
+
+			for (size_t j = i; j < lay.units && lay.unit[j].row == u->row &&
+					   g.y + g.h + lay.unit[j].h <= area.y + area.h;
+			     j++) {
+				g.h += lay.unit[j].h;
+			}
 
 			mck__ui_fill(r, g, row->paper ? mck__ui_pal.paper : mck__ui_pal.white);
 			if (row->paper) {
@@ -343,6 +354,7 @@ unsigned mck__ui_list_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 
 				mck__ui_wrapped(ui, r, F_LABEL, row->label, mck__ui_pal.muted,
 						(SDL_Rect){area.x, ly, lay.label_w - ui->unit, lh});
+				reach = ly + lh > reach ? ly + lh : reach;
 			} else {
 				mck__ui_wrapped(ui, r, F_LABEL, row->label, mck__ui_pal.muted,
 						(SDL_Rect){area.x, y, lay.width, lh});
@@ -358,9 +370,11 @@ unsigned mck__ui_list_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 		y += u->h;
 	}
 	if (l->grounds && i > first && l->row[lay.unit[i - 1].row].paper) {
-		/* the paper goes on to the bottom */
+		/* the paper goes on to the bottom, below the labels (one may reach past its
+		 * value's last line in view) */
 		int edge = ui->unit / 2 > 2 ? ui->unit / 2 : 2;
-		SDL_Rect g = {l->fill_x, y, l->fill_w, area.y + area.h - y};
+		int top = reach > y ? reach : y;
+		SDL_Rect g = {l->fill_x, top, l->fill_w, area.y + area.h - top};
 
 		mck__ui_fill(r, g, mck__ui_pal.paper);
 		mck__ui_fill(r, (SDL_Rect){g.x, g.y, edge, g.h}, mck__ui_pal.frame);

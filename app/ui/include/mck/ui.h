@@ -34,6 +34,24 @@ struct mck_ui *mck_ui_create_physical(const char *font_dir, int width, int heigh
 				      double height_mm, char *msg, size_t cap);
 void mck_ui_destroy(struct mck_ui *ui);
 
+/*
+ * Large text (EN 301 549 5.1.4: closed functionality enlarges its own text):
+ * the reading text (details, reasons, labels, buttons, the status bar) drawn
+ * MCK_UI_LARGE_READING times its size, the already large (the band's word and
+ * mark, titles, the name) MCK_UI_LARGE_DISPLAY times. The layout is the same:
+ * the band stays on top, what no longer fits scrolls.
+ */
+#define MCK_UI_LARGE_READING 1.3
+#define MCK_UI_LARGE_DISPLAY 1.15
+/**
+ * Switch large text on or off (the fonts are opened again at the new sizes,
+ * what mck_ui_render kept is dropped). Returns 0, or -1 with @p msg when a
+ * font cannot be opened at the new size: the UI keeps drawing at the old one.
+ */
+int mck_ui_set_large_text(struct mck_ui *ui, bool on, char *msg, size_t cap);
+/** Whether large text is on. */
+bool mck_ui_large_text(const struct mck_ui *ui);
+
 /** Draw @p v on @p r (width x height given at create), whole and afresh. */
 void mck_ui_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v);
 
@@ -140,12 +158,25 @@ struct mck_ui_box {
 	int cap_height_px;     /* TEXT: a capital's height in its font (SYMBOL: the mark's) */
 	bool ellipsized;       /* TEXT: cut short with "…" */
 	const char *text;      /* TEXT, with mck_ui_trace_text on (else NULL): what it says */
+	SDL_Color colour;      /* TEXT: its ink */
+	/* TEXT, with mck_ui_trace_ground on: of the colours under the text before it was
+	 * drawn, the one nearest its ink in contrast (grounded false: not read) */
+	SDL_Color ground;
+	bool grounded;
 };
 
 /** The boxes of the last draw, valid until the next; *boxes may be NULL when 0. */
 size_t mck_ui_text_boxes(const struct mck_ui *ui, const struct mck_ui_box **boxes);
 /** Also keep what each text box says (tests only: credential text stays until the next draw). */
 void mck_ui_trace_text(struct mck_ui *ui, bool on);
+/**
+ * Also read, before each text is drawn, the pixels its ink will cover and
+ * record the colour among them nearest the text's in contrast (tests only:
+ * contrast; a readback per text, mck_ui_draw on a software renderer).
+ */
+void mck_ui_trace_ground(struct mck_ui *ui, bool on);
+/** The WCAG 2.x contrast ratio of two colours (1 to 21; alpha ignored). */
+double mck_ui_contrast(SDL_Color a, SDL_Color b);
 /** The panel's pixels per millimetre, as created. */
 double mck_ui_px_per_mm(const struct mck_ui *ui);
 /** Lines of the last screen's scrolling list out of view (above or below): 0 when all show. */

@@ -103,6 +103,13 @@ static void scroll_up(struct mck_kiosk *k, int x, int y)
 	mck_actions_scroll(k, -1);
 }
 
+static void speech_toggle(struct mck_kiosk *k, int x, int y)
+{
+	(void)x;
+	(void)y;
+	mck_speech_toggle(&k->speech, k->view.lang);
+}
+
 static bool no_check(const struct mck_kiosk *k)
 {
 	return !k->check.active;
@@ -140,6 +147,7 @@ static const struct action {
 	{MCK_UI_HIT_NONE, {SDLK_DOWN, 0}, NULL, scroll_down},
 	{MCK_UI_HIT_NONE, {SDLK_UP, 0}, NULL, scroll_up},
 	{MCK_UI_HIT_NONE, {SDLK_l, 0}, NULL, next_language},
+	{MCK_UI_HIT_NONE, {SDLK_v, SDLK_KP_MULTIPLY}, NULL, speech_toggle},
 	{MCK_UI_HIT_NONE, {SDLK_SPACE, 0}, no_check, clear_result},
 	{MCK_UI_HIT_NONE, {SDLK_c, SDLK_d}, in_check, clear},
 };

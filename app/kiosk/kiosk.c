@@ -94,6 +94,7 @@ void mck_kiosk_free(struct mck_kiosk *k)
 	k->ui = NULL;
 	mck_check_free(&k->check);
 	mck_trust_free(&k->trust);
+	mck_speech_close(&k->speech);
 }
 
 /* Counters, the only thing the kiosk keeps about scans; the lamps say the verdict too. */
@@ -136,6 +137,7 @@ void mck_kiosk_show_result(struct mck_kiosk *k, const struct mck_result *res)
 
 	show(k, res, cannot_check);
 	count(k, res->verdict, cannot_check);
+	mck_speech_result(&k->speech, &k->view, res->verdict, cannot_check);
 }
 
 void mck_kiosk_forget(struct mck_kiosk *k)
@@ -144,6 +146,7 @@ void mck_kiosk_forget(struct mck_kiosk *k)
 	mck_qrtext_free(k->texts);
 	mck_qrtext_init(k->texts);
 	k->left_at = 0;
+	mck_speech_stop(&k->speech); /* nothing of it is said after it has gone */
 	if (k->check.active) {
 		mck_check_end(&k->check, &k->view);
 	} else {

@@ -13,6 +13,7 @@
 #include "check.h"
 #include "lamps.h"
 #include "mck/qrtext.h"
+#include "mck/speech.h"
 #include "mck/ui.h"
 #include "mck/view.h"
 #include "options.h"
@@ -25,6 +26,8 @@ struct mck_kiosk {
 	struct mck_view view;
 	struct mck_ui *ui;
 	struct mck_lamps lamps;
+	/* earcons, and speech when it is on (mck_loop_run opens it) */
+	struct mck_speech speech;
 	struct mck_check check; /* an entry-requirements check (--policy) */
 	uint64_t shown_at;      /* ms: when the screen last changed by itself or a touch */
 	uint64_t left_at;       /* ms: when the result's code left the camera's view, 0: not */

@@ -194,6 +194,7 @@ static void tick(struct loop *l, uint64_t now)
 	l->ticked_at = now;
 	mck_kiosk_reload(k, hangup != 0); /* a result on screen stays as it was */
 	hangup = 0;
+	mck_speech_poll(&k->speech); /* a headset plugged in or out */
 	mck_kiosk_refresh_status(k);
 	mck_present_time(&k->view, mck_kiosk_now(k), (long long)(now / 1000u));
 	mck_lamps_fault(&k->lamps,
@@ -349,6 +350,8 @@ int mck_loop_run(struct mck_kiosk *k)
 	}
 	mck_loop_catch_hangup(); /* again: harmless, and mck_loop_run may be all a test calls */
 	mck_lamps_open(&k->lamps, k->opt.indicators, &k->opt.set);
+	mck_speech_open(&k->speech, (enum mck_speech_mode)k->opt.set.speech,
+			k->opt.set.audio_device);
 	if (k->opt.trace_screens != NULL) {
 		l.trace = fopen(k->opt.trace_screens, "w");
 		if (l.trace == NULL) {

@@ -34,10 +34,16 @@ int main(int argc, char **argv)
 		}
 		return rc < 0 ? 4 : 0;
 	}
-	if (k.opt.screenshot != NULL && getenv("SDL_VIDEODRIVER") == NULL) {
+	if (k.opt.say != NULL || k.opt.say_details != NULL) {
+		k.opt.screenshot = NULL; /* --say renders sound, not a picture */
+	}
+	if ((k.opt.screenshot != NULL || k.opt.say != NULL || k.opt.say_details != NULL) &&
+	    getenv("SDL_VIDEODRIVER") == NULL) {
 		setenv("SDL_VIDEODRIVER", "dummy", 1);
 	}
-	if (SDL_Init(k.opt.screenshot != NULL ? 0 : SDL_INIT_VIDEO) != 0) {
+	if (SDL_Init(k.opt.screenshot != NULL || k.opt.say != NULL || k.opt.say_details != NULL
+			     ? 0
+			     : SDL_INIT_VIDEO) != 0) {
 		fprintf(stderr, "mckiosk: SDL: %s\n", SDL_GetError());
 		return 4;
 	}
@@ -45,7 +51,9 @@ int main(int argc, char **argv)
 	lh = k.opt.rotation % 180 != 0 ? k.opt.width : k.opt.height;
 	rc = mck_kiosk_init(&k, lw, lh);
 	if (rc == 0) {
-		rc = k.opt.screenshot != NULL ? mck_headless_screenshot(&k) : mck_loop_run(&k);
+		rc = k.opt.say != NULL || k.opt.say_details != NULL ? mck_headless_say(&k)
+		     : k.opt.screenshot != NULL                     ? mck_headless_screenshot(&k)
+								    : mck_loop_run(&k);
 	}
 	mck_kiosk_free(&k);
 	SDL_Quit();

@@ -38,7 +38,9 @@ void mck_options_usage(FILE *f)
 	      "               [--indicators gpio|trace:FILE|none] [--policy FILE]...\n"
 	      "               [--screenshot OUT.png\n"
 	      "                [--show operator|languages|policies|check|decision]]\n"
-	      "               [--run-for S] [--cpu-scale X]\n",
+	      "               [--run-for S] [--cpu-scale X]\n"
+	      "               [--speech off|on|headset] [--audio-device NAME]\n"
+	      "               [--say OUT.wav] [--say-details OUT.wav]\n",
 	      f);
 }
 
@@ -207,6 +209,18 @@ int mck_options_parse(int argc, char **argv, struct mck_options *o)
 
 			if (mck_settings_set(&o->set, "scan.cpu_scale", v, err, sizeof(err)) != 0) {
 				fprintf(stderr, "mckiosk: --cpu-scale: %s\n", err);
+				return -1;
+			}
+		} else if (strcmp(a, "--say") == 0) {
+			o->say = v; /* rendered like --screenshot, with the same source */
+		} else if (strcmp(a, "--say-details") == 0) {
+			o->say_details = v;
+		} else if (strcmp(a, "--speech") == 0 || strcmp(a, "--audio-device") == 0) {
+			char err[160];
+
+			if (mck_settings_set(&o->set, a[2] == 's' ? "speech" : "audio.device", v,
+					     err, sizeof(err)) != 0) {
+				fprintf(stderr, "mckiosk: %s: %s\n", a, err);
 				return -1;
 			}
 		} else if (strcmp(a, "--trace-screens") == 0) {

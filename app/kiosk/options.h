@@ -26,6 +26,8 @@ struct mck_options {
 	struct mck_store_opts src;
 	const char *spool; /* --spool: the update records (NULL: the state's with "-update") */
 	const char *screenshot;
+	const char *say;         /* --say: what the kiosk would say of the result, as a WAV file */
+	const char *say_details; /* --say-details: what it says when the details are asked for */
 	const char *fonts;
 	int width;
 	int height;

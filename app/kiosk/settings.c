@@ -58,6 +58,7 @@ enum kind {
 	K_INTERVAL,
 	K_PIN,
 	K_FILE,
+	K_SPEECH,
 };
 
 /*
@@ -222,6 +223,10 @@ static const struct key {
 	 MCK_SETTINGS_UPDATE_INTERVAL_MAX},
 	{"update.pin", K_PIN, F(update_pin), sizeof(((struct mck_settings *)0)->update_pin), 0, 0},
 	{"update.ca", K_FILE, F(update_ca), sizeof(((struct mck_settings *)0)->update_ca), 0, 0},
+	/* sound (issue #18) */
+	{"speech", K_SPEECH, F(speech), 0, 0, 2},
+	{"audio.device", K_TEXT, F(audio_device), sizeof(((struct mck_settings *)0)->audio_device),
+	 0, 0},
 #undef F
 };
 
@@ -337,6 +342,19 @@ static int set_one(struct mck_settings *s, const struct key *k, const char *v, c
 		i = (int)n;
 		memcpy(field, &i, sizeof(i));
 		return 0;
+	}
+	case K_SPEECH: {
+		/* the values of enum mck_speech_mode, in its order */
+		static const char *const modes[] = {"off", "on", "headset"};
+
+		for (int i = 0; i < 3; i++) {
+			if (strcmp(v, modes[i]) == 0) {
+				memcpy(field, &i, sizeof(i));
+				return 0;
+			}
+		}
+		snprintf(err, cap, "%s is off, on or headset, not \"%.40s\"", k->name, v);
+		return -1;
 	}
 	case K_TEXT:
 	case K_URL:

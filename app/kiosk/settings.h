@@ -46,6 +46,9 @@ struct mck_settings {
 	int update_interval_s; /* update.interval: 30min..7d, MCK_SETTINGS_UPDATE_INTERVAL */
 	char update_pin[56];   /* update.pin: "sha256//" + base64 of an SPKI digest, "" none */
 	char update_ca[256];   /* update.ca: an absolute CA file, "" the system's store */
+	/* Sound (issue #18): earcons on the audio device; speech off unless set (privacy). */
+	int speech;             /* speech: 0 off, 1 on, 2 headset (enum mck_speech_mode) */
+	char audio_device[128]; /* audio.device: an SDL output device name, "" the default */
 };
 
 #define MCK_SETTINGS_UPDATE_INTERVAL     (6 * 3600)

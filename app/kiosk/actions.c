@@ -25,6 +25,20 @@ static void next_language(struct mck_kiosk *k, int x, int y)
 	mck_kiosk_set_lang(k, (enum mck_lang)((k->view.lang + 1) % MCK_LANG_COUNT));
 }
 
+/* Large text on or off (display.large_text; EN 301 549 5.1.4): kept for a new layout too. */
+static void large_text(struct mck_kiosk *k, int x, int y)
+{
+	char msg[256];
+
+	(void)x;
+	(void)y;
+	if (mck_ui_set_large_text(k->ui, !k->opt.set.large_text, msg, sizeof(msg)) != 0) {
+		fprintf(stderr, "mckiosk: large text: %s\n", msg);
+		return;
+	}
+	k->opt.set.large_text = !k->opt.set.large_text;
+}
+
 static void start(struct mck_kiosk *k, int x, int y)
 {
 	(void)x;
@@ -147,6 +161,7 @@ static const struct action {
 	{MCK_UI_HIT_NONE, {SDLK_DOWN, 0}, NULL, scroll_down},
 	{MCK_UI_HIT_NONE, {SDLK_UP, 0}, NULL, scroll_up},
 	{MCK_UI_HIT_NONE, {SDLK_l, 0}, NULL, next_language},
+	{MCK_UI_HIT_NONE, {SDLK_PLUS, SDLK_KP_PLUS}, NULL, large_text},
 	{MCK_UI_HIT_NONE, {SDLK_v, SDLK_KP_MULTIPLY}, NULL, speech_toggle},
 	{MCK_UI_HIT_NONE, {SDLK_SPACE, 0}, no_check, clear_result},
 	{MCK_UI_HIT_NONE, {SDLK_c, SDLK_d}, in_check, clear},

@@ -38,13 +38,21 @@ void mck_kiosk_reload(struct mck_kiosk *k, bool force)
 struct mck_ui *mck_kiosk_ui(const struct mck_kiosk *k, int lw, int lh, char *msg, size_t cap)
 {
 	bool turned = k->opt.rotation % 180 != 0;
+	struct mck_ui *ui;
 
 	if (k->opt.width_mm <= 0 || k->opt.height_mm <= 0) {
-		return mck_ui_create(k->opt.fonts, lw, lh, msg, cap);
+		ui = mck_ui_create(k->opt.fonts, lw, lh, msg, cap);
+	} else {
+		ui = mck_ui_create_physical(k->opt.fonts, lw, lh,
+					    turned ? k->opt.height_mm : k->opt.width_mm,
+					    turned ? k->opt.width_mm : k->opt.height_mm, msg, cap);
 	}
-	return mck_ui_create_physical(k->opt.fonts, lw, lh,
-				      turned ? k->opt.height_mm : k->opt.width_mm,
-				      turned ? k->opt.width_mm : k->opt.height_mm, msg, cap);
+	/* display.large_text, or as a key last set it */
+	if (ui != NULL && mck_ui_set_large_text(ui, k->opt.set.large_text, msg, cap) != 0) {
+		mck_ui_destroy(ui);
+		ui = NULL;
+	}
+	return ui;
 }
 
 int mck_kiosk_init(struct mck_kiosk *k, int lw, int lh)

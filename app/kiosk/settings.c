@@ -196,6 +196,7 @@ static const struct key {
 	{"display.fullscreen", K_BOOL, F(fullscreen), 0, 0, 1},
 	{"display.width_mm", K_INT, F(width_mm), 0, 20, 3000},
 	{"display.height_mm", K_INT, F(height_mm), 0, 20, 3000},
+	{"display.large_text", K_BOOL, F(large_text), 0, 0, 1},
 	{"camera.source", K_TEXT, F(source), sizeof(((struct mck_settings *)0)->source), 0, 0},
 	{"camera.width", K_UINT, F(camera_width), 0, 160, 4096},
 	{"camera.height", K_UINT, F(camera_height), 0, 120, 4096},
@@ -278,12 +279,15 @@ static int set_one(struct mck_settings *s, const struct key *k, const char *v, c
 	case K_BOOL: {
 		bool b;
 
-		if (strcmp(v, "yes") == 0 || strcmp(v, "true") == 0 || strcmp(v, "1") == 0) {
+		if (strcmp(v, "yes") == 0 || strcmp(v, "on") == 0 || strcmp(v, "true") == 0 ||
+		    strcmp(v, "1") == 0) {
 			b = true;
-		} else if (strcmp(v, "no") == 0 || strcmp(v, "false") == 0 || strcmp(v, "0") == 0) {
+		} else if (strcmp(v, "no") == 0 || strcmp(v, "off") == 0 ||
+			   strcmp(v, "false") == 0 || strcmp(v, "0") == 0) {
 			b = false;
 		} else {
-			snprintf(err, cap, "%s is yes or no, not \"%.40s\"", k->name, v);
+			snprintf(err, cap, "%s is yes or no (on or off), not \"%.40s\"", k->name,
+				 v);
 			return -1;
 		}
 		memcpy(field, &b, sizeof(b));

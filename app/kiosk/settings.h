@@ -20,6 +20,7 @@ struct mck_settings {
 	bool fullscreen;       /* display.fullscreen */
 	int width_mm;          /* display.width_mm, display.height_mm: the active area as the */
 	int height_mm;         /* pixels are counted (0: unknown, 133 px an inch assumed) */
+	bool large_text;       /* display.large_text: on, off (docs/accessibility.md) */
 	char source[400];      /* camera.source: "v4l2:DEV", "gst:PIPELINE", "hid:DEV", "" */
 	uint32_t camera_width; /* camera.width, camera.height: 0 (driver's) or 160..4096 */
 	uint32_t camera_height;

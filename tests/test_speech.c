@@ -434,6 +434,87 @@ static void test_mckiosk_say(void **state)
 	unlink(out);
 	unlink(details);
 }
+
+/* Seconds of a raw 16-bit mono file (SDL's disk driver) whose 100 ms windows are loud. */
+static double loud_seconds(const char *path, double *written)
+{
+	FILE *f = fopen(path, "rb");
+	int16_t w[MCK_AUDIO_RATE / 10];
+	double loud = 0;
+
+	assert_non_null(f);
+	*written = 0;
+	while (fread(w, sizeof(w), 1, f) == 1) {
+		struct mck_pcm p = {.s = w, .n = sizeof(w) / sizeof(w[0])};
+
+		loud += rms(&p) > 300.0 ? 0.1 : 0;
+		*written += 0.1;
+	}
+	fclose(f);
+	return loud;
+}
+
+/*
+ * The running kiosk (capture thread, UI loop) playing to SDL's disk driver:
+ * speech off, only the earcon is heard; on, the verdict is said after it.
+ */
+static void test_live_kiosk(void **state)
+{
+	char bin[512], anchors[512], trust[512], status[512], frames[600], source[700];
+	char raw[64];
+	double off = 0;
+
+	(void)state;
+	snprintf(bin, sizeof(bin), "%s/mckiosk", MCK_BIN_DIR);
+	snprintf(anchors, sizeof(anchors), "%s/anchors", MCK_FIXTURES);
+	snprintf(trust, sizeof(trust), "%s/trust/trustlist.jws", MCK_FIXTURES);
+	snprintf(status, sizeof(status), "%s/status", MCK_FIXTURES);
+	snprintf(frames, sizeof(frames), "%s/cases/valid-es256-compact", MCK_FIXTURES);
+	snprintf(source, sizeof(source), "replay:%s", frames);
+	snprintf(raw, sizeof(raw), "%s/disk.raw", dir);
+	setenv("SDL_VIDEODRIVER", "dummy", 1);
+	setenv("SDL_AUDIODRIVER", "disk", 1);
+	setenv("SDL_DISKAUDIOFILE", raw, 1);
+	for (int on = 0; on < 2; on++) {
+		char *argv[] = {bin,
+				S("--anchors"),
+				anchors,
+				S("--trust"),
+				trust,
+				S("--status"),
+				status,
+				S("--now"),
+				S("1795000000"),
+				S("--source"),
+				source,
+				S("--speech"),
+				S(on ? "on" : "off"),
+				S("--lang"),
+				S("it"),
+				S("--run-for"),
+				S("4"),
+				NULL};
+		char *stdout_text = NULL;
+		double written;
+		double loud;
+
+		assert_int_equal(mck_test_run(argv, NULL, &stdout_text), 0);
+		free(stdout_text);
+		loud = loud_seconds(raw, &written);
+		printf("live, speech %s: %.1f s played, %.1f s loud\n", on ? "on" : "off", written,
+		       loud);
+		assert_true(written > 1.0);
+		if (!on) {
+			/* the earcon alone (0.3 s, and the window it starts in) */
+			assert_true(loud >= 0.2 && loud <= 0.6);
+			off = loud;
+		} else {
+			/* "Valido. La credenziale è autentica." after it */
+			assert_true(loud > off + 1.0);
+		}
+		unlink(raw);
+	}
+}
 #endif
 
 int main(void)
@@ -449,6 +530,7 @@ int main(void)
 		cmocka_unit_test(test_nothing_said_while_off),
 #ifdef MCK_HAVE_ESPEAK
 		cmocka_unit_test(test_mckiosk_say),
+		cmocka_unit_test(test_live_kiosk),
 #endif
 	};
 	int rc;

@@ -1,18 +1,62 @@
-/* The SDL audio output device; see mck/audio.h. */
+/*
+ * The SDL audio output device; see mck/audio.h.
+ *
+ * The queue is ours, fed to SDL's callback, rather than SDL_QueueAudio's:
+ * SDL runs its own queue's thread on a 64 KiB stack, and a process whose
+ * static TLS is larger (the kiosk's scanner keeps ~750 KiB of per-thread
+ * buffers) cannot start such a thread; a callback's thread gets the default
+ * stack. It also lets what is queued be wiped, as speech may hold a name.
+ */
+#define _DEFAULT_SOURCE /* explicit_bzero */
+
 #include "mck/audio.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+struct mck_audio_queue {
+	int16_t *s; /* MCK_AUDIO_MAX_SAMPLES */
+	size_t pos; /* the next sample to play */
+	size_t len; /* samples queued, played ones included */
+};
+
+/* SDL's audio thread, with the device locked: the next @p bytes, silence when none. */
+static void feed(void *user, Uint8 *out, int bytes)
+{
+	struct mck_audio_queue *q = user;
+	size_t want = (size_t)bytes / sizeof(int16_t);
+	size_t n = q->len - q->pos < want ? q->len - q->pos : want;
+
+	memcpy(out, q->s + q->pos, n * sizeof(int16_t));
+	memset(out + n * sizeof(int16_t), 0, (size_t)bytes - n * sizeof(int16_t));
+	q->pos += n;
+	if (q->pos == q->len && q->len > 0) {
+		explicit_bzero(q->s, q->len * sizeof(int16_t));
+		q->pos = 0;
+		q->len = 0;
+	}
+}
 
 int mck_audio_open(struct mck_audio *a, const char *device, char *msg, size_t cap)
 {
 	SDL_AudioSpec want;
 
 	memset(a, 0, sizeof(*a));
+	a->q = calloc(1, sizeof(*a->q));
+	if (a->q != NULL) {
+		a->q->s = calloc(MCK_AUDIO_MAX_SAMPLES, sizeof(int16_t));
+	}
+	if (a->q == NULL || a->q->s == NULL) {
+		snprintf(msg, cap, "audio: out of memory");
+		mck_audio_close(a);
+		return -ENOMEM;
+	}
 	if (SDL_WasInit(SDL_INIT_AUDIO) == 0) {
 		if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
 			snprintf(msg, cap, "audio: %s", SDL_GetError());
+			mck_audio_close(a);
 			return -ENODEV;
 		}
 		a->subsystem = true;
@@ -22,6 +66,8 @@ int mck_audio_open(struct mck_audio *a, const char *device, char *msg, size_t ca
 	want.format = AUDIO_S16SYS;
 	want.channels = 1;
 	want.samples = 1024;
+	want.callback = feed;
+	want.userdata = a->q;
 	/* no changes allowed: SDL converts to what the device takes */
 	a->dev = SDL_OpenAudioDevice(device != NULL && device[0] != '\0' ? device : NULL, 0, &want,
 				     NULL, 0);
@@ -38,25 +84,51 @@ int mck_audio_open(struct mck_audio *a, const char *device, char *msg, size_t ca
 
 int mck_audio_play(struct mck_audio *a, const struct mck_pcm *p)
 {
+	struct mck_audio_queue *q = a->q;
+	int rc = 0;
+
 	if (a->dev == 0) {
 		return -ENODEV;
 	}
-	if (p->n == 0) {
-		return 0;
+	SDL_LockAudioDevice(a->dev);
+	if (q->pos > 0) { /* played samples make room */
+		memmove(q->s, q->s + q->pos, (q->len - q->pos) * sizeof(int16_t));
+		explicit_bzero(q->s + q->len - q->pos, q->pos * sizeof(int16_t));
+		q->len -= q->pos;
+		q->pos = 0;
 	}
-	return SDL_QueueAudio(a->dev, p->s, (Uint32)(p->n * sizeof(*p->s))) == 0 ? 0 : -EIO;
+	if (p->n > MCK_AUDIO_MAX_SAMPLES - q->len) {
+		rc = -E2BIG;
+	} else if (p->n > 0) {
+		memcpy(q->s + q->len, p->s, p->n * sizeof(int16_t));
+		q->len += p->n;
+	}
+	SDL_UnlockAudioDevice(a->dev);
+	return rc;
 }
 
 void mck_audio_stop(struct mck_audio *a)
 {
 	if (a->dev != 0) {
-		SDL_ClearQueuedAudio(a->dev);
+		SDL_LockAudioDevice(a->dev);
+		explicit_bzero(a->q->s, a->q->len * sizeof(int16_t));
+		a->q->pos = 0;
+		a->q->len = 0;
+		SDL_UnlockAudioDevice(a->dev);
 	}
 }
 
 uint32_t mck_audio_queued(const struct mck_audio *a)
 {
-	return a->dev != 0 ? SDL_GetQueuedAudioSize(a->dev) : 0;
+	size_t n;
+
+	if (a->dev == 0) {
+		return 0;
+	}
+	SDL_LockAudioDevice(a->dev);
+	n = a->q->len - a->q->pos;
+	SDL_UnlockAudioDevice(a->dev);
+	return (uint32_t)(n * sizeof(int16_t)); /* at most MCK_AUDIO_MAX_SAMPLES: fits */
 }
 
 bool mck_audio_present(const struct mck_audio *a)
@@ -82,10 +154,17 @@ bool mck_audio_device_exists(const char *device)
 void mck_audio_close(struct mck_audio *a)
 {
 	if (a->dev != 0) {
-		SDL_CloseAudioDevice(a->dev);
+		SDL_CloseAudioDevice(a->dev); /* its thread ends: the queue is ours alone */
 	}
 	if (a->subsystem) {
 		SDL_QuitSubSystem(SDL_INIT_AUDIO);
+	}
+	if (a->q != NULL) {
+		if (a->q->s != NULL) {
+			explicit_bzero(a->q->s, MCK_AUDIO_MAX_SAMPLES * sizeof(int16_t));
+			free(a->q->s);
+		}
+		free(a->q);
 	}
 	memset(a, 0, sizeof(*a));
 }

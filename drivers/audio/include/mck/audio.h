@@ -53,10 +53,13 @@ enum mck_earcon {
 /** Append earcon @p e to @p out. 0, -EINVAL for no such earcon, or as mck_pcm_append. */
 int mck_earcon_render(enum mck_earcon e, struct mck_pcm *out);
 
+struct mck_audio_queue; /* what waits to be played (output.c) */
+
 /* The output device: zeroed is closed, and every call on a closed one does nothing. */
 struct mck_audio {
 	SDL_AudioDeviceID dev; /* 0: closed */
 	bool subsystem;        /* SDL's audio subsystem was started by mck_audio_open */
+	struct mck_audio_queue *q;
 };
 
 /**
@@ -66,7 +69,7 @@ struct mck_audio {
  * device, no audio driver).
  */
 int mck_audio_open(struct mck_audio *a, const char *device, char *msg, size_t cap);
-/** Queue @p p after what is playing. 0, -ENODEV when closed, -EIO when SDL refuses. */
+/** Queue @p p after what is playing. 0, -ENODEV when closed, -E2BIG when the queue is full. */
 int mck_audio_play(struct mck_audio *a, const struct mck_pcm *p);
 /** Silence now: whatever is queued is dropped. */
 void mck_audio_stop(struct mck_audio *a);

@@ -11,7 +11,8 @@
  *  - the pairs found are printed, with their ratios (the palette as used);
  *  - nothing by colour alone: each verdict has its own word in every
  *    language and a mark, "valid" a mark no other verdict has;
- *  - large text: larger in every role, and mck_ui_set_large_text goes back.
+ *  - large text: larger in every role, and mck_ui_set_large_text goes back;
+ *  - touch targets 9 mm each way at least (EN 301 549 5.5).
  */
 #include <math.h>
 #include <setjmp.h>
@@ -474,6 +475,77 @@ static void test_large_text_sizes(void **state)
 	SDL_FreeSurface(surface);
 }
 
+/*
+ * Operable parts (EN 301 549 5.5): every touch target of every screen, in every
+ * language, normal and large text, on the 7" panel both ways, is 9 mm or more
+ * each way at the panel's pitch (133 px an inch: 0.19 mm a pixel, 48 px).
+ */
+static void test_touch_targets(void **state)
+{
+	static struct mck_view v;
+	char msg[256];
+	unsigned seen = 0;
+	int least = 1 << 30;
+
+	(void)state;
+	failures = 0;
+	for (size_t p = 0; p < sizeof(panels) / sizeof(panels[0]); p++) {
+		SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, panels[p].w, panels[p].h,
+								      32, SDL_PIXELFORMAT_RGB888);
+		SDL_Renderer *r = SDL_CreateSoftwareRenderer(surface);
+		struct mck_ui *ui =
+			mck_ui_create(MCK_FONT_DIR, panels[p].w, panels[p].h, msg, sizeof(msg));
+		double mm = 1 / mck_ui_px_per_mm(ui);
+
+		assert_non_null(ui);
+		for (int large = 0; large < 2; large++) {
+			assert_int_equal(mck_ui_set_large_text(ui, large, msg, sizeof(msg)), 0);
+			for (size_t sc = 0; sc < mck_test_view_count; sc++) {
+				for (int l = 0; l < MCK_LANG_COUNT; l++) {
+					mck_test_view_make(&v, mck_test_view_screens[sc],
+							   (enum mck_lang)l);
+					mck_ui_draw(ui, r, &v);
+					for (int h = MCK_UI_HIT_LANGUAGE; h < MCK_UI_HIT_COUNT;
+					     h++) {
+						int count = h == MCK_UI_HIT_PICK ? MCK_LANG_COUNT
+							    : h == MCK_UI_HIT_POLICY ? 8
+										     : 1;
+
+						for (int i = 0; i < count; i++) {
+							SDL_Rect t = mck_ui_hit_rect(
+								ui, (enum mck_ui_hit)h, i);
+							int side = t.w < t.h ? t.w : t.h;
+
+							if (t.w <= 0 || t.h <= 0) {
+								continue;
+							}
+							seen++;
+							least = side < least ? side : least;
+							if (side * mm < 9.0) {
+								fprintf(stderr,
+									"%s%s %s %s: target %d "
+									"%dx%d (%.1f mm)\n",
+									panels[p].name,
+									large ? " large" : "",
+									mck_test_view_screens[sc],
+									codes[l], h, t.w, t.h,
+									side * mm);
+								failures++;
+							}
+						}
+					}
+				}
+			}
+		}
+		mck_ui_destroy(ui);
+		SDL_DestroyRenderer(r);
+		SDL_FreeSurface(surface);
+	}
+	printf("touch targets: %u, the least side %d px\n", seen, least);
+	assert_true(seen > 500);
+	assert_int_equal(failures, 0);
+}
+
 /* --large: large text's screens alone (a CTest entry of their own: each under 20 s). */
 int main(int argc, char **argv)
 {
@@ -481,6 +553,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_ratio),
 		cmocka_unit_test(test_verdicts_not_by_colour),
 		cmocka_unit_test(test_large_text_sizes),
+		cmocka_unit_test(test_touch_targets),
 		cmocka_unit_test(test_every_text_normal),
 	};
 	const struct CMUnitTest large[] = {

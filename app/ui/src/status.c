@@ -184,7 +184,11 @@ void mck__ui_status_bar(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vie
 		mck__ui_fill(r, (SDL_Rect){button.x + button.w - 2 * u + i, y, u - 2 * i, 1},
 			     mck__ui_pal.white);
 	}
-	ui->hit[MCK_UI_HIT_LANGUAGE] = button;
+	/* the touch target: the button and the bar's margins around it, 4 units high at least
+	 * (9 mm on the 7" panel: EN 301 549 5.5) */
+	ui->hit[MCK_UI_HIT_LANGUAGE] =
+		(SDL_Rect){button.x, bar.y, bar.w - button.x,
+			   b.stacked ? button.y + button.h + u / 4 - bar.y : bar.h};
 	ui->hit[MCK_UI_HIT_STATUS] =
 		b.stacked ? (SDL_Rect){0, ty - u / 4, bar.w, bar.y + bar.h - (ty - u / 4)}
 			  : (SDL_Rect){0, bar.y, button.x, bar.h};

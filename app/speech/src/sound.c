@@ -17,6 +17,13 @@ void mck_speech_open(struct mck_speech *s, enum mck_speech_mode mode, const char
 	s->subsystem = SDL_InitSubSystem(SDL_INIT_AUDIO) == 0;
 	if (mck_audio_open(&s->out, s->device, msg, sizeof(msg)) != 0) {
 		fprintf(stderr, "mckiosk: %s (going on without sound)\n", msg);
+		/* what audio.device may name: the journal says, once */
+		for (int i = 0; s->subsystem && i < SDL_GetNumAudioDevices(0) && i < 16; i++) {
+			const char *name = SDL_GetAudioDeviceName(i, 0);
+
+			fprintf(stderr, "mckiosk: audio device %d: \"%.100s\"\n", i,
+				name != NULL ? name : "");
+		}
 	}
 	if (mode == MCK_SPEECH_HEADSET && s->device[0] == '\0') {
 		fprintf(stderr, "mckiosk: speech = headset needs audio.device: speech off\n");

@@ -24,6 +24,7 @@
 
 #include "mck/speech.h"
 #include "mck/speech_text.h"
+#include "settings.h"
 #include "support/runproc.h"
 
 enum kase { VALID, WARNING, INVALID, UNREADABLE, NOT_CREDENTIAL, CANNOT_CHECK, KASES };
@@ -95,6 +96,63 @@ static void test_phrases_in_every_language(void **state)
 		assert_int_equal(strlen(mck_i18n_say((enum mck_lang)l, MCK_SAY_DECIMAL_MARK)), 1);
 		assert_non_null(mck_i18n_voice((enum mck_lang)l));
 	}
+}
+
+/*
+ * The keys: speech's three values in enum mck_speech_mode's order, others
+ * refused; and the examples the package's kiosk.conf shows, uncommented, load.
+ */
+static void test_settings_keys(void **state)
+{
+	static const char *const modes[] = {"off", "on", "headset"};
+	struct mck_settings set;
+	char err[256];
+	char line[MCK_SETTINGS_LINE_MAX + 2];
+	char path[600];
+	char tmp[] = "/tmp/mck-speech-conf-XXXXXX";
+	int fd;
+	FILE *f;
+	FILE *out;
+
+	(void)state;
+	mck_settings_init(&set);
+	assert_int_equal(set.speech, MCK_SPEECH_OFF); /* off unless set */
+	assert_string_equal(set.audio_device, "");
+	for (int m = 0; m < 3; m++) {
+		assert_int_equal(mck_settings_set(&set, "speech", modes[m], err, sizeof(err)), 0);
+		assert_int_equal(set.speech, m);
+	}
+	assert_int_equal(MCK_SPEECH_HEADSET, 2);
+	assert_int_equal(mck_settings_set(&set, "speech", "yes", err, sizeof(err)), -1);
+	assert_string_equal(err, "speech is off, on or headset, not \"yes\"");
+	assert_int_equal(mck_settings_set(&set, "audio.device", "a\tb", err, sizeof(err)), -1);
+	memset(line, 'x', 128);
+	line[128] = '\0';
+	assert_int_equal(mck_settings_set(&set, "audio.device", line, err, sizeof(err)), -1);
+	line[127] = '\0';
+	assert_int_equal(mck_settings_set(&set, "audio.device", line, err, sizeof(err)), 0);
+
+	snprintf(path, sizeof(path), "%s/../../firmware/etc/kiosk.conf", MCK_FIXTURES);
+	fd = mkstemp(tmp);
+	assert_true(fd >= 0);
+	out = fdopen(fd, "w");
+	f = fopen(path, "r");
+	assert_non_null(f);
+	assert_non_null(out);
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (strncmp(line, "#   speech", 10) == 0 || strncmp(line, "#   audio.", 10) == 0) {
+			fputs(line + 4, out);
+		}
+	}
+	fclose(f);
+	fclose(out);
+	mck_settings_init(&set);
+	if (mck_settings_load(&set, tmp, err, sizeof(err)) != 0) {
+		fail_msg("%s", err);
+	}
+	unlink(tmp);
+	assert_int_equal(set.speech, MCK_SPEECH_ON);
+	assert_string_equal(set.audio_device, "Built-in Audio Digital Stereo (HDMI)");
 }
 
 static void test_compose_every_verdict(void **state)
@@ -536,6 +594,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_phrases_in_every_language),
+		cmocka_unit_test(test_settings_keys),
 		cmocka_unit_test(test_compose_every_verdict),
 		cmocka_unit_test(test_compose_details),
 		cmocka_unit_test(test_hostile_text),

@@ -40,7 +40,11 @@ struct loop {
 	bool pressed;     /* a touch or button is down at (press_x, press_y) of the layout */
 	int press_x;
 	int press_y;
+	uint64_t press_at; /* ms: when it went down */
 };
+
+/* A press held this long, anywhere, turns speech on or off (said aloud either way). */
+#define LONG_PRESS_MS 2000u
 
 /* A touch event's point (fractions of the panel) or a mouse event's, in the layout. */
 static void event_point(const struct loop *l, const SDL_Event *ev, int *x, int *y)
@@ -67,6 +71,7 @@ static void touch(struct loop *l, const SDL_Event *ev)
 
 	if (ev->type == SDL_MOUSEBUTTONDOWN || ev->type == SDL_FINGERDOWN) {
 		l->pressed = true;
+		l->press_at = SDL_GetTicks64();
 		event_point(l, ev, &l->press_x, &l->press_y);
 		return;
 	}
@@ -78,6 +83,8 @@ static void touch(struct loop *l, const SDL_Event *ev)
 	if (y - l->press_y >= step || l->press_y - y >= step) {
 		/* A swipe scrolls the details: up shows what is below. */
 		mck_actions_scroll(k, (l->press_y - y) / step);
+	} else if (SDL_GetTicks64() - l->press_at >= LONG_PRESS_MS) {
+		mck_speech_toggle(&k->speech, k->view.lang); /* for one who cannot see the keys */
 	} else {
 		mck_actions_tap(k, l->press_x, l->press_y);
 	}

@@ -124,6 +124,14 @@ static void speech_toggle(struct mck_kiosk *k, int x, int y)
 	mck_speech_toggle(&k->speech, k->view.lang);
 }
 
+/* Speech on, a result shown: its details said (learner, title, awarding body, EQF, workload). */
+static void speech_details(struct mck_kiosk *k, int x, int y)
+{
+	(void)x;
+	(void)y;
+	mck_speech_details(&k->speech, &k->view);
+}
+
 static bool no_check(const struct mck_kiosk *k)
 {
 	return !k->check.active;
@@ -163,6 +171,7 @@ static const struct action {
 	{MCK_UI_HIT_NONE, {SDLK_l, 0}, NULL, next_language},
 	{MCK_UI_HIT_NONE, {SDLK_PLUS, SDLK_KP_PLUS}, NULL, large_text},
 	{MCK_UI_HIT_NONE, {SDLK_v, SDLK_KP_MULTIPLY}, NULL, speech_toggle},
+	{MCK_UI_HIT_NONE, {SDLK_i, 0}, NULL, speech_details},
 	{MCK_UI_HIT_NONE, {SDLK_SPACE, 0}, no_check, clear_result},
 	{MCK_UI_HIT_NONE, {SDLK_c, SDLK_d}, in_check, clear},
 };

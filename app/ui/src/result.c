@@ -209,8 +209,13 @@ static enum mck_text shown_text(enum mck_view_shown shown, bool host)
 	return MCK_TEXT_SHOWN_TEXT;
 }
 
-/* A large message under the band: what to do when there is nothing from the code to show. */
-static void message(struct mck_ui *ui, SDL_Renderer *r, const char *text, SDL_Rect below)
+/*
+ * A large message under the band: what to do when there is nothing from the
+ * code to show. Smaller when long; when even that does not fit (large text),
+ * a list that scrolls, with its bar.
+ */
+static void message(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v, const char *text,
+		    SDL_Rect below)
 {
 	int u = ui->unit;
 	int w = ui->width - 4 * u;
@@ -220,6 +225,17 @@ static void message(struct mck_ui *ui, SDL_Renderer *r, const char *text, SDL_Re
 	if (h > below.h - 2 * u) {
 		role = F_REASON; /* a long sentence on a small screen: smaller, whole */
 		h = mck__ui_lines(ui, role, text, w, MCK_UI_WRAP_WORDS) * mck__ui_skip(ui, role);
+	}
+	if (h > below.h - u) {
+		static struct mck_ui_list l; /* the UI draws on one thread */
+
+		mck__ui_list_init(&l);
+		l.wide = true;
+		mck__ui_list_add(&l, "", text, role, mck__ui_pal.ink);
+		mck__ui_list_draw(ui, r, &l, (SDL_Rect){2 * u, below.y + u, w + u, below.h - u},
+				  v->scroll);
+		mck__ui_list_init(&l);
+		return;
 	}
 	mck__ui_wrapped(ui, r, role, text, mck__ui_pal.ink,
 			(SDL_Rect){2 * u, below.y + u, w, h < below.h - u ? h : below.h - u});
@@ -265,13 +281,13 @@ void mck__ui_screen_result(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 		snprintf(text, sizeof(text),
 			 mck_i18n_text(v->lang, shown_text(v->shown, v->shown_host[0] != '\0')),
 			 v->shown_host);
-		message(ui, r, text, below);
+		message(ui, r, v, text, below);
 		return;
 	}
 	if (v->has_credential) {
 		draw_record(ui, r, v, below);
 	} else {
 		/* Nothing to show from the code: say what to do, large. */
-		message(ui, r, mck__ui_verdict_action(v->lang, v->verdict), below);
+		message(ui, r, v, mck__ui_verdict_action(v->lang, v->verdict), below);
 	}
 }

@@ -277,7 +277,10 @@ static void credentials(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vie
 {
 	static struct layout l; /* the UI draws on one thread */
 	int u = ui->unit;
-	int cap_h = mck__ui_skip(ui, F_LABEL) + u / 2;
+	const char *caption = mck_i18n_text(v->lang, MCK_TEXT_SESSION_CREDENTIALS);
+	/* the caption on two lines when a narrow column (large text) needs it */
+	int cap_lines = mck__ui_lines(ui, F_LABEL, caption, area.w - 2 * u, MCK_UI_WRAP_WORDS);
+	int cap_h = cap_lines * mck__ui_skip(ui, F_LABEL) + u / 2;
 	int sb = mck__ui_scrollbar_width(ui);
 	SDL_Rect list = {area.x, area.y + cap_h, area.w, area.h - cap_h - u / 3};
 	bool bar = false;
@@ -287,8 +290,9 @@ static void credentials(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vie
 
 	mck__ui_fill(r, area, mck__ui_pal.paper);
 	parent = mck__ui_parent(ui, mck__ui_box(ui, MCK_UI_BOX_PANEL, area));
-	mck__ui_blit(ui, r, F_LABEL, mck_i18n_text(v->lang, MCK_TEXT_SESSION_CREDENTIALS),
-		     mck__ui_pal.muted, area.x + u, area.y + u / 4);
+	mck__ui_wrapped(ui, r, F_LABEL, caption, mck__ui_pal.muted,
+			(SDL_Rect){area.x + u, area.y + u / 4, area.w - 2 * u,
+				   cap_lines * mck__ui_skip(ui, F_LABEL)});
 	if (v->session.creds == 0) {
 		put(ui, r, F_REASON, mck_i18n_text(v->lang, MCK_TEXT_SESSION_NONE),
 		    mck__ui_pal.muted, list.x + u, list.y, list.w - 2 * u, list.y + list.h);

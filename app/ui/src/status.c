@@ -205,17 +205,23 @@ void mck__ui_picker(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v
 	int u = ui->unit;
 	int cols = area.w >= area.h ? 2 : 1;
 	int rows = (MCK_LANG_COUNT + cols - 1) / cols;
-	int line = mck__ui_skip(ui, F_BODY);
+	enum mck_ui_role role = F_BODY;
+	int line = mck__ui_skip(ui, role);
 	int cw = (area.w - 2 * u - (cols - 1) * u) / cols;
 	int ch = (area.h - 2 * u - (rows - 1) * (u / 2)) / rows;
 	int panel;
 
-	/* large text: more columns rather than rows too low for a name */
-	while (cols < 4 && ch < line + u) {
-		cols++;
-		rows = (MCK_LANG_COUNT + cols - 1) / cols;
-		cw = (area.w - 2 * u - (cols - 1) * u) / cols;
-		ch = (area.h - 2 * u - (rows - 1) * (u / 2)) / rows;
+	/* large text: rows too low for a name take a third column, then the labels' size */
+	while (ch < line + u / 2 && (cols < 3 || role == F_BODY)) {
+		if (cols < 3) {
+			cols++;
+			rows = (MCK_LANG_COUNT + cols - 1) / cols;
+			cw = (area.w - 2 * u - (cols - 1) * u) / cols;
+			ch = (area.h - 2 * u - (rows - 1) * (u / 2)) / rows;
+		} else {
+			role = F_LABEL;
+			line = mck__ui_skip(ui, role);
+		}
 	}
 	ch = ch > 3 * line ? 3 * line : ch;
 
@@ -233,7 +239,7 @@ void mck__ui_picker(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v
 		mck__ui_fill(r, (SDL_Rect){cell.x + 2, cell.y + 2, cell.w - 4, cell.h - 4},
 			     current ? mck__ui_pal.blue : mck__ui_pal.white);
 		parent = mck__ui_parent(ui, mck__ui_box(ui, MCK_UI_BOX_BUTTON, cell));
-		mck__ui_wrapped(ui, r, F_BODY, name, current ? mck__ui_pal.white : mck__ui_pal.ink,
+		mck__ui_wrapped(ui, r, role, name, current ? mck__ui_pal.white : mck__ui_pal.ink,
 				(SDL_Rect){cell.x + 2 * u, cell.y + (cell.h - line) / 2,
 					   cell.w - 4 * u, line});
 		mck__ui_parent(ui, parent);

@@ -80,7 +80,11 @@ int mck__ui_open_fonts(const struct mck_ui *ui, bool large, TTF_Font **font, int
 			   : spec[f].display ? MCK_UI_LARGE_DISPLAY
 					     : MCK_UI_LARGE_READING;
 		int px = (int)(short_side * spec[f].size_per_mille * k / 1000);
-		int want = (int)ceil(spec[f].cap_mm * k * ui->px_per_mm - 1e-9);
+		double mm = spec[f].cap_mm * k;
+		int want;
+
+		mm = large && mm < MCK_UI_LARGE_MIN_MM ? MCK_UI_LARGE_MIN_MM : mm;
+		want = (int)ceil(mm * ui->px_per_mm - 1e-9);
 
 		px = px > 8 ? px : 8;
 		snprintf(path, sizeof(path), "%s/%s", ui->font_dir, spec[f].file);

@@ -52,10 +52,24 @@ int mck__ui_button_height(const struct mck_ui *ui)
 	return mck__ui_skip(ui, F_BODY) + ui->unit;
 }
 
+/*
+ * A button's words: the details' size; in large text, the labels' (bold, as
+ * large as the details in normal text) when that would make the button wider
+ * than half the screen, so that two still stand side by side.
+ */
+static enum mck_ui_role button_role(const struct mck_ui *ui, const char *text)
+{
+	if (!ui->large ||
+	    mck__ui_text_width(ui, F_BODY, text) + 4 * ui->unit <= ui->width / 2 - 3 * ui->unit) {
+		return F_BODY;
+	}
+	return F_LABEL;
+}
+
 int mck__ui_button_width(const struct mck_ui *ui, const char *text)
 {
 	bool ours = mck__ui_ours(ui, true); /* a button says the kiosk's words */
-	int w = mck__ui_text_width(ui, F_BODY, text) + 4 * ui->unit;
+	int w = mck__ui_text_width(ui, button_role(ui, text), text) + 4 * ui->unit;
 
 	mck__ui_ours(ui, ours);
 	return w;
@@ -65,16 +79,16 @@ SDL_Rect mck__ui_button(struct mck_ui *ui, SDL_Renderer *r, const char *text, SD
 			int y, int h, bool right_aligned)
 {
 	int u = ui->unit;
-	int line = mck__ui_skip(ui, F_BODY);
+	bool ours = mck__ui_ours(ui, true);
+	enum mck_ui_role role = button_role(ui, text);
+	int line = mck__ui_skip(ui, role);
 	int w = mck__ui_button_width(ui, text);
 	SDL_Rect box = {right_aligned ? x - w : x, y, w, h};
 	int before;
 
-	bool ours = mck__ui_ours(ui, true);
-
 	mck__ui_fill(r, box, bg);
 	before = mck__ui_parent(ui, mck__ui_box(ui, MCK_UI_BOX_BUTTON, box));
-	mck__ui_blit(ui, r, F_BODY, text, mck__ui_pal.white, box.x + 2 * u, box.y + (h - line) / 2);
+	mck__ui_blit(ui, r, role, text, mck__ui_pal.white, box.x + 2 * u, box.y + (h - line) / 2);
 	mck__ui_parent(ui, before);
 	mck__ui_ours(ui, ours);
 	return box;
@@ -581,6 +595,7 @@ SDL_Rect mck__ui_band_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 	int bottom = u + word_h; /* of the mark and the word */
 	int line_y;
 	int line_h = 0;
+	enum mck_ui_role line_role = F_REASON;
 	int parent;
 
 	if (b->mark != NULL) {
@@ -597,8 +612,15 @@ SDL_Rect mck__ui_band_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 	/* the line keeps clear of the mark: a gap of half the grid at least */
 	line_y = bottom + u / 2;
 	if (b->line != NULL && b->line[0] != '\0') {
-		line_h = mck__ui_lines(ui, F_REASON, b->line, room, MCK_UI_WRAP_WORDS) *
-			 mck__ui_skip(ui, F_REASON);
+		int lines = mck__ui_lines(ui, F_REASON, b->line, room, MCK_UI_WRAP_WORDS);
+
+		/* large text: a line of three or more in the labels' size (bold, still larger
+		 * than normal text's), so that the band leaves room below it */
+		if (ui->large && lines > 2) {
+			line_role = F_LABEL;
+			lines = mck__ui_lines(ui, line_role, b->line, room, MCK_UI_WRAP_WORDS);
+		}
+		line_h = lines * mck__ui_skip(ui, line_role);
 	}
 	{
 		int need = line_y + line_h + u / 2 + b->foot;
@@ -613,7 +635,7 @@ SDL_Rect mck__ui_band_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 	mck__ui_wrapped(ui, r, b->word_role, b->word, b->fg,
 			(SDL_Rect){x + mark_w, u, room - mark_w, word_h});
 	if (line_h > 0) {
-		mck__ui_wrapped(ui, r, F_REASON, b->line, b->fg,
+		mck__ui_wrapped(ui, r, line_role, b->line, b->fg,
 				(SDL_Rect){x, line_y, room, line_h});
 	}
 	mck__ui_parent(ui, parent);

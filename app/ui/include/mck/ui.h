@@ -43,6 +43,11 @@ void mck_ui_destroy(struct mck_ui *ui);
  */
 #define MCK_UI_LARGE_READING 1.3
 #define MCK_UI_LARGE_DISPLAY 1.15
+/*
+ * ...and no capital under this in large text: 0.7 degrees at 327 mm, the
+ * viewing distance docs/accessibility.md states for EN 301 549 5.1.4.
+ */
+#define MCK_UI_LARGE_MIN_MM  4.0
 /**
  * Switch large text on or off (the fonts are opened again at the new sizes,
  * what mck_ui_render kept is dropped). Returns 0, or -1 with @p msg when a

@@ -12,7 +12,8 @@
  *  - nothing by colour alone: each verdict has its own word in every
  *    language and a mark, "valid" a mark no other verdict has;
  *  - large text: larger in every role, and mck_ui_set_large_text goes back;
- *  - touch targets 9 mm each way at least (EN 301 549 5.5).
+ *  - touch targets 9 mm each way at least (EN 301 549 5.5);
+ *  - toggled at runtime, the next render is the large (or normal) screen.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -475,6 +476,82 @@ static void test_large_text_sizes(void **state)
 	SDL_FreeSurface(surface);
 }
 
+/* A surface, its software renderer and a UI at 800x480. */
+struct canvas {
+	SDL_Surface *surface;
+	SDL_Renderer *r;
+	struct mck_ui *ui;
+};
+
+static void canvas_open(struct canvas *c)
+{
+	char msg[256];
+
+	c->surface = SDL_CreateRGBSurfaceWithFormat(0, 800, 480, 32, SDL_PIXELFORMAT_RGB888);
+	assert_non_null(c->surface);
+	c->r = SDL_CreateSoftwareRenderer(c->surface);
+	assert_non_null(c->r);
+	c->ui = mck_ui_create(MCK_FONT_DIR, 800, 480, msg, sizeof(msg));
+	assert_non_null(c->ui);
+}
+
+static void canvas_close(struct canvas *c)
+{
+	mck_ui_destroy(c->ui);
+	SDL_DestroyRenderer(c->r);
+	SDL_FreeSurface(c->surface);
+}
+
+static bool same_pixels(const SDL_Surface *a, const SDL_Surface *b)
+{
+	for (int y = 0; y < a->h; y++) {
+		if (memcmp((const uint8_t *)a->pixels + (size_t)y * a->pitch,
+			   (const uint8_t *)b->pixels + (size_t)y * b->pitch,
+			   (size_t)a->w * 4) != 0) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * The key toggles large text on a running kiosk, which draws by mck_ui_render:
+ * the next render draws the screen anew, with the pixels of a fresh full draw
+ * in large text; toggled back, those of normal text.
+ */
+static void test_large_text_toggle_renders(void **state)
+{
+	static struct mck_view v;
+	static const char *const names[] = {"idle", "valid", "check"};
+	struct canvas live;
+	struct canvas fresh;
+	char msg[256];
+
+	(void)state;
+	canvas_open(&live);
+	canvas_open(&fresh);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		mck_test_view_make(&v, names[i], MCK_LANG_DE);
+		v.countdown_s = 0; /* nothing live: what is drawn depends on the view alone */
+		for (int large = 1; large >= 0; large--) {
+			mck_ui_render(live.ui, live.r, &v, MCK_UI_RENDER_KEPT);
+			assert_int_equal(mck_ui_render(live.ui, live.r, &v, MCK_UI_RENDER_KEPT),
+					 MCK_UI_RENDERED_NOTHING);
+			assert_int_equal(mck_ui_set_large_text(live.ui, large, msg, sizeof(msg)),
+					 0);
+			assert_int_equal(mck_ui_render(live.ui, live.r, &v, MCK_UI_RENDER_KEPT),
+					 MCK_UI_RENDERED_ALL);
+			assert_int_equal(mck_ui_set_large_text(fresh.ui, large, msg, sizeof(msg)),
+					 0);
+			mck_ui_draw(fresh.ui, fresh.r, &v);
+			assert_true(same_pixels(live.surface, fresh.surface));
+		}
+	}
+	mck_ui_forget(live.ui);
+	canvas_close(&live);
+	canvas_close(&fresh);
+}
+
 /*
  * Operable parts (EN 301 549 5.5): every touch target of every screen, in every
  * language, normal and large text, on the 7" panel both ways, is 9 mm or more
@@ -554,6 +631,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_verdicts_not_by_colour),
 		cmocka_unit_test(test_large_text_sizes),
 		cmocka_unit_test(test_touch_targets),
+		cmocka_unit_test(test_large_text_toggle_renders),
 		cmocka_unit_test(test_every_text_normal),
 	};
 	const struct CMUnitTest large[] = {

@@ -156,26 +156,6 @@ static void workload(struct utter *u, enum mck_lang lang, const char *w)
 	field(u, lang, MCK_TEXT_LABEL_WORKLOAD, words);
 }
 
-static enum mck_text shown_sentence(enum mck_view_shown shown, bool host)
-{
-	switch (shown) {
-	case MCK_VIEW_SHOWN_URL:
-		return host ? MCK_TEXT_SHOWN_URL : MCK_TEXT_SHOWN_URL_NO_HOST;
-	case MCK_VIEW_SHOWN_WIFI:
-		return MCK_TEXT_SHOWN_WIFI;
-	case MCK_VIEW_SHOWN_EU_DCC:
-		return MCK_TEXT_SHOWN_EU_DCC;
-	case MCK_VIEW_SHOWN_SMART_HEALTH_CARD:
-		return MCK_TEXT_SHOWN_SMART_HEALTH_CARD;
-	case MCK_VIEW_SHOWN_VCARD:
-		return MCK_TEXT_SHOWN_VCARD;
-	case MCK_VIEW_SHOWN_TEXT:
-	case MCK_VIEW_SHOWN_NONE:
-		break;
-	}
-	return MCK_TEXT_SHOWN_TEXT;
-}
-
 static void verdict(struct utter *u, const struct mck_view *v)
 {
 	enum mck_lang l = v->lang;
@@ -195,8 +175,8 @@ static void verdict(struct utter *u, const struct mck_view *v)
 		clean(v->shown_host, host, sizeof(host));
 		say(u, mck_i18n_say(l, MCK_SAY_NOT_CREDENTIAL));
 		/* the format is the kiosk's own, its one %s the host */
-		snprintf(line, sizeof(line), mck_i18n_text(l, shown_sentence(v->shown, host[0])),
-			 host);
+		snprintf(line, sizeof(line),
+			 mck_i18n_text(l, mck_view_shown_text(v->shown, host[0])), host);
 		say(u, line);
 		say(u, mck_i18n_text(l, MCK_TEXT_SHOWN_ACTION));
 		return;

@@ -189,26 +189,6 @@ static SDL_Rect next_person(struct mck_ui *ui, SDL_Renderer *r, const struct mck
 	return (SDL_Rect){area.x, area.y, area.w, top - area.y};
 }
 
-static enum mck_text shown_text(enum mck_view_shown shown, bool host)
-{
-	switch (shown) {
-	case MCK_VIEW_SHOWN_URL:
-		return host ? MCK_TEXT_SHOWN_URL : MCK_TEXT_SHOWN_URL_NO_HOST;
-	case MCK_VIEW_SHOWN_WIFI:
-		return MCK_TEXT_SHOWN_WIFI;
-	case MCK_VIEW_SHOWN_EU_DCC:
-		return MCK_TEXT_SHOWN_EU_DCC;
-	case MCK_VIEW_SHOWN_SMART_HEALTH_CARD:
-		return MCK_TEXT_SHOWN_SMART_HEALTH_CARD;
-	case MCK_VIEW_SHOWN_VCARD:
-		return MCK_TEXT_SHOWN_VCARD;
-	case MCK_VIEW_SHOWN_TEXT:
-	case MCK_VIEW_SHOWN_NONE:
-		break;
-	}
-	return MCK_TEXT_SHOWN_TEXT;
-}
-
 /*
  * A large message under the band: what to do when there is nothing from the
  * code to show. Smaller when long; when even that does not fit (large text),
@@ -279,7 +259,8 @@ void mck__ui_screen_result(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 	}
 	if (v->shown != MCK_VIEW_SHOWN_NONE) {
 		snprintf(text, sizeof(text),
-			 mck_i18n_text(v->lang, shown_text(v->shown, v->shown_host[0] != '\0')),
+			 mck_i18n_text(v->lang,
+				       mck_view_shown_text(v->shown, v->shown_host[0] != '\0')),
 			 v->shown_host);
 		message(ui, r, v, text, below);
 		return;

@@ -55,3 +55,23 @@ void mck_view_clear_result(struct mck_view *v)
 	v->lang = lang;
 	v->session = policy;
 }
+
+enum mck_text mck_view_shown_text(enum mck_view_shown shown, bool host)
+{
+	switch (shown) {
+	case MCK_VIEW_SHOWN_URL:
+		return host ? MCK_TEXT_SHOWN_URL : MCK_TEXT_SHOWN_URL_NO_HOST;
+	case MCK_VIEW_SHOWN_WIFI:
+		return MCK_TEXT_SHOWN_WIFI;
+	case MCK_VIEW_SHOWN_EU_DCC:
+		return MCK_TEXT_SHOWN_EU_DCC;
+	case MCK_VIEW_SHOWN_SMART_HEALTH_CARD:
+		return MCK_TEXT_SHOWN_SMART_HEALTH_CARD;
+	case MCK_VIEW_SHOWN_VCARD:
+		return MCK_TEXT_SHOWN_VCARD;
+	case MCK_VIEW_SHOWN_TEXT:
+	case MCK_VIEW_SHOWN_NONE:
+		break;
+	}
+	return MCK_TEXT_SHOWN_TEXT;
+}

@@ -255,6 +255,13 @@ bool mck_view_fault(const struct mck_view *v, enum mck_text *text);
  */
 bool mck_view_personal(const struct mck_view *v);
 
+/**
+ * The sentence that says what a code that is no credential held (the
+ * screen's line and the spoken one): a web link with or without its host,
+ * Wi-Fi, an EU DCC, a SMART Health Card, a vCard, or text.
+ */
+enum mck_text mck_view_shown_text(enum mck_view_shown shown, bool host);
+
 /** Wipe every credential string (privacy: nothing outlives the screen); back to idle. */
 void mck_view_clear_result(struct mck_view *v);
 

@@ -225,6 +225,9 @@ static uint64_t check_frame(struct mck_ui *ui, SDL_Renderer *r, SDL_Surface *sur
 	return hash;
 }
 
+/* --sample (sanitizer builds): each screen in one language, every language drawn. */
+static bool sample;
+
 static void every_screen(bool large)
 {
 	static struct mck_view v;
@@ -252,6 +255,9 @@ static void every_screen(bool large)
 						   : extra[sc - mck_test_view_count];
 
 			for (int l = 0; l < MCK_LANG_COUNT; l++) {
+				if (sample && (size_t)l != sc % MCK_LANG_COUNT) {
+					continue;
+				}
 				make(&v, name, (enum mck_lang)l);
 				snprintf(where, sizeof(where), "%s%s %s %s", panels[p].name,
 					 large ? " large" : "", name, codes[l]);
@@ -623,7 +629,10 @@ static void test_touch_targets(void **state)
 	assert_int_equal(failures, 0);
 }
 
-/* --large: large text's screens alone (a CTest entry of their own: each under 20 s). */
+/*
+ * --large: large text's screens alone (a CTest entry of their own: each under
+ * 20 s). --sample: each screen in one language (sanitizer builds).
+ */
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
@@ -638,7 +647,13 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_every_text_large),
 	};
 
-	if (argc > 1 && strcmp(argv[1], "--large") == 0) {
+	bool only_large = false;
+
+	for (int i = 1; i < argc; i++) {
+		only_large = only_large || strcmp(argv[i], "--large") == 0;
+		sample = sample || strcmp(argv[i], "--sample") == 0;
+	}
+	if (only_large) {
 		return cmocka_run_group_tests(large, NULL, NULL);
 	}
 	return cmocka_run_group_tests(tests, NULL, NULL);

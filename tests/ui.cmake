@@ -4,8 +4,14 @@ mck_add_test(test_ui LABEL unit SOURCES test_ui.c LIBS mck_ui)
 # in every language, read back from the UI's record of what it drew (mck_ui_text_boxes).
 # Layout is the same on every architecture (the same fonts, the same FreeType); under
 # qemu the ~4,000 layouts take 7 minutes, so the cross build leaves it to the native run.
+# MCK_TEST_SAMPLE (sanitizer builds): each screen in one language (--sample).
+set(mck_sample_args)
+if(MCK_TEST_SAMPLE)
+        set(mck_sample_args ARGS --sample)
+endif()
 if(NOT CMAKE_CROSSCOMPILING)
-        mck_add_test(test_legible LABEL unit SOURCES test_legible.c ui_views.c LIBS mck_ui)
+        mck_add_test(test_legible LABEL unit SOURCES test_legible.c ui_views.c LIBS mck_ui
+                     ${mck_sample_args})
         # Translated formats ("Trust list #%lld") are data here too.
         target_compile_options(test_legible PRIVATE -Wno-format-nonliteral)
 endif()
@@ -32,8 +38,10 @@ endif()
 # Contrast (#18): every text's ink against the ground under it, 4.5:1 at least, on every
 # screen in every language, normal and large text, scrolled through; verdicts not by colour alone.
 if(NOT CMAKE_CROSSCOMPILING)
-        mck_add_test(test_contrast LABEL unit SOURCES test_contrast.c ui_views.c LIBS mck_ui)
+        mck_add_test(test_contrast LABEL unit SOURCES test_contrast.c ui_views.c LIBS mck_ui
+                     ${mck_sample_args})
         target_link_libraries(test_contrast PRIVATE m)
-        add_test(NAME test_contrast_large COMMAND test_contrast --large)
+        add_test(NAME test_contrast_large COMMAND test_contrast --large
+                                          $<$<BOOL:${MCK_TEST_SAMPLE}>:--sample>)
         set_tests_properties(test_contrast_large PROPERTIES LABELS unit)
 endif()

@@ -225,6 +225,32 @@ static uint64_t check_frame(struct mck_ui *ui, SDL_Renderer *r, SDL_Surface *sur
 	return hash;
 }
 
+/* A @p w x @p h frame drawn by the software renderer, and the UI on it. */
+struct canvas {
+	SDL_Surface *surface;
+	SDL_Renderer *r;
+	struct mck_ui *ui;
+};
+
+static void canvas_open(struct canvas *c, int w, int h)
+{
+	char msg[256];
+
+	c->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
+	assert_non_null(c->surface);
+	c->r = SDL_CreateSoftwareRenderer(c->surface);
+	assert_non_null(c->r);
+	c->ui = mck_ui_create(MCK_FONT_DIR, w, h, msg, sizeof(msg));
+	assert_non_null(c->ui);
+}
+
+static void canvas_close(struct canvas *c)
+{
+	mck_ui_destroy(c->ui);
+	SDL_DestroyRenderer(c->r);
+	SDL_FreeSurface(c->surface);
+}
+
 /* --sample (sanitizer builds): each screen in one language, every language drawn. */
 static bool sample;
 
@@ -235,19 +261,12 @@ static void every_screen(bool large)
 	char where[96];
 
 	for (size_t p = 0; p < sizeof(panels) / sizeof(panels[0]); p++) {
-		SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, panels[p].w, panels[p].h,
-								      32, SDL_PIXELFORMAT_RGB888);
-		SDL_Renderer *r;
-		struct mck_ui *ui;
+		struct canvas c;
 
-		assert_non_null(surface);
-		r = SDL_CreateSoftwareRenderer(surface);
-		assert_non_null(r);
-		ui = mck_ui_create(MCK_FONT_DIR, panels[p].w, panels[p].h, msg, sizeof(msg));
-		assert_non_null(ui);
-		assert_int_equal(mck_ui_set_large_text(ui, large, msg, sizeof(msg)), 0);
-		mck_ui_trace_text(ui, true);
-		mck_ui_trace_ground(ui, true);
+		canvas_open(&c, panels[p].w, panels[p].h);
+		assert_int_equal(mck_ui_set_large_text(c.ui, large, msg, sizeof(msg)), 0);
+		mck_ui_trace_text(c.ui, true);
+		mck_ui_trace_ground(c.ui, true);
 		for (size_t sc = 0; sc < mck_test_view_count + sizeof(extra) / sizeof(extra[0]);
 		     sc++) {
 			const char *name = sc < mck_test_view_count
@@ -261,14 +280,14 @@ static void every_screen(bool large)
 				make(&v, name, (enum mck_lang)l);
 				snprintf(where, sizeof(where), "%s%s %s %s", panels[p].name,
 					 large ? " large" : "", name, codes[l]);
-				uint64_t last = check_frame(ui, r, surface, &v, where);
+				uint64_t last = check_frame(c.ui, c.r, c.surface, &v, where);
 
 				/* every page of what scrolls, to the last */
-				for (unsigned k = 1; k < 60 && mck_ui_scrolled_out(ui) > 0; k++) {
+				for (unsigned k = 1; k < 60 && mck_ui_scrolled_out(c.ui) > 0; k++) {
 					uint64_t page;
 
 					v.scroll = k;
-					page = check_frame(ui, r, surface, &v, where);
+					page = check_frame(c.ui, c.r, c.surface, &v, where);
 					if (page == last) {
 						break;
 					}
@@ -276,9 +295,7 @@ static void every_screen(bool large)
 				}
 			}
 		}
-		mck_ui_destroy(ui);
-		SDL_DestroyRenderer(r);
-		SDL_FreeSurface(surface);
+		canvas_close(&c);
 	}
 }
 
@@ -339,19 +356,11 @@ static void test_verdicts_not_by_colour(void **state)
 						    MCK_VERDICT_UNUSABLE};
 	enum { NV = sizeof(verdicts) / sizeof(verdicts[0]) };
 	static struct mck_view v;
-	char msg[256];
-	SDL_Surface *surface =
-		SDL_CreateRGBSurfaceWithFormat(0, 800, 480, 32, SDL_PIXELFORMAT_RGB888);
-	SDL_Renderer *r;
-	struct mck_ui *ui;
+	struct canvas cv;
 
 	(void)state;
-	assert_non_null(surface);
-	r = SDL_CreateSoftwareRenderer(surface);
-	assert_non_null(r);
-	ui = mck_ui_create(MCK_FONT_DIR, 800, 480, msg, sizeof(msg));
-	assert_non_null(ui);
-	mck_ui_trace_text(ui, true);
+	canvas_open(&cv, 800, 480);
+	mck_ui_trace_text(cv.ui, true);
 	for (int l = 0; l < MCK_LANG_COUNT; l++) {
 		char word[NV][160];
 		char mark[NV][16];
@@ -365,8 +374,8 @@ static void test_verdicts_not_by_colour(void **state)
 			mck_test_view_make(&v, "invalid", (enum mck_lang)l);
 			v.verdict = verdicts[i];
 			v.reasons = 0;
-			mck_ui_draw(ui, r, &v);
-			n = mck_ui_text_boxes(ui, &b);
+			mck_ui_draw(cv.ui, cv.r, &v);
+			n = mck_ui_text_boxes(cv.ui, &b);
 			word[i][0] = '\0';
 			mark[i][0] = '\0';
 			for (size_t j = 0; j < n; j++) {
@@ -416,9 +425,7 @@ static void test_verdicts_not_by_colour(void **state)
 			assert_string_not_equal(mark[0], mark[j]);
 		}
 	}
-	mck_ui_destroy(ui);
-	SDL_DestroyRenderer(r);
-	SDL_FreeSurface(surface);
+	canvas_close(&cv);
 }
 
 /* Large text: every role larger; off again, the sizes of before. */
@@ -427,30 +434,23 @@ static void test_large_text_sizes(void **state)
 	static struct mck_view v;
 	int cap[3][MCK_UI_ROLE_COUNT]; /* normal, large, normal again */
 	char msg[256];
-	SDL_Surface *surface =
-		SDL_CreateRGBSurfaceWithFormat(0, 800, 480, 32, SDL_PIXELFORMAT_RGB888);
-	SDL_Renderer *r;
-	struct mck_ui *ui;
+	struct canvas cv;
 
 	(void)state;
-	assert_non_null(surface);
-	r = SDL_CreateSoftwareRenderer(surface);
-	assert_non_null(r);
-	ui = mck_ui_create(MCK_FONT_DIR, 800, 480, msg, sizeof(msg));
-	assert_non_null(ui);
-	assert_false(mck_ui_large_text(ui));
+	canvas_open(&cv, 800, 480);
+	assert_false(mck_ui_large_text(cv.ui));
 	for (int pass = 0; pass < 3; pass++) {
 		int *c = cap[pass];
 		const struct mck_ui_box *b;
 		size_t n;
 
-		assert_int_equal(mck_ui_set_large_text(ui, pass == 1, msg, sizeof(msg)), 0);
-		assert_int_equal(mck_ui_large_text(ui), pass == 1);
+		assert_int_equal(mck_ui_set_large_text(cv.ui, pass == 1, msg, sizeof(msg)), 0);
+		assert_int_equal(mck_ui_large_text(cv.ui), pass == 1);
 		memset(c, 0, sizeof(cap[0]));
 		for (size_t sc = 0; sc < mck_test_view_count; sc++) {
 			mck_test_view_make(&v, mck_test_view_screens[sc], MCK_LANG_EN);
-			mck_ui_draw(ui, r, &v);
-			n = mck_ui_text_boxes(ui, &b);
+			mck_ui_draw(cv.ui, cv.r, &v);
+			n = mck_ui_text_boxes(cv.ui, &b);
 			for (size_t i = 0; i < n; i++) {
 				if (b[i].kind == MCK_UI_BOX_TEXT) {
 					c[b[i].role] = b[i].cap_height_px;
@@ -477,37 +477,10 @@ static void test_large_text_sizes(void **state)
 			}
 		}
 	}
-	mck_ui_destroy(ui);
-	SDL_DestroyRenderer(r);
-	SDL_FreeSurface(surface);
+	canvas_close(&cv);
 }
 
 /* A surface, its software renderer and a UI at 800x480. */
-struct canvas {
-	SDL_Surface *surface;
-	SDL_Renderer *r;
-	struct mck_ui *ui;
-};
-
-static void canvas_open(struct canvas *c)
-{
-	char msg[256];
-
-	c->surface = SDL_CreateRGBSurfaceWithFormat(0, 800, 480, 32, SDL_PIXELFORMAT_RGB888);
-	assert_non_null(c->surface);
-	c->r = SDL_CreateSoftwareRenderer(c->surface);
-	assert_non_null(c->r);
-	c->ui = mck_ui_create(MCK_FONT_DIR, 800, 480, msg, sizeof(msg));
-	assert_non_null(c->ui);
-}
-
-static void canvas_close(struct canvas *c)
-{
-	mck_ui_destroy(c->ui);
-	SDL_DestroyRenderer(c->r);
-	SDL_FreeSurface(c->surface);
-}
-
 static bool same_pixels(const SDL_Surface *a, const SDL_Surface *b)
 {
 	for (int y = 0; y < a->h; y++) {
@@ -534,8 +507,8 @@ static void test_large_text_toggle_renders(void **state)
 	char msg[256];
 
 	(void)state;
-	canvas_open(&live);
-	canvas_open(&fresh);
+	canvas_open(&live, 800, 480);
+	canvas_open(&fresh, 800, 480);
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		mck_test_view_make(&v, names[i], MCK_LANG_DE);
 		v.countdown_s = 0; /* nothing live: what is drawn depends on the view alone */
@@ -573,21 +546,18 @@ static void test_touch_targets(void **state)
 	(void)state;
 	failures = 0;
 	for (size_t p = 0; p < sizeof(panels) / sizeof(panels[0]); p++) {
-		SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, panels[p].w, panels[p].h,
-								      32, SDL_PIXELFORMAT_RGB888);
-		SDL_Renderer *r = SDL_CreateSoftwareRenderer(surface);
-		struct mck_ui *ui =
-			mck_ui_create(MCK_FONT_DIR, panels[p].w, panels[p].h, msg, sizeof(msg));
-		double mm = 1 / mck_ui_px_per_mm(ui);
+		struct canvas cv;
 
-		assert_non_null(ui);
+		canvas_open(&cv, panels[p].w, panels[p].h);
+		double mm = 1 / mck_ui_px_per_mm(cv.ui);
+
 		for (int large = 0; large < 2; large++) {
-			assert_int_equal(mck_ui_set_large_text(ui, large, msg, sizeof(msg)), 0);
+			assert_int_equal(mck_ui_set_large_text(cv.ui, large, msg, sizeof(msg)), 0);
 			for (size_t sc = 0; sc < mck_test_view_count; sc++) {
 				for (int l = 0; l < MCK_LANG_COUNT; l++) {
 					mck_test_view_make(&v, mck_test_view_screens[sc],
 							   (enum mck_lang)l);
-					mck_ui_draw(ui, r, &v);
+					mck_ui_draw(cv.ui, cv.r, &v);
 					for (int h = MCK_UI_HIT_LANGUAGE; h < MCK_UI_HIT_COUNT;
 					     h++) {
 						int count = h == MCK_UI_HIT_PICK ? MCK_LANG_COUNT
@@ -596,7 +566,7 @@ static void test_touch_targets(void **state)
 
 						for (int i = 0; i < count; i++) {
 							SDL_Rect t = mck_ui_hit_rect(
-								ui, (enum mck_ui_hit)h, i);
+								cv.ui, (enum mck_ui_hit)h, i);
 							int side = t.w < t.h ? t.w : t.h;
 
 							if (t.w <= 0 || t.h <= 0) {
@@ -620,9 +590,7 @@ static void test_touch_targets(void **state)
 				}
 			}
 		}
-		mck_ui_destroy(ui);
-		SDL_DestroyRenderer(r);
-		SDL_FreeSurface(surface);
+		canvas_close(&cv);
 	}
 	printf("touch targets: %u, the least side %d px\n", seen, least);
 	assert_true(seen > 500);

@@ -407,3 +407,29 @@ int mck_io_flock(int fd, int op)
 	}
 	return 0;
 }
+
+int mck_io_lock_dir(const char *path, int wait_s)
+{
+	int fd = mck_io_open_dir_at(AT_FDCWD, path);
+	int rc;
+
+	if (fd == -ENOENT) {
+		rc = mck_io_mkdir_at(AT_FDCWD, path);
+		fd = rc == 0 || rc == -EEXIST ? mck_io_open_dir_at(AT_FDCWD, path) : rc;
+	}
+	if (fd < 0) {
+		return fd;
+	}
+	for (int waited = 0;; waited++) {
+		rc = mck_io_flock(fd, LOCK_EX | LOCK_NB);
+		if (rc != -EWOULDBLOCK || waited >= wait_s * 10) {
+			break;
+		}
+		usleep(100 * 1000);
+	}
+	if (rc != 0) {
+		close(fd);
+		return rc;
+	}
+	return fd;
+}

@@ -95,7 +95,8 @@ static void remove_staging(int spool_fd, const char *name)
 /* Staging directories a fetch cut short left (a power cut): gone before the next. */
 static void sweep_staging(int spool_fd)
 {
-	int fd = dup(spool_fd);
+	/* a fresh open of ".", not dup(): fdopendir would share the spool fd's position */
+	int fd = openat(spool_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
 	struct dirent *e;
 	char names[16][64];
@@ -117,33 +118,6 @@ static void sweep_staging(int spool_fd)
 	for (int i = 0; i < n; i++) {
 		remove_staging(spool_fd, names[i]);
 	}
-}
-
-/* The spool, created if missing, opened (no link followed) and locked: its fd, or -errno. */
-static int open_spool(const char *path, int wait_s)
-{
-	int fd;
-	int rc;
-
-	if (mkdir(path, 0755) != 0 && errno != EEXIST) {
-		return -errno;
-	}
-	fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0) {
-		return -errno;
-	}
-	for (int tries = 0;; tries++) {
-		rc = mck_io_flock(fd, LOCK_EX | LOCK_NB);
-		if (rc != -EWOULDBLOCK || tries >= wait_s * 10) {
-			break;
-		}
-		nanosleep(&(struct timespec){0, 100 * 1000 * 1000}, NULL);
-	}
-	if (rc != 0) {
-		close(fd);
-		return rc;
-	}
-	return fd;
 }
 
 /* The sequence installed in @p state (0: none yet). */
@@ -367,7 +341,7 @@ enum mck_mirror_result mck_mirror_update(const struct mck_mirror_opts *o, int64_
 				? 0
 				: -ENAMETOOLONG)
 		     : mck_mirror_default_spool(o->install.state, r->spool, sizeof(r->spool));
-	r->spool_fd = rc == 0 ? open_spool(r->spool, o->install.lock_wait_s) : rc;
+	r->spool_fd = rc == 0 ? mck_io_lock_dir(r->spool, o->install.lock_wait_s) : rc;
 	if (r->spool_fd == -EWOULDBLOCK) {
 		*refusal = MCK_STORE_BUSY;
 		snprintf(msg, cap, "spool %s: another fetch is running", r->spool);

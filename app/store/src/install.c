@@ -284,36 +284,17 @@ static int write_generation(int state_fd, int64_t sequence, const struct gen_fil
 static int lock_state(const char *state, int wait_s, enum mck_store_result *r, char *msg,
 		      size_t cap)
 {
-	int fd = mck_io_open_dir_at(AT_FDCWD, state);
-	int rc;
+	int fd = mck_io_lock_dir(state, wait_s);
 
-	if (fd == -ENOENT) {
-		rc = mck_io_mkdir_at(AT_FDCWD, state);
-		fd = rc == 0 || rc == -EEXIST ? mck_io_open_dir_at(AT_FDCWD, state) : rc;
-	}
-	if (fd < 0) {
+	if (fd == -EWOULDBLOCK) {
+		*r = REFUSE(MCK_STORE_BUSY,
+			    "another installer has held %.200s for %d s; nothing changed", state,
+			    wait_s);
+	} else if (fd < 0) {
 		*r = REFUSE(MCK_STORE_FAILED, "state directory %.200s: %s", state,
 			    mck_io_strerror(fd));
-		return -1;
 	}
-	for (int waited = 0;; waited++) {
-		rc = mck_io_flock(fd, LOCK_EX | LOCK_NB);
-		if (rc != -EWOULDBLOCK || waited >= wait_s * 10) {
-			break;
-		}
-		usleep(100 * 1000);
-	}
-	if (rc != 0) {
-		*r = rc == -EWOULDBLOCK
-			     ? REFUSE(MCK_STORE_BUSY,
-				      "another installer has held %.200s for %d s; nothing changed",
-				      state, wait_s)
-			     : REFUSE(MCK_STORE_FAILED, "state directory %.200s: lock: %s", state,
-				      mck_io_strerror(rc));
-		close(fd);
-		return -1;
-	}
-	return fd;
+	return fd < 0 ? -1 : fd;
 }
 
 /* Verify the whole bundle against the anchors; nothing is written. */

@@ -100,4 +100,12 @@ int mck_io_readlink_at(int dirfd, const char *name, char *buf, size_t cap);
 /** flock(2) with EINTR retried. 0 or -errno (-EWOULDBLOCK with LOCK_NB when held). */
 int mck_io_flock(int fd, int op);
 
+/**
+ * Open the directory @p path (created when absent; never through a link) and
+ * lock it exclusively, waiting up to @p wait_s seconds for another holder.
+ * Returns the fd (closing it releases the lock) or -errno (-EWOULDBLOCK: still
+ * held after the wait).
+ */
+int mck_io_lock_dir(const char *path, int wait_s);
+
 #endif

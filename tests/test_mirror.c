@@ -313,19 +313,6 @@ static void test_record_hostile(void **state)
 	spool_done(fd);
 }
 
-static void test_default_spool(void **state)
-{
-	char buf[32];
-
-	(void)state;
-	assert_int_equal(mck_mirror_default_spool("/var/lib/mckiosk", buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "/var/lib/mckiosk-update");
-	assert_int_equal(mck_mirror_default_spool("/var/lib/mckiosk//", buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "/var/lib/mckiosk-update");
-	assert_int_equal(mck_mirror_default_spool("/a/very/long/state/directory", buf, sizeof(buf)),
-			 -ENAMETOOLONG);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -335,7 +322,6 @@ int main(void)
 		cmocka_unit_test(test_manifest_budget),
 		cmocka_unit_test(test_record),
 		cmocka_unit_test(test_record_hostile),
-		cmocka_unit_test(test_default_spool),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -251,6 +251,20 @@ static void test_damage_and_poisoned_floor(void **state)
 	mck_store_trust_free(&t);
 }
 
+/* The spool beside a state directory: STATE-update, slashes at the end dropped. */
+static void test_spool_path(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	assert_int_equal(mck_store_spool_path("/var/lib/mckiosk", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "/var/lib/mckiosk-update");
+	assert_int_equal(mck_store_spool_path("/var/lib/mckiosk//", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "/var/lib/mckiosk-update");
+	assert_int_equal(mck_store_spool_path("/a/very/long/state/directory", buf, sizeof(buf)),
+			 -ENAMETOOLONG);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -258,6 +272,7 @@ int main(void)
 		cmocka_unit_test(test_pinned_generation_survives),
 		cmocka_unit_test(test_installers_exclude_each_other),
 		cmocka_unit_test(test_damage_and_poisoned_floor),
+		cmocka_unit_test(test_spool_path),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -21,11 +21,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mck/store.h"
 #include "mck/verify.h"
 #include "mck/view.h"
 
-#define MCK_FRESH_FETCH      "fetch.json"
-#define MCK_FRESH_STICK      "last-update.json"
+#define MCK_FRESH_FETCH      MCK_STORE_RECORD_FETCH
+#define MCK_FRESH_STICK      MCK_STORE_RECORD_STICK
 #define MCK_FRESH_RECORD_MAX (16u * 1024u) /* bytes of a record; a larger one is damaged */
 #define MCK_FRESH_CAUSE      sizeof(((struct mck_view_fresh *)0)->cause)
 

@@ -20,22 +20,15 @@ static void current_generation(const struct mck_store_opts *src, char *out, size
 	out[n > 0 ? n : 0] = '\0';
 }
 
-/* The update records' directory: --spool, else the state directory's with "-update". */
+/* The update records' directory: --spool, else the state directory's (STATE-update). */
 static void read_records(struct mck_trust *t, const struct mck_store_opts *src)
 {
 	char spool[PATH_MAX];
 	const char *dir = t->spool;
-	size_t n;
 
-	if (dir == NULL && src->state != NULL) {
-		n = strlen(src->state);
-		while (n > 1 && src->state[n - 1] == '/') {
-			n--; /* "/var/lib/mckiosk/" is /var/lib/mckiosk */
-		}
-		if ((size_t)snprintf(spool, sizeof(spool), "%.*s-update", (int)n, src->state) <
-		    sizeof(spool)) {
-			dir = spool;
-		}
+	if (dir == NULL && src->state != NULL &&
+	    mck_store_spool_path(src->state, spool, sizeof(spool)) == 0) {
+		dir = spool;
 	}
 	mck_freshness_read(&t->fresh, dir);
 }

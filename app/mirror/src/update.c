@@ -23,21 +23,6 @@
 
 #define STAGING "staging-"
 
-int mck_mirror_default_spool(const char *state, char *buf, size_t cap)
-{
-	size_t len = strlen(state);
-
-	while (len > 1 && state[len - 1] == '/') {
-		len--;
-	}
-	if (len + sizeof("-update") > cap) {
-		return -ENAMETOOLONG;
-	}
-	memcpy(buf, state, len);
-	memcpy(buf + len, "-update", sizeof("-update"));
-	return 0;
-}
-
 /* A base URL we fetch from: http(s), printable, no query or fragment; its '/'s at the end dropped. */
 static int base_of(const char *url, char *out, size_t cap)
 {
@@ -340,7 +325,7 @@ enum mck_mirror_result mck_mirror_update(const struct mck_mirror_opts *o, int64_
 		     ? (snprintf(r->spool, sizeof(r->spool), "%s", o->spool) < (int)sizeof(r->spool)
 				? 0
 				: -ENAMETOOLONG)
-		     : mck_mirror_default_spool(o->install.state, r->spool, sizeof(r->spool));
+		     : mck_store_spool_path(o->install.state, r->spool, sizeof(r->spool));
 	r->spool_fd = rc == 0 ? mck_io_lock_dir(r->spool, o->install.lock_wait_s) : rc;
 	if (r->spool_fd == -EWOULDBLOCK) {
 		*refusal = MCK_STORE_BUSY;

@@ -174,3 +174,18 @@ int mck_store_read_info(const struct mck_store *s, struct mck_store_info *info)
 {
 	return mck__store_read_info_at(s->gen_fd, info);
 }
+
+int mck_store_spool_path(const char *state, char *buf, size_t cap)
+{
+	size_t len = strlen(state);
+
+	while (len > 1 && state[len - 1] == '/') {
+		len--; /* "/var/lib/mckiosk/" is /var/lib/mckiosk */
+	}
+	if (len + sizeof("-update") > cap) {
+		return -ENAMETOOLONG;
+	}
+	memcpy(buf, state, len);
+	memcpy(buf + len, "-update", sizeof("-update"));
+	return 0;
+}

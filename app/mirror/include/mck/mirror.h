@@ -62,7 +62,7 @@ bool mck_manifest_path_ok(const char *path);
 
 struct mck_mirror_opts {
 	const char *base_url; /* http:// or https://, the directory holding mck-update/ */
-	const char *spool;    /* NULL: the state directory's path with "-update" appended */
+	const char *spool;    /* NULL: the state's (mck_store_spool_path) */
 	const char *pin;      /* NULL, or curl's pinnedpubkey: "sha256//BASE64[;sha256//…]" */
 	const char *ca_file;  /* NULL: the system's CA store */
 	long connect_timeout_s;
@@ -97,12 +97,9 @@ enum mck_mirror_result {
 enum mck_mirror_result mck_mirror_update(const struct mck_mirror_opts *o, int64_t *sequence,
 					 enum mck_store_result *refusal, char *msg, size_t cap);
 
-/** The spool's path for @p state (STATE-update) into @p buf; 0 or -ENAMETOOLONG. */
-int mck_mirror_default_spool(const char *state, char *buf, size_t cap);
-
 /* ---- The record of network updates (SPOOL/fetch.json) ---- */
 
-#define MCK_MIRROR_RECORD     "fetch.json"
+#define MCK_MIRROR_RECORD     MCK_STORE_RECORD_FETCH
 #define MCK_MIRROR_RECORD_MAX 4096
 #define MCK_MIRROR_CAUSE_MAX  200
 #define MCK_MIRROR_TAG_MAX    200 /* an ETag or Last-Modified value kept */

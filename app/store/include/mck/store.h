@@ -141,4 +141,17 @@ enum mck_store_result mck_store_install_bundle(const struct mck_store_install_op
 /** The contract's word for a refusal ("trustlist_invalid", …), NULL for the others. */
 const char *mck_store_result_code(enum mck_store_result r);
 
+/* ---- The update records, in the spool beside the state ---- */
+
+#define MCK_STORE_RECORD_FETCH "fetch.json"       /* mcupdate BASE_URL's (mck/mirror.h) */
+#define MCK_STORE_RECORD_STICK "last-update.json" /* the USB stick's (mck-media-update) */
+
+/**
+ * The spool of the state directory @p state: its path with "-update"
+ * appended (/var/lib/mckiosk-update; slashes at the end dropped), where the
+ * update records are kept and downloads staged. 0, or -ENAMETOOLONG when it
+ * does not fit @p cap.
+ */
+int mck_store_spool_path(const char *state, char *buf, size_t cap);
+
 #endif

@@ -50,6 +50,19 @@ static void usage(FILE *f)
 	      f);
 }
 
+/* A whole number of seconds in [@p lo, @p hi], nothing after it: 0, or -1. */
+static int seconds(const char *arg, long lo, long hi, long *out)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+
+	if (*end != '\0' || end == arg || v < lo || v > hi) {
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
 /* The bundle fetched from a mirror first: exit code. */
 static int from_mirror(const struct mck_mirror_opts *m)
 {
@@ -107,10 +120,9 @@ int main(int argc, char **argv)
 		} else if (strcmp(a, "--state") == 0 && i + 1 < argc) {
 			o.state = argv[++i];
 		} else if (strcmp(a, "--wait") == 0 && i + 1 < argc) {
-			char *end;
-			long v = strtol(argv[++i], &end, 10);
+			long v;
 
-			if (*end != '\0' || end == argv[i] || v < 0 || v > 3600) {
+			if (seconds(argv[++i], 0, 3600, &v) != 0) {
 				fprintf(stderr, "mcupdate: --wait is 0..3600 seconds\n");
 				return EXIT_FAILED;
 			}
@@ -130,10 +142,9 @@ int main(int argc, char **argv)
 			m.ca_file = argv[++i];
 			mirror_only = true;
 		} else if (strcmp(a, "--timeout") == 0 && i + 1 < argc) {
-			char *end;
-			long v = strtol(argv[++i], &end, 10);
+			long v;
 
-			if (*end != '\0' || end == argv[i] || v < 1 || v > 86400) {
+			if (seconds(argv[++i], 1, 86400, &v) != 0) {
 				fprintf(stderr, "mcupdate: --timeout is 1..86400 seconds\n");
 				return EXIT_FAILED;
 			}

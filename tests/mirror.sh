@@ -180,6 +180,26 @@ expect "not a URL" "gopher://127.0.0.1/" 4 "" --pin "$PIN"
 expect "URL with a query" "$URL/m3?x=1" 4 "base URL"
 expect "bad pin" "$URL/m3" 4 "pin" --pin "md5//x"
 
+# -- a hostile spool: a link in its place is refused (nothing written where
+# it points); a FIFO for fetch.json is never waited on; a planted staging
+# link is not followed
+mkdir -p "$T/elsewhere" "$T/spool2/keep"
+echo precious >"$T/spool2/keep/file"
+ln -s "$T/elsewhere" "$T/spool-link"
+expect "spool is a link" "$URL/m3" 4 "spool" --spool "$T/spool-link"
+if [[ -z $(ls -A "$T/elsewhere") ]]; then ok; else bad "written through the spool link"; fi
+mkfifo "$T/spool2/fetch.json"
+ln -s "$T/spool2/keep" "$T/spool2/staging-00000000"
+URC=0
+UOUT=$(timeout 60 "$MCUPDATE" --anchors "$T/anchors" --state "$S" --spool "$T/spool2" \
+	--timeout 20 "$URL/e404" 2>&1) || URC=$?
+if [[ $URC -eq 3 && -f $T/spool2/fetch.json ]] && grep -q '"lastFailure":[0-9]' "$T/spool2/fetch.json" &&
+	[[ $(cat "$T/spool2/keep/file") == precious ]]; then
+	ok
+else
+	bad "hostile spool: exit $URC: $UOUT"
+fi
+
 # -- two fetches at once: one installs, the other waits, then finds it current
 bundle b4 4
 publish m4 "$T/b4/mck-update"

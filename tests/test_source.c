@@ -95,8 +95,11 @@ static void test_replay_file_and_pacing(void **state)
 	/* the next frame is not due yet */
 	assert_int_equal(mck_source_next(&s, &ev, 0), -EAGAIN);
 	/* looping: the same file again once due */
+	ev.seq = 0xa5a5a5a5a5a5a5a5u; /* what an event held before (a clip's number) */
 	assert_int_equal(mck_source_next(&s, &ev, 1000), 0);
 	assert_int_equal(ev.kind, MCK_SCAN_FRAME);
+	/* a source without frame numbers says 0, never what the event held (the trace's frame=) */
+	assert_int_equal(ev.seq, 0);
 	mck_source_close(&s);
 }
 

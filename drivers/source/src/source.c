@@ -76,6 +76,7 @@ int mck_source_open(struct mck_source *s, const char *spec, const struct mck_sou
 
 int mck_source_next(struct mck_source *s, struct mck_scan_event *ev, int timeout_ms)
 {
+	ev->seq = 0; /* a backend that numbers its frames says so; the others never set it */
 	return s->ops != NULL ? s->ops->next(s, ev, timeout_ms) : -EBADF;
 }
 

@@ -31,7 +31,7 @@ struct mck_scan_event {
 	const uint8_t *grey;
 	uint32_t width;
 	uint32_t height;
-	uint64_t seq; /* the frame's number in its stream (gst: a clip's frame number) */
+	uint64_t seq; /* the frame's number in its stream (gst: a clip's frame number), else 0 */
 	/* MCK_SCAN_TEXT */
 	char text[MCK_SOURCE_TEXT_MAX + 1];
 	size_t len;

@@ -31,6 +31,11 @@ add_test(NAME e2e_kiosk_live
 set_tests_properties(e2e_kiosk_live PROPERTIES LABELS e2e TIMEOUT 120)
 mck_test_emulator(e2e_kiosk_live)
 
+# The kiosk without touch: keypad commands, the focus over every screen, Enter as a touch,
+# keys held down, time extended by a touch or key and doubled by speech.
+mck_add_test(test_keypad LABEL unit SOURCES test_keypad.c LIBS mck_kiosk)
+set_property(TEST test_keypad APPEND PROPERTY ENVIRONMENT "SDL_VIDEODRIVER=dummy")
+
 # Settings files and the committed board profiles.
 mck_add_test(test_settings LABEL unit SOURCES test_settings.c LIBS mck_kiosk_settings)
 target_compile_definitions(test_settings PRIVATE MCK_BOARD_DIR="${PROJECT_SOURCE_DIR}/board")

@@ -189,10 +189,75 @@ static void test_compose_every_verdict(void **state)
 	v.reasons = 0;
 	mck_speech_compose(&v, MCK_SPEECH_VERDICT, text, sizeof(text));
 	assert_string_equal(text, "Not valid. Do not accept this credential.");
-	/* no result on screen: nothing to say */
-	v.screen = MCK_SCREEN_IDLE;
+	/* the operator's screen (staff): nothing to say */
+	v.screen = MCK_SCREEN_OPERATOR;
 	assert_int_equal(mck_speech_compose(&v, MCK_SPEECH_VERDICT, text, sizeof(text)), 0);
 	assert_string_equal(text, "");
+}
+
+/*
+ * Every screen a learner meets is said, in every language: idle's prompt
+ * (or the fault), a check's last credential and its totals, the decision.
+ */
+static void test_compose_screens(void **state)
+{
+	char text[MCK_SPEECH_TEXT_MAX];
+	char total[256];
+	struct mck_view v;
+
+	(void)state;
+	for (int i = 0; i < MCK_LANG_COUNT; i++) {
+		enum mck_lang l = (enum mck_lang)i;
+		const char *prompt = mck_i18n_text(l, MCK_TEXT_SESSION_PROMPT);
+
+		memset(&v, 0, sizeof(v));
+		v.lang = l;
+		v.status.have_trustlist = true;
+		v.status.camera_ok = true;
+		assert_true(mck_speech_compose(&v, MCK_SPEECH_VERDICT, text, sizeof(text)) > 0);
+		assert_memory_equal(text, mck_i18n_text(l, MCK_TEXT_IDLE_TITLE),
+				    strlen(mck_i18n_text(l, MCK_TEXT_IDLE_TITLE)));
+		/* a fault: what stops the kiosk, not the prompt */
+		v.status.camera_ok = false;
+		mck_speech_compose(&v, MCK_SPEECH_VERDICT, text, sizeof(text));
+		assert_string_equal(text, mck_i18n_text(l, MCK_TEXT_ERROR_NO_CAMERA));
+		/* a check, nothing shown yet: what to do */
+		v.screen = MCK_SCREEN_SESSION;
+		v.session.requirements = 1;
+		snprintf(v.session.req[0].label, sizeof(v.session.req[0].label), "EQF 4+");
+		v.session.req[0].need = 1;
+		mck_speech_compose(&v, MCK_SPEECH_VERDICT, text, sizeof(text));
+		assert_memory_equal(text, prompt, strlen(prompt));
+		/* a credential joined: its verdict, what it added, then each total */
+		v.session.latest = true;
+		v.session.latest_listed = true;
+		v.session.creds = 1;
+		v.verdict = MCK_VERDICT_VALID;
+		snprintf(v.session.cred[0].explain, sizeof(v.session.cred[0].explain),
+			 "+1 <credential>");
+		v.session.req[0].have = 1;
+		v.session.req[0].met = true;
+		mck_view_requirement_text(l, &v.session.req[0], total, sizeof(total));
+		mck_speech_compose(&v, MCK_SPEECH_VERDICT, text, sizeof(text));
+		assert_memory_equal(text, mck_i18n_say(l, MCK_SAY_VALID),
+				    strlen(mck_i18n_say(l, MCK_SAY_VALID)));
+		assert_non_null(strstr(text, "+1 credential")); /* markup cleaned away */
+		assert_non_null(strstr(text, "EQF 4+: "));
+		assert_non_null(strstr(text, total));
+		/* the decision */
+		v.screen = MCK_SCREEN_DECISION;
+		v.session.met = true;
+		mck_speech_compose(&v, MCK_SPEECH_VERDICT, text, sizeof(text));
+		assert_memory_equal(text, mck_i18n_text(l, MCK_TEXT_DECISION_NOTE_MET),
+				    strlen(mck_i18n_text(l, MCK_TEXT_DECISION_NOTE_MET)));
+		assert_non_null(strstr(text, total));
+		assert_null(strstr(text, mck_i18n_text(l, MCK_TEXT_DECISION_LEARNERS_DIFFER)));
+		v.session.learners_differ = true;
+		mck_speech_compose(&v, MCK_SPEECH_VERDICT, text, sizeof(text));
+		assert_non_null(strstr(text, mck_i18n_text(l, MCK_TEXT_DECISION_LEARNERS_DIFFER)));
+		/* details belong to a result alone */
+		assert_int_equal(mck_speech_compose(&v, MCK_SPEECH_DETAILS, text, sizeof(text)), 0);
+	}
 }
 
 static void test_compose_details(void **state)
@@ -332,7 +397,7 @@ static void test_render_every_verdict_every_language(void **state)
 		mck_pcm_init(&p, MCK_AUDIO_RATE / 10);
 		assert_int_equal(mck_speech_say(e, &v, MCK_SPEECH_DETAILS, &p), -E2BIG);
 		assert_int_equal(p.n, 0);
-		v.screen = MCK_SCREEN_IDLE;
+		v.screen = MCK_SCREEN_OPERATOR; /* staff's: nothing to say */
 		assert_int_equal(mck_speech_say(e, &v, MCK_SPEECH_VERDICT, &p), -ENODATA);
 		mck_pcm_free(&p);
 	}
@@ -408,6 +473,49 @@ static void test_nothing_said_while_off(void **state)
 	mck_speech_stop(&s);
 	mck_speech_close(&s);
 	assert_int_equal(s.earcons + s.utterances, 0);
+	SDL_Quit();
+}
+
+/*
+ * The listener's volume (5.1.3.12, 5.1.3.13): a step at a time within its
+ * range, a tone at each, back to the usual level for the next person.
+ */
+static void test_volume(void **state)
+{
+	struct mck_speech s;
+
+	(void)state;
+	/* 3 dB steps around the level as made, clipped at full scale */
+	assert_int_equal(mck_audio_scale(1000, MCK_AUDIO_VOLUME_DEFAULT), 1000);
+	assert_int_equal(mck_audio_scale(1000, MCK_AUDIO_VOLUME_DEFAULT - 2), 500);
+	assert_int_equal(mck_audio_scale(1000, 0), 250);
+	assert_int_equal(mck_audio_scale(1000, MCK_AUDIO_VOLUMES - 1), 2000);
+	assert_int_equal(mck_audio_scale(30000, MCK_AUDIO_VOLUMES - 1), INT16_MAX);
+	assert_int_equal(mck_audio_scale(-30000, 99), INT16_MIN);
+	assert_int_equal(SDL_Init(0), 0); /* SDL_AUDIODRIVER=dummy (CTest) */
+	mck_speech_open(&s, MCK_SPEECH_OFF, "");
+	if (s.out.dev == 0) {
+		fail_msg("no audio device: SDL_AUDIODRIVER=dummy?");
+	}
+	assert_int_equal(mck_audio_volume(&s.out), MCK_AUDIO_VOLUME_DEFAULT);
+	mck_speech_volume(&s, 1);
+	assert_int_equal(mck_audio_volume(&s.out), MCK_AUDIO_VOLUME_DEFAULT + 1);
+	assert_true(mck_audio_queued(&s.out) > 0); /* the tone: heard with speech off too */
+	for (int i = 0; i < 10; i++) {
+		mck_speech_volume(&s, 1);
+	}
+	assert_int_equal(mck_audio_volume(&s.out), MCK_AUDIO_VOLUMES - 1);
+	for (int i = 0; i < 10; i++) {
+		mck_speech_volume(&s, -1);
+	}
+	assert_int_equal(mck_audio_volume(&s.out), 0);
+	assert_int_equal(s.utterances, 0); /* a tone, no words */
+	mck_speech_volume_reset(&s);
+	assert_int_equal(mck_audio_volume(&s.out), MCK_AUDIO_VOLUME_DEFAULT);
+	mck_speech_close(&s);
+	/* closed: harmless */
+	mck_speech_volume(&s, 1);
+	assert_int_equal(mck_audio_volume(&s.out), MCK_AUDIO_VOLUME_DEFAULT);
 	SDL_Quit();
 }
 
@@ -597,6 +705,8 @@ int main(void)
 		cmocka_unit_test(test_settings_keys),
 		cmocka_unit_test(test_compose_every_verdict),
 		cmocka_unit_test(test_compose_details),
+		cmocka_unit_test(test_compose_screens),
+		cmocka_unit_test(test_volume),
 		cmocka_unit_test(test_hostile_text),
 #ifdef MCK_HAVE_ESPEAK
 		cmocka_unit_test(test_render_every_verdict_every_language),

@@ -1,12 +1,18 @@
 /* The kiosk's actions; see actions.h. */
 #include "actions.h"
 
+#include "focus.h"
+#include "keypad.h"
+
 static void language(struct mck_kiosk *k, int x, int y)
 {
 	(void)x;
 	(void)y;
 	k->view.picker = !k->view.picker;
 	k->shown_at = SDL_GetTicks64(); /* choosing is not idling */
+	/* the keypad's focus: in the picker on the language now, back on its button after */
+	mck_focus_set(k, k->view.picker ? MCK_UI_HIT_PICK : MCK_UI_HIT_LANGUAGE,
+		      k->view.picker ? (int)k->view.lang : 0);
 }
 
 static void pick(struct mck_kiosk *k, int x, int y)
@@ -16,6 +22,7 @@ static void pick(struct mck_kiosk *k, int x, int y)
 	mck_ui_hit_test(k->ui, x, y, &lang);
 	mck_kiosk_set_lang(k, lang);
 	k->view.picker = false;
+	mck_focus_set(k, MCK_UI_HIT_LANGUAGE, 0);
 }
 
 static void next_language(struct mck_kiosk *k, int x, int y)
@@ -23,6 +30,9 @@ static void next_language(struct mck_kiosk *k, int x, int y)
 	(void)x;
 	(void)y;
 	mck_kiosk_set_lang(k, (enum mck_lang)((k->view.lang + 1) % MCK_LANG_COUNT));
+	/* a listener hears which language it is now, in its own voice */
+	mck_speech_announce(&k->speech, k->view.lang,
+			    mck_i18n_text(k->view.lang, MCK_TEXT_LANGUAGE_NAME));
 }
 
 /* Large text on or off (display.large_text; EN 301 549 5.1.4): kept for a new layout too. */
@@ -75,13 +85,6 @@ static void clear(struct mck_kiosk *k, int x, int y)
 	mck_kiosk_clear_screen(k);
 }
 
-static void clear_result(struct mck_kiosk *k, int x, int y)
-{
-	(void)x;
-	(void)y;
-	mck_view_clear_result(&k->view);
-}
-
 static void operator_screen(struct mck_kiosk *k, int x, int y)
 {
 	(void)x;
@@ -94,42 +97,6 @@ static void operator_screen(struct mck_kiosk *k, int x, int y)
 		k->view.screen = MCK_SCREEN_OPERATOR;
 		k->shown_at = SDL_GetTicks64();
 	}
-}
-
-static void quit(struct mck_kiosk *k, int x, int y)
-{
-	(void)x;
-	(void)y;
-	k->quit = true;
-}
-
-static void scroll_down(struct mck_kiosk *k, int x, int y)
-{
-	(void)x;
-	(void)y;
-	mck_actions_scroll(k, 1);
-}
-
-static void scroll_up(struct mck_kiosk *k, int x, int y)
-{
-	(void)x;
-	(void)y;
-	mck_actions_scroll(k, -1);
-}
-
-static void speech_toggle(struct mck_kiosk *k, int x, int y)
-{
-	(void)x;
-	(void)y;
-	mck_speech_toggle(&k->speech, k->view.lang);
-}
-
-/* Speech on, a result shown: its details said (learner, title, awarding body, EQF, workload). */
-static void speech_details(struct mck_kiosk *k, int x, int y)
-{
-	(void)x;
-	(void)y;
-	mck_speech_details(&k->speech, &k->view);
 }
 
 static bool no_check(const struct mck_kiosk *k)
@@ -148,39 +115,42 @@ static bool in_session(const struct mck_kiosk *k)
 }
 
 /*
- * Every action. A key standing for a touch target acts only while the target
- * is on the screen drawn last, as a touch could.
+ * Every touch target's action. A key standing for a touch target acts only
+ * while the target is on the screen drawn last, as a touch could.
  */
 static const struct action {
-	enum mck_ui_hit hit; /* its touch target, or NONE: keys only */
-	SDL_Keycode keys[2];
-	bool (*when)(const struct mck_kiosk *k); /* NULL: always */
+	enum mck_ui_hit hit;
 	void (*run)(struct mck_kiosk *k, int x, int y);
 } actions[] = {
-	{MCK_UI_HIT_LANGUAGE, {0, 0}, NULL, language},
-	{MCK_UI_HIT_PICK, {0, 0}, NULL, pick},
-	{MCK_UI_HIT_START, {SDLK_F3, SDLK_s}, no_check, start},
-	{MCK_UI_HIT_POLICY, {0, 0}, NULL, policy},
-	{MCK_UI_HIT_FINISH, {SDLK_RETURN, SDLK_f}, in_session, finish},
-	{MCK_UI_HIT_CANCEL, {0, 0}, NULL, clear},
-	{MCK_UI_HIT_DONE, {0, 0}, NULL, clear},
-	{MCK_UI_HIT_STATUS, {SDLK_o, SDLK_F2}, NULL, operator_screen},
-	{MCK_UI_HIT_NONE, {SDLK_ESCAPE, SDLK_q}, NULL, quit},
-	{MCK_UI_HIT_NONE, {SDLK_DOWN, 0}, NULL, scroll_down},
-	{MCK_UI_HIT_NONE, {SDLK_UP, 0}, NULL, scroll_up},
-	{MCK_UI_HIT_NONE, {SDLK_l, 0}, NULL, next_language},
-	{MCK_UI_HIT_NONE, {SDLK_PLUS, SDLK_KP_PLUS}, NULL, large_text},
-	{MCK_UI_HIT_NONE, {SDLK_v, SDLK_KP_MULTIPLY}, NULL, speech_toggle},
-	{MCK_UI_HIT_NONE, {SDLK_i, 0}, NULL, speech_details},
-	{MCK_UI_HIT_NONE, {SDLK_SPACE, 0}, no_check, clear_result},
-	{MCK_UI_HIT_NONE, {SDLK_c, SDLK_d}, in_check, clear},
+	{MCK_UI_HIT_LANGUAGE, language}, {MCK_UI_HIT_PICK, pick},
+	{MCK_UI_HIT_START, start},       {MCK_UI_HIT_POLICY, policy},
+	{MCK_UI_HIT_FINISH, finish},     {MCK_UI_HIT_CANCEL, clear},
+	{MCK_UI_HIT_DONE, clear},        {MCK_UI_HIT_STATUS, operator_screen},
 };
+
+/* The target's action, as a touch at its middle; false when the screen does not offer it. */
+static bool press(struct mck_kiosk *k, enum mck_ui_hit hit, int index)
+{
+	SDL_Rect b = mck_ui_hit_rect(k->ui, hit, index);
+
+	if (!mck_ui_offers(k->ui, hit, index)) {
+		return false;
+	}
+	for (size_t i = 0; i < sizeof(actions) / sizeof(actions[0]); i++) {
+		if (actions[i].hit == hit) {
+			actions[i].run(k, b.x + b.w / 2, b.y + b.h / 2);
+			return true;
+		}
+	}
+	return false;
+}
 
 void mck_actions_tap(struct mck_kiosk *k, int x, int y)
 {
 	enum mck_lang lang = k->view.lang;
 	enum mck_ui_hit hit = mck_ui_hit_test(k->ui, x, y, &lang);
 
+	k->view.focus.shown = false; /* a touch: the ring is for keys */
 	for (size_t i = 0; hit != MCK_UI_HIT_NONE && i < sizeof(actions) / sizeof(actions[0]);
 	     i++) {
 		if (actions[i].hit == hit) {
@@ -190,38 +160,127 @@ void mck_actions_tap(struct mck_kiosk *k, int x, int y)
 	}
 	if (k->view.picker) {
 		k->view.picker = false; /* a touch beside the picker closes it */
-	} else if (k->check.active) {
-		/* a stray touch never ends a check (Cancel or Done does): it keeps it alive */
+	} else if (k->check.active || k->view.screen == MCK_SCREEN_RESULT) {
+		/* A stray touch never ends a check or a result (Done does): it says someone is
+		 * still there and keeps it its full time (EN 301 549 5.2, WCAG 2.2.1). */
 		mck_kiosk_touched(k, SDL_GetTicks64());
 	} else {
-		mck_view_clear_result(&k->view);
+		mck_view_clear_result(&k->view); /* the operator's screen: back to idle */
 	}
 }
 
-bool mck_actions_key(struct mck_kiosk *k, SDL_Keycode key)
+/* Esc, backspace, keypad -: leave this screen where that loses nothing of a check. */
+static void back(struct mck_kiosk *k)
 {
-	for (size_t i = 0; key != 0 && i < sizeof(actions) / sizeof(actions[0]); i++) {
-		const struct action *a = &actions[i];
-		SDL_Rect b;
-
-		if (a->keys[0] != key && a->keys[1] != key) {
-			continue;
-		}
-		if (a->when != NULL && !a->when(k)) {
-			return false;
-		}
-		if (a->hit == MCK_UI_HIT_NONE) {
-			a->run(k, 0, 0);
-			return true;
-		}
-		b = mck_ui_hit_rect(k->ui, a->hit, 0);
-		if (b.w <= 0) {
-			return false; /* its target is not on the screen */
-		}
-		a->run(k, b.x + b.w / 2, b.y + b.h / 2);
-		return true;
+	if (k->view.picker) {
+		k->view.picker = false;
+		return;
 	}
-	return false;
+	switch (k->view.screen) {
+	case MCK_SCREEN_RESULT:
+	case MCK_SCREEN_PROGRESS:
+	case MCK_SCREEN_DECISION:
+	case MCK_SCREEN_POLICIES:
+		mck_kiosk_clear_screen(k);
+		break;
+	case MCK_SCREEN_OPERATOR:
+		operator_screen(k, 0, 0);
+		break;
+	case MCK_SCREEN_IDLE:
+	case MCK_SCREEN_ERROR:
+	case MCK_SCREEN_SESSION: /* a check ends by Cancel or Finish, never by a slip */
+		break;
+	}
+}
+
+/* Up and down scroll where a list scrolls (a result's details, a check's list), else move. */
+static void vertical(struct mck_kiosk *k, int step)
+{
+	if (k->view.screen == MCK_SCREEN_RESULT || k->view.screen == MCK_SCREEN_SESSION) {
+		mck_actions_scroll(k, step);
+	} else {
+		mck_focus_move(k, step);
+	}
+}
+
+/* The focused target, as a touch; the screen's main action when nothing is focused. */
+static void activate(struct mck_kiosk *k)
+{
+	mck_focus_sync(k);
+	k->view.focus.shown = true;
+	press(k, (enum mck_ui_hit)k->view.focus.hit, k->view.focus.index);
+}
+
+enum mck_key mck_actions_key(struct mck_kiosk *k, SDL_Keycode sym, SDL_Scancode code, Uint16 mod,
+			     bool repeat)
+{
+	enum mck_key key = mck_keypad_command(sym, code, mod);
+
+	if (repeat && !mck_keypad_repeats(key)) {
+		return MCK_KEY_NONE; /* a key held down toggles once */
+	}
+	/* any key says someone is there: a check or a result keeps its full time */
+	mck_kiosk_touched(k, SDL_GetTicks64());
+	switch (key) {
+	case MCK_KEY_NEXT:
+	case MCK_KEY_PREV:
+		mck_focus_move(k, key == MCK_KEY_NEXT ? 1 : -1);
+		break;
+	case MCK_KEY_UP:
+	case MCK_KEY_DOWN:
+		vertical(k, key == MCK_KEY_DOWN ? 1 : -1);
+		break;
+	case MCK_KEY_ACTIVATE:
+		activate(k);
+		break;
+	case MCK_KEY_BACK:
+		back(k);
+		break;
+	case MCK_KEY_REPEAT:
+		mck_speech_repeat(&k->speech, &k->view);
+		break;
+	case MCK_KEY_DETAILS:
+		mck_speech_details(&k->speech, &k->view);
+		break;
+	case MCK_KEY_SPEECH:
+		mck_speech_toggle(&k->speech, k->view.lang);
+		break;
+	case MCK_KEY_LANGUAGE:
+		next_language(k, 0, 0);
+		break;
+	case MCK_KEY_LARGE:
+		large_text(k, 0, 0);
+		break;
+	case MCK_KEY_LOUDER:
+	case MCK_KEY_SOFTER:
+		mck_speech_volume(&k->speech, key == MCK_KEY_LOUDER ? 1 : -1);
+		break;
+	case MCK_KEY_START:
+		if (no_check(k)) {
+			press(k, MCK_UI_HIT_START, 0);
+		}
+		break;
+	case MCK_KEY_FINISH:
+		if (in_session(k)) {
+			press(k, MCK_UI_HIT_FINISH, 0);
+		}
+		break;
+	case MCK_KEY_CLEAR:
+		if (in_check(k)) {
+			clear(k, 0, 0);
+		}
+		break;
+	case MCK_KEY_OPERATOR:
+		press(k, MCK_UI_HIT_STATUS, 0);
+		break;
+	case MCK_KEY_QUIT:
+		k->quit = true;
+		break;
+	case MCK_KEY_NONE:
+	case MCK_KEY_COUNT:
+		break;
+	}
+	return key;
 }
 
 void mck_actions_scroll(struct mck_kiosk *k, int rows)

@@ -154,7 +154,8 @@ void mck_kiosk_forget(struct mck_kiosk *k)
 	mck_qrtext_free(k->texts);
 	mck_qrtext_init(k->texts);
 	k->left_at = 0;
-	mck_speech_stop(&k->speech); /* nothing of it is said after it has gone */
+	mck_speech_stop(&k->speech);         /* nothing of it is said after it has gone */
+	mck_speech_volume_reset(&k->speech); /* the next person hears the usual level */
 	if (k->check.active) {
 		mck_check_end(&k->check, &k->view);
 	} else {
@@ -228,10 +229,19 @@ void mck_kiosk_scanned(struct mck_kiosk *k, char *const *text, const size_t *len
 	k->left_at = 0;
 }
 
+/*
+ * A listener needs longer than a reader: with speech on, every time the
+ * learner meets is doubled (EN 301 549 5.2, WCAG 2.2.1).
+ */
+static uint64_t paced(const struct mck_kiosk *k, uint64_t ms)
+{
+	return mck_speech_on(&k->speech) ? ms * 2u : ms;
+}
+
 /* How long the current screen may stay before it clears by itself (ms), 0 for ever. */
 static uint64_t lifetime(const struct mck_kiosk *k)
 {
-	uint64_t clear_ms = (uint64_t)k->opt.clear_after_s * 1000u;
+	uint64_t clear_ms = paced(k, (uint64_t)k->opt.clear_after_s * 1000u);
 
 	switch (k->view.screen) {
 	case MCK_SCREEN_RESULT:
@@ -259,8 +269,12 @@ uint64_t mck_kiosk_due(const struct mck_kiosk *k)
 	if (life == 0) {
 		return 0;
 	}
-	/* A result whose code has gone: the next person is likely there already. */
-	if (k->left_at != 0 && k->view.screen == MCK_SCREEN_RESULT && gone < due) {
+	/*
+	 * A result whose code has gone: the next person is likely there already.
+	 * Not for a listener, who lowers the phone to listen: its full time.
+	 */
+	if (k->left_at != 0 && k->view.screen == MCK_SCREEN_RESULT && gone < due &&
+	    !mck_speech_on(&k->speech)) {
 		due = gone;
 	}
 	return due;
@@ -273,6 +287,12 @@ void mck_kiosk_countdown(struct mck_kiosk *k, uint64_t now)
 	uint64_t warn = lifetime(k) / 4 < 15000u ? lifetime(k) / 4 : 15000u;
 
 	k->view.countdown_s = due != 0 ? (unsigned)((left + 999u) / 1000u) : 0;
+	/* a listener cannot see the countdown: told once, in time to keep the screen */
+	if (due != 0 && left <= warn && k->warned_for != k->shown_at &&
+	    mck_view_personal(&k->view)) {
+		k->warned_for = k->shown_at;
+		mck_speech_still_there(&k->speech, k->view.lang);
+	}
 	k->view.still_there =
 		due != 0 && k->check.active &&
 		(k->view.screen == MCK_SCREEN_SESSION || k->view.screen == MCK_SCREEN_DECISION) &&
@@ -293,7 +313,8 @@ void mck_kiosk_code_back(struct mck_kiosk *k)
 
 void mck_kiosk_touched(struct mck_kiosk *k, uint64_t now)
 {
-	if (k->check.active) {
+	if (k->check.active || k->view.screen == MCK_SCREEN_RESULT) {
 		k->shown_at = now;
+		k->left_at = 0; /* the learner is there, code or not: the full time again */
 	}
 }

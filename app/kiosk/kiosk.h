@@ -31,6 +31,7 @@ struct mck_kiosk {
 	struct mck_check check; /* an entry-requirements check (--policy) */
 	uint64_t shown_at;      /* ms: when the screen last changed by itself or a touch */
 	uint64_t left_at;       /* ms: when the result's code left the camera's view, 0: not */
+	uint64_t warned_for;    /* the shown_at whose "still there?" was said */
 	unsigned scans;         /* scans handled since start */
 	bool quit;
 	uint8_t preview[MCK_VIEW_PREVIEW_W * MCK_VIEW_PREVIEW_H]; /* the live picture */
@@ -71,7 +72,10 @@ void mck_kiosk_countdown(struct mck_kiosk *k, uint64_t now);
 void mck_kiosk_code_left(struct mck_kiosk *k, uint64_t now);
 /** The result's code, which had left, is back in view: its result stays. */
 void mck_kiosk_code_back(struct mck_kiosk *k);
-/** A touch or key during a check: the candidate is still there. */
+/**
+ * A touch or key on a result or during a check: the learner is still there,
+ * and the screen gets its full time again (the countdown says so).
+ */
 void mck_kiosk_touched(struct mck_kiosk *k, uint64_t now);
 
 #endif

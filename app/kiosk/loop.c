@@ -10,6 +10,7 @@
 #include "actions.h"
 #include "capture.h"
 #include "display.h"
+#include "focus.h"
 #include "notify.h"
 #include "present.h"
 
@@ -40,7 +41,8 @@ struct loop {
 	bool pressed;     /* a touch or button is down at (press_x, press_y) of the layout */
 	int press_x;
 	int press_y;
-	uint64_t press_at; /* ms: when it went down */
+	uint64_t press_at;   /* ms: when it went down */
+	unsigned utterances; /* speech's count as last traced */
 };
 
 /* A press held this long, anywhere, turns speech on or off (said aloud either way). */
@@ -136,11 +138,17 @@ static void handle(struct loop *l, const SDL_Event *ev)
 	case SDL_QUIT:
 		k->quit = true;
 		return;
-	case SDL_KEYDOWN:
-		if (!mck_actions_key(k, ev->key.keysym.sym)) {
-			mck_kiosk_touched(k, SDL_GetTicks64());
+	case SDL_KEYDOWN: {
+		enum mck_key key = mck_actions_key(k, ev->key.keysym.sym, ev->key.keysym.scancode,
+						   ev->key.keysym.mod, ev->key.repeat != 0);
+
+		if (l->trace != NULL &&
+		    key != MCK_KEY_NONE) { /* which command, never what it showed */
+			fprintf(l->trace, "%llu key %s\n", (unsigned long long)SDL_GetTicks64(),
+				mck_keypad_name(key));
 		}
 		return;
+	}
 	case SDL_MOUSEWHEEL:
 		if (ev->wheel.y != 0) {
 			mck_actions_scroll(k, ev->wheel.y < 0 ? 1 : -1);
@@ -272,11 +280,45 @@ static void trace_screen(struct loop *l, uint64_t now)
 			      v->shown_host[0] != '\0' ? " host=" : "", v->shown_host);
 	}
 	if (v->still_there && (size_t)n < sizeof(line)) {
-		snprintf(line + n, sizeof(line) - (size_t)n, " still_there");
+		n += snprintf(line + n, sizeof(line) - (size_t)n, " still_there");
+	}
+	if (v->screen == MCK_SCREEN_SESSION && (size_t)n < sizeof(line)) {
+		n += snprintf(line + n, sizeof(line) - (size_t)n, " creds=%zu", v->session.creds);
+	}
+	if (v->screen == MCK_SCREEN_DECISION && (size_t)n < sizeof(line)) {
+		n += snprintf(line + n, sizeof(line) - (size_t)n, " %s",
+			      v->session.met ? "met" : "not_met");
+	}
+	if (v->focus.shown && (size_t)n < sizeof(line)) {
+		/* the keypad's focus, when its ring shows: which target, never its words */
+		static const char *const hits[MCK_UI_HIT_COUNT] = {
+			[MCK_UI_HIT_NONE] = "none",     [MCK_UI_HIT_LANGUAGE] = "language",
+			[MCK_UI_HIT_PICK] = "pick",     [MCK_UI_HIT_STATUS] = "status",
+			[MCK_UI_HIT_START] = "start",   [MCK_UI_HIT_FINISH] = "finish",
+			[MCK_UI_HIT_CANCEL] = "cancel", [MCK_UI_HIT_DONE] = "done",
+			[MCK_UI_HIT_POLICY] = "policy",
+		};
+
+		snprintf(line + n, sizeof(line) - (size_t)n, " focus=%s:%d",
+			 (unsigned)v->focus.hit < MCK_UI_HIT_COUNT ? hits[v->focus.hit] : "?",
+			 v->focus.index);
 	}
 	if (strcmp(line, l->traced) != 0) {
 		snprintf(l->traced, sizeof(l->traced), "%s", line);
 		fprintf(l->trace, "%llu %s\n", (unsigned long long)now, line);
+		fflush(l->trace);
+	}
+}
+
+/* --trace-screens: each utterance as it is queued, by kind ("said verdict"), never its words. */
+static void trace_speech(struct loop *l)
+{
+	const struct mck_speech *s = &l->k->speech;
+
+	if (l->trace != NULL && s->utterances != l->utterances) {
+		l->utterances = s->utterances;
+		fprintf(l->trace, "%llu said %s\n", (unsigned long long)SDL_GetTicks64(),
+			s->said != NULL ? s->said : "?");
 		fflush(l->trace);
 	}
 }
@@ -384,6 +426,7 @@ int mck_loop_run(struct mck_kiosk *k)
 		SDL_Event ev;
 		uint64_t now = SDL_GetTicks64();
 		uint64_t clears = mck_kiosk_due(k);
+		bool moved;
 		int due;
 
 		mck_notify_watchdog(&l.notify, now);
@@ -406,6 +449,9 @@ int mck_loop_run(struct mck_kiosk *k)
 		if (mck_display_update(&l.display, k->ui, l.r, &k->view, l.exposed)) {
 			SDL_RenderPresent(l.r);
 		}
+		/* a new screen: the keypad's focus on its main action (its ring: drawn at once) */
+		moved = mck_focus_sync(k) && k->view.focus.shown;
+		trace_speech(&l);
 		/* ready once the panel shows: systemd's watchdog counts from here, and a
 		 * first frame can take seconds (llvmpipe compiling its shaders) */
 		if (!ready) {
@@ -415,6 +461,9 @@ int mck_loop_run(struct mck_kiosk *k)
 		l.exposed = false;
 		k->view.preview = NULL;
 		due = mck_lamps_tick(&k->lamps, SDL_GetTicks64());
+		if (moved) {
+			due = 0;
+		}
 		if (SDL_WaitEventTimeout(&ev, due >= 0 && due < 250 ? due : 250)) {
 			handle(&l, &ev);
 		}

@@ -129,7 +129,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_SHOWN_ACTION] =
 				"Otwórz poświadczenie w aplikacji portfela i pokaż jego kod QR.",
 			[MCK_TEXT_NEXT_PERSON] = "Gotowe – następna osoba",
-			[MCK_TEXT_CLEARS_IN] = "Zniknie za %d s",
+			[MCK_TEXT_CLEARS_IN] = "Zniknie za %d s – dotknij, aby zatrzymać",
 			[MCK_TEXT_STILL_THERE] =
 				"Jesteś tu jeszcze? Dotknij ekranu, aby kontynuować (%d s).",
 			[MCK_TEXT_COMPARE_ID] = "Porównaj imię i nazwisko z dokumentem tożsamości.",
@@ -306,7 +306,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 				"Öffnen Sie den Nachweis in Ihrer Wallet-App und zeigen Sie "
 				"dessen QR-Code.",
 			[MCK_TEXT_NEXT_PERSON] = "Fertig – nächste Person",
-			[MCK_TEXT_CLEARS_IN] = "Schließt in %d s",
+			[MCK_TEXT_CLEARS_IN] = "Noch %d s – Tippen verlängert",
 			[MCK_TEXT_STILL_THERE] =
 				"Noch da? Berühren Sie den Bildschirm, um fortzufahren (%d s).",
 			[MCK_TEXT_COMPARE_ID] =
@@ -492,7 +492,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 				"Ouvrez l'attestation dans votre application portefeuille et "
 				"présentez son code QR.",
 			[MCK_TEXT_NEXT_PERSON] = "Terminé – personne suivante",
-			[MCK_TEXT_CLEARS_IN] = "Effacement dans %d s",
+			[MCK_TEXT_CLEARS_IN] = "Effacement dans %d s – touchez pour garder",
 			[MCK_TEXT_STILL_THERE] =
 				"Toujours là ? Touchez l'écran pour continuer (%d s).",
 			[MCK_TEXT_COMPARE_ID] = "Comparez le nom avec une pièce d'identité.",
@@ -676,7 +676,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 				"Ανοίξτε το πιστοποιητικό στην εφαρμογή πορτοφολιού σας και "
 				"δείξτε τον κωδικό QR του.",
 			[MCK_TEXT_NEXT_PERSON] = "Τέλος – επόμενο άτομο",
-			[MCK_TEXT_CLEARS_IN] = "Κλείνει σε %d δευτ.",
+			[MCK_TEXT_CLEARS_IN] = "Κλείνει σε %d δευτ. – αγγίξτε για παράταση",
 			[MCK_TEXT_STILL_THERE] =
 				"Είστε ακόμη εδώ; Αγγίξτε την οθόνη για να συνεχίσετε (%d δευτ.).",
 			[MCK_TEXT_COMPARE_ID] = "Συγκρίνετε το όνομα με ένα έγγραφο ταυτότητας.",
@@ -858,7 +858,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 				"Apri la credenziale nella tua app portafoglio e mostra il suo "
 				"codice QR.",
 			[MCK_TEXT_NEXT_PERSON] = "Fatto – persona successiva",
-			[MCK_TEXT_CLEARS_IN] = "Si chiude tra %d s",
+			[MCK_TEXT_CLEARS_IN] = "Si chiude tra %d s – tocca per tenerlo",
 			[MCK_TEXT_STILL_THERE] =
 				"Sei ancora lì? Tocca lo schermo per continuare (%d s).",
 			[MCK_TEXT_COMPARE_ID] = "Confronta il nome con un documento d'identità.",
@@ -1040,7 +1040,7 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 				"Abra la credencial en su aplicación de cartera y muestre su "
 				"código QR.",
 			[MCK_TEXT_NEXT_PERSON] = "Listo – siguiente persona",
-			[MCK_TEXT_CLEARS_IN] = "Se borra en %d s",
+			[MCK_TEXT_CLEARS_IN] = "Se borra en %d s – toque para mantenerlo",
 			[MCK_TEXT_STILL_THERE] =
 				"¿Sigue ahí? Toque la pantalla para continuar (%d s).",
 			[MCK_TEXT_COMPARE_ID] = "Compare el nombre con un documento de identidad.",

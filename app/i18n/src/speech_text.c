@@ -23,6 +23,8 @@ static const char *const says[MCK_LANG_COUNT][MCK_SAY_COUNT] = {
 			[MCK_SAY_SPEECH_ON] = "Mowa włączona.",
 			[MCK_SAY_SPEECH_OFF] = "Mowa wyłączona.",
 			[MCK_SAY_NO_DETAILS] = "Brak szczegółów do odczytania.",
+			[MCK_SAY_STILL_THERE] = "Czy nadal tu jesteś? Naciśnij klawisz lub dotknij "
+						"ekranu, aby to zachować.",
 			[MCK_SAY_DECIMAL_MARK] = ",",
 		},
 	[MCK_LANG_DE] =
@@ -37,6 +39,8 @@ static const char *const says[MCK_LANG_COUNT][MCK_SAY_COUNT] = {
 			[MCK_SAY_SPEECH_ON] = "Sprachausgabe ein.",
 			[MCK_SAY_SPEECH_OFF] = "Sprachausgabe aus.",
 			[MCK_SAY_NO_DETAILS] = "Es gibt keine Angaben zum Vorlesen.",
+			[MCK_SAY_STILL_THERE] = "Noch da? Drücken Sie eine Taste oder tippen Sie "
+						"auf den Bildschirm, um dies zu behalten.",
 			[MCK_SAY_DECIMAL_MARK] = ",",
 		},
 	[MCK_LANG_FR] =
@@ -51,6 +55,8 @@ static const char *const says[MCK_LANG_COUNT][MCK_SAY_COUNT] = {
 			[MCK_SAY_SPEECH_ON] = "Parole activée.",
 			[MCK_SAY_SPEECH_OFF] = "Parole désactivée.",
 			[MCK_SAY_NO_DETAILS] = "Il n'y a pas de détails à lire.",
+			[MCK_SAY_STILL_THERE] = "Toujours là ? Appuyez sur une touche ou touchez "
+						"l'écran pour garder cet affichage.",
 			[MCK_SAY_DECIMAL_MARK] = ",",
 		},
 	[MCK_LANG_EL] =
@@ -65,6 +71,8 @@ static const char *const says[MCK_LANG_COUNT][MCK_SAY_COUNT] = {
 			[MCK_SAY_SPEECH_ON] = "Ομιλία ενεργή.",
 			[MCK_SAY_SPEECH_OFF] = "Ομιλία ανενεργή.",
 			[MCK_SAY_NO_DETAILS] = "Δεν υπάρχουν στοιχεία για ανάγνωση.",
+			[MCK_SAY_STILL_THERE] = "Είστε ακόμα εδώ; Πατήστε ένα πλήκτρο ή αγγίξτε "
+						"την οθόνη για να παραμείνει.",
 			[MCK_SAY_DECIMAL_MARK] = ",",
 		},
 	[MCK_LANG_IT] =
@@ -79,6 +87,8 @@ static const char *const says[MCK_LANG_COUNT][MCK_SAY_COUNT] = {
 			[MCK_SAY_SPEECH_ON] = "Voce attivata.",
 			[MCK_SAY_SPEECH_OFF] = "Voce disattivata.",
 			[MCK_SAY_NO_DETAILS] = "Non ci sono dettagli da leggere.",
+			[MCK_SAY_STILL_THERE] =
+				"Ancora lì? Premi un tasto o tocca lo schermo per mantenerlo.",
 			[MCK_SAY_DECIMAL_MARK] = ",",
 		},
 	[MCK_LANG_ES] =
@@ -93,6 +103,8 @@ static const char *const says[MCK_LANG_COUNT][MCK_SAY_COUNT] = {
 			[MCK_SAY_SPEECH_ON] = "Voz activada.",
 			[MCK_SAY_SPEECH_OFF] = "Voz desactivada.",
 			[MCK_SAY_NO_DETAILS] = "No hay detalles que leer.",
+			[MCK_SAY_STILL_THERE] =
+				"¿Sigue ahí? Pulse una tecla o toque la pantalla para mantenerlo.",
 			[MCK_SAY_DECIMAL_MARK] = ",",
 		},
 };

@@ -237,6 +237,80 @@ static void details(struct utter *u, const struct mck_view *v)
 	}
 }
 
+/* Each requirement and how far it is: "EQF 4 or higher: 1 of 1 credentials: met." */
+static void requirements(struct utter *u, const struct mck_view *v)
+{
+	char label[MCK_SPEECH_FIELD_MAX + 1];
+	char total[256];
+
+	for (size_t i = 0; i < v->session.requirements && i < MCK_VIEW_REQ; i++) {
+		const struct mck_view_requirement *q = &v->session.req[i];
+
+		clean(q->label, label, sizeof(label)); /* the operator's words */
+		mck_view_requirement_text(v->lang, q, total, sizeof(total));
+		say(u, label);
+		put(u, ": ", 2);
+		put(u, total, strlen(total));
+		put(u, ".", 1);
+	}
+}
+
+/*
+ * A check going on: how the last credential went and what it added, then
+ * the requirements; before the first, what to do.
+ */
+static void session(struct utter *u, const struct mck_view *v)
+{
+	const struct mck_view_session *s = &v->session;
+	char explain[MCK_SPEECH_FIELD_MAX + 1];
+
+	if (!s->latest) {
+		say(u, mck_i18n_text(v->lang, MCK_TEXT_SESSION_PROMPT));
+		put(u, ".", 1);
+	} else if (s->latest_listed && s->creds > 0 && s->creds <= MCK_VIEW_CREDS) {
+		const struct mck_view_session_cred *c = &s->cred[s->creds - 1];
+
+		verdict(u, v);
+		clean(c->explain, explain, sizeof(explain));
+		if (c->duplicate) {
+			say(u, mck_i18n_text(v->lang, MCK_TEXT_SESSION_DUPLICATE));
+			put(u, ".", 1);
+		} else if (explain[0] != '\0') {
+			say(u, explain);
+			put(u, ".", 1);
+		}
+	} else {
+		verdict(u, v); /* unreadable: it joined nothing */
+	}
+	requirements(u, v);
+}
+
+static void decision(struct utter *u, const struct mck_view *v)
+{
+	say(u, mck_i18n_text(v->lang, v->session.met ? MCK_TEXT_DECISION_NOTE_MET
+						     : MCK_TEXT_DECISION_NOTE_NOT_MET));
+	requirements(u, v);
+	if (v->session.learners_differ) {
+		say(u, mck_i18n_text(v->lang, MCK_TEXT_DECISION_LEARNERS_DIFFER));
+	}
+}
+
+/* Idle: what to do, or the fault that stops the kiosk from checking. */
+static void idle(struct utter *u, const struct mck_view *v)
+{
+	enum mck_text fault;
+
+	if (mck_view_fault(v, &fault)) {
+		say(u, mck_i18n_text(v->lang, fault));
+		return;
+	}
+	say(u, mck_i18n_text(v->lang, MCK_TEXT_IDLE_TITLE));
+	put(u, ".", 1);
+	say(u, mck_i18n_text(v->lang,
+			     v->status.scanner ? MCK_TEXT_IDLE_HINT_SCANNER : MCK_TEXT_IDLE_HINT));
+	put(u, ".", 1);
+}
+
 size_t mck_speech_compose(const struct mck_view *v, enum mck_speech_part part, char *out,
 			  size_t cap)
 {
@@ -246,13 +320,33 @@ size_t mck_speech_compose(const struct mck_view *v, enum mck_speech_part part, c
 		return 0;
 	}
 	out[0] = '\0';
-	if (v->screen != MCK_SCREEN_RESULT) {
-		return 0;
-	}
 	if (part == MCK_SPEECH_DETAILS) {
-		details(&u, v);
-	} else {
+		if (v->screen == MCK_SCREEN_RESULT) {
+			details(&u, v);
+		}
+		return u.len;
+	}
+	switch (v->screen) {
+	case MCK_SCREEN_RESULT:
 		verdict(&u, v);
+		break;
+	case MCK_SCREEN_SESSION:
+		session(&u, v);
+		break;
+	case MCK_SCREEN_DECISION:
+		decision(&u, v);
+		break;
+	case MCK_SCREEN_IDLE:
+		idle(&u, v);
+		break;
+	case MCK_SCREEN_POLICIES:
+		say(&u, mck_i18n_text(v->lang, MCK_TEXT_SESSION_CHOOSE));
+		put(&u, ".", 1);
+		break;
+	case MCK_SCREEN_PROGRESS:
+	case MCK_SCREEN_ERROR:
+	case MCK_SCREEN_OPERATOR:
+		break; /* a part of a code read; staff's screens */
 	}
 	return u.len;
 }

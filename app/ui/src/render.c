@@ -22,8 +22,8 @@
  *  - op (the clock, uptime, counters): on the operator screen, to the minute;
  *  - the camera's picture: live (whether there is one, and its size, are the
  *    layer's);
- *  - scroll and the language picker: the layer's, not the content's (the
- *    texts stay the same).
+ *  - scroll, the language picker and the keypad's focus ring: the layer's,
+ *    not the content's (the texts stay the same).
  * Everything else counts byte for byte: any change is a new content.
  */
 _Static_assert(offsetof(struct mck_view, scroll) < offsetof(struct mck_view, op) &&
@@ -32,8 +32,8 @@ _Static_assert(offsetof(struct mck_view, scroll) < offsetof(struct mck_view, op)
 		       offsetof(struct mck_view, preview) < offsetof(struct mck_view, preview_w) &&
 		       offsetof(struct mck_view, preview_w) <
 			       offsetof(struct mck_view, preview_h) &&
-		       offsetof(struct mck_view, preview_h) <
-			       offsetof(struct mck_view, countdown_s),
+		       offsetof(struct mck_view, preview_h) < offsetof(struct mck_view, focus) &&
+		       offsetof(struct mck_view, focus) < offsetof(struct mck_view, countdown_s),
 	       "the fields content() leaves out are in this order");
 
 #define END(f) (offsetof(struct mck_view, f) + sizeof(((struct mck_view *)0)->f))
@@ -62,6 +62,7 @@ static uint64_t look_of(const struct mck_view *v, uint64_t content)
 		unsigned scroll;
 		int picture[3];
 		int picker;
+		int focus[2]; /* where the ring is, {-1, -1}: none drawn */
 		long long countdown;
 	} k;
 	uint64_t h;
@@ -70,6 +71,8 @@ static uint64_t look_of(const struct mck_view *v, uint64_t content)
 	k.content = content;
 	k.scroll = v->scroll;
 	k.picker = v->picker;
+	k.focus[0] = v->focus.shown ? v->focus.hit : -1;
+	k.focus[1] = v->focus.shown ? v->focus.index : -1;
 	k.picture[0] = v->preview != NULL;
 	k.picture[1] = v->preview_w;
 	k.picture[2] = v->preview_h;

@@ -182,7 +182,22 @@ static SDL_Rect next_person(struct mck_ui *ui, SDL_Renderer *r, const struct mck
 		};
 
 		if (!mck__ui_live_beside(ui, v, &t)) {
-			top -= line; /* above Done */
+			char text[MCK_UI_LIVE_TEXT];
+			bool ours = mck__ui_ours(ui, true);
+			/* above Done: on two lines when one is too short ("– touch to keep" in
+			 * large text on a portrait panel), judged for the widest count (1,200 s:
+			 * 600 doubled for speech) so that the layout holds as it counts down */
+			int lines = 1;
+
+			snprintf(text, sizeof(text), mck_i18n_text(v->lang, MCK_TEXT_CLEARS_IN),
+				 8888);
+			if (mck__ui_text_width(ui, F_LABEL, text) > t.wrap.w) {
+				lines = 2;
+			}
+			mck__ui_ours(ui, ours);
+			t.wrap.y = top - lines * line;
+			t.wrap.h = lines * line;
+			top -= lines * line;
 		}
 		mck__ui_live_text(ui, r, v, &t);
 	}

@@ -194,6 +194,32 @@ unsigned mck_ui_scrolled_out(const struct mck_ui *ui)
 	return ui->scrolled_out;
 }
 
+/*
+ * The keypad's focus: a ring inside the target's edge, ink outside and white
+ * within, so one of the two stands out at 3:1 or more on every ground the
+ * kiosk draws (white, paper, blue, slate, chip: WCAG 2.4.7, 1.4.11). Inside the
+ * target, it never reaches the band.
+ */
+static void focus_ring(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
+{
+	SDL_Rect b;
+	int t = ui->unit / 4 > 2 ? ui->unit / 4 : 2;
+
+	if (!v->focus.shown || !mck_ui_offers(ui, (enum mck_ui_hit)v->focus.hit, v->focus.index)) {
+		return;
+	}
+	b = mck_ui_hit_rect(ui, (enum mck_ui_hit)v->focus.hit, v->focus.index);
+	for (int i = 0; i < 2 && b.w > 4 * t && b.h > 4 * t; i++) {
+		SDL_Color c = i == 0 ? mck__ui_pal.ink : mck__ui_pal.white;
+
+		mck__ui_fill(r, (SDL_Rect){b.x, b.y, b.w, t}, c);
+		mck__ui_fill(r, (SDL_Rect){b.x, b.y + b.h - t, b.w, t}, c);
+		mck__ui_fill(r, (SDL_Rect){b.x, b.y + t, t, b.h - 2 * t}, c);
+		mck__ui_fill(r, (SDL_Rect){b.x + b.w - t, b.y + t, t, b.h - 2 * t}, c);
+		b = (SDL_Rect){b.x + t, b.y + t, b.w - 2 * t, b.h - 2 * t};
+	}
+}
+
 void mck__ui_draw_screen(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v)
 {
 	const struct screen *s = screen_of(v);
@@ -224,6 +250,7 @@ void mck__ui_draw_screen(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vi
 			       s->banded ? mck__ui_under(&f, mck_ui_band_rect(ui)) : f.content);
 	}
 	mck__ui_status_bar(ui, r, v, status, f.bar);
+	focus_ring(ui, r, v);
 	mck__ui_ours(ui, false);
 }
 
@@ -281,6 +308,23 @@ int mck_ui_policy_at(const struct mck_ui *ui, int x, int y)
 		}
 	}
 	return -1;
+}
+
+bool mck_ui_offers(const struct mck_ui *ui, enum mck_ui_hit what, int index)
+{
+	SDL_Rect b;
+
+	if ((unsigned)what >= MCK_UI_HIT_COUNT || what == MCK_UI_HIT_NONE ||
+	    (ui->targets & (1u << what)) == 0) {
+		return false;
+	}
+	/* the open picker lies over the screen: only it and its button take a touch */
+	if ((ui->targets & (1u << MCK_UI_HIT_PICK)) != 0 && what != MCK_UI_HIT_PICK &&
+	    what != MCK_UI_HIT_LANGUAGE) {
+		return false;
+	}
+	b = mck_ui_hit_rect(ui, what, index);
+	return b.w > 0 && b.h > 0;
 }
 
 SDL_Rect mck_ui_hit_rect(const struct mck_ui *ui, enum mck_ui_hit what, int index)

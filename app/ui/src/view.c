@@ -1,4 +1,5 @@
 /* The view model's own rules: which fault stops checking, and wiping a result. */
+#include <stdio.h>
 #include <string.h>
 
 #include <SDL.h>
@@ -36,6 +37,7 @@ void mck_view_clear_result(struct mck_view *v)
 	struct mck_view_operator op = v->op;
 	enum mck_lang lang = v->lang;
 	struct mck_view_session policy = {0};
+	struct mck_view_focus focus = v->focus; /* the keypad's, not the learner's */
 
 	/* The policy stays (the operator's); the credentials and totals go. */
 	policy.available = v->session.available;
@@ -54,6 +56,7 @@ void mck_view_clear_result(struct mck_view *v)
 	v->op = op;
 	v->lang = lang;
 	v->session = policy;
+	v->focus = focus;
 }
 
 enum mck_text mck_view_shown_text(enum mck_view_shown shown, bool host)
@@ -74,4 +77,53 @@ enum mck_text mck_view_shown_text(enum mck_view_shown shown, bool host)
 		break;
 	}
 	return MCK_TEXT_SHOWN_TEXT;
+}
+
+/* A number as people write it: "5", "2.5". */
+static void amount(double v, char *out, size_t cap)
+{
+	if (v == (double)(long long)v) {
+		snprintf(out, cap, "%lld", (long long)v);
+	} else {
+		snprintf(out, cap, "%.1f", v);
+	}
+}
+
+static enum mck_text need_text(enum mck_view_need kind)
+{
+	switch (kind) {
+	case MCK_VIEW_NEED_ECTS:
+		return MCK_TEXT_SESSION_HAVE_ECTS;
+	case MCK_VIEW_NEED_HOURS:
+		return MCK_TEXT_SESSION_HAVE_HOURS;
+	case MCK_VIEW_NEED_COUNT:
+		break;
+	}
+	return MCK_TEXT_SESSION_HAVE_COUNT;
+}
+
+void mck_view_requirement_text(enum mck_lang lang, const struct mck_view_requirement *q, char *out,
+			       size_t cap)
+{
+	char a[32];
+	char b[32];
+	char miss[64];
+	char part[128];
+	int n;
+
+	/* "3 of 1 credentials" reads oddly: a met count shows what was asked */
+	amount(q->kind == MCK_VIEW_NEED_COUNT && q->have > q->need ? q->need : q->have, a,
+	       sizeof(a));
+	amount(q->need, b, sizeof(b));
+	snprintf(part, sizeof(part), mck_i18n_text(lang, need_text(q->kind)), a, b);
+	n = snprintf(out, cap, "%s: ", part);
+	if (n < 0 || (size_t)n >= cap) {
+		return;
+	}
+	if (q->met) {
+		snprintf(out + n, cap - (size_t)n, "%s", mck_i18n_text(lang, MCK_TEXT_SESSION_MET));
+		return;
+	}
+	amount(q->need - q->have > 0 ? q->need - q->have : 0, miss, sizeof(miss));
+	snprintf(out + n, cap - (size_t)n, mck_i18n_text(lang, MCK_TEXT_SESSION_MISSING), miss);
 }

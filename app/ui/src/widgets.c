@@ -403,56 +403,6 @@ unsigned mck__ui_list_draw(struct mck_ui *ui, SDL_Renderer *r, const struct mck_
 	return (unsigned)(lay.units - (i - first));
 }
 
-/* A number as people write it: "5", "2.5". */
-static void amount(double v, char *out, size_t cap)
-{
-	if (v == (double)(long long)v) {
-		snprintf(out, cap, "%lld", (long long)v);
-	} else {
-		snprintf(out, cap, "%.1f", v);
-	}
-}
-
-static enum mck_text need_text(enum mck_view_need kind)
-{
-	switch (kind) {
-	case MCK_VIEW_NEED_ECTS:
-		return MCK_TEXT_SESSION_HAVE_ECTS;
-	case MCK_VIEW_NEED_HOURS:
-		return MCK_TEXT_SESSION_HAVE_HOURS;
-	case MCK_VIEW_NEED_COUNT:
-		break;
-	}
-	return MCK_TEXT_SESSION_HAVE_COUNT;
-}
-
-/* "4 of 5 ECTS: 1 missing", or "2 of 1 credentials: met". */
-static void progress(enum mck_lang lang, const struct mck_view_requirement *q, char *out,
-		     size_t cap)
-{
-	char a[32];
-	char b[32];
-	char miss[64];
-	char part[128];
-	int n;
-
-	/* "3 of 1 credentials" reads oddly: a met count shows what was asked */
-	amount(q->kind == MCK_VIEW_NEED_COUNT && q->have > q->need ? q->need : q->have, a,
-	       sizeof(a));
-	amount(q->need, b, sizeof(b));
-	snprintf(part, sizeof(part), mck_i18n_text(lang, need_text(q->kind)), a, b);
-	n = snprintf(out, cap, "%s: ", part);
-	if (n < 0 || (size_t)n >= cap) {
-		return;
-	}
-	if (q->met) {
-		snprintf(out + n, cap - (size_t)n, "%s", mck_i18n_text(lang, MCK_TEXT_SESSION_MET));
-		return;
-	}
-	amount(q->need - q->have > 0 ? q->need - q->have : 0, miss, sizeof(miss));
-	snprintf(out + n, cap - (size_t)n, mck_i18n_text(lang, MCK_TEXT_SESSION_MISSING), miss);
-}
-
 int mck__ui_requirements(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view *v,
 			 SDL_Rect area, size_t first, size_t *drawn)
 {
@@ -470,7 +420,7 @@ int mck__ui_requirements(struct mck_ui *ui, SDL_Renderer *r, const struct mck_vi
 		int lh;
 		int nh;
 
-		progress(v->lang, q, text, sizeof(text));
+		mck_view_requirement_text(v->lang, q, text, sizeof(text));
 		lh = mck__ui_lines(ui, F_REASON, q->label, w, MCK_UI_WRAP_WORDS) * label_h;
 		nh = mck__ui_lines(ui, F_LABEL, text, w, MCK_UI_WRAP_WORDS) * note_h;
 		if (y + lh + nh > area.y + area.h) {

@@ -17,10 +17,21 @@
 #include <string.h>
 
 struct mck_audio_queue {
-	int16_t *s; /* MCK_AUDIO_MAX_SAMPLES */
-	size_t pos; /* the next sample to play */
-	size_t len; /* samples queued, played ones included */
+	int16_t *s;      /* MCK_AUDIO_MAX_SAMPLES */
+	size_t pos;      /* the next sample to play */
+	size_t len;      /* samples queued, played ones included */
+	unsigned volume; /* below MCK_AUDIO_VOLUMES */
 };
+
+int16_t mck_audio_scale(int16_t s, unsigned level)
+{
+	/* 3 dB steps, gain in 1/256: -12, -9, -6, -3, 0, +3, +6 dB */
+	static const int32_t gain[MCK_AUDIO_VOLUMES] = {64, 91, 128, 181, 256, 362, 512};
+	int32_t v =
+		(int32_t)s * gain[level < MCK_AUDIO_VOLUMES ? level : MCK_AUDIO_VOLUMES - 1] / 256;
+
+	return (int16_t)(v > INT16_MAX ? INT16_MAX : v < INT16_MIN ? INT16_MIN : v);
+}
 
 /* SDL's audio thread, with the device locked: the next @p bytes, silence when none. */
 static void feed(void *user, Uint8 *out, int bytes)
@@ -29,7 +40,12 @@ static void feed(void *user, Uint8 *out, int bytes)
 	size_t want = (size_t)bytes / sizeof(int16_t);
 	size_t n = q->len - q->pos < want ? q->len - q->pos : want;
 
-	memcpy(out, q->s + q->pos, n * sizeof(int16_t));
+	for (size_t i = 0; i < n; i++) {
+		int16_t v = mck_audio_scale(q->s[q->pos + i], q->volume);
+
+		memcpy(out + i * sizeof(v), &v,
+		       sizeof(v)); /* SDL's buffer: no alignment promised */
+	}
 	memset(out + n * sizeof(int16_t), 0, (size_t)bytes - n * sizeof(int16_t));
 	q->pos += n;
 	if (q->pos == q->len && q->len > 0) {
@@ -53,6 +69,7 @@ int mck_audio_open(struct mck_audio *a, const char *device, char *msg, size_t ca
 		mck_audio_close(a);
 		return -ENOMEM;
 	}
+	a->q->volume = MCK_AUDIO_VOLUME_DEFAULT;
 	if (SDL_WasInit(SDL_INIT_AUDIO) == 0) {
 		if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
 			snprintf(msg, cap, "audio: %s", SDL_GetError());
@@ -116,6 +133,28 @@ void mck_audio_stop(struct mck_audio *a)
 		a->q->len = 0;
 		SDL_UnlockAudioDevice(a->dev);
 	}
+}
+
+void mck_audio_set_volume(struct mck_audio *a, unsigned level)
+{
+	if (a->dev != 0) {
+		SDL_LockAudioDevice(a->dev);
+		a->q->volume = level < MCK_AUDIO_VOLUMES ? level : MCK_AUDIO_VOLUMES - 1;
+		SDL_UnlockAudioDevice(a->dev);
+	}
+}
+
+unsigned mck_audio_volume(const struct mck_audio *a)
+{
+	unsigned v;
+
+	if (a->dev == 0) {
+		return MCK_AUDIO_VOLUME_DEFAULT;
+	}
+	SDL_LockAudioDevice(a->dev);
+	v = a->q->volume;
+	SDL_UnlockAudioDevice(a->dev);
+	return v;
 }
 
 uint32_t mck_audio_queued(const struct mck_audio *a)

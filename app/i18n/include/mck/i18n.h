@@ -116,7 +116,7 @@ enum mck_lang {
 	X(SHOWN_TEXT, "This QR code holds text, not a micro-credential.")                          \
 	X(SHOWN_ACTION, "Open the credential in your wallet app and show its QR code.")            \
 	X(NEXT_PERSON, "Done – next person")                                                       \
-	X(CLEARS_IN, "Clears in %d s")                                                             \
+	X(CLEARS_IN, "Clears in %d s – touch to keep")                                             \
 	X(STILL_THERE, "Still there? Touch the screen to continue (%d s).")                        \
 	X(COMPARE_ID, "Compare the name with an ID document.")                                     \
 	X(SESSION_OTHER_PERSON, "Another person's name: check identity")                           \

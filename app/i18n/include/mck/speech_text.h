@@ -21,6 +21,7 @@
 	X(SPEECH_ON, "Speech on.")                                                                 \
 	X(SPEECH_OFF, "Speech off.")                                                               \
 	X(NO_DETAILS, "There are no details to read.")                                             \
+	X(STILL_THERE, "Still there? Press a key or touch the screen to keep this.")               \
 	X(DECIMAL_MARK, ".")
 
 enum mck_say {

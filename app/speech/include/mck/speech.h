@@ -22,14 +22,20 @@
 #define MCK_SPEECH_FIELD_MAX 160  /* one credential string, bytes */
 
 enum mck_speech_part {
-	MCK_SPEECH_VERDICT = 0, /* the verdict, why, and what to do */
-	MCK_SPEECH_DETAILS,     /* learner, title, awarding body, EQF level, workload */
+	/*
+	 * What the screen says: a result's verdict, why, and what to do; a
+	 * check's last credential and its totals, or its decision; idle's prompt
+	 * or fault; the check picker's question.
+	 */
+	MCK_SPEECH_VERDICT = 0,
+	MCK_SPEECH_DETAILS, /* a result's learner, title, awarding body, EQF level, workload */
 };
 
 /**
- * The words for @p part of the result @p v shows, in @p v's language, into
+ * The words for @p part of the screen @p v shows, in @p v's language, into
  * @p out (always NUL-terminated; cut at a character boundary). Returns the
- * length; 0 when @p v shows no result.
+ * length; 0 when that screen has nothing to say (a part of a multi-part
+ * code, the operator's screens).
  */
 size_t mck_speech_compose(const struct mck_view *v, enum mck_speech_part part, char *out,
 			  size_t cap);
@@ -82,6 +88,9 @@ struct mck_speech {
 	bool engine_failed;               /* said once, not tried again */
 	unsigned earcons;                 /* played since open */
 	unsigned utterances;              /* rendered and queued since open */
+	/* What the last utterance was ("verdict", "details", "label", "toggle",
+	 * "warning"): traces and tests, never its words. */
+	const char *said;
 };
 
 /**
@@ -90,13 +99,33 @@ struct mck_speech {
  */
 void mck_speech_open(struct mck_speech *s, enum mck_speech_mode mode, const char *device);
 /**
- * A verdict was shown: its earcon, then (speech on, a result screen) what
- * mck_speech_compose says of it. Anything still playing is cut short.
+ * A verdict was shown: its earcon, then (speech on) what mck_speech_compose
+ * says of the screen it is on (a result, or a check's). Anything still
+ * playing is cut short.
  */
 void mck_speech_result(struct mck_speech *s, const struct mck_view *v, enum mck_verdict verdict,
 		       bool cannot_check);
-/** The details of the result on screen, when speech is on. */
+/**
+ * The details of the result on screen (their key), when speech is on: a
+ * learner's name is never said by a key pressed while it is off.
+ */
 void mck_speech_details(struct mck_speech *s, const struct mck_view *v);
+/** What the screen says, again (its key), when speech is on. */
+void mck_speech_repeat(struct mck_speech *s, const struct mck_view *v);
+/** A short phrase (a focused button's words) in @p lang's voice, when speech is on. */
+void mck_speech_announce(struct mck_speech *s, enum mck_lang lang, const char *text);
+/** Speech on: "Still there? ..." before the screen clears by itself (WCAG 2.2.1's warning). */
+void mck_speech_still_there(struct mck_speech *s, enum mck_lang lang);
+/** Whether speech is on now. */
+bool mck_speech_on(const struct mck_speech *s);
+/**
+ * Louder (@p step > 0) or softer by a step (EN 301 549 5.1.3.12), with a
+ * short tone at the new level; at either end the level stays. Earcons and
+ * speech alike.
+ */
+void mck_speech_volume(struct mck_speech *s, int step);
+/** The volume back to the default: a new user (5.1.3.13). */
+void mck_speech_volume_reset(struct mck_speech *s);
 /** Speech on or off (a key, a long press), said in @p lang. */
 void mck_speech_toggle(struct mck_speech *s, enum mck_lang lang);
 /** Silence now: the result has gone. */

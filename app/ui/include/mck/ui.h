@@ -125,6 +125,13 @@ enum mck_ui_hit mck_ui_hit_test(const struct mck_ui *ui, int x, int y, enum mck_
 /** Which policy (0-based) the picker shows at (x, y); -1 for none. */
 int mck_ui_policy_at(const struct mck_ui *ui, int x, int y);
 
+/**
+ * Whether the screen drawn last offers the target @p what (@p index for PICK
+ * and POLICY) to a touch, and so to the keypad's focus; with the language
+ * picker open, only the picker and its button.
+ */
+bool mck_ui_offers(const struct mck_ui *ui, enum mck_ui_hit what, int index);
+
 /** The rectangle of a touch target on the last screen (index: the language for PICK, the policy for POLICY). */
 SDL_Rect mck_ui_hit_rect(const struct mck_ui *ui, enum mck_ui_hit what, int index);
 

@@ -227,6 +227,18 @@ struct mck_view {
 	int preview_w; /* at most MCK_VIEW_PREVIEW_W x MCK_VIEW_PREVIEW_H */
 	int preview_h;
 	/*
+	 * The keypad's focus (EN 301 549 5.1.3, 5.5): the touch target Enter acts
+	 * on, by enum mck_ui_hit and index (the language for PICK, the policy for
+	 * POLICY). Drawn as a ring only once a key has moved it (shown); a touch
+	 * hides it. How the screen looks, not what it is about.
+	 */
+	struct mck_view_focus {
+		int hit;
+		int index;
+		int screen; /* the enum mck_screen it was set on: a new screen, its own focus */
+		bool shown;
+	} focus;
+	/*
 	 * Next person: seconds until the result or check clears by itself (a
 	 * countdown beside the Done target), 0 when nothing counts down.
 	 */
@@ -261,6 +273,13 @@ bool mck_view_personal(const struct mck_view *v);
  * Wi-Fi, an EU DCC, a SMART Health Card, a vCard, or text.
  */
 enum mck_text mck_view_shown_text(enum mck_view_shown shown, bool host);
+
+/**
+ * A requirement's total in words, as the check's screens show it and speech
+ * says it: "4 of 5 ECTS: 1 missing", "2 of 2 credentials: met".
+ */
+void mck_view_requirement_text(enum mck_lang lang, const struct mck_view_requirement *q, char *out,
+			       size_t cap);
 
 /** Wipe every credential string (privacy: nothing outlives the screen); back to idle. */
 void mck_view_clear_result(struct mck_view *v);

@@ -53,6 +53,18 @@ enum mck_earcon {
 /** Append earcon @p e to @p out. 0, -EINVAL for no such earcon, or as mck_pcm_append. */
 int mck_earcon_render(enum mck_earcon e, struct mck_pcm *out);
 
+/*
+ * The listener's volume (EN 301 549 5.1.3.12), in 3 dB steps over the board's
+ * mixer level: 0 is -12 dB, MCK_AUDIO_VOLUME_DEFAULT the level as made,
+ * the top +6 dB (clipped at full scale). Back to the default for each new
+ * user (5.1.3.13: the kiosk does so when a result goes).
+ */
+#define MCK_AUDIO_VOLUMES        7u
+#define MCK_AUDIO_VOLUME_DEFAULT 4u
+
+/** Sample @p s at volume @p level (above the top: the top), clipped to 16 bits. */
+int16_t mck_audio_scale(int16_t s, unsigned level);
+
 struct mck_audio_queue; /* what waits to be played (output.c) */
 
 /* The output device: zeroed is closed, and every call on a closed one does nothing. */
@@ -71,6 +83,10 @@ struct mck_audio {
 int mck_audio_open(struct mck_audio *a, const char *device, char *msg, size_t cap);
 /** Queue @p p after what is playing. 0, -ENODEV when closed, -E2BIG when the queue is full. */
 int mck_audio_play(struct mck_audio *a, const struct mck_pcm *p);
+/** Play at volume @p level from now on, what is queued included (above the top: the top). */
+void mck_audio_set_volume(struct mck_audio *a, unsigned level);
+/** The volume now; MCK_AUDIO_VOLUME_DEFAULT when closed. */
+unsigned mck_audio_volume(const struct mck_audio *a);
 /** Silence now: whatever is queued is dropped. */
 void mck_audio_stop(struct mck_audio *a);
 /** Bytes still queued (0 when closed). */

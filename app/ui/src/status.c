@@ -140,7 +140,8 @@ static void bar_layout(const struct mck_ui *ui, const struct mck_view *v, const 
 	b->stacked = !whole_at(ui, text, text_room(ui, v->lang));
 	b->text_w = b->stacked ? ui->width - 2 * u : text_room(ui, v->lang);
 	b->lines = mck__ui_lines(ui, F_LABEL, text, b->text_w, MCK_UI_WRAP_PHRASES);
-	b->button_h = 4 * u - u / 2;
+	/* stacked, its target is the button and a quarter unit each side: 9 mm down too */
+	b->button_h = 4 * u - u / 2 > ui->target_h - u / 2 ? 4 * u - u / 2 : ui->target_h - u / 2;
 }
 
 int mck__ui_status_height(const struct mck_ui *ui, const struct mck_view *v, const char *text)
@@ -154,6 +155,8 @@ int mck__ui_status_height(const struct mck_ui *ui, const struct mck_view *v, con
 		return u / 4 + b.button_h + u / 4 + b.lines * mck__ui_skip(ui, F_LABEL) + u / 2;
 	}
 	h = b.lines * mck__ui_skip(ui, F_LABEL) + u;
+	/* the language button's target is the bar's height: 9 mm down on the panel */
+	h = h < ui->target_h ? ui->target_h : h;
 	return h < 4 * u ? 4 * u : h; /* a touch target, not a hairline */
 }
 

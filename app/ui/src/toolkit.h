@@ -48,6 +48,8 @@ struct mck_ui {
 	int width;
 	int height;
 	double px_per_mm;
+	int target_w; /* MCK_UI_TARGET_MM across and down, in pixels of each direction */
+	int target_h;
 	int unit; /* the layout's grid: a fortieth of the short side, at least 1.5 mm */
 	unsigned overflows;
 	/* Touch targets of the screen drawn last, by enum mck_ui_hit (PICK, POLICY: below). */

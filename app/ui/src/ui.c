@@ -73,6 +73,14 @@ static const struct screen *screen_of(const struct mck_view *v)
 	return s;
 }
 
+/* Pixels enough to cover @p px: a fraction is one more. */
+static int whole_px(double px)
+{
+	int n = (int)px;
+
+	return n < px ? n + 1 : n;
+}
+
 struct mck_ui *mck_ui_create_physical(const char *font_dir, int width, int height, double width_mm,
 				      double height_mm, char *msg, size_t cap)
 {
@@ -98,8 +106,11 @@ struct mck_ui *mck_ui_create_physical(const char *font_dir, int width, int heigh
 	}
 	ui->width = width;
 	ui->height = height;
-	/* pixels are square enough: the mean of both directions */
+	/* pixels are square enough for text: the mean of both directions */
 	ui->px_per_mm = (width / width_mm + height / height_mm) / 2;
+	/* ...but not for a touch target's 9 mm (the 7" panel's are 0.193 x 0.179 mm) */
+	ui->target_w = whole_px(MCK_UI_TARGET_MM * width / width_mm);
+	ui->target_h = whole_px(MCK_UI_TARGET_MM * height / height_mm);
 	ui->unit = short_side / 40 > 4 ? short_side / 40 : 4;
 	if (ui->unit < (int)(1.5 * ui->px_per_mm)) {
 		ui->unit = (int)(1.5 * ui->px_per_mm + 0.5);

@@ -49,7 +49,9 @@ SDL_Rect mck__ui_under(const struct mck_ui_frame *f, SDL_Rect band)
 
 int mck__ui_button_height(const struct mck_ui *ui)
 {
-	return mck__ui_skip(ui, F_BODY) + ui->unit;
+	int h = mck__ui_skip(ui, F_BODY) + ui->unit;
+
+	return h < ui->target_h ? ui->target_h : h; /* 9 mm down on the panel */
 }
 
 /*

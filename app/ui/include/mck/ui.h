@@ -20,6 +20,8 @@ struct mck_ui; /* heap object: fonts and layout for one screen size */
  * MCK_UI_DETAIL_MM, the learner's name not under MCK_UI_NAME_MM.
  */
 #define MCK_UI_MIN_MM    3.0
+/* A touch target's least side, each way on the panel (EN 301 549 5.5, the 9 mm). */
+#define MCK_UI_TARGET_MM 9.0
 #define MCK_UI_DETAIL_MM 4.0
 #define MCK_UI_NAME_MM   6.0
 

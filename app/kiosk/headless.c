@@ -11,6 +11,7 @@
 #include <SDL.h>
 
 #include "display.h"
+#include "focus.h"
 #include "mck/image.h"
 #include "mck/qrscan.h"
 #include "mck/source.h"
@@ -173,6 +174,11 @@ int mck_headless_screenshot(struct mck_kiosk *k)
 	} else {
 		/* as the kiosk draws it: a static layer and its live parts (the same pixels) */
 		mck_display_update(&d, k->ui, r, &k->view, true);
+		if (k->opt.focus) { /* a key pressed: the screen's main action, its ring */
+			mck_focus_sync(k);
+			k->view.focus.shown = true;
+			mck_display_update(&d, k->ui, r, &k->view, true);
+		}
 		if (mck_display_write_png(r, pw, ph, k->opt.screenshot) == 0) {
 			rc = 0;
 		} else {

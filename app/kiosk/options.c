@@ -37,7 +37,7 @@ void mck_options_usage(FILE *f)
 	      "               [--rotate 0|90|180|270] [--fullscreen] [--fonts DIR]\n"
 	      "               [--indicators gpio|trace:FILE|none] [--policy FILE]...\n"
 	      "               [--screenshot OUT.png\n"
-	      "                [--show operator|languages|policies|check|decision]]\n"
+	      "                [--show operator|languages|policies|check|decision] [--focus]]\n"
 	      "               [--run-for S] [--cpu-scale X]\n"
 	      "               [--speech off|on|headset] [--audio-device NAME]\n"
 	      "               [--say OUT.wav] [--say-details OUT.wav]\n",
@@ -134,6 +134,10 @@ int mck_options_parse(int argc, char **argv, struct mck_options *o)
 		}
 		if (strcmp(a, "--play-once") == 0) {
 			o->play_once = true;
+			continue;
+		}
+		if (strcmp(a, "--focus") == 0) {
+			o->focus = true;
 			continue;
 		}
 		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {

@@ -43,6 +43,7 @@ struct mck_options {
 	int rotation;  /* degrees clockwise the picture is turned for the panel */
 	bool fullscreen;
 	bool play_once;         /* the source's end (a clip, the replayed files) ends the kiosk */
+	bool focus;             /* headless: the keypad's focus ring where a first key shows it */
 	enum mck_show show;     /* headless: which screen instead of idle */
 	const char *indicators; /* "gpio", "trace:FILE" or "none" */
 	const char *trace_screens;              /* write each screen change to this file */

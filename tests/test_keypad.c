@@ -50,8 +50,14 @@ static enum mck_key pad(struct rig *g, SDL_Scancode code)
 	return key(g, SDLK_UNKNOWN, code, KMOD_NONE);
 }
 
-static void rig_open(struct rig *g, bool policy)
+/* The kiosk with @p policies checks (0: none; 1: the Cloud exam; 2: and Digital skills). */
+static void rig_open(struct rig *g, size_t policies)
 {
+	static const char *const files[] = {
+		POLICY,
+		MCK_FIXTURES "/../../docs/examples/policy-digital-skills.json",
+	};
+
 	memset(g, 0, sizeof(*g));
 	assert_int_equal(SDL_Init(SDL_INIT_EVENTS), 0);
 	g->k.opt.fonts = "/usr/share/fonts/truetype/noto";
@@ -63,9 +69,8 @@ static void rig_open(struct rig *g, bool policy)
 	g->k.opt.clear_after_s = 30;
 	g->k.opt.after_code_left_s = 5;
 	g->k.opt.operator_after_s = 60;
-	if (policy) {
-		g->k.opt.policy[0] = POLICY;
-		g->k.opt.policies = 1;
+	for (size_t i = 0; i < policies && i < sizeof(files) / sizeof(files[0]); i++) {
+		g->k.opt.policy[g->k.opt.policies++] = files[i];
 	}
 	assert_int_equal(mck_kiosk_init(&g->k, 800, 480), 0);
 	g->panel = SDL_CreateRGBSurfaceWithFormat(0, 800, 480, 32, SDL_PIXELFORMAT_RGB888);
@@ -176,7 +181,7 @@ static void test_result_by_keypad(void **state)
 	SDL_Color c;
 
 	(void)state;
-	rig_open(&g, false);
+	rig_open(&g, 0);
 	show_valid(&g);
 	assert_int_equal(g.k.view.screen, MCK_SCREEN_RESULT);
 	assert_int_equal(g.k.view.verdict, MCK_VERDICT_VALID);
@@ -227,7 +232,7 @@ static void test_check_by_keypad(void **state)
 	struct rig g;
 
 	(void)state;
-	rig_open(&g, true);
+	rig_open(&g, 1);
 	assert_true(focused(&g, MCK_UI_HIT_START, 0));
 	pad(&g, SDL_SCANCODE_KP_ENTER);
 	assert_int_equal(g.k.view.screen, MCK_SCREEN_SESSION);
@@ -260,6 +265,36 @@ static void test_check_by_keypad(void **state)
 	rig_close(&g);
 }
 
+/* Several checks: the operator's picker, the first focused, arrows to the next, Enter starts it. */
+static void test_policy_picker_by_keypad(void **state)
+{
+	struct rig g;
+
+	(void)state;
+	rig_open(&g, 2);
+	assert_true(focused(&g, MCK_UI_HIT_START, 0));
+	pad(&g, SDL_SCANCODE_KP_ENTER);
+	assert_int_equal(g.k.view.screen, MCK_SCREEN_POLICIES);
+	assert_true(focused(&g, MCK_UI_HIT_POLICY, 0));
+	pad(&g, SDL_SCANCODE_KP_2); /* down: nothing scrolls here, the next target */
+	assert_true(focused(&g, MCK_UI_HIT_POLICY, 1));
+	pad(&g, SDL_SCANCODE_KP_5);
+	assert_int_equal(g.k.view.screen, MCK_SCREEN_SESSION);
+	assert_string_equal(g.k.view.session.policy, g.k.view.session.names[1]);
+	/* Cancel by its focus: the check is dropped */
+	pad(&g, SDL_SCANCODE_KP_4);
+	assert_true(focused(&g, MCK_UI_HIT_CANCEL, 0));
+	pad(&g, SDL_SCANCODE_KP_ENTER);
+	assert_int_equal(g.k.view.screen, MCK_SCREEN_IDLE);
+	assert_false(g.k.check.active);
+	/* the picker again, and keypad - leaves it */
+	pad(&g, SDL_SCANCODE_KP_ENTER);
+	assert_int_equal(g.k.view.screen, MCK_SCREEN_POLICIES);
+	pad(&g, SDL_SCANCODE_KP_MINUS);
+	assert_int_equal(g.k.view.screen, MCK_SCREEN_IDLE);
+	rig_close(&g);
+}
+
 /* The language picker: opened on the language now, arrows through the others, Enter picks. */
 static void test_language_by_keypad(void **state)
 {
@@ -267,7 +302,7 @@ static void test_language_by_keypad(void **state)
 	char label[160];
 
 	(void)state;
-	rig_open(&g, false);
+	rig_open(&g, 0);
 	assert_true(focused(&g, MCK_UI_HIT_LANGUAGE, 0));
 	pad(&g, SDL_SCANCODE_KP_ENTER);
 	assert_true(g.k.view.picker);
@@ -304,7 +339,7 @@ static void test_labels(void **state)
 	size_t n;
 
 	(void)state;
-	rig_open(&g, true);
+	rig_open(&g, 1);
 	show_valid(&g);
 	n = mck_focus_targets(g.k.ui, t, MCK_FOCUS_MAX);
 	assert_int_equal(n, 2); /* Done, the language; the status bar is staff's */
@@ -332,7 +367,7 @@ static void test_held_and_quit(void **state)
 	bool large;
 
 	(void)state;
-	rig_open(&g, false);
+	rig_open(&g, 0);
 	large = g.k.opt.set.large_text;
 	assert_int_equal(mck_actions_key(&g.k, SDLK_KP_PLUS, SDL_SCANCODE_KP_PLUS, 0, false),
 			 MCK_KEY_LARGE);
@@ -366,7 +401,7 @@ static void test_time_extends(void **state)
 	SDL_Rect done;
 
 	(void)state;
-	rig_open(&g, true);
+	rig_open(&g, 1);
 	show_valid(&g);
 	g.k.shown_at = 1000;
 	assert_int_equal(mck_kiosk_due(&g.k), 1000 + 30000);
@@ -421,6 +456,7 @@ int main(void)
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_result_by_keypad),
 		cmocka_unit_test(test_check_by_keypad),
+		cmocka_unit_test(test_policy_picker_by_keypad),
 		cmocka_unit_test(test_language_by_keypad),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_held_and_quit),

@@ -381,6 +381,21 @@ static void test_held_and_quit(void **state)
 	assert_int_equal(mck_actions_key(&g.k, SDLK_KP_PLUS, SDL_SCANCODE_KP_PLUS, 0, false),
 			 MCK_KEY_LARGE);
 	assert_true(g.k.opt.set.large_text == large);
+	/* keys.repeat: a held 6 moves on; off, it moves once a press */
+	g.k.opt.set.key_repeat = true;
+	draw(&g);
+	pad(&g, SDL_SCANCODE_KP_6); /* the focus shows */
+	assert_int_equal(mck_actions_key(&g.k, 0, SDL_SCANCODE_KP_6, 0, true), MCK_KEY_NEXT);
+	g.k.opt.set.key_repeat = false;
+	assert_int_equal(mck_actions_key(&g.k, 0, SDL_SCANCODE_KP_6, 0, true), MCK_KEY_NONE);
+	/* keys.double_strike: the same key again within it is not taken, another key is */
+	g.k.opt.set.double_strike_ms = 2000;
+	assert_int_equal(mck_actions_key(&g.k, 0, SDL_SCANCODE_KP_4, 0, false), MCK_KEY_PREV);
+	assert_int_equal(mck_actions_key(&g.k, 0, SDL_SCANCODE_KP_6, 0, false), MCK_KEY_NEXT);
+	assert_int_equal(mck_actions_key(&g.k, 0, SDL_SCANCODE_KP_6, 0, false), MCK_KEY_NONE);
+	assert_int_equal(mck_actions_key(&g.k, 0, SDL_SCANCODE_KP_4, 0, false), MCK_KEY_PREV);
+	g.k.opt.set.double_strike_ms = 0;
+	assert_int_equal(mck_actions_key(&g.k, 0, SDL_SCANCODE_KP_6, 0, false), MCK_KEY_NEXT);
 	draw(&g);
 	key(&g, SDLK_q, SDL_SCANCODE_Q, 0);
 	key(&g, SDLK_ESCAPE, SDL_SCANCODE_ESCAPE, 0);

@@ -153,6 +153,17 @@ static void test_settings_keys(void **state)
 	unlink(tmp);
 	assert_int_equal(set.speech, MCK_SPEECH_ON);
 	assert_string_equal(set.audio_device, "Built-in Audio Digital Stereo (HDMI)");
+	/* the keys' settings (EN 301 549 5.7, 5.8): repeat on and no double-strike unless set */
+	mck_settings_init(&set);
+	assert_true(set.key_repeat);
+	assert_int_equal(set.double_strike_ms, 0);
+	assert_int_equal(mck_settings_set(&set, "keys.repeat", "off", err, sizeof(err)), 0);
+	assert_false(set.key_repeat);
+	assert_int_equal(mck_settings_set(&set, "keys.double_strike", "500", err, sizeof(err)), 0);
+	assert_int_equal(set.double_strike_ms, 500);
+	assert_int_equal(mck_settings_set(&set, "keys.double_strike", "2001", err, sizeof(err)),
+			 -1);
+	assert_int_equal(mck_settings_set(&set, "keys.double_strike", "-1", err, sizeof(err)), -1);
 }
 
 static void test_compose_every_verdict(void **state)

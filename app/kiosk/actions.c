@@ -215,12 +215,24 @@ enum mck_key mck_actions_key(struct mck_kiosk *k, SDL_Keycode sym, SDL_Scancode 
 			     bool repeat)
 {
 	enum mck_key key = mck_keypad_command(sym, code, mod);
+	uint64_t now = SDL_GetTicks64();
+	uint64_t strike = (uint64_t)k->opt.set.double_strike_ms;
 
-	if (repeat && !mck_keypad_repeats(key)) {
-		return MCK_KEY_NONE; /* a key held down toggles once */
+	if (repeat && (!k->opt.set.key_repeat || !mck_keypad_repeats(key))) {
+		return MCK_KEY_NONE; /* a key held down toggles once; keys.repeat off: moves once */
+	}
+	if (!repeat) {
+		/* keys.double_strike: a tremor's second press of the same key is not a second */
+		bool again = code == k->last_key && now - k->last_key_at < strike;
+
+		k->last_key = code;
+		k->last_key_at = now;
+		if (again) {
+			return MCK_KEY_NONE;
+		}
 	}
 	/* any key says someone is there: a check or a result keeps its full time */
-	mck_kiosk_touched(k, SDL_GetTicks64());
+	mck_kiosk_touched(k, now);
 	switch (key) {
 	case MCK_KEY_NEXT:
 	case MCK_KEY_PREV:

@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <SDL.h>
+
 #include "check.h"
 #include "lamps.h"
 #include "mck/qrtext.h"
@@ -32,7 +34,9 @@ struct mck_kiosk {
 	uint64_t shown_at;      /* ms: when the screen last changed by itself or a touch */
 	uint64_t left_at;       /* ms: when the result's code left the camera's view, 0: not */
 	uint64_t warned_for;    /* the shown_at whose "still there?" was said */
-	unsigned scans;         /* scans handled since start */
+	SDL_Scancode last_key;  /* the last key pressed, and when (ms): keys.double_strike */
+	uint64_t last_key_at;
+	unsigned scans; /* scans handled since start */
 	bool quit;
 	uint8_t preview[MCK_VIEW_PREVIEW_W * MCK_VIEW_PREVIEW_H]; /* the live picture */
 };

@@ -29,6 +29,7 @@ void mck_settings_init(struct mck_settings *s)
 	s->cpu_scale = 1;
 	s->scan_workers = 1;
 	s->update_interval_s = MCK_SETTINGS_UPDATE_INTERVAL;
+	s->key_repeat = true;
 }
 
 static int whole(const char *v, long lo, long hi, long *out)
@@ -224,6 +225,9 @@ static const struct key {
 	 MCK_SETTINGS_UPDATE_INTERVAL_MAX},
 	{"update.pin", K_PIN, F(update_pin), sizeof(((struct mck_settings *)0)->update_pin), 0, 0},
 	{"update.ca", K_FILE, F(update_ca), sizeof(((struct mck_settings *)0)->update_ca), 0, 0},
+	/* keys (EN 301 549 5.7, 5.8) */
+	{"keys.repeat", K_BOOL, F(key_repeat), 0, 0, 1},
+	{"keys.double_strike", K_INT, F(double_strike_ms), 0, 0, 2000},
 	/* sound (issue #18) */
 	{"speech", K_SPEECH, F(speech), 0, 0, 2},
 	{"audio.device", K_TEXT, F(audio_device), sizeof(((struct mck_settings *)0)->audio_device),

@@ -47,6 +47,13 @@ struct mck_settings {
 	int update_interval_s; /* update.interval: 30min..7d, MCK_SETTINGS_UPDATE_INTERVAL */
 	char update_pin[56];   /* update.pin: "sha256//" + base64 of an SPKI digest, "" none */
 	char update_ca[256];   /* update.ca: an absolute CA file, "" the system's store */
+	/*
+	 * Keys (EN 301 549 5.7, 5.8): whether a held key moves or scrolls on
+	 * (keys.repeat, on), and how long a second press of the same key is
+	 * ignored (keys.double_strike, ms, 0..2000, 0: never).
+	 */
+	bool key_repeat;
+	int double_strike_ms;
 	/* Sound (issue #18): earcons on the audio device; speech off unless set (privacy). */
 	int speech;             /* speech: 0 off, 1 on, 2 headset (enum mck_speech_mode) */
 	char audio_device[128]; /* audio.device: an SDL output device name, "" the default */

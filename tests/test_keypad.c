@@ -360,6 +360,35 @@ static void test_labels(void **state)
 	rig_close(&g);
 }
 
+/* Idle says how to turn speech and large text on (EN 301 549 5.2), in every language. */
+static void test_idle_says_how(void **state)
+{
+	struct rig g;
+
+	(void)state;
+	rig_open(&g, 0);
+	mck_ui_trace_text(g.k.ui, true);
+	for (int l = 0; l < MCK_LANG_COUNT; l++) {
+		const struct mck_ui_box *b;
+		const char *how = mck_i18n_text((enum mck_lang)l, MCK_TEXT_IDLE_ACCESS);
+		size_t n;
+		bool seen = false;
+
+		g.k.view.lang = (enum mck_lang)l;
+		draw(&g);
+		n = mck_ui_text_boxes(g.k.ui, &b);
+		for (size_t i = 0; i < n; i++) {
+			/* its first phrase, on a line of its own or with the next */
+			seen |= b[i].text != NULL && strncmp(b[i].text, how, 12) == 0;
+		}
+		assert_true(seen);
+		assert_non_null(strchr(how, '*'));
+		assert_non_null(strchr(how, '+'));
+	}
+	mck_ui_trace_text(g.k.ui, false);
+	rig_close(&g);
+}
+
 /* Keys held down, and the keys no stranger may use to end the kiosk. */
 static void test_held_and_quit(void **state)
 {
@@ -474,6 +503,7 @@ int main(void)
 		cmocka_unit_test(test_policy_picker_by_keypad),
 		cmocka_unit_test(test_language_by_keypad),
 		cmocka_unit_test(test_labels),
+		cmocka_unit_test(test_idle_says_how),
 		cmocka_unit_test(test_held_and_quit),
 		cmocka_unit_test(test_time_extends),
 	};

@@ -183,6 +183,8 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_STATUS_LISTS_DUE] = "Listy unieważnień wygasają %s",
 			[MCK_TEXT_STATUS_LISTS_STALE] = "Listy unieważnień nieaktualne",
 			[MCK_TEXT_STATUS_UPDATE_FAILED] = "Ostatnia aktualizacja nieudana",
+			[MCK_TEXT_IDLE_ACCESS] =
+				"Mowa: przytrzymaj ekran 2 s lub naciśnij * na klawiaturze  \xc2\xb7  Większy tekst: +",
 		},
 	[MCK_LANG_DE] =
 		{
@@ -363,6 +365,8 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_STATUS_LISTS_DUE] = "Widerrufslisten laufen am %s ab",
 			[MCK_TEXT_STATUS_LISTS_STALE] = "Widerrufslisten veraltet",
 			[MCK_TEXT_STATUS_UPDATE_FAILED] = "Letztes Update fehlgeschlagen",
+			[MCK_TEXT_IDLE_ACCESS] =
+				"Sprachausgabe: Bildschirm 2 s halten oder * auf dem Ziffernblock  \xc2\xb7  Größere Schrift: +",
 		},
 	[MCK_LANG_FR] =
 		{
@@ -550,6 +554,8 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_STATUS_LISTS_DUE] = "Listes de révocation valables jusqu'au %s",
 			[MCK_TEXT_STATUS_LISTS_STALE] = "Listes de révocation périmées",
 			[MCK_TEXT_STATUS_UPDATE_FAILED] = "Échec de la dernière mise à jour",
+			[MCK_TEXT_IDLE_ACCESS] =
+				"Voix : maintenez l'écran 2 s ou appuyez sur * du pavé  \xc2\xb7  Texte plus grand : +",
 		},
 	[MCK_LANG_EL] =
 		{
@@ -731,6 +737,8 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_STATUS_LISTS_DUE] = "Οι λίστες ανακλήσεων λήγουν στις %s",
 			[MCK_TEXT_STATUS_LISTS_STALE] = "Λίστες ανακλήσεων ληγμένες",
 			[MCK_TEXT_STATUS_UPDATE_FAILED] = "Η τελευταία ενημέρωση απέτυχε",
+			[MCK_TEXT_IDLE_ACCESS] =
+				"Ομιλία: κρατήστε την οθόνη 2 δευτ. ή πατήστε * στο πληκτρολόγιο  \xc2\xb7  Μεγαλύτερα γράμματα: +",
 		},
 	[MCK_LANG_IT] =
 		{
@@ -914,6 +922,8 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_STATUS_LISTS_DUE] = "Elenchi di revoca in scadenza il %s",
 			[MCK_TEXT_STATUS_LISTS_STALE] = "Elenchi di revoca scaduti",
 			[MCK_TEXT_STATUS_UPDATE_FAILED] = "Ultimo aggiornamento non riuscito",
+			[MCK_TEXT_IDLE_ACCESS] =
+				"Voce: tieni premuto lo schermo 2 s o premi * sul tastierino  \xc2\xb7  Testo più grande: +",
 		},
 	[MCK_LANG_ES] =
 		{
@@ -1096,6 +1106,8 @@ static const char *const texts[MCK_LANG_COUNT][MCK_TEXT_COUNT] = {
 			[MCK_TEXT_STATUS_LISTS_DUE] = "Las listas de revocación caducan el %s",
 			[MCK_TEXT_STATUS_LISTS_STALE] = "Listas de revocación caducadas",
 			[MCK_TEXT_STATUS_UPDATE_FAILED] = "Falló la última actualización",
+			[MCK_TEXT_IDLE_ACCESS] =
+				"Voz: mantenga pulsada la pantalla 2 s o pulse * en el teclado  \xc2\xb7  Texto más grande: +",
 		},
 };
 

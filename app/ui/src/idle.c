@@ -84,6 +84,21 @@ static void draw_idle(struct mck_ui *ui, SDL_Renderer *r, const struct mck_view 
 			     (SDL_Rect){2 * u, y, w,
 					mck__ui_lines(ui, F_REASON, hint, w, MCK_UI_WRAP_WORDS) *
 						mck__ui_skip(ui, F_REASON)});
+	/* at the foot, how to turn speech and large text on (EN 301 549 5.2): staff read it
+	 * out, a low-vision learner finds it; where the screen is short (a part of a code
+	 * read, large text), the prompt goes first */
+	{
+		const char *access = mck_i18n_text(v->lang, MCK_TEXT_IDLE_ACCESS);
+		int lines = mck__ui_lines(ui, F_LABEL, access, w, MCK_UI_WRAP_PHRASES);
+		int h = lines * mck__ui_skip(ui, F_LABEL);
+
+		if (area.y + area.h - y >= h + 2 * u) {
+			mck__ui_wrapped_as(ui, r, F_LABEL, access, mck__ui_pal.muted,
+					   (SDL_Rect){2 * u, area.y + area.h - u - h, w, h},
+					   MCK_UI_WRAP_PHRASES);
+			area.h -= h + u;
+		}
+	}
 	mck__ui_ours(ui, ours);
 	room = area.y + area.h - y - 2 * u;
 	if (v->preview != NULL && room > pic / 2) {

@@ -162,7 +162,9 @@ enum mck_lang {
 	X(AGE_DAYS, "%lld days ago")                                                               \
 	X(STATUS_LISTS_DUE, "Revocation lists expire on %s")                                       \
 	X(STATUS_LISTS_STALE, "Revocation lists out of date")                                      \
-	X(STATUS_UPDATE_FAILED, "Last update failed")
+	X(STATUS_UPDATE_FAILED, "Last update failed")                                              \
+	X(IDLE_ACCESS,                                                                             \
+	  "Speech: hold the screen 2 s or press * on the keypad  \xc2\xb7  Larger text: +")
 
 enum mck_text {
 #define MCK__TEXT_ENUM(key, en) MCK_TEXT_##key,

@@ -14,11 +14,14 @@ FIX=$2
 T=$(mktemp -d)
 # shellcheck source=support/checks.sh
 . "$(dirname "$0")/support/checks.sh"
-display=:$((90 + $$ % 500))
-Xvfb "$display" -screen 0 800x480x24 -nolisten tcp >/dev/null 2>&1 &
+# An X server of its own: Xvfb picks a free display and writes its number
+# (another suite's journey on the same machine has its own, never this one's)
+mkfifo "$T/displayfd"
+Xvfb -displayfd 3 -screen 0 800x480x24 -nolisten tcp 3>"$T/displayfd" >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$T"' EXIT
-export DISPLAY=$display
+read -r -t 20 number <"$T/displayfd" || { echo "Xvfb did not start"; exit 1; }
+export DISPLAY=:$number
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 trust=(--anchors "$FIX/anchors" --trust "$FIX/trust/trustlist.jws" --status "$FIX/status")
 cases=$FIX/cases
@@ -49,7 +52,9 @@ run() { # SOURCE_DIR NOW RUN_FOR [OPTION...]: the kiosk in the background, scree
 	kiosk=$!
 }
 # presses keys in the kiosk's window, as a USB keypad would (keysyms of the keypad)
-keys() { xdotool search --sync --name "MicroCred Kiosk" windowfocus --sync key --delay 150 "$@"; }
+keys() {
+	xdotool search --sync --name "MicroCred Kiosk" windowfocus --sync key --delay 150 "$@"
+}
 
 # Valid, then a forgery of the same issuer with no empty frame between: both
 # judged, in order; Done clears the forgery's result at once.

@@ -81,41 +81,44 @@ void mck_speech_result(struct mck_speech *s, const struct mck_view *v, enum mck_
 	}
 }
 
-void mck_speech_details(struct mck_speech *s, const struct mck_view *v)
+/* Speech on: @p part of @p v, or @p text in @p lang; @p cut: what is playing stops first. */
+static void say_if_on(struct mck_speech *s, bool cut, const struct mck_view *v,
+		      enum mck_speech_part part, enum mck_lang lang, const char *text,
+		      const char *what)
 {
-	if (s->out.dev == 0 || !s->on || v->screen != MCK_SCREEN_RESULT) {
+	if (s->out.dev == 0 || !s->on) {
 		return;
 	}
-	mck_audio_stop(&s->out);
-	speak(s, v, MCK_SPEECH_DETAILS, v->lang, NULL, "details");
+	if (cut) {
+		mck_audio_stop(&s->out);
+	}
+	speak(s, v, part, lang, text, what);
+}
+
+void mck_speech_details(struct mck_speech *s, const struct mck_view *v)
+{
+	if (v->screen == MCK_SCREEN_RESULT) {
+		say_if_on(s, true, v, MCK_SPEECH_DETAILS, v->lang, NULL, "details");
+	}
 }
 
 void mck_speech_repeat(struct mck_speech *s, const struct mck_view *v)
 {
-	if (s->out.dev == 0 || !s->on) {
-		return;
-	}
-	mck_audio_stop(&s->out);
-	speak(s, v, MCK_SPEECH_VERDICT, v->lang, NULL, "verdict");
+	say_if_on(s, true, v, MCK_SPEECH_VERDICT, v->lang, NULL, "verdict");
 }
 
 void mck_speech_announce(struct mck_speech *s, enum mck_lang lang, const char *text)
 {
-	if (s->out.dev == 0 || !s->on || text[0] == '\0') {
-		return;
+	if (text[0] != '\0') {
+		say_if_on(s, true, NULL, MCK_SPEECH_VERDICT, lang, text, "label");
 	}
-	mck_audio_stop(&s->out);
-	speak(s, NULL, MCK_SPEECH_VERDICT, lang, text, "label");
 }
 
 void mck_speech_still_there(struct mck_speech *s, enum mck_lang lang)
 {
-	if (s->out.dev == 0 || !s->on) {
-		return;
-	}
 	/* after what is being said: the details may still be going */
-	speak(s, NULL, MCK_SPEECH_VERDICT, lang, mck_i18n_say(lang, MCK_SAY_STILL_THERE),
-	      "warning");
+	say_if_on(s, false, NULL, MCK_SPEECH_VERDICT, lang, mck_i18n_say(lang, MCK_SAY_STILL_THERE),
+		  "warning");
 }
 
 bool mck_speech_on(const struct mck_speech *s)
@@ -129,29 +132,14 @@ void mck_speech_volume(struct mck_speech *s, int step)
 	unsigned to = step > 0 ? (now + 1 < MCK_AUDIO_VOLUMES ? now + 1 : now)
 			       : (now > 0 ? now - 1 : now);
 	struct mck_pcm pcm;
-	int16_t tone[MCK_AUDIO_RATE / 10]; /* 100 ms at 880 Hz: how loud it is now */
 
 	if (s->out.dev == 0) {
 		return;
 	}
 	mck_audio_stop(&s->out);
 	mck_audio_set_volume(&s->out, to);
-	for (size_t i = 0; i < sizeof(tone) / sizeof(tone[0]); i++) {
-		/* a triangle wave, its ends faded over 5 ms: no click */
-		size_t ramp = MCK_AUDIO_RATE / 200;
-		size_t edge = i < ramp ? i : sizeof(tone) / sizeof(tone[0]) - 1 - i;
-		int32_t phase = (int32_t)((i * 880u * 4u / MCK_AUDIO_RATE) % 4u);
-		int32_t frac = (int32_t)((i * 880u * 4u * 256u / MCK_AUDIO_RATE) % 256u);
-		int32_t tri = phase == 0   ? frac
-			      : phase == 1 ? 256 - frac
-			      : phase == 2 ? -frac
-					   : frac - 256;
-		int32_t amp = 8000 * (edge < ramp ? (int32_t)edge : (int32_t)ramp) / (int32_t)ramp;
-
-		tone[i] = (int16_t)(tri * amp / 256);
-	}
 	mck_pcm_init(&pcm, MCK_AUDIO_MAX_SAMPLES);
-	if (mck_pcm_append(&pcm, tone, sizeof(tone) / sizeof(tone[0])) == 0) {
+	if (mck_audio_tone(880.0f, 100, &pcm) == 0) { /* how loud it is now */
 		mck_audio_play(&s->out, &pcm);
 	}
 	mck_pcm_free(&pcm);

@@ -88,3 +88,10 @@ int mck_earcon_render(enum mck_earcon e, struct mck_pcm *out)
 	}
 	return rc;
 }
+
+int mck_audio_tone(float hz, unsigned ms, struct mck_pcm *out)
+{
+	const struct tone t = {hz, hz, ms, 0, 0};
+
+	return tone(&t, out);
+}

@@ -52,6 +52,8 @@ enum mck_earcon {
 
 /** Append earcon @p e to @p out. 0, -EINVAL for no such earcon, or as mck_pcm_append. */
 int mck_earcon_render(enum mck_earcon e, struct mck_pcm *out);
+/** Append one sine of @p hz for @p ms with the earcons' soft edges (a volume step's). */
+int mck_audio_tone(float hz, unsigned ms, struct mck_pcm *out);
 
 /*
  * The listener's volume (EN 301 549 5.1.3.12), in 3 dB steps over the board's

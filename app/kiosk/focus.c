@@ -172,7 +172,7 @@ void mck_focus_move(struct mck_kiosk *k, int step)
 		/* nothing focused here yet: the first key shows where the focus starts */
 		t = mck_focus_default(k->ui, &k->view);
 	} else if (k->view.focus.shown) {
-		t = all[(at + n + (size_t)(step % (int)n + (int)n)) % n];
+		t = all[(at + (size_t)(step % (int)n + (int)n)) % n]; /* round, either way */
 	}
 	set(&k->view, t);
 	k->view.focus.shown = true;

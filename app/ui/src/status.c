@@ -140,8 +140,8 @@ static void bar_layout(const struct mck_ui *ui, const struct mck_view *v, const 
 	b->stacked = !whole_at(ui, text, text_room(ui, v->lang));
 	b->text_w = b->stacked ? ui->width - 2 * u : text_room(ui, v->lang);
 	b->lines = mck__ui_lines(ui, F_LABEL, text, b->text_w, MCK_UI_WRAP_PHRASES);
-	/* stacked, its target is the button and a quarter unit each side: 9 mm down too */
-	b->button_h = 4 * u - u / 2 > ui->target_h - u / 2 ? 4 * u - u / 2 : ui->target_h - u / 2;
+	/* stacked, its target is the button and a quarter unit each side: 4 units, 9 mm down */
+	b->button_h = (4 * u > ui->target_h ? 4 * u : ui->target_h) - u / 2;
 }
 
 int mck__ui_status_height(const struct mck_ui *ui, const struct mck_view *v, const char *text)
